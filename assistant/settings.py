@@ -1,0 +1,49 @@
+"""Settings, read from `CAREER_ASSISTANT_*` environment variables by `load_settings()`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything a user may tune; every field can be set as `CAREER_ASSISTANT_<NAME>`."""
+
+    model_config = SettingsConfigDict(env_prefix="CAREER_ASSISTANT_", extra="ignore")
+
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of guides to ingest.")
+    chroma_path: Path = Field(Path(".chroma"), description="Folder of the embedded Chroma store.")
+    chroma_host: str | None = Field(None, description="Chroma server host; when set, the HTTP client is used.")
+    chroma_port: int = Field(8000, description="Chroma server port, used with chroma_host.")
+    chroma_timeout: float = Field(5.0, description="Seconds to wait for a Chroma server before giving up.")
+    collection: str = Field("career-guide", description="Name of the Chroma collection.")
+    chunk_size: int = Field(1000, ge=200, description="Largest chunk, in characters (headings excluded).")
+    chunk_overlap: int = Field(100, ge=0, description="Characters shared by two pieces of one long section.")
+    embedding_batch_size: int = Field(64, ge=1, description="Chunks embedded per model call.")
+
+    top_k: int = Field(4, ge=1, le=20, description="Passages the answer may cite.")
+    refusal_threshold: float = Field(
+        0.45, description="Best passage's cosine similarity under which the question counts as not covered."
+    )
+    max_question_chars: int = Field(2000, description="Longest question accepted.")
+    answer_sentences: int = Field(3, ge=1, le=10, description="Most sentences an extractive answer uses.")
+
+    llm: Literal["extractive", "ollama", "openai"] = Field("extractive", description="Who writes the answer.")
+    llm_model: str = Field("llama3.2", description="Model name for the ollama or openai writer.")
+    llm_base_url: str | None = Field(None, description="Base URL of the ollama or OpenAI-compatible endpoint.")
+    llm_api_key: str | None = Field(None, description="API key for the OpenAI-compatible endpoint.")
+    llm_timeout: float = Field(60.0, description="Seconds to wait for the LLM before falling back.")
+
+    host: str = Field("127.0.0.1", description="Address the chat UI binds to.")
+    port: int = Field(7860, description="Port of the chat UI.")
+    auth: str | None = Field(None, description="USER:PASS required by the chat UI when set.")
+    max_upload_mb: float = Field(10.0, description="Largest file the chat UI accepts, in MB.")
+    concurrency: int = Field(2, ge=1, description="Chat requests answered at once.")
+
+
+def load_settings(**overrides) -> Settings:
+    """Read the settings from the environment, with keyword overrides on top."""
+    return Settings(**overrides)

@@ -1,0 +1,178 @@
+"""The vector store: the one module that talks to Chroma (embedded, or a `chroma run` server)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from .errors import CareerAssistantError, IndexMissing, ModelMismatch, StoreUnavailable
+from .settings import Settings
+
+REBUILD_HINT = "run `career-assistant ingest --rebuild`"
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    text: str
+    metadata: dict
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: StoredChunk
+    similarity: float
+
+
+class VectorStore:
+    """A Chroma collection of guide chunks whose vectors come from one recorded embedding model.
+
+    Chroma never embeds anything itself here: every write and query passes vectors, so its default
+    embedding function (which downloads a model) is never used.
+    """
+
+    def __init__(self, settings: Settings, identity: dict) -> None:
+        self.settings = settings
+        self.identity = dict(identity)
+        self._client = None
+
+    @property
+    def where(self) -> str:
+        s = self.settings
+        return f"Chroma server at {s.chroma_host}:{s.chroma_port}" if s.chroma_host else f"index at {s.chroma_path}"
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        # Chroma's own errors and connection failures surface as ours, naming where the store is.
+        try:
+            yield
+        except CareerAssistantError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - chromadb and httpx raise many unrelated types
+            if self.settings.chroma_host:
+                self._client = None  # reconnect on the next call: the server may come back
+                raise StoreUnavailable(f"cannot reach the {self.where}: {exc}") from exc
+            raise StoreUnavailable(f"the {self.where} failed: {exc}") from exc
+
+    def _connect(self):
+        if self._client is None:
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            options = ChromaSettings(anonymized_telemetry=False)
+            if self.settings.chroma_host:
+                self._client = chromadb.HttpClient(
+                    host=self.settings.chroma_host, port=self.settings.chroma_port, settings=options
+                )
+            else:
+                self._client = chromadb.PersistentClient(path=str(self.settings.chroma_path), settings=options)
+        return self._client
+
+    def _collection(self, create: bool = False):
+        with self._guard():
+            client = self._connect()
+            name = self.settings.collection
+            if create:
+                collection = client.get_or_create_collection(
+                    name,
+                    embedding_function=None,
+                    configuration={"hnsw": {"space": "cosine"}},
+                    metadata={**self.identity, "revision": time.time_ns()},
+                )
+            else:
+                try:
+                    collection = client.get_collection(name, embedding_function=None)
+                except Exception as exc:
+                    if "does not exist" in str(exc) or "NotFound" in type(exc).__name__:
+                        raise IndexMissing(
+                            f"no collection {name!r} in the {self.where}: run `career-assistant ingest` first"
+                        ) from exc
+                    raise
+        self._check_identity(collection.metadata or {})
+        return collection
+
+    def _check_identity(self, recorded: dict) -> None:
+        for key, expected in self.identity.items():
+            if recorded.get(key, expected) != expected:
+                raise ModelMismatch(
+                    f"the {self.where} was built with {key}={recorded.get(key)!r}, "
+                    f"but this assistant uses {expected!r}: {REBUILD_HINT}"
+                )
+
+    def exists(self) -> bool:
+        try:
+            self._collection()
+        except IndexMissing:
+            return False
+        return True
+
+    def count(self) -> int:
+        collection = self._collection()
+        with self._guard():
+            return collection.count()
+
+    def revision(self) -> int:
+        """A number that changes whenever an ingest writes, so readers know to refresh."""
+        return int(self._collection().metadata.get("revision", 0))
+
+    def chunks(self, where: dict | None = None) -> list[StoredChunk]:
+        collection = self._collection()
+        with self._guard():
+            got = collection.get(where=where, include=["documents", "metadatas"])
+        return [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+
+    def metadatas(self) -> dict[str, dict]:
+        """Every chunk's metadata by ID, without the texts: what ingestion compares against."""
+        try:
+            collection = self._collection()
+        except IndexMissing:
+            return {}
+        with self._guard():
+            got = collection.get(include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"]))
+
+    def query(self, embedding: Sequence[float], k: int) -> list[Hit]:
+        collection = self._collection()
+        with self._guard():
+            n = min(k, collection.count())
+            if n == 0:
+                return []
+            got = collection.query(
+                query_embeddings=[list(embedding)], n_results=n, include=["documents", "metadatas", "distances"]
+            )
+        return [
+            Hit(StoredChunk(i, d, m), 1.0 - dist)
+            for i, d, m, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])
+        ]
+
+    def write(
+        self,
+        *,
+        add: tuple[list[str], list[list[float]], list[str], list[dict]] | None = None,
+        update_metadata: tuple[list[str], list[dict]] | None = None,
+        delete: list[str] | None = None,
+    ) -> None:
+        """Apply one file's change: add new chunks first and delete stale ones last.
+
+        In that order a crash between the steps leaves extra chunks, never missing ones, and the next
+        ingest finds the file changed and finishes the job.
+        """
+        collection = self._collection(create=True)
+        with self._guard():
+            if add and add[0]:
+                ids, vectors, texts, metas = add
+                collection.upsert(ids=ids, embeddings=vectors, documents=texts, metadatas=metas)
+            if update_metadata and update_metadata[0]:
+                collection.update(ids=update_metadata[0], metadatas=update_metadata[1])
+            if delete:
+                collection.delete(ids=delete)
+            collection.modify(metadata={**collection.metadata, **self.identity, "revision": time.time_ns()})
+
+    def reset(self) -> None:
+        """Drop the collection, so the next write starts it afresh with the current model."""
+        with self._guard():
+            client = self._connect()
+            if self.settings.collection in [c.name for c in client.list_collections()]:
+                client.delete_collection(self.settings.collection)

@@ -1,0 +1,185 @@
+"""Read `.md`, `.txt`, `.html` and `.pdf` files into cleaned Markdown text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".md", ".txt", ".html", ".htm", ".pdf")
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be ingested; the message says why, for the user."""
+
+
+# Debris that page exports leave behind: bare image-link tails (".png)"), empty links, image links.
+_DEBRIS = re.compile(
+    r"""^\s*(
+        \S*\.(png|jpe?g|gif|svg|webp|avif)\)?    # ".png)", "hero.avif)"
+      | !?\[[^\]]*\]\(\s*\S*\s*\)               # "[](...)", "![alt](img.png)"
+      | \[\s*\]                                 # "[]"
+      | \(\s*\)                                 # "()"
+    )\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """Normalise Unicode and line ends, drop control characters and link debris, squeeze blank runs."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text)
+    lines = [line.rstrip() for line in text.split("\n") if not _DEBRIS.match(line)]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if not data.strip():
+        raise UnreadableFile("the file is empty")
+    if b"\x00" in data[:8192]:
+        raise UnreadableFile("it looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"it is not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start})") from None
+
+
+def _looks_like_heading(line: str, next_line: str | None) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= 12
+        and len(line) <= 90
+        and line[-1] not in ".,:;!…\"'”)"
+        and not line.startswith(("-", "*", "•"))
+        and next_line is not None
+        and not _looks_like_short_line(next_line)
+    )
+
+
+def _looks_like_short_line(line: str) -> bool:
+    return len(line) <= 90 and line[-1] not in ".,:;!?…" and not line.startswith(("-", "*", "•"))
+
+
+def text_to_markdown(text: str) -> str:
+    """Give a plain-text document Markdown headings and paragraphs.
+
+    A heading is a short line without final punctuation that is followed by body text. Levels:
+    the first heading is the title (`#`); a sub-heading (`###`) is one whose text recurs in the
+    document (the role names under each section), one that starts with such a text, one that ends
+    with the same words as the sub-heading before it, or a short one right after a sub-heading that
+    has no sub-headings of its own; every other heading is a section (`##`), and so is a heading
+    whose next heading is a sub-heading.
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    headings = [
+        i for i, line in enumerate(lines) if _looks_like_heading(line, lines[i + 1] if i + 1 < len(lines) else None)
+    ]
+    if not headings:
+        return "\n\n".join(lines) + "\n"
+    texts = [lines[i].lower() for i in headings]
+    repeated = {t for t in texts if texts.count(t) > 1}
+
+    def by_name(t: str) -> bool:
+        return t in repeated or any(t.startswith(r + " ") for r in repeated)
+
+    levels: list[int] = []
+    for n, t in enumerate(texts):
+        following = texts[n + 1] if n + 1 < len(texts) else None
+        previous_level = levels[-1] if levels else 1
+        if n == 0:
+            level = 1
+        elif following is not None and by_name(following) and not by_name(t):
+            level = 2
+        elif by_name(t):
+            level = 3
+        elif previous_level == 3 and (
+            t.split()[-2:] == texts[n - 1].split()[-2:] or len(t.split()) <= 3
+        ):
+            level = 3
+        else:
+            level = 2
+        levels.append(level)
+
+    out: list[str] = []
+    heading_levels = dict(zip(headings, levels))
+    for i, line in enumerate(lines):
+        if i in heading_levels:
+            out.append("#" * heading_levels[i] + " " + line)
+        elif line.startswith(("- ", "* ", "• ")) and out and out[-1].startswith("- "):
+            out[-1] += "\n- " + line[2:]  # keep a list's items in one block
+        else:
+            out.append("- " + line[2:] if line.startswith(("* ", "• ")) else line)
+    return "\n\n".join(out) + "\n"
+
+
+def html_to_markdown(html: str) -> str:
+    """Headings, paragraphs and list items of an HTML page, as Markdown."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "template"]):
+        tag.decompose()
+    blocks: list[str] = []
+    for el in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "td"]):
+        if el.find_parent(["li", "p", "pre", "blockquote", "td"]) and el.name != "li":
+            continue  # its text is part of the enclosing block
+        text = " ".join(el.get_text(" ", strip=True).split())
+        if not text:
+            continue
+        if el.name[0] == "h":
+            blocks.append("#" * int(el.name[1]) + " " + text)
+        elif el.name == "li":
+            blocks.append("- " + text)
+        else:
+            blocks.append(text)
+    if not blocks:  # a page of bare text without block tags
+        return text_to_markdown(soup.get_text("\n"))
+    return "\n\n".join(blocks) + "\n"
+
+
+def pdf_to_markdown(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise UnreadableFile("the PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except UnreadableFile:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise UnreadableFile(f"it is not a readable PDF ({exc})") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise UnreadableFile("the PDF has no extractable text (a scan?)")
+    return text_to_markdown(text)
+
+
+def load_markdown(path: Path) -> str:
+    """Read one supported file as cleaned Markdown.
+
+    Raises:
+        UnreadableFile: the file is empty, binary, not UTF-8, a broken PDF, or of another type.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnreadableFile(f"unsupported file type {suffix or '(none)'}; use {', '.join(SUPPORTED_SUFFIXES)}")
+    try:
+        if suffix == ".pdf":
+            if path.stat().st_size == 0:
+                raise UnreadableFile("the file is empty")
+            return clean_text(pdf_to_markdown(path))
+        text = _decode(path, path.read_bytes())
+    except OSError as exc:
+        raise UnreadableFile(f"it cannot be read ({exc.strerror or exc})") from None
+    if suffix == ".txt":
+        text = text_to_markdown(clean_text(text))
+    elif suffix in (".html", ".htm"):
+        text = html_to_markdown(text)
+    text = clean_text(text)
+    if not text.strip():
+        raise UnreadableFile("it has no text once cleaned")
+    return text

@@ -1,0 +1,227 @@
+"""Ingestion: files -> cleaned Markdown -> chunks -> vectors -> the store, incrementally."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.embeddings import embed_text
+from assistant.errors import IngestError
+from assistant.settings import Settings
+from assistant.store import VectorStore
+
+from .chunking import Chunk, chunk_markdown
+from .loaders import SUPPORTED_SUFFIXES, UnreadableFile, load_markdown
+
+# Bump when cleaning or chunking changes, so every file counts as changed once.
+PIPELINE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class IngestReport:
+    """What one ingestion did; `problems` lists the files skipped, each with its reason."""
+
+    files_read: int = 0
+    added: int = 0
+    replaced: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    seconds: float = 0.0
+    problems: list[FileProblem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        line = (
+            f"{self.files_read} files read: {self.added} chunks added, {self.replaced} replaced, "
+            f"{self.removed} removed, {self.unchanged} unchanged in {self.seconds:.1f}s"
+        )
+        if self.problems:
+            line += f"; {len(self.problems)} file(s) skipped"
+        return line
+
+
+@dataclass
+class _FilePlan:
+    source: str
+    file_hash: str
+    chunks: list[Chunk]
+    ids: list[str]
+    known: dict[str, dict]  # this source's chunks already in the store, by ID
+
+
+def _chunk_ids(source: str, chunks: Sequence[Chunk]) -> list[str]:
+    """Stable IDs from the source and each chunk's content; a repeat of the same text gets a counter."""
+    seen: dict[str, int] = {}
+    ids = []
+    for chunk in chunks:
+        content = hashlib.sha256(f"{chunk.section}\n{chunk.text}".encode()).hexdigest()
+        n = seen[content] = seen.get(content, -1) + 1
+        ids.append(hashlib.sha256(f"{source}\n{content}\n{n}".encode()).hexdigest()[:32])
+    return ids
+
+
+def source_name(path: Path, corpus_dir: Path) -> str:
+    """How a file is named in the index: relative to the corpus folder when inside it."""
+    path, corpus_dir = path.resolve(), corpus_dir.resolve()
+    return path.relative_to(corpus_dir).as_posix() if path.is_relative_to(corpus_dir) else str(path)
+
+
+def _find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[FileProblem]]:
+    """The supported files under the given paths, the folders scanned, and what was not usable."""
+    files, folders, problems = [], [], []
+    for path in paths:
+        if path.is_dir():
+            folders.append(path)
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                problems.append(FileProblem(path, f"no {', '.join(SUPPORTED_SUFFIXES)} files in this folder"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(FileProblem(path, "no such file or folder"))
+    return files, folders, problems
+
+
+def ingest(
+    settings: Settings,
+    paths: Sequence[Path] | None = None,
+    *,
+    rebuild: bool = False,
+    embeddings=None,
+    store: VectorStore | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> IngestReport:
+    """Bring the index up to date with the files under `paths` (default: the corpus folder).
+
+    Unchanged files cost a hash and nothing else; a changed file's chunks are replaced; files gone
+    from a scanned folder are removed. Each file's vectors are computed before the store is touched,
+    so a failure leaves the index as it was for that file.
+
+    Args:
+        settings: Where the corpus and the store are, and how to chunk.
+        paths: Files or folders to ingest; the corpus folder when None.
+        rebuild: Drop the collection first and ingest everything afresh.
+        embeddings: The embedding model (default: the one `build_embeddings` makes from settings).
+        store: The vector store (default: the one the settings name).
+        progress: Called as `progress(done, total)` with chunk counts while embedding.
+
+    Raises:
+        IngestError: nothing usable was found, or another ingest holds the lock.
+    """
+    from assistant.wiring import build_embeddings, build_store
+
+    started = time.perf_counter()
+    embeddings = embeddings or build_embeddings(settings)
+    store = store or build_store(settings, embeddings)
+    files, folders, problems = _find_files(paths or [settings.corpus_dir])
+    report = IngestReport(problems=problems)
+    if not files:
+        raise IngestError("; ".join(map(str, problems)) or "nothing to ingest")
+
+    if rebuild:
+        store.reset()
+    recorded = store.metadatas()
+    by_source: dict[str, dict[str, dict]] = {}
+    for chunk_id, meta in recorded.items():
+        by_source.setdefault(meta.get("source", ""), {})[chunk_id] = meta
+
+    plans: list[_FilePlan] = []
+    for path in files:
+        source = source_name(path, settings.corpus_dir)
+        known = by_source.get(source, {})
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            report.problems.append(FileProblem(path, f"it cannot be read ({exc.strerror or exc})"))
+            continue
+        report.files_read += 1
+        signature = f"{PIPELINE_VERSION}:{settings.chunk_size}:{settings.chunk_overlap}:"
+        file_hash = hashlib.sha256(signature.encode() + raw).hexdigest()
+        if known and all(m.get("file_hash") == file_hash for m in known.values()):
+            report.unchanged += len(known)
+            continue
+        try:
+            chunks = chunk_markdown(load_markdown(path), settings.chunk_size, settings.chunk_overlap)
+        except UnreadableFile as exc:
+            report.problems.append(FileProblem(path, str(exc)))
+            continue
+        if not chunks:
+            report.problems.append(FileProblem(path, "it has no text to index"))
+            continue
+        plans.append(_FilePlan(source, file_hash, chunks, _chunk_ids(source, chunks), known))
+
+    to_embed = sum(len([i for i in plan.ids if i not in plan.known]) for plan in plans)
+    done = 0
+    bar = _progress_bar(to_embed) if progress is None and to_embed else None
+    for plan in plans:
+        metas = [
+            {"source": plan.source, "section": c.section, "position": c.position, "file_hash": plan.file_hash}
+            for c in plan.chunks
+        ]
+        new = [n for n, chunk_id in enumerate(plan.ids) if chunk_id not in plan.known]
+        texts = [embed_text(plan.chunks[n].section, plan.chunks[n].text) for n in new]
+
+        def step(count: int) -> None:
+            nonlocal done
+            done += count
+            if bar is not None:
+                bar.update(count)
+            if progress:
+                progress(done, to_embed)
+
+        vectors = embeddings.encode(texts, batch_size=settings.embedding_batch_size, progress=step)
+        kept = [n for n, chunk_id in enumerate(plan.ids) if chunk_id in plan.known]
+        stale = sorted(set(plan.known) - set(plan.ids))
+        store.write(
+            add=([plan.ids[n] for n in new], vectors.tolist(), [plan.chunks[n].text for n in new], [metas[n] for n in new]),
+            update_metadata=([plan.ids[n] for n in kept], [metas[n] for n in kept]),
+            delete=stale,
+        )
+        if plan.known:
+            report.replaced += len(new)
+        else:
+            report.added += len(new)
+        report.unchanged += len(kept)
+        report.removed += len(stale)
+    if bar is not None:
+        bar.close()
+
+    present = {source_name(p, settings.corpus_dir) for p in files}
+    for source, known in by_source.items():
+        if source not in present and _inside(_source_path(source, settings.corpus_dir), folders):
+            store.write(delete=sorted(known))
+            report.removed += len(known)
+
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _source_path(source: str, corpus_dir: Path) -> Path:
+    path = Path(source)
+    return path if path.is_absolute() else corpus_dir / path
+
+
+def _inside(path: Path, folders: list[Path]) -> bool:
+    return any(path.resolve().is_relative_to(folder.resolve()) for folder in folders)
+
+
+def _progress_bar(total: int):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="chunk", desc="Embedding", leave=False)
