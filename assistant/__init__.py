@@ -1,0 +1,75 @@
+"""The career guide assistant: answers with `[n]` citations, or says the guide does not cover it.
+
+    >>> from assistant import answer
+    >>> answer("How much do ML engineers earn?").text
+
+Importing this package loads no model; the first `answer()` builds the default assistant.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from .errors import CareerAssistantError, IndexMissing, IngestError, InvalidQuestion, ModelMismatch, StoreUnavailable
+from .results import Answer, Citation
+from .settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from .chain import Assistant
+
+__all__ = [
+    "Answer",
+    "Assistant",
+    "CareerAssistantError",
+    "Citation",
+    "IndexMissing",
+    "IngestError",
+    "InvalidQuestion",
+    "ModelMismatch",
+    "Settings",
+    "StoreUnavailable",
+    "answer",
+    "build_assistant",
+    "load_settings",
+]
+
+_default: Assistant | None = None
+_default_lock = threading.Lock()
+
+
+def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None, writer=None) -> Assistant:
+    """An `Assistant` built from settings (default: the environment); see `assistant.chain`."""
+    from .chain import build_assistant as build
+
+    return build(settings, embeddings=embeddings, store=store, writer=writer)
+
+
+def default_assistant() -> Assistant:
+    """The assistant `answer()` uses: built from the environment's settings on first use, once."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = build_assistant()
+        return _default
+
+
+def answer(question: str, history: list[dict] | None = None) -> Answer:
+    """Answer a career question from the guide.
+
+    Args:
+        question: The question.
+        history: The conversation so far, oldest first, as `{"role": "user"|"assistant", "content": str}`.
+
+    Returns:
+        An `Answer`: `.text` with `[n]` markers, `.citations`, `.refused`, `.standalone_question`.
+    """
+    return default_assistant().answer(question, history)
+
+
+def __getattr__(name: str):
+    if name == "Assistant":
+        from .chain import Assistant
+
+        return Assistant
+    raise AttributeError(f"module 'assistant' has no attribute {name!r}")

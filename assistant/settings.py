@@ -24,9 +24,11 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(100, ge=0, description="Characters shared by two pieces of one long section.")
     embedding_batch_size: int = Field(64, ge=1, description="Chunks embedded per model call.")
 
-    top_k: int = Field(4, ge=1, le=20, description="Passages the answer may cite.")
+    top_k: int = Field(8, ge=1, le=30, description="Passages retrieved; the answer cites those it uses.")
     refusal_threshold: float = Field(
-        0.45, description="Best passage's cosine similarity under which the question counts as not covered."
+        0.335,
+        description="Best passage's cosine similarity under which the question counts as not covered "
+        "(calibrated on tests/eval/questions.jsonl with `career-assistant eval`).",
     )
     max_question_chars: int = Field(2000, description="Longest question accepted.")
     answer_sentences: int = Field(3, ge=1, le=10, description="Most sentences an extractive answer uses.")

@@ -123,6 +123,16 @@ class VectorStore:
             got = collection.get(where=where, include=["documents", "metadatas"])
         return [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
+    def snapshot(self) -> tuple[int, list[StoredChunk], list[list[float]]]:
+        """The revision, every chunk and every chunk's vector: what keyword search and scoring read."""
+        collection = self._collection()
+        with self._guard():
+            revision = int((collection.metadata or {}).get("revision", 0))
+            got = collection.get(include=["documents", "metadatas", "embeddings"])
+        chunks = [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        vectors = got["embeddings"] if got["embeddings"] is not None else []
+        return revision, chunks, vectors
+
     def metadatas(self) -> dict[str, dict]:
         """Every chunk's metadata by ID, without the texts: what ingestion compares against."""
         try:

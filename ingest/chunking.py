@@ -27,7 +27,8 @@ class HeadingPath:
         self._stack: list[tuple[int, str]] = []
 
     def enter(self, level: int, text: str) -> None:
-        if level == 1 and not self.title:
+        # Only a `#` before any other heading is the title; a later one opens a section like any heading.
+        if level == 1 and not self.title and not self._stack:
             self.title = text
             return
         self._stack = [(lvl, t) for lvl, t in self._stack if lvl < level] + [(level, text)]

@@ -130,6 +130,8 @@ def html_to_markdown(html: str) -> str:
             continue
         if el.name[0] == "h":
             blocks.append("#" * int(el.name[1]) + " " + text)
+        elif el.name == "li" and blocks and blocks[-1].startswith("- "):
+            blocks[-1] += "\n- " + text  # keep a list's items in one block, as .md and .txt files do
         elif el.name == "li":
             blocks.append("- " + text)
         else:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import textwrap
 from pathlib import Path
 
 from assistant.errors import CareerAssistantError
@@ -19,6 +21,73 @@ def _ingest(args: argparse.Namespace, settings) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace, settings) -> int:
+    from assistant import build_assistant
+    from assistant.errors import IngestError
+    from assistant.wiring import build_embeddings, build_store
+    from ingest import ingest
+    from ui.app import exposure_credentials, serve
+
+    host = args.host or settings.host
+    exposure_credentials(settings, host, args.share, args.auth)  # refuse before loading anything
+    embeddings = build_embeddings(settings)
+    store = build_store(settings, embeddings)
+    try:
+        report = ingest(settings, embeddings=embeddings, store=store)
+    except IngestError as exc:  # e.g. an empty corpus: the chat still starts, and documents can be added
+        print(f"warning: the index was not updated: {exc}", file=sys.stderr)
+    else:
+        for problem in report.problems:
+            print(f"skipped {problem}", file=sys.stderr)
+        print(report.summary())
+    assistant = build_assistant(settings, embeddings=embeddings, store=store)
+    print(f"Chat UI on http://{host}:{args.port or settings.port} (Ctrl+C to stop)", flush=True)
+    serve(settings, host=host, port=args.port, auth=args.auth, share=args.share, assistant=assistant)
+    return 0
+
+
+def _read_history(path: str | None) -> list[dict] | None:
+    if path is None:
+        return None
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CareerAssistantError(f"cannot read the history file {path}: {exc.strerror or exc}") from None
+    except json.JSONDecodeError as exc:
+        raise CareerAssistantError(f"the history file {path} is not valid JSON: {exc}") from None
+
+
+def _ask(args: argparse.Namespace, settings) -> int:
+    from assistant import build_assistant
+
+    if args.k:
+        settings = settings.model_copy(update={"top_k": args.k})
+    result = build_assistant(settings).answer(args.question, _read_history(args.history))
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    print(result.text)
+    if result.standalone_question and result.standalone_question != args.question.strip():
+        print(f"\n(asked as: {result.standalone_question})")
+    for citation in result.citations:
+        print(f"\n[{citation.index}] {citation.section} ({citation.source}, score {citation.score:.2f})")
+        print(textwrap.indent(citation.text, "    "))
+    return 0
+
+
+def _eval(args: argparse.Namespace, settings) -> int:
+    from assistant import build_assistant
+    from assistant.evaluation import DEFAULT_EVAL_SET, evaluate, load_eval_set
+
+    report = evaluate(build_assistant(settings), load_eval_set(Path(args.file) if args.file else DEFAULT_EVAL_SET))
+    if args.verbose:
+        for r in report.results:
+            flag = "ok " if (r.fact_in_answer if r.case.in_scope else r.answer.refused) else "BAD"
+            print(f"{flag} {r.case.id}: {r.case.question}\n    {r.answer.text[:300]}")
+    print(report.summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="career-assistant", description="Answers career questions from the guides in the corpus, with citations."
@@ -29,6 +98,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="files or folders to ingest (default: the corpus folder)")
     p.add_argument("--rebuild", action="store_true", help="drop the index and ingest everything afresh")
     p.set_defaults(run=_ingest)
+
+    p = commands.add_parser("serve", help="update the index, then serve the chat UI (on 127.0.0.1 unless told)")
+    p.add_argument("--host", help="address to listen on (default: 127.0.0.1, or CAREER_ASSISTANT_HOST)")
+    p.add_argument("--port", type=int, help="port to listen on (default: 7860, or CAREER_ASSISTANT_PORT)")
+    p.add_argument("--auth", metavar="USER:PASS", help="require this login (needed with a non-loopback --host or --share)")
+    p.add_argument("--share", action="store_true", help="also open a public Gradio share link (needs --auth)")
+    p.set_defaults(run=_serve)
+
+    p = commands.add_parser("ask", help="answer one question, with the cited passages")
+    p.add_argument("question")
+    p.add_argument("--history", metavar="FILE", help="JSON list of earlier {role, content} messages")
+    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.add_argument("-k", type=int, metavar="N", help="passages to retrieve (default: the top_k setting)")
+    p.set_defaults(run=_ask)
+
+    p = commands.add_parser("eval", help="run an evaluation set and print its rates")
+    p.add_argument("file", nargs="?", help="JSONL evaluation set (default: tests/eval/questions.jsonl)")
+    p.add_argument("-v", "--verbose", action="store_true", help="print every question and answer")
+    p.set_defaults(run=_eval)
     return parser
 
 

@@ -1,0 +1,146 @@
+"""The assistant: condense -> embed -> retrieve -> write -> cite, as a LangChain (LCEL) chain."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+from langchain_core.runnables import RunnableLambda, RunnablePassthrough
+
+from .citations import renumber, with_marker
+from .condense import ROLES, condense, swap_role
+from .errors import InvalidQuestion
+from .extractive import ExtractiveWriter, is_comparison, role_of
+from .results import Answer, Citation
+from .retrieval import HybridSearch, Passage
+from .settings import Settings
+
+NOT_COVERED = "The guide does not cover this question."
+
+
+def validate(question: object, history: object, max_chars: int) -> tuple[str, list[dict]]:
+    """The question stripped and the history checked, or an `InvalidQuestion` saying what is wrong."""
+    if not isinstance(question, str):
+        raise InvalidQuestion(f"the question must be text, not {type(question).__name__}")
+    question = question.strip()
+    if not question:
+        raise InvalidQuestion("the question is empty")
+    if len(question) > max_chars:
+        raise InvalidQuestion(f"the question is {len(question)} characters long; the limit is {max_chars}")
+    if history is None:
+        return question, []
+    if not isinstance(history, list):
+        raise InvalidQuestion("history must be a list of {'role': 'user'|'assistant', 'content': str} messages")
+    for n, turn in enumerate(history):
+        if not (isinstance(turn, dict) and turn.get("role") in ("user", "assistant") and isinstance(turn.get("content"), str)):
+            raise InvalidQuestion(
+                f"history[{n}] must be {{'role': 'user'|'assistant', 'content': str}}, got {turn!r:.80}"
+            )
+    return question, [{"role": t["role"], "content": t["content"]} for t in history]
+
+
+class Assistant:
+    """Answers questions from the indexed guides. Build it with `build_assistant()`."""
+
+    def __init__(self, settings: Settings, embeddings, store, writer=None) -> None:
+        self.settings = settings
+        self.embeddings = embeddings
+        self.store = store
+        self.search = HybridSearch(store)
+        self.extractive = ExtractiveWriter(embeddings, settings.answer_sentences)
+        self.writer = writer or self.extractive
+        self.retrieve_chain = (
+            RunnablePassthrough.assign(standalone=RunnableLambda(lambda s: condense(s["question"], s["history"])))
+            | RunnablePassthrough.assign(vector=RunnableLambda(lambda s: self._embed(s["standalone"])))
+            | RunnablePassthrough.assign(passages=RunnableLambda(self._retrieve))
+        )
+        self.chain = self.retrieve_chain | RunnableLambda(lambda s: self._final(s))
+
+    def _embed(self, text: str) -> np.ndarray:
+        return self.embeddings.encode([text])[0]
+
+    def _retrieve(self, state: dict) -> list[Passage]:
+        question = state["standalone"]
+        also = {}
+        if is_comparison(question):
+            # Each role's own section on the question's topic must be there to compare them.
+            for n, (_, name) in enumerate(ROLES):
+                also[swap_role(question, name)] = lambda section, n=n: role_of(section) == n
+        return self.search.search(question, state["vector"], self.settings.top_k, also)
+
+    def refresh(self) -> None:
+        """Forget the cached keyword index (it also refreshes by itself when the store changes)."""
+        self.search._index = None
+
+    def answer(self, question: str, history: list[dict] | None = None) -> Answer:
+        """Answer a question, a follow-up when `history` holds the conversation so far.
+
+        Args:
+            question: The user's question (at most `max_question_chars` characters).
+            history: Earlier messages, oldest first, as `{"role": "user"|"assistant", "content": str}`.
+
+        Returns:
+            The answer with its citations, or a refusal when the guide does not cover the question.
+
+        Raises:
+            InvalidQuestion: the question is empty or too long, or the history is malformed.
+            IndexMissing: nothing has been ingested yet.
+            StoreUnavailable: the Chroma server cannot be reached.
+        """
+        question, history = validate(question, history, self.settings.max_question_chars)
+        return self.chain.invoke({"question": question, "history": history})
+
+    def stream(self, question: str, history: list[dict] | None = None) -> Iterator[Answer]:
+        """Like `answer()`, yielding the answer as it grows; the last one yielded is complete."""
+        question, history = validate(question, history, self.settings.max_question_chars)
+        state = self.retrieve_chain.invoke({"question": question, "history": history})
+        refusal = self._refusal(state)
+        if refusal:
+            yield refusal
+            return
+        yield from self._write(state, stream=True)
+
+    def _final(self, state: dict) -> Answer:
+        refusal = self._refusal(state)
+        if refusal:
+            return refusal
+        *_, final = self._write(state, stream=False)
+        return final
+
+    def _refusal(self, state: dict) -> Answer | None:
+        passages: list[Passage] = state["passages"]
+        best = max((p.similarity for p in passages), default=0.0)
+        if best >= self.settings.refusal_threshold:
+            return None
+        nearest = list(dict.fromkeys(p.section for p in sorted(passages, key=lambda p: -p.similarity)))[:3]
+        text = NOT_COVERED
+        if nearest:
+            text += " The closest sections of the guide are: " + "; ".join(nearest) + "."
+        return Answer(text=text, refused=True, standalone_question=state["standalone"], nearest_sections=nearest)
+
+    def _write(self, state: dict, stream: bool) -> Iterator[Answer]:
+        passages: list[Passage] = state["passages"]
+        sentences = self.extractive.select(state["standalone"], state["vector"], passages)
+        marked, order = renumber([(s.text, [s.passage + 1]) for s in sentences])
+        citations = [
+            Citation(new, passages[old - 1].source, passages[old - 1].section, passages[old - 1].text,
+                     round(passages[old - 1].similarity, 4))
+            for new, old in enumerate(order, start=1)
+        ]
+        text = ""
+        if stream:
+            for sentence in marked[:-1]:
+                text = f"{text} {sentence}".strip()
+                yield Answer(text=text, citations=citations, standalone_question=state["standalone"])
+        yield Answer(text=" ".join(marked), citations=citations, standalone_question=state["standalone"])
+
+
+def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None, writer=None) -> Assistant:
+    """The assistant the settings describe; pass parts to use your own (tests, notebooks)."""
+    from .settings import load_settings
+    from .wiring import build_embeddings, build_store
+
+    settings = settings or load_settings()
+    embeddings = embeddings or build_embeddings(settings)
+    store = store or build_store(settings, embeddings)
+    return Assistant(settings, embeddings, store, writer)
