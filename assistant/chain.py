@@ -12,7 +12,7 @@ from .condense import ROLES, condense, swap_role
 from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, is_comparison, role_of
 from .results import Answer, Citation
-from .retrieval import HybridSearch, Passage
+from .retrieval import HybridSearch, Passage, tokenize
 from .settings import Settings
 
 NOT_COVERED = "The guide does not cover this question."
@@ -110,7 +110,7 @@ class Assistant:
     def _refusal(self, state: dict) -> Answer | None:
         passages: list[Passage] = state["passages"]
         best = max((p.similarity for p in passages), default=0.0)
-        if best >= self.settings.refusal_threshold:
+        if best >= self.settings.refusal_threshold or _quotes_a_figure(state["standalone"], passages):
             return None
         nearest = list(dict.fromkeys(p.section for p in sorted(passages, key=lambda p: -p.similarity)))[:3]
         text = NOT_COVERED
@@ -133,6 +133,15 @@ class Assistant:
                 text = f"{text} {sentence}".strip()
                 yield Answer(text=text, citations=citations, standalone_question=state["standalone"])
         yield Answer(text=" ".join(marked), citations=citations, standalone_question=state["standalone"])
+
+
+def _quotes_a_figure(question: str, passages: list[Passage]) -> bool:
+    """Whether the question names a figure ("35%", "$103,500") that a passage contains.
+
+    The embedding barely sees numbers, so such a question can look unrelated when it is not.
+    """
+    figures = {t for t in tokenize(question) if any(ch.isdigit() for ch in t)}
+    return any(figures & set(tokenize(p.text)) for p in passages)
 
 
 def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None, writer=None) -> Assistant:

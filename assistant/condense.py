@@ -102,6 +102,8 @@ def _capitalised(text: str) -> str:
 
 def _pronoun_for(pronoun: str, subject: str) -> str:
     lowered = pronoun.lower()
+    if " " in lowered:  # "that job" -> "ML engineers' job"
+        return f"{subject}' {lowered.split()[-1]}"
     if lowered in {"their", "theirs", "its", "his", "her"}:
         return f"{subject}'"
     return subject

@@ -1,0 +1,114 @@
+"""Unit tests of the logic around the model and the store: condensing, fusion, citations, validation."""
+
+import pytest
+
+from assistant.chain import validate
+from assistant.citations import check_citations, renumber, split_sentences, with_marker
+from assistant.condense import condense, is_follow_up
+from assistant.errors import InvalidQuestion
+from assistant.extractive import is_comparison, passage_sentences
+from assistant.retrieval import Passage, reciprocal_rank_fusion, tokenize
+
+
+def turn(question: str) -> list[dict]:
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": "An answer [1]."}]
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "standalone"),
+    [
+        ("What tools do data scientists use?", "And what about ML engineers?", "What tools do ML engineers use?"),
+        ("How much do data scientists earn?", "How much do they earn?", "How much do data scientists earn?"),
+        ("How much do data scientists earn?", "And ML engineers?", "How much do ML engineers earn?"),
+        ("How much do ML engineers make?", "What about lawyers?", "How much do lawyers make?"),
+        ("How much do data scientists earn?", "What about the job outlook?", "The job outlook for data scientists?"),
+        ("How much does an ML engineer make?", "Is that job growing?", "Is ML engineers' job growing?"),
+        ("How much do data scientists earn?", "What tools do ML engineers use?", "What tools do ML engineers use?"),
+    ],
+)
+def test_condense_makes_follow_ups_standalone(previous, follow_up, standalone):
+    assert condense(follow_up, turn(previous)) == standalone
+
+
+def test_condense_follows_a_chain_of_follow_ups():
+    history = turn("What tools do data scientists use?") + turn("And ML engineers?")
+    assert condense("How much do they earn?", history) == "How much do ML engineers earn?"
+
+
+def test_condense_leaves_a_first_question_alone():
+    assert condense("  And what about ML engineers?  ", None) == "And what about ML engineers?"
+    assert not is_follow_up("What does a data scientist do all day?")
+
+
+def test_fusion_rewards_agreement_and_weights():
+    fused = dict(reciprocal_rank_fusion([["a", "b", "c"], ["c", "b"]], k=5))
+    assert fused["b"] > fused["a"]  # second in both beats first in one
+    weighted = reciprocal_rank_fusion([["a"], ["b"]], k=5, weights=[1.0, 0.5])
+    assert [item for item, _ in weighted] == ["a", "b"]
+
+
+def test_tokenize_keeps_figures_and_exact_terms():
+    tokens = tokenize("ML engineers earn $136,620; 35% growth; TorchServe, C++ and the tools")
+    assert {"$136,620", "35%", "torchserve", "c++", "engineer", "tool"} <= set(tokens)
+    assert "the" not in tokens
+
+
+def _passage(text: str) -> Passage:
+    return Passage("id", "guide.md", "Earning potentials > ML engineer", text, 0, 0.8, 0.1)
+
+
+def test_check_citations_keeps_supported_and_drops_the_rest():
+    passages = [_passage("ML engineers have an average salary of $136,620 per year."),
+                _passage("Data scientists make an average of $103,500 per year.")]
+    text = ("ML engineers have an average salary of $136,620 per year [1]. "
+            "Data scientists make $103,500 [2]. Pilots earn a fortune [1]. No marker here. Bad marker [7].")
+    kept, dropped = check_citations(text, passages)
+    assert kept == [("ML engineers have an average salary of $136,620 per year.", [1]),
+                    ("Data scientists make $103,500.", [2])]
+    assert dropped == ["Pilots earn a fortune.", "No marker here.", "Bad marker."]
+
+
+def test_renumber_counts_from_one_in_order_of_first_use():
+    marked, order = renumber([("B first.", [3]), ("A then.", [1]), ("B again.", [3])])
+    assert marked == ["B first [1].", "A then [2].", "B again [1]."]
+    assert order == [3, 1]
+    assert with_marker("No stop", [2]) == "No stop [2]."
+    assert split_sentences(" ".join(marked)) == marked
+
+
+def test_passage_sentences_name_a_list_and_keep_labels():
+    text = "Tools include:\n- Jupyter. Notebooks for analysis.\n- Matplotlib. Charts for insights."
+    units = passage_sentences(text)
+    assert "Jupyter. Notebooks for analysis." in units
+    assert "Tools include: Jupyter; Matplotlib." in units
+    assert "Tools include:" not in units
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who earns more, an ML engineer or a data scientist?", True),
+        ("Which role has faster projected growth?", True),
+        ("What tools do both data scientists and ML engineers use?", False),
+        ("How much do ML engineers earn?", False),
+    ],
+)
+def test_is_comparison(question, expected):
+    assert is_comparison(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "message"),
+    [
+        ("", None, "empty"),
+        ("   \n\t", None, "empty"),
+        ("x" * 2001, None, "2001 characters"),
+        (42, None, "must be text"),
+        ("ok?", "not a list", "history must be a list"),
+        ("ok?", [{"role": "system", "content": "hi"}], r"history\[0\]"),
+        ("ok?", [{"role": "user"}], r"history\[0\]"),
+    ],
+)
+def test_validate_rejects_bad_input_clearly(question, history, message):
+    with pytest.raises(InvalidQuestion, match=message):
+        validate(question, history, 2000)
