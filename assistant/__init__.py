@@ -12,7 +12,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from .errors import CareerAssistantError, IndexMissing, IngestError, InvalidQuestion, ModelMismatch, StoreUnavailable
-from .results import Answer, Citation
+from .results import Answer, Citation, answers_to_frame
 from .settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -29,7 +29,10 @@ __all__ = [
     "ModelMismatch",
     "Settings",
     "StoreUnavailable",
+    "aanswer",
     "answer",
+    "answer_many",
+    "answers_to_frame",
     "build_assistant",
     "load_settings",
 ]
@@ -65,6 +68,16 @@ def answer(question: str, history: list[dict] | None = None) -> Answer:
         An `Answer`: `.text` with `[n]` markers, `.citations`, `.refused`, `.standalone_question`.
     """
     return default_assistant().answer(question, history)
+
+
+async def aanswer(question: str, history: list[dict] | None = None) -> Answer:
+    """`answer()` for notebooks and servers that run an event loop."""
+    return await default_assistant().aanswer(question, history)
+
+
+def answer_many(questions: list[str]) -> list[Answer]:
+    """Answer several independent questions, embedding them in one batch (faster than a loop)."""
+    return default_assistant().answer_many(questions)
 
 
 def __getattr__(name: str):

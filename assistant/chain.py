@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import numpy as np
@@ -89,6 +90,21 @@ class Assistant:
         """
         question, history = validate(question, history, self.settings.max_question_chars)
         return self.chain.invoke({"question": question, "history": history})
+
+    async def aanswer(self, question: str, history: list[dict] | None = None) -> Answer:
+        """`answer()` for code that runs an event loop; the work runs in a thread."""
+        return await asyncio.to_thread(self.answer, question, history)
+
+    def answer_many(self, questions: list[str]) -> list[Answer]:
+        """Answer independent questions, embedding them all in one batch."""
+        checked = [validate(q, None, self.settings.max_question_chars)[0] for q in questions]
+        vectors = self.embeddings.encode(checked) if checked else []
+        answers = []
+        for question, vector in zip(checked, vectors):
+            state = {"question": question, "history": [], "standalone": question, "vector": vector}
+            state["passages"] = self._retrieve(state)
+            answers.append(self._final(state))
+        return answers
 
     def stream(self, question: str, history: list[dict] | None = None) -> Iterator[Answer]:
         """Like `answer()`, yielding the answer as it grows; the last one yielded is complete."""

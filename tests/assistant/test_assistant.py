@@ -173,3 +173,30 @@ def test_cli_without_index_exits_1_with_one_line(capsys):
     assert main(["ask", "How much do ML engineers earn?"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: no collection") and "career-assistant ingest" in err and err.count("\n") == 1
+
+
+def test_answer_renders_in_notebooks_and_round_trips(guide_assistant):
+    result = guide_assistant.answer("How much do ML engineers earn?")
+    assert str(result) == result.text
+    markdown = result._repr_markdown_()
+    assert "[[1]](#cite-1)" in markdown and "Earning potentials > ML engineer" in markdown
+    assert "<details>" in result._repr_html_()
+    assert Answer.from_dict(json.loads(json.dumps(result.to_dict()))) == result
+    refusal = guide_assistant.answer("Write me a poem")
+    assert "Not covered by the guide" in refusal._repr_markdown_()
+
+
+def test_answer_many_and_aanswer_match_answer(guide_assistant):
+    import asyncio
+
+    questions = ["How much do ML engineers earn?", "Write me a poem", "What tools do data scientists use?"]
+    assert guide_assistant.answer_many(questions) == [guide_assistant.answer(q) for q in questions]
+    assert asyncio.run(guide_assistant.aanswer(questions[0])) == guide_assistant.answer(questions[0])
+
+
+def test_html_in_an_answer_is_escaped():
+    from assistant import Citation
+
+    hostile = Answer(text="<script>alert(1)</script> [1].", citations=[Citation(1, "x.md", "<b>s</b>", "<img>", 0.5)])
+    rendered = hostile._repr_html_()
+    assert "<script>" not in rendered and "&lt;script&gt;" in rendered and "<img>" not in rendered
