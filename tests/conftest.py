@@ -1,0 +1,187 @@
+"""Fixtures for the whole suite: isolated data folders, the real model, the ingested guide, a Chroma server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+from assistant.settings import Settings, load_settings
+
+GUIDE = Path(__file__).parents[1] / "corpus" / "ml-engineer-vs-data-scientist.md"
+ENV_PREFIX = "CAREER_ASSISTANT_"
+
+
+def _clear_settings_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The developer's own CAREER_ASSISTANT_* variables (a server host, a chunk size) must not leak in.
+    for name in list(os.environ):
+        if name.startswith(ENV_PREFIX):
+            monkeypatch.delenv(name)
+
+
+def _isolated_settings(root: Path, **overrides) -> Settings:
+    """Settings whose data folders are under `root`, read without the caller's environment."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _clear_settings_env(monkeypatch)
+        return load_settings(corpus_dir=root / "corpus", chroma_path=root / "chroma", **overrides)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _offline_hub():
+    """Keep the Hugging Face libraries offline for the whole session.
+
+    Session-wide because `huggingface_hub` reads the variable once, when it is first imported.
+    """
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+        monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point every data folder at `tmp_path` and forget any Chroma server, so no test touches the real index."""
+    _clear_settings_env(monkeypatch)
+    (tmp_path / "corpus").mkdir()
+    monkeypatch.setenv(f"{ENV_PREFIX}CORPUS_DIR", str(tmp_path / "corpus"))
+    monkeypatch.setenv(f"{ENV_PREFIX}CHROMA_PATH", str(tmp_path / "chroma"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """The settings a test's code would load: data folders in `tmp_path`, embedded Chroma."""
+    return load_settings()
+
+
+@pytest.fixture
+def corpus(settings: Settings) -> Path:
+    """The test's corpus folder, holding a copy of the guide."""
+    shutil.copy(GUIDE, settings.corpus_dir / GUIDE.name)
+    return settings.corpus_dir
+
+
+@pytest.fixture(scope="session")
+def embeddings():
+    """One real MiniLM model for the session: loading it takes seconds, using it again takes none."""
+    from assistant.embeddings import MiniLMEmbeddings
+
+    model = MiniLMEmbeddings()
+    model.encode(["warm up"])
+    return model
+
+
+@pytest.fixture(scope="session")
+def guide_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings of an embedded index holding the guide, shared by the session: read it, never write it."""
+    root = tmp_path_factory.mktemp("guide")
+    (root / "corpus").mkdir()
+    shutil.copy(GUIDE, root / "corpus" / GUIDE.name)
+    return _isolated_settings(root)
+
+
+@pytest.fixture(scope="session")
+def guide_store(guide_settings: Settings, embeddings):
+    """The guide ingested once, with the real model, into the index `guide_settings` names."""
+    from assistant.store import VectorStore
+    from ingest import ingest
+
+    store = VectorStore(guide_settings, embeddings.identity)
+    ingest(guide_settings, embeddings=embeddings, store=store, progress=lambda done, total: None)
+    return store
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ChromaServer:
+    """A real `chroma run` process on a fixed folder and port, which a test may stop and start again.
+
+    Unpacks as `host, port`.
+    """
+
+    def __init__(self, path: Path, log: Path, host: str = "127.0.0.1", port: int | None = None) -> None:
+        self.path = path
+        self.log = log
+        self.host = host
+        self.port = port or _free_port()
+        self._process: subprocess.Popen | None = None
+
+    def __iter__(self):
+        return iter((self.host, self.port))
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def _heartbeat(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"http://{self.host}:{self.port}/api/v2/heartbeat", timeout=1) as reply:
+                return reply.status == 200
+        except OSError:
+            return False
+
+    def start(self, timeout: float = 30.0) -> None:
+        """Start the server and return once its heartbeat answers; fail with its output otherwise."""
+        if self.running:
+            return
+        chroma = Path(sys.executable).parent / "chroma"
+        command = [str(chroma), "run", "--path", str(self.path), "--host", self.host, "--port", str(self.port)]
+        with self.log.open("ab") as out:
+            self._process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while not self._heartbeat():
+            if self._process.poll() is not None or time.monotonic() > deadline:
+                exited = self._process.poll()
+                self.stop()
+                state = f"exited with status {exited}" if exited is not None else f"no heartbeat after {timeout}s"
+                output = self.log.read_text(errors="replace")[-4000:]
+                pytest.fail(f"`{' '.join(command)}` {state}; its output:\n{output}", pytrace=False)
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        """Stop the server and wait until it is gone."""
+        if self._process is None:
+            return
+        if self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._process = None
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory):
+    """A `chroma run` server for the session, stopped at the end."""
+    root = tmp_path_factory.mktemp("chroma-server")
+    server = ChromaServer(root / "data", root / "server.log")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def server_settings(chroma_server: ChromaServer, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings for the session's Chroma server, with a collection of the test's own.
+
+    The server is (re)started if an earlier test stopped it.
+    """
+    chroma_server.start()
+    monkeypatch.setenv(f"{ENV_PREFIX}CHROMA_HOST", chroma_server.host)
+    monkeypatch.setenv(f"{ENV_PREFIX}CHROMA_PORT", str(chroma_server.port))
+    monkeypatch.setenv(f"{ENV_PREFIX}COLLECTION", f"test-{uuid.uuid4().hex[:12]}")
+    return load_settings()
