@@ -41,7 +41,6 @@ def _serve(args: argparse.Namespace, settings) -> int:
             print(f"skipped {problem}", file=sys.stderr)
         print(report.summary())
     assistant = build_assistant(settings, embeddings=embeddings, store=store)
-    print(f"Chat UI on http://{host}:{args.port or settings.port} (Ctrl+C to stop)", flush=True)
     serve(settings, host=host, port=args.port, auth=args.auth, share=args.share, assistant=assistant)
     return 0
 
@@ -102,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("serve", help="update the index, then serve the chat UI (on 127.0.0.1 unless told)")
     p.add_argument("--host", help="address to listen on (default: 127.0.0.1, or CAREER_ASSISTANT_HOST)")
     p.add_argument("--port", type=int, help="port to listen on (default: 7860, or CAREER_ASSISTANT_PORT)")
-    p.add_argument("--auth", metavar="USER:PASS", help="require this login (needed with a non-loopback --host or --share)")
+    p.add_argument(
+        "--auth", metavar="USER:PASS", help="require this login (needed with a non-loopback --host or --share)"
+    )
     p.add_argument("--share", action="store_true", help="also open a public Gradio share link (needs --auth)")
     p.set_defaults(run=_serve)
 
