@@ -7,8 +7,8 @@ import re
 # Roles a guide may compare; each as (pattern, plural name). A follow-up may also name a role
 # outside this list ("And what about lawyers?"), which then replaces the previous one as it is.
 ROLES = [
-    (re.compile(r"\b(machine learning|ML) engineer(s|'s|s')?\b", re.I), "ML engineers"),
-    (re.compile(r"\bdata scientist(s|'s|s')?\b", re.I), "data scientists"),
+    (re.compile(r"\b(?:machine learning|ML) engineer(?P<suffix>s'|'s|s)?(?![\w'])", re.I), "ML engineers"),
+    (re.compile(r"\bdata scientist(?P<suffix>s'|'s|s)?(?![\w'])", re.I), "data scientists"),
 ]
 _LEAD_IN = re.compile(
     r"^\s*(and|but|also|so|ok(ay)?|then|now|well)?[\s,]*"
@@ -32,8 +32,18 @@ def _roles(text: str) -> list[str]:
 
 
 def swap_role(question: str, new_role: str) -> str:
+    """The question about `new_role` (a plural) instead, keeping singular mentions singular."""
+    singular = new_role[:-1] if new_role.endswith("s") else new_role
+    article = "an" if re.match(r"[aeiou]|ML\b", singular, re.I) else "a"
+
+    def replace(match: re.Match) -> str:
+        plural = (match.group("suffix") or "").lower() in ("s", "s'")
+        name = new_role if plural else singular
+        possessive = "'" if match.group("suffix") == "s'" else "'s" if match.group("suffix") == "'s" else ""
+        return (f"{article} " if match.group("article") else "") + name + possessive
+
     for pattern, _ in ROLES:
-        question = pattern.sub(new_role, question)
+        question = re.sub(r"(?P<article>\b(an?)\s+)?(?:" + pattern.pattern + ")", replace, question, flags=re.I)
     return question
 
 
