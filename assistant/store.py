@@ -150,7 +150,9 @@ class VectorStore:
             if n == 0:
                 return []
             got = collection.query(
-                query_embeddings=[list(embedding)], n_results=n, include=["documents", "metadatas", "distances"]
+                query_embeddings=[[float(x) for x in embedding]],  # plain floats: Chroma refuses numpy scalars
+                n_results=n,
+                include=["documents", "metadatas", "distances"],
             )
         return [
             Hit(StoredChunk(i, d, m), 1.0 - dist)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import ui.cli
+from assistant.embeddings import embed_text
 from assistant.errors import IngestError, ModelMismatch, StoreUnavailable
 from assistant.store import VectorStore
 from ingest import chunk_markdown, load_markdown
@@ -103,13 +104,24 @@ def test_the_guide_is_stored_with_its_sections_and_metadata(guide_store: VectorS
         ("How do I become a data scientist?", "Career paths > Data scientist"),
     ],
 )
-def test_same_named_subsections_stay_apart_because_their_path_is_embedded(
+def test_a_question_finds_the_right_one_of_the_same_named_subsections(
     guide_store: VectorStore, embeddings, question: str, section: str
 ):
     hits = guide_store.query(embeddings.embed_query(question), k=guide_store.count())
     best = next(h for h in hits if h.chunk.metadata["section"].endswith("> Data scientist"))
 
     assert best.chunk.metadata["section"] == section
+
+
+def test_each_chunk_is_embedded_with_its_heading_path(guide_store: VectorStore, embeddings):
+    chunks = [c for c in guide_store.chunks() if c.metadata["section"].endswith("> Data scientist")]
+    with_path = embeddings.encode([embed_text(c.metadata["section"], c.text) for c in chunks])
+    text_only = embeddings.encode([c.text for c in chunks])
+
+    for chunk, vector, bare in zip(chunks, with_path, text_only, strict=True):
+        best = guide_store.query(vector, k=1)[0]
+        assert best.chunk.id == chunk.id and best.similarity > 0.999
+        assert float(bare @ vector) < 0.999, "without its path the text embeds elsewhere"
 
 
 def test_a_second_run_embeds_and_writes_nothing(ingested, run_ingest, store: VectorStore, embeddings):
@@ -187,20 +199,25 @@ def test_deleting_a_file_removes_exactly_its_chunks(corpus: Path, run_ingest, st
     assert by_source(store) == {GUIDE: before[GUIDE], "more/portfolio.md": before["more/portfolio.md"]}
 
 
-def test_rebuild_from_the_cli_adds_everything_again(ingested, store: VectorStore, use_session_model, capsys):
+def test_rebuild_from_the_cli_adds_everything_again(
+    settings, run_ingest, store: VectorStore, use_session_model, capsys
+):
+    (settings.corpus_dir / "interviews.md").write_text(INTERVIEWS, encoding="utf-8")
+    (settings.corpus_dir / "portfolio.md").write_text(PORTFOLIO, encoding="utf-8")
+    run_ingest()
     ids, revision = set(store.metadatas()), store.revision()
 
     status = ui.cli.main(["ingest", "--rebuild"])
 
     out = capsys.readouterr().out
     assert status == 0
-    assert "1 files read: 31 chunks added, 0 replaced, 0 removed, 0 unchanged" in out
+    assert "2 files read: 3 chunks added, 0 replaced, 0 removed, 0 unchanged" in out
     assert set(store.metadatas()) == ids, "chunk IDs are stable across a rebuild"
     assert store.revision() != revision
 
 
-def test_opening_an_index_of_another_model_says_to_rebuild(ingested, settings):
-    other = VectorStore(settings, {"embedding_model": "other-model", "embedding_dim": 384})
+def test_opening_an_index_of_another_model_says_to_rebuild(guide_settings, guide_store: VectorStore):
+    other = VectorStore(guide_settings, {"embedding_model": "other-model", "embedding_dim": 384})
 
     for read in (other.count, other.metadatas, lambda: other.query([0.0] * 384, 3)):
         with pytest.raises(ModelMismatch, match=re.escape("career-assistant ingest --rebuild")) as error:
@@ -208,11 +225,12 @@ def test_opening_an_index_of_another_model_says_to_rebuild(ingested, settings):
         assert "all-MiniLM-L6-v2" in str(error.value) and "other-model" in str(error.value)
 
 
-def test_the_cli_reports_a_model_mismatch_in_one_line(
-    settings, corpus: Path, store: VectorStore, use_session_model, capsys
+def test_the_cli_reports_a_model_mismatch_in_one_line_and_rebuild_fixes_it(
+    settings, store: VectorStore, use_session_model, capsys
 ):
+    (settings.corpus_dir / "interviews.md").write_text(INTERVIEWS, encoding="utf-8")
     other = VectorStore(settings, {"embedding_model": "other-model", "embedding_dim": 384})
-    meta = {"source": GUIDE, "section": "Job outlook", "position": 0, "file_hash": "0" * 64}
+    meta = {"source": "interviews.md", "section": "Preparing", "position": 0, "file_hash": "0" * 64}
     other.write(add=(["old"], [[0.1] * 384], ["Old text."], [meta]))
 
     status = ui.cli.main(["ingest"])
@@ -223,6 +241,10 @@ def test_the_cli_reports_a_model_mismatch_in_one_line(
     assert captured.err.count("\n") == 1
     assert captured.err.startswith("error: ") and "run `career-assistant ingest --rebuild`" in captured.err
     assert other.count() == 1, "the index is left as it was"
+
+    assert ui.cli.main(["ingest", "--rebuild"]) == 0
+    assert [section for _, section, _ in stored_sections(store, "interviews.md")] == ["Preparing", "On the day"]
+    assert store.count() == 2, "the other model's chunk is gone"
 
 
 # --- bad input ----------------------------------------------------------------------------------------------
