@@ -1,12 +1,25 @@
-"""What the assistant returns: an `Answer` with its numbered `Citation`s."""
+"""What the assistant returns: an `Answer` with its numbered `Citation`s, and how they show in Jupyter."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 _MARKER = re.compile(r"\[(\d+)\]")
+_MARKER_WITH_SPACE = re.compile(r" *\[(\d+)\]")  # in HTML the marker is a superscript: the space goes
+# Characters Markdown (or Jupyter's MathJax: "$136,620 ... $103,500" is not a formula) would interpret.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$&])")
+_LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(?=\s)", re.M)
+# Jupyter typesets `$...$` in HTML outputs too unless an ancestor carries one of these classes.
+_NO_MATHJAX = "tex2jax_ignore mathjax_ignore"
+_REFUSAL_BOX = (
+    "border-left:4px solid #d97706;background:rgba(217,119,6,.08);padding:.5em .8em;border-radius:0 6px 6px 0"
+)
+_PASSAGE_BOX = "margin:.3em 0 .5em 0;padding:.3em .7em;border-left:3px solid #94a3b8;white-space:pre-wrap"
+_SUBDUED = "opacity:.7;font-size:.9em"
 
 
 @dataclass(frozen=True)
@@ -27,10 +40,27 @@ class Citation:
     text: str
     score: float
 
+    def _repr_markdown_(self) -> str:
+        """Markdown for Jupyter: number, section path, source and score, then the passage quoted."""
+        quoted = "\n".join(f"> {_markdown_escape(line)}" if line.strip() else ">" for line in self.text.splitlines())
+        return f"**[{self.index}]** {_citation_heading_markdown(self)}\n\n{quoted}"
+
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter: number, section path, source and score, then the passage."""
+        return (
+            f'<div class="{_NO_MATHJAX}"><b>[{self.index}] {_html_section(self.section)}</b> '
+            f'<span style="{_SUBDUED}">· {html.escape(self.source)} · score {self.score:.2f}</span>'
+            f'<blockquote style="{_PASSAGE_BOX}">{html.escape(self.text.strip())}</blockquote></div>'
+        )
+
 
 @dataclass(frozen=True)
 class Answer:
     """An answer to one question.
+
+    In Jupyter it renders with its `[n]` markers linked to footnotes giving each passage's section
+    path, source and score (the passage opens under its footnote); a refusal renders as a notice
+    listing the nearest sections. `str(answer)` is the plain text.
 
     Attributes:
         text: The answer, each sentence ending with the `[n]` markers of the passages it came from.
@@ -55,47 +85,153 @@ class Answer:
         """A JSON-ready dict; `Answer.from_dict(answer.to_dict()) == answer`."""
         return asdict(self)
 
-    def _repr_markdown_(self) -> str:
-        if self.refused:
-            nearest = "".join(f"\n- {s}" for s in self.nearest_sections)
-            return f"> **Not covered by the guide.** {self.text.split(' The closest')[0]}" + (
-                f"\n\nClosest sections:{nearest}" if nearest else ""
-            )
-        body = _MARKER.sub(lambda m: f"[[{m.group(1)}]](#cite-{m.group(1)})", self.text)
-        notes = "".join(f"\n\n*{n}*" for n in self.notes)
-        foot = "".join(
-            f"\n{c.index}. <a id='cite-{c.index}'></a>**{c.section}** — {c.source} (score {c.score:.2f})"
-            for c in self.citations
-        )
-        return f"{body}{notes}\n\n---{foot}"
-
-    def _repr_html_(self) -> str:
-        if self.refused:
-            items = "".join(f"<li>{html.escape(s)}</li>" for s in self.nearest_sections)
-            return (f"<div style='border-left:4px solid #d97706;padding:4px 10px'><b>Not covered by the guide.</b> "
-                    f"Closest sections:<ul>{items}</ul></div>")
-        body = _MARKER.sub(lambda m: f"<sup><a href='#cite-{m.group(1)}'>[{m.group(1)}]</a></sup>", html.escape(self.text))
-        foot = "".join(
-            f"<li id='cite-{c.index}'><details><summary><b>{html.escape(c.section)}</b> — {html.escape(c.source)} "
-            f"(score {c.score:.2f})</summary><pre style='white-space:pre-wrap'>{html.escape(c.text)}</pre></details></li>"
-            for c in self.citations
-        )
-        return f"<div><p>{body}</p><ol>{foot}</ol></div>"
-
     @classmethod
     def from_dict(cls, data: dict) -> Answer:
+        """The answer `to_dict()` described (e.g. read back from JSON)."""
         citations = [Citation(**c) for c in data.get("citations", [])]
         return cls(**{**data, "citations": citations})
 
+    def _anchor(self) -> str:
+        # Footnote IDs unique to this answer: a notebook shows many answers, each with its own [1].
+        digest = hashlib.blake2s(f"{self.standalone_question}\0{self.text}".encode(), digest_size=4).hexdigest()
+        return f"cite-{digest}"
 
-def answers_to_frame(answers: list[Answer]):
-    """A pandas DataFrame with one row per answer (pandas is needed for this, not for the rest)."""
+    def _repr_markdown_(self) -> str:
+        """Markdown for Jupyter: `[n]` links to footnotes with each passage's section, source and score."""
+        anchor = self._anchor()
+        known = {c.index for c in self.citations}
+        blocks = []
+        if self.refused:
+            notice = f"> **Not covered by the guide.** {_markdown_escape(_refusal_text(self))}"
+            if self.nearest_sections:
+                notice += "\n>\n> Nearest sections of the guide:\n" + "\n".join(
+                    f"> - {_markdown_section(s)}" for s in self.nearest_sections
+                )
+            blocks.append(notice)
+        else:
+            pieces = _MARKER.split(self.text)  # text, number, text, number, ..., text
+            body = "".join(
+                _markdown_escape(piece) if n % 2 == 0
+                else f"[\\[{piece}\\]](#{anchor}-{piece})" if int(piece) in known else f"\\[{piece}\\]"
+                for n, piece in enumerate(pieces)
+            )
+            blocks.append(body)
+        blocks += [f"*{_markdown_escape(note)}*" for note in self.notes]
+        if self.standalone_question:
+            blocks.append(f"<sub>Searched the guide for: {_markdown_escape(self.standalone_question)}</sub>")
+        if self.citations:
+            blocks.append("---\n" + "\n".join(
+                f'{c.index}. <a id="{anchor}-{c.index}" name="{anchor}-{c.index}"></a>{_citation_heading_markdown(c)}'
+                f"  \n   <sub>{_markdown_escape(_excerpt(c.text))}</sub>"
+                for c in self.citations
+            ))
+        return "\n\n".join(blocks)
+
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter: superscript `[n]` links to footnotes that open onto the cited passage."""
+        anchor = self._anchor()
+        by_index = {c.index: c for c in self.citations}
+
+        def marker(match: re.Match) -> str:
+            citation = by_index.get(int(match.group(1)))
+            if citation is None:
+                return f"<sup>[{match.group(1)}]</sup>"
+            hint = html.escape(f"{citation.section} — {citation.source}")
+            return (f'<sup><a href="#{anchor}-{citation.index}" title="{hint}" '
+                    f'style="text-decoration:none">[{citation.index}]</a></sup>')
+
+        parts = [f'<div class="career-answer {_NO_MATHJAX}" style="line-height:1.5">']
+        if self.refused:
+            nearest = "".join(f"<li>{_html_section(s)}</li>" for s in self.nearest_sections)
+            parts.append(
+                f'<div style="{_REFUSAL_BOX}"><b style="color:#b45309">Not covered by the guide.</b> '
+                f"{html.escape(_refusal_text(self))}"
+                + (f'<div style="margin-top:.3em">Nearest sections of the guide:<ul style="margin:.2em 0">'
+                   f"{nearest}</ul></div>" if nearest else "")
+                + "</div>"
+            )
+        else:
+            parts.append(f"<p>{_MARKER_WITH_SPACE.sub(marker, html.escape(self.text))}</p>")
+        parts += [f'<p style="{_SUBDUED}"><i>{html.escape(note)}</i></p>' for note in self.notes]
+        if self.standalone_question:
+            searched = html.escape(self.standalone_question)
+            parts.append(f'<div style="{_SUBDUED}">Searched the guide for: “{searched}”</div>')
+        if self.citations:
+            parts.append('<ol style="margin-top:.6em;padding-top:.4em;border-top:1px solid #cbd5e1">')
+            parts += [
+                f'<li value="{c.index}" id="{anchor}-{c.index}"><details><summary style="cursor:pointer">'
+                f"<b>{_html_section(c.section)}</b> "
+                f'<span style="{_SUBDUED}">· {html.escape(c.source)} · score {c.score:.2f}</span></summary>'
+                f'<blockquote style="{_PASSAGE_BOX}">{html.escape(c.text.strip())}</blockquote></details></li>'
+                for c in self.citations
+            ]
+            parts.append("</ol>")
+        parts.append("</div>")
+        return "".join(parts)
+
+
+def _markdown_escape(text: str) -> str:
+    """Text that Markdown shows as written, on one line."""
+    text = re.sub(r"\s+", " ", text)
+    return _LIST_START.sub(r"\1\\\2", _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def _display_section(section: str) -> str:
+    return section.replace(" > ", " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ") or "(untitled)"
+
+
+def _markdown_section(section: str) -> str:
+    return _markdown_escape(_display_section(section))
+
+
+def _html_section(section: str) -> str:
+    return html.escape(_display_section(section))
+
+
+def _citation_heading_markdown(citation: Citation) -> str:
+    return (f"**{_markdown_section(citation.section)}** · {_markdown_escape(citation.source)} · "
+            f"score {citation.score:.2f}")
+
+
+def _excerpt(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _refusal_text(answer: Answer) -> str:
+    """A refusal's text without the sentence naming the nearest sections, which are listed apart."""
+    text = answer.text
+    found = [text.find(s) for s in answer.nearest_sections if s and s in text]
+    if found:
+        cut = text.rfind(". ", 0, min(found))
+        if cut > 0:
+            text = text[: cut + 1]
+    return text
+
+
+def answers_to_frame(answers: Iterable[Answer]):
+    """A pandas DataFrame with one row per answer (pandas is needed for this, not for the rest).
+
+    Columns: `question` (as retrieved), `text`, `refused`, `citations` (how many), `sections` and
+    `sources` (cited, in marker order), `top_score` (best cited passage, None for a refusal) and
+    `nearest_sections` (for a refusal).
+    """
     try:
         import pandas as pd
     except ImportError as exc:
         raise ImportError("answers_to_frame needs pandas: pip install pandas") from exc
-    return pd.DataFrame([
-        {"question": a.standalone_question, "text": a.text, "refused": a.refused,
-         "sections": [c.section for c in a.citations], "top_score": max((c.score for c in a.citations), default=None)}
+    columns = ["question", "text", "refused", "citations", "sections", "sources", "top_score", "nearest_sections"]
+    rows = [
+        {
+            "question": a.standalone_question,
+            "text": a.text,
+            "refused": a.refused,
+            "citations": len(a.citations),
+            "sections": [c.section for c in a.citations],
+            "sources": list(dict.fromkeys(c.source for c in a.citations)),
+            "top_score": max((c.score for c in a.citations), default=None),
+            "nearest_sections": list(a.nearest_sections),
+        }
         for a in answers
-    ])
+    ]
+    return pd.DataFrame(rows, columns=columns)

@@ -179,11 +179,15 @@ def test_answer_renders_in_notebooks_and_round_trips(guide_assistant):
     result = guide_assistant.answer("How much do ML engineers earn?")
     assert str(result) == result.text
     markdown = result._repr_markdown_()
-    assert "[[1]](#cite-1)" in markdown and "Earning potentials > ML engineer" in markdown
+    assert re.search(r"\[\\\[1\\\]\]\(#cite-\w+-1\)", markdown)  # [1] links to this answer's footnote 1
+    assert "Earning potentials \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ML engineer" in markdown
+    assert "\\$136,620" in markdown  # not typeset as math
     assert "<details>" in result._repr_html_()
     assert Answer.from_dict(json.loads(json.dumps(result.to_dict()))) == result
     refusal = guide_assistant.answer("Write me a poem")
-    assert "Not covered by the guide" in refusal._repr_markdown_()
+    for rendered in (refusal._repr_markdown_(), refusal._repr_html_()):
+        assert "Not covered by the guide" in rendered
+        assert all(section.split(" > ")[-1] in rendered for section in refusal.nearest_sections)
 
 
 def test_answer_many_and_aanswer_match_answer(guide_assistant):
