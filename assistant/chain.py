@@ -11,9 +11,10 @@ from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 from .citations import renumber, with_marker
 from .condense import ROLES, condense, swap_role
 from .errors import InvalidQuestion
-from .extractive import ExtractiveWriter, is_comparison, role_of
+from .extractive import ExtractiveWriter, Focus, is_comparison, role_of
 from .results import Answer, Citation
 from .retrieval import HybridSearch, Passage, tokenize
+from .sentences import SentenceVectors
 from .settings import Settings
 
 NOT_COVERED = "The guide does not cover this question."
@@ -47,12 +48,14 @@ class Assistant:
         self.settings = settings
         self.embeddings = embeddings
         self.store = store
-        self.search = HybridSearch(store)
-        self.extractive = ExtractiveWriter(embeddings, settings.answer_sentences)
+        self.sentences = SentenceVectors(embeddings)
+        self.search = HybridSearch(store, self.sentences)
+        self.extractive = ExtractiveWriter(self.sentences, settings.answer_sentences)
         self.writer = writer or self.extractive
         self.retrieve_chain = (
             RunnablePassthrough.assign(standalone=RunnableLambda(lambda s: condense(s["question"], s["history"])))
             | RunnablePassthrough.assign(vector=RunnableLambda(lambda s: self._embed(s["standalone"])))
+            | RunnablePassthrough.assign(focus=RunnableLambda(self._focus))
             | RunnablePassthrough.assign(passages=RunnableLambda(self._retrieve))
         )
         self.chain = self.retrieve_chain | RunnableLambda(lambda s: self._final(s))
@@ -60,14 +63,24 @@ class Assistant:
     def _embed(self, text: str) -> np.ndarray:
         return self.embeddings.encode([text])[0]
 
-    def _retrieve(self, state: dict) -> list[Passage]:
+    def _focus(self, state: dict) -> list[Focus]:
+        """For a comparison, the question asked of each role alone (embedded in one batch)."""
         question = state["standalone"]
-        also = {}
-        if is_comparison(question):
-            # Each role's own section on the question's topic must be there to compare them.
-            for n, (_, name) in enumerate(ROLES):
-                also[swap_role(question, name)] = lambda section, n=n: role_of(section) == n
-        return self.search.search(question, state["vector"], self.settings.top_k, also)
+        if not is_comparison(question):
+            return []
+        names_roles = any(pattern.search(question) for pattern, _ in ROLES)
+        asked = [swap_role(question, name) if names_roles else f"{name}: {question}" for _, name in ROLES]
+        return [Focus(n, q, v) for n, (q, v) in enumerate(zip(asked, self.embeddings.encode(asked)))]
+
+    def _retrieve(self, state: dict) -> list[Passage]:
+        k = self.settings.top_k
+        passages = self.search.search(state["standalone"], state["vector"], k)
+        for focus in reversed(state["focus"]):
+            # Each role's own best passage on the question's topic comes first, so both are there.
+            own = next((p for p in self.search.search(focus.question, focus.vector, k) if role_of(p.section) == focus.role), None)
+            if own:
+                passages = [own, *[p for p in passages if p.id != own.id]]
+        return passages
 
     def refresh(self) -> None:
         """Forget the cached keyword index (it also refreshes by itself when the store changes)."""
@@ -102,6 +115,7 @@ class Assistant:
         answers = []
         for question, vector in zip(checked, vectors):
             state = {"question": question, "history": [], "standalone": question, "vector": vector}
+            state["focus"] = self._focus(state)
             state["passages"] = self._retrieve(state)
             answers.append(self._final(state))
         return answers
@@ -136,7 +150,9 @@ class Assistant:
 
     def _write(self, state: dict, stream: bool) -> Iterator[Answer]:
         passages: list[Passage] = state["passages"]
-        sentences = self.extractive.select(state["standalone"], state["vector"], passages)
+        sentences = self.extractive.select(
+            state["standalone"], state["vector"], passages, self.search.keyword_index().idf, state["focus"]
+        )
         marked, order = renumber([(s.text, [s.passage + 1]) for s in sentences])
         citations = [
             Citation(new, passages[old - 1].source, passages[old - 1].section, passages[old - 1].text,

@@ -20,6 +20,8 @@ _PRONOUNS = re.compile(
     r"(this|that|these|those|the same) (job|jobs|role|roles|career|careers|position|field|profession|one))\b",
     re.I,
 )
+# Words that point back at the conversation: "an example", "the version control one", "anything else".
+_POINTING = re.compile(r"\b(an example|examples?|the [\w ]+ one|that|this|those|these|else|too|more about)\b", re.I)
 _FILLER = {
     "a", "an", "the", "for", "of", "to", "in", "on", "about", "what", "how", "and", "then", "same", "one",
     "ones", "other", "too", "as", "well", "please", "instead", "role", "roles", "there", "is", "are", "do",
@@ -54,7 +56,9 @@ def _words(text: str) -> list[str]:
 def is_follow_up(question: str) -> bool:
     """Whether a question leans on the conversation: a lead-in, a pronoun, or almost no words."""
     content = [w for w in _words(question) if w.strip(",.") not in _FILLER]
-    return bool(_LEAD_IN.match(question) or _PRONOUNS.search(question) or len(content) <= 1)
+    return bool(
+        _LEAD_IN.match(question) or _PRONOUNS.search(question) or _POINTING.search(question) or len(content) <= 1
+    )
 
 
 def condense(question: str, history: list[dict] | None) -> str:
@@ -67,7 +71,10 @@ def condense(question: str, history: list[dict] | None) -> str:
     previous = ""
     for turn in history or []:
         if turn["role"] == "user":
-            previous = condense(turn["content"], [{"role": "user", "content": previous}] if previous else None)
+            asked = condense(turn["content"], [{"role": "user", "content": previous}] if previous else None)
+            # A remark that names no role ("Okay, that's a bit abstract.") keeps the earlier topic.
+            if _roles(asked) or not _roles(previous):
+                previous = asked
     question = question.strip()
     if not previous or not is_follow_up(question):
         return question

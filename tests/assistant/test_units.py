@@ -6,7 +6,8 @@ from assistant.chain import validate
 from assistant.citations import check_citations, renumber, split_sentences, with_marker
 from assistant.condense import condense, is_follow_up
 from assistant.errors import InvalidQuestion
-from assistant.extractive import is_comparison, passage_sentences
+from assistant.extractive import is_comparison
+from assistant.sentences import passage_sentences
 from assistant.retrieval import Passage, reciprocal_rank_fusion, tokenize
 
 
