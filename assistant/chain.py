@@ -150,10 +150,26 @@ class Assistant:
 
     def _write(self, state: dict, stream: bool) -> Iterator[Answer]:
         passages: list[Passage] = state["passages"]
-        sentences = self.extractive.select(
-            state["standalone"], state["vector"], passages, self.search.keyword_index().idf, state["focus"]
-        )
-        marked, order = renumber([(s.text, [s.passage + 1]) for s in sentences])
+        sentences, notes = None, []
+        if self.writer is not self.extractive:
+            try:
+                sentences, dropped = self.writer.write(state["standalone"], passages)
+            except Exception as exc:  # noqa: BLE001 - any failure of the endpoint means: answer without it
+                notes.append(f"The {self.writer.label} writer did not answer ({type(exc).__name__}: {exc}); "
+                             "this answer uses the guide's own sentences.")
+            else:
+                if dropped:
+                    notes.append(f"{len(dropped)} sentence(s) of the {self.writer.label} answer were dropped: "
+                                 "the cited passages did not support them.")
+                if not sentences:
+                    notes.append(f"No sentence of the {self.writer.label} answer was supported by the guide; "
+                                 "this answer uses the guide's own sentences.")
+        if not sentences:
+            chosen = self.extractive.select(
+                state["standalone"], state["vector"], passages, self.search.keyword_index().idf, state["focus"]
+            )
+            sentences = [(s.text, [s.passage + 1]) for s in chosen]
+        marked, order = renumber(sentences)
         citations = [
             Citation(new, passages[old - 1].source, passages[old - 1].section, passages[old - 1].text,
                      round(passages[old - 1].similarity, 4))
@@ -163,8 +179,8 @@ class Assistant:
         if stream:
             for sentence in marked[:-1]:
                 text = f"{text} {sentence}".strip()
-                yield Answer(text=text, citations=citations, standalone_question=state["standalone"])
-        yield Answer(text=" ".join(marked), citations=citations, standalone_question=state["standalone"])
+                yield Answer(text=text, citations=citations, standalone_question=state["standalone"], notes=notes)
+        yield Answer(text=" ".join(marked), citations=citations, standalone_question=state["standalone"], notes=notes)
 
 
 def _quotes_a_figure(question: str, passages: list[Passage]) -> bool:
@@ -179,9 +195,9 @@ def _quotes_a_figure(question: str, passages: list[Passage]) -> bool:
 def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None, writer=None) -> Assistant:
     """The assistant the settings describe; pass parts to use your own (tests, notebooks)."""
     from .settings import load_settings
-    from .wiring import build_embeddings, build_store
+    from .wiring import build_embeddings, build_store, build_writer
 
     settings = settings or load_settings()
     embeddings = embeddings or build_embeddings(settings)
     store = store or build_store(settings, embeddings)
-    return Assistant(settings, embeddings, store, writer)
+    return Assistant(settings, embeddings, store, writer or build_writer(settings))

@@ -2,19 +2,46 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from .settings import Settings, load_settings
 from .store import VectorStore
 
 
-def build_embeddings(settings: Settings | None = None):
-    """The embedding model the settings ask for (loaded lazily, on first use)."""
-    from .embeddings import MiniLMEmbeddings
+def model_cache_dir(settings: Settings) -> Path:
+    """Where the exported ONNX model lives: the setting, else beside the embedded index, else the user's cache."""
+    if settings.model_cache:
+        return settings.model_cache
+    if settings.chroma_host:  # no local index folder to sit beside
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "career-assistant"
+    return settings.chroma_path.parent / ".model-cache"
 
-    return MiniLMEmbeddings()
+
+def build_embeddings(settings: Settings | None = None):
+    """The embedding model the settings' `embedding_backend` names (loaded lazily, on first use)."""
+    settings = settings or load_settings()
+    if settings.embedding_backend == "torch":
+        from .embeddings import MiniLMEmbeddings
+
+        return MiniLMEmbeddings()
+    from .onnx_embeddings import OnnxMiniLMEmbeddings
+
+    return OnnxMiniLMEmbeddings(model_cache_dir(settings), quantized=settings.embedding_backend == "onnx-int8")
 
 
 def build_store(settings: Settings | None = None, embeddings=None) -> VectorStore:
     """The vector store the settings name, bound to the embedding model's identity."""
     settings = settings or load_settings()
     embeddings = embeddings or build_embeddings(settings)
-    return VectorStore(settings, embeddings.identity)
+    return VectorStore(settings, embeddings.identity, backend=getattr(embeddings, "backend", None))
+
+
+def build_writer(settings: Settings | None = None):
+    """The LLM writer the settings ask for, or None for the default extractive writer."""
+    settings = settings or load_settings()
+    if settings.llm == "extractive":
+        return None
+    from .llm import LLMWriter, build_chat_model
+
+    return LLMWriter(build_chat_model(settings), f"{settings.llm} ({settings.llm_model})")

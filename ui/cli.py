@@ -66,6 +66,8 @@ def _ask(args: argparse.Namespace, settings) -> int:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return 0
     print(result.text)
+    for note in result.notes:
+        print(f"note: {note}")
     if result.standalone_question and result.standalone_question != args.question.strip():
         print(f"\n(asked as: {result.standalone_question})")
     for citation in result.citations:
