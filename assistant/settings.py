@@ -23,6 +23,17 @@ class Settings(BaseSettings):
     chunk_size: int = Field(1000, ge=200, description="Largest chunk, in characters (headings excluded).")
     chunk_overlap: int = Field(100, ge=0, description="Characters shared by two pieces of one long section.")
     embedding_batch_size: int = Field(64, ge=1, description="Chunks embedded per model call.")
+    embedding_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "torch",
+        description="What runs all-MiniLM-L6-v2: stock sentence-transformers on `torch`, or the model exported to "
+        "ONNX and run by onnxruntime (`onnx`, same vectors as torch; `onnx-int8`, quantised: faster, needs its own "
+        "index). See benchmarks/embed.py.",
+    )
+    model_cache: Path | None = Field(
+        None,
+        description="Folder for the exported ONNX model (re-exported when missing). Default: `.model-cache` beside "
+        "the embedded index, or ~/.cache/career-assistant (XDG_CACHE_HOME) with a Chroma server.",
+    )
 
     top_k: int = Field(8, ge=1, le=30, description="Passages retrieved; the answer cites those it uses.")
     refusal_threshold: float = Field(

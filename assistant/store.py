@@ -33,9 +33,11 @@ class VectorStore:
     embedding function (which downloads a model) is never used.
     """
 
-    def __init__(self, settings: Settings, identity: dict) -> None:
+    def __init__(self, settings: Settings, identity: dict, *, backend: str | None = None) -> None:
         self.settings = settings
         self.identity = dict(identity)
+        # Recorded beside the identity, for people reading an error; backends of one identity may share an index.
+        self.backend = backend
         self._client = None
 
     @property
@@ -79,7 +81,7 @@ class VectorStore:
                     name,
                     embedding_function=None,
                     configuration={"hnsw": {"space": "cosine"}},
-                    metadata={**self.identity, "revision": time.time_ns()},
+                    metadata=self._recorded,
                 )
             else:
                 try:
@@ -94,12 +96,22 @@ class VectorStore:
         return collection
 
     def _check_identity(self, recorded: dict) -> None:
+        # Every key must match: a key the index lacks means it was built by an older version, whose vectors
+        # may come from another model variant (indexes from before embedding_precision are torch, say).
         for key, expected in self.identity.items():
-            if recorded.get(key, expected) != expected:
+            if recorded.get(key) != expected:
+                built_by = f" by the {recorded['embedding_backend']} backend" if "embedding_backend" in recorded else ""
+                uses = f" ({self.backend} backend)" if self.backend else ""
                 raise ModelMismatch(
-                    f"the {self.where} was built with {key}={recorded.get(key)!r}, "
-                    f"but this assistant uses {expected!r}: {REBUILD_HINT}"
+                    f"the {self.where} was built{built_by} with {key}={recorded.get(key)!r}, "
+                    f"but this assistant uses {expected!r}{uses}: {REBUILD_HINT}"
                 )
+
+    @property
+    def _recorded(self) -> dict:
+        """The metadata every write leaves on the collection: the identity, the backend, a new revision."""
+        backend = {"embedding_backend": self.backend} if self.backend else {}
+        return {**self.identity, **backend, "revision": time.time_ns()}
 
     def exists(self) -> bool:
         try:
@@ -180,7 +192,7 @@ class VectorStore:
                 collection.update(ids=update_metadata[0], metadatas=update_metadata[1])
             if delete:
                 collection.delete(ids=delete)
-            collection.modify(metadata={**collection.metadata, **self.identity, "revision": time.time_ns()})
+            collection.modify(metadata={**collection.metadata, **self._recorded})
 
     def reset(self) -> None:
         """Drop the collection, so the next write starts it afresh with the current model."""

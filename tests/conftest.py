@@ -46,13 +46,20 @@ def _offline_hub():
         yield
 
 
+@pytest.fixture(scope="session")
+def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder of exported ONNX models for the session: an export takes seconds, reusing it none."""
+    return tmp_path_factory.mktemp("model-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_cache: Path) -> None:
     """Point every data folder at `tmp_path` and forget any Chroma server, so no test touches the real index."""
     _clear_settings_env(monkeypatch)
     (tmp_path / "corpus").mkdir()
     monkeypatch.setenv(f"{ENV_PREFIX}CORPUS_DIR", str(tmp_path / "corpus"))
     monkeypatch.setenv(f"{ENV_PREFIX}CHROMA_PATH", str(tmp_path / "chroma"))
+    monkeypatch.setenv(f"{ENV_PREFIX}MODEL_CACHE", str(model_cache))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
 
 
@@ -70,11 +77,11 @@ def corpus(settings: Settings) -> Path:
 
 
 @pytest.fixture(scope="session")
-def embeddings():
-    """One real MiniLM model for the session: loading it takes seconds, using it again takes none."""
-    from assistant.embeddings import MiniLMEmbeddings
+def embeddings(model_cache: Path):
+    """One real MiniLM model of the default backend for the session: loading it takes seconds, reusing it none."""
+    from assistant.wiring import build_embeddings
 
-    model = MiniLMEmbeddings()
+    model = build_embeddings(_isolated_settings(model_cache, model_cache=model_cache))
     model.encode(["warm up"])
     return model
 
@@ -94,7 +101,7 @@ def guide_store(guide_settings: Settings, embeddings):
     from assistant.store import VectorStore
     from ingest import ingest
 
-    store = VectorStore(guide_settings, embeddings.identity)
+    store = VectorStore(guide_settings, embeddings.identity, backend=embeddings.backend)
     ingest(guide_settings, embeddings=embeddings, store=store, progress=lambda done, total: None)
     return store
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.embeddings import DIMENSION
+from assistant.embeddings import DIMENSION, MiniLMEmbeddings, model_identity
 from assistant.onnx_embeddings import EXPORT_DIR, FP32_FILE, INT8_FILE, OnnxMiniLMEmbeddings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,20 +40,27 @@ def texts() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def torch_vectors(texts, embeddings) -> np.ndarray:
-    """The reference: stock sentence-transformers on torch (the suite's shared MiniLMEmbeddings)."""
-    return embeddings.encode(texts)
+def torch_embeddings(embeddings) -> MiniLMEmbeddings:
+    """Stock sentence-transformers on torch: the suite's shared model if that is the default backend."""
+    if isinstance(embeddings, MiniLMEmbeddings):
+        return embeddings
+    model = MiniLMEmbeddings()
+    model.encode(["warm up"])
+    return model
 
 
 @pytest.fixture(scope="session")
-def cache_dir(tmp_path_factory) -> Path:
-    """A cache with both models exported once for the whole session."""
-    cache = tmp_path_factory.mktemp("onnx-cache")
-    start = time.perf_counter()
-    OnnxMiniLMEmbeddings(cache).embed_query("warm up")
-    print(f"\nfirst fp32 export + load: {time.perf_counter() - start:.1f}s")
-    OnnxMiniLMEmbeddings(cache, quantized=True).embed_query("warm up")
-    return cache
+def torch_vectors(texts, torch_embeddings) -> np.ndarray:
+    """The reference the ONNX backends are held to."""
+    return torch_embeddings.encode(texts)
+
+
+@pytest.fixture(scope="session")
+def cache_dir(model_cache) -> Path:
+    """The session's model cache with both models exported (by now, or earlier for the default backend)."""
+    OnnxMiniLMEmbeddings(model_cache).embed_query("warm up")
+    OnnxMiniLMEmbeddings(model_cache, quantized=True).embed_query("warm up")
+    return model_cache
 
 
 @pytest.fixture(scope="session")
@@ -66,10 +73,10 @@ def int8(cache_dir) -> OnnxMiniLMEmbeddings:
     return OnnxMiniLMEmbeddings(cache_dir, quantized=True)
 
 
-def test_identity_names_the_backend(fp32, int8):
-    assert fp32.backend == "onnx" and int8.backend == "onnx-int8"
-    assert fp32.identity == {"embedding_model": "all-MiniLM-L6-v2", "embedding_dim": 384, "embedding_backend": "onnx"}
-    assert int8.identity["embedding_backend"] == "onnx-int8"
+def test_fp32_shares_the_torch_identity_and_int8_has_its_own(fp32, int8):
+    assert (MiniLMEmbeddings().backend, fp32.backend, int8.backend) == ("torch", "onnx", "onnx-int8")
+    assert fp32.identity == MiniLMEmbeddings().identity == model_identity("fp32")
+    assert int8.identity == {"embedding_model": "all-MiniLM-L6-v2", "embedding_dim": 384, "embedding_precision": "int8"}
 
 
 def test_fp32_agrees_with_torch_on_every_text(fp32, texts, torch_vectors):
