@@ -110,6 +110,8 @@ class Assistant:
 
     def answer_many(self, questions: list[str]) -> list[Answer]:
         """Answer independent questions, embedding them all in one batch."""
+        if isinstance(questions, str):  # else each character would be answered as a question
+            raise InvalidQuestion("answer_many takes a list of questions; use answer() for one")
         checked = [validate(q, None, self.settings.max_question_chars)[0] for q in questions]
         vectors = self.embeddings.encode(checked) if checked else []
         answers = []

@@ -112,6 +112,10 @@ def test_bad_questions_raise_the_projects_error(guide_assistant):
         guide_assistant.answer("   ")
     with pytest.raises(InvalidQuestion, match="limit is 2000"):
         guide_assistant.answer("why? " * 500)
+    with pytest.raises(InvalidQuestion, match="list of questions"):
+        guide_assistant.answer_many("How much do ML engineers earn?")
+    with pytest.raises(InvalidQuestion, match="empty"):
+        guide_assistant.answer_many(["How much do ML engineers earn?", " "])
 
 
 def test_no_index_says_to_ingest(settings, embeddings):
