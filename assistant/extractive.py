@@ -20,6 +20,7 @@ _QUANTITY = re.compile(
     r"\b(how (much|many|fast)|earn\w*|salar\w*|pay\w*|paid|income|wages?|grow\w*|growth|demand|percent\w*|rate)\b", re.I
 )
 _FIGURE = re.compile(r"[$€£]\s?\d|\d\s?%|\b\d{2,}\b")
+_ANAPHOR = re.compile(r"(These|This|They|Their|Such|It|That)\b")
 _COMMON = re.compile(r"\b(both|overlap\w*|share[ds]?|sharing|common|same|in common|together)\b", re.I)
 
 
@@ -81,7 +82,7 @@ class ExtractiveWriter:
             idf: Word rarity in the corpus; a rare word shared with the question ("manufacturing",
                 "Git") counts for more than a common one ("work").
             focus: For a comparison, each role's own sub-question: each gives the answer one
-                sentence from that role's sections, and the answer stays within role sections.
+                sentence from that role's sections.
         """
         candidates: list[Sentence] = []
         vectors = []
@@ -108,23 +109,27 @@ class ExtractiveWriter:
             return scores
 
         scores = relevance(question, query_vector)
+        similarity = matrix @ query_vector
         chosen: list[int] = []
         allowed = set(range(len(candidates)))
         roles = [role_of(p.section) for p in passages]
         if focus and all(f.role in roles for f in focus):
-            allowed = {n for n, c in enumerate(candidates) if roles[c.passage] is not None}
             for f in focus:
                 own = [n for n, c in enumerate(candidates) if roles[c.passage] == f.role]
                 role_scores = relevance(f.question, f.vector)
                 chosen.append(max(own, key=lambda n: role_scores[n]))
-        floor = max(scores[n] for n in allowed) - 0.2
+        # The floor is on plain similarity: a cue bonus for one sentence must not shut out the rest.
+        floor = max(similarity[n] for n in allowed) - 0.25
         while len(chosen) < self.max_sentences:
             best, best_value = None, -np.inf
             for n in range(len(candidates)):
-                if n in chosen or n not in allowed or scores[n] < floor:
+                if n in chosen or n not in allowed or similarity[n] < floor:
                     continue
                 redundancy = max((float(matrix[n] @ matrix[c]) for c in chosen), default=0.0)
                 value = (1 - self.diversity) * scores[n] - self.diversity * redundancy
+                if _ANAPHOR.match(candidates[n].text):
+                    # "These ML engineers should ..." reads well only after the sentence it refers to.
+                    value += 0.1 if n - 1 in chosen and candidates[n - 1].passage == candidates[n].passage else -0.03
                 if redundancy < 0.9 and value > best_value:
                     best, best_value = n, value
             if best is None:

@@ -42,7 +42,7 @@ class Settings(BaseSettings):
         "(calibrated on tests/eval/questions.jsonl with `career-assistant eval`).",
     )
     max_question_chars: int = Field(2000, description="Longest question accepted.")
-    answer_sentences: int = Field(3, ge=1, le=10, description="Most sentences an extractive answer uses.")
+    answer_sentences: int = Field(4, ge=1, le=10, description="Most sentences an extractive answer uses.")
 
     llm: Literal["extractive", "ollama", "openai"] = Field("extractive", description="Who writes the answer.")
     llm_model: str = Field("llama3.2", description="Model name for the ollama or openai writer.")
