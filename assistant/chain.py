@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import numpy as np
 from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
-from .citations import renumber, with_marker
+from .citations import renumber
 from .condense import ROLES, condense, swap_role
 from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, Focus, is_comparison, role_of
@@ -34,7 +34,8 @@ def validate(question: object, history: object, max_chars: int) -> tuple[str, li
     if not isinstance(history, list):
         raise InvalidQuestion("history must be a list of {'role': 'user'|'assistant', 'content': str} messages")
     for n, turn in enumerate(history):
-        if not (isinstance(turn, dict) and turn.get("role") in ("user", "assistant") and isinstance(turn.get("content"), str)):
+        well_formed = isinstance(turn, dict) and turn.get("role") in ("user", "assistant")
+        if not (well_formed and isinstance(turn.get("content"), str)):
             raise InvalidQuestion(
                 f"history[{n}] must be {{'role': 'user'|'assistant', 'content': str}}, got {turn!r:.80}"
             )
@@ -70,14 +71,15 @@ class Assistant:
             return []
         names_roles = any(pattern.search(question) for pattern, _ in ROLES)
         asked = [swap_role(question, name) if names_roles else f"{name}: {question}" for _, name in ROLES]
-        return [Focus(n, q, v) for n, (q, v) in enumerate(zip(asked, self.embeddings.encode(asked)))]
+        return [Focus(n, q, v) for n, (q, v) in enumerate(zip(asked, self.embeddings.encode(asked), strict=True))]
 
     def _retrieve(self, state: dict) -> list[Passage]:
         k = self.settings.top_k
         passages = self.search.search(state["standalone"], state["vector"], k)
         for focus in reversed(state["focus"]):
             # Each role's own best passage on the question's topic comes first, so both are there.
-            own = next((p for p in self.search.search(focus.question, focus.vector, k) if role_of(p.section) == focus.role), None)
+            found = self.search.search(focus.question, focus.vector, k)
+            own = next((p for p in found if role_of(p.section) == focus.role), None)
             if own:
                 passages = [own, *[p for p in passages if p.id != own.id]]
         return passages
@@ -115,7 +117,7 @@ class Assistant:
         checked = [validate(q, None, self.settings.max_question_chars)[0] for q in questions]
         vectors = self.embeddings.encode(checked) if checked else []
         answers = []
-        for question, vector in zip(checked, vectors):
+        for question, vector in zip(checked, vectors, strict=True):
             state = {"question": question, "history": [], "standalone": question, "vector": vector}
             state["focus"] = self._focus(state)
             state["passages"] = self._retrieve(state)
@@ -156,7 +158,7 @@ class Assistant:
         if self.writer is not self.extractive:
             try:
                 sentences, dropped = self.writer.write(state["standalone"], passages)
-            except Exception as exc:  # noqa: BLE001 - any failure of the endpoint means: answer without it
+            except Exception as exc:
                 notes.append(f"The {self.writer.label} writer did not answer ({type(exc).__name__}: {exc}); "
                              "this answer uses the guide's own sentences.")
             else:

@@ -83,7 +83,9 @@ def condense(question: str, history: list[dict] | None) -> str:
     rest_words = [w.strip(",.?!") for w in _words(rest)]
     roles_now, roles_before = _roles(rest), _roles(previous)
     topic_words = [w for w in rest_words if w and w not in _FILLER and not any(p.search(w) for p, _ in ROLES)]
-    names_a_role = bool(roles_now) or (_LEAD_IN.match(question) and 0 < len(topic_words) <= 3 and not _PRONOUNS.search(rest))
+    names_a_role = bool(roles_now) or (
+        _LEAD_IN.match(question) and 0 < len(topic_words) <= 3 and not _PRONOUNS.search(rest)
+    )
 
     if names_a_role and not _has_own_topic(rest):
         # "And what about ML engineers?": the previous question, about the new role.

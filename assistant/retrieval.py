@@ -21,13 +21,16 @@ RRF_K = 5
 # Weights chosen on the evaluation set (recall of the right section in the top 4 and 8).
 WEIGHTS = {"dense": 0.5, "keyword": 1.0, "sentence": 0.75}
 _TOKEN = re.compile(r"\$?\d[\d,.]*\d%?|\$?\d%?|[a-z][a-z0-9+#]*")
-STOPWORDS = frozenset(
-    "a an the and or but if of to in on at by for with from as is are was were be been being do does did "
-    "what which who whom whose how why when where this that these those it its they them their there here "
-    "i me my we our you your he she his her can could should would will shall may might must about into "
-    "than then so such not no nor very more most much many some any each both all also just only own same "
-    "other over under up down out off again further once has have had having too s t don".split()
-)
+STOPWORDS = frozenset([
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+    "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "what", "which", "who", "whom",
+    "whose", "how", "why", "when", "where", "this", "that", "these", "those", "it", "its", "they", "them",
+    "their", "there", "here", "i", "me", "my", "we", "our", "you", "your", "he", "she", "his", "her", "can",
+    "could", "should", "would", "will", "shall", "may", "might", "must", "about", "into", "than", "then", "so",
+    "such", "not", "no", "nor", "very", "more", "most", "much", "many", "some", "any", "each", "both", "all",
+    "also", "just", "only", "own", "same", "other", "over", "under", "up", "down", "out", "off", "again",
+    "further", "once", "has", "have", "had", "having", "too", "s", "t", "don"
+])
 
 
 def tokenize(text: str) -> list[str]:
@@ -85,7 +88,7 @@ class _KeywordIndex:
         self.ids = [c.id for c in chunks]
         corpus = [tokenize(f"{c.metadata.get('section', '')} {c.text}") for c in chunks]
         self.bm25 = BM25Okapi(corpus) if chunks else None
-        self.vectors = {c.id: np.asarray(v, dtype=np.float32) for c, v in zip(chunks, vectors)}
+        self.vectors = {c.id: np.asarray(v, dtype=np.float32) for c, v in zip(chunks, vectors, strict=True)}
         frequency: dict[str, int] = {}
         for words in map(set, corpus):
             for word in words:
@@ -136,7 +139,8 @@ class HybridSearch:
         keyword = index.search(query, self.candidates)
         pool = [self._passage(index, chunk_id, query_vector, 0.0) for chunk_id in dict.fromkeys(dense + keyword)]
         best_sentence = {
-            p.id: float((vectors @ query_vector).max()) for p, (_, vectors) in zip(pool, self.sentences.of(pool))
+            p.id: float((vectors @ query_vector).max())
+            for p, (_, vectors) in zip(pool, self.sentences.of(pool), strict=True)
         }
         by_sentence = sorted(best_sentence, key=lambda chunk_id: -best_sentence[chunk_id])
         fused = reciprocal_rank_fusion([dense, keyword, by_sentence], weights=list(WEIGHTS.values()))[:k]

@@ -13,8 +13,8 @@ _BULLET = re.compile(r"^\s*([-*+•]|\d+[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9$\"“(])")
 # Sentences that point around the text ("In this article, we'll explore ...") and carry no answer.
 SIGNPOST = re.compile(
-    r"\b(this article|we'll|we’ll|we will|(sections?|outlined|detailed|listed) below|below is|below,|"
-    r"the following|here's what|here’s what|here's an overview|here’s an overview)\b",
+    r"\b(this article|we'll|we\u2019ll|we will|(sections?|outlined|detailed|listed) below|below is|below,|"
+    r"the following|here's what|here\u2019s what|here's an overview|here\u2019s an overview)\b",
     re.I,
 )
 

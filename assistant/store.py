@@ -52,7 +52,7 @@ class VectorStore:
             yield
         except CareerAssistantError:
             raise
-        except Exception as exc:  # noqa: BLE001 - chromadb and httpx raise many unrelated types
+        except Exception as exc:
             if self.settings.chroma_host:
                 self._client = None  # reconnect on the next call: the server may come back
                 raise StoreUnavailable(f"cannot reach the {self.where}: {exc}") from exc
@@ -133,7 +133,7 @@ class VectorStore:
         collection = self._collection()
         with self._guard():
             got = collection.get(where=where, include=["documents", "metadatas"])
-        return [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        return [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
 
     def snapshot(self) -> tuple[int, list[StoredChunk], list[list[float]]]:
         """The revision, every chunk and every chunk's vector: what keyword search and scoring read."""
@@ -141,7 +141,7 @@ class VectorStore:
         with self._guard():
             revision = int((collection.metadata or {}).get("revision", 0))
             got = collection.get(include=["documents", "metadatas", "embeddings"])
-        chunks = [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        chunks = [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
         vectors = got["embeddings"] if got["embeddings"] is not None else []
         return revision, chunks, vectors
 
@@ -153,7 +153,7 @@ class VectorStore:
             return {}
         with self._guard():
             got = collection.get(include=["metadatas"])
-        return dict(zip(got["ids"], got["metadatas"]))
+        return dict(zip(got["ids"], got["metadatas"], strict=True))
 
     def query(self, embedding: Sequence[float], k: int) -> list[Hit]:
         collection = self._collection()
@@ -168,7 +168,9 @@ class VectorStore:
             )
         return [
             Hit(StoredChunk(i, d, m), 1.0 - dist)
-            for i, d, m, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])
+            for i, d, m, dist in zip(
+                got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True
+            )
         ]
 
     def write(

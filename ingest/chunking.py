@@ -73,7 +73,9 @@ def _split_long(block: str, size: int, overlap: int) -> list[str]:
                 current = []
             current.append(item)
         pieces.append("\n".join(filter(None, [intro, *current])))
-        return [p for piece in pieces for p in ([piece] if len(piece) <= size * 1.5 else _split_prose(piece, size, overlap))]
+        return [
+            p for piece in pieces for p in ([piece] if len(piece) <= size * 1.5 else _split_prose(piece, size, overlap))
+        ]
     return _split_prose(block, size, overlap)
 
 

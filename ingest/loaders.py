@@ -92,18 +92,16 @@ def text_to_markdown(text: str) -> str:
             level = 1
         elif following is not None and by_name(following) and not by_name(t):
             level = 2
-        elif by_name(t):
-            level = 3
-        elif previous_level == 3 and (
+        elif by_name(t) or (previous_level == 3 and (
             t.split()[-2:] == texts[n - 1].split()[-2:] or len(t.split()) <= 3
-        ):
+        )):
             level = 3
         else:
             level = 2
         levels.append(level)
 
     out: list[str] = []
-    heading_levels = dict(zip(headings, levels))
+    heading_levels = dict(zip(headings, levels, strict=True))
     for i, line in enumerate(lines):
         if i in heading_levels:
             out.append("#" * heading_levels[i] + " " + line)

@@ -189,7 +189,12 @@ def ingest(
         kept = [n for n, chunk_id in enumerate(plan.ids) if chunk_id in plan.known]
         stale = sorted(set(plan.known) - set(plan.ids))
         store.write(
-            add=([plan.ids[n] for n in new], vectors.tolist(), [plan.chunks[n].text for n in new], [metas[n] for n in new]),
+            add=(
+                [plan.ids[n] for n in new],
+                vectors.tolist(),
+                [plan.chunks[n].text for n in new],
+                [metas[n] for n in new],
+            ),
             update_metadata=([plan.ids[n] for n in kept], [metas[n] for n in kept]),
             delete=stale,
         )

@@ -136,7 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except ValidationError as exc:
-        problems = "; ".join(f"CAREER_ASSISTANT_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"CAREER_ASSISTANT_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()
+        )
         print(f"error: bad setting: {problems}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -116,7 +116,8 @@ def test_llm_failure_falls_back_with_a_visible_note(guide_settings, guide_store,
         fake = fake_llm()
         fake.close()  # nothing listens there any more
     else:
-        fake = fake_llm(reply="late [1].", status=500 if failure == "error" else 200, delay=3 if failure == "timeout" else 0)
+        status, delay = (500, 0) if failure == "error" else (200, 3)
+        fake = fake_llm(reply="late [1].", status=status, delay=delay)
     bot = llm_assistant(guide_settings, guide_store, embeddings, "openai", fake.url, timeout=1.0)
     started = time.monotonic()
     result = bot.answer("How much do ML engineers earn?")

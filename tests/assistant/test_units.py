@@ -7,8 +7,8 @@ from assistant.citations import check_citations, renumber, split_sentences, with
 from assistant.condense import condense, is_follow_up
 from assistant.errors import InvalidQuestion
 from assistant.extractive import is_comparison
-from assistant.sentences import passage_sentences
 from assistant.retrieval import Passage, reciprocal_rank_fusion, tokenize
+from assistant.sentences import passage_sentences
 
 
 def turn(question: str) -> list[dict]:
