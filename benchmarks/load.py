@@ -1,0 +1,209 @@
+"""Concurrent chat users against the real app: throughput, latency and errors for N = 1, 4, 16 users.
+
+Ingests the guide into a temporary index, serves the app on a free 127.0.0.1 port (nothing else is
+contacted) and answers every eval question once directly through the library: those are the answers
+"alone". Then, for each N, N `gradio_client` users share a fixed list of eval questions (--requests,
+taken in turn, follow-ups with their history) through `/ask`, until the list is done or --timeout
+seconds have passed. Rounds of each N are interleaved (--repeat), so a busy moment on a shared machine
+hits every N alike. Printed per N: the median requests per second (and its range), p50/p95 latency,
+CPU milliseconds per request (this process: the app and the clients), errors, and how many replies differ
+from the answer alone. Goals on this 2-core machine: no errors at N = 16, and throughput at N = 4 at
+least 1.6x that at N = 1.
+
+Run: .venv/bin/python benchmarks/load.py [--users 1 4 16] [--requests 168] [--repeat 3] [--timeout 120]
+     add --torch-threads 2 (and GRADIO_ANALYTICS_CACHE_FREQUENCY=1) to compare with the app's defaults
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import queue
+import shutil
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Run as a script, this folder comes first on sys.path, and its ingest.py would shadow the `ingest` package.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+GUIDE = ROOT / "corpus" / "ml-engineer-vs-data-scientist.md"
+RATIO_GOAL = 1.6
+
+
+@dataclass
+class Round:
+    users: int
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    mismatches: list[str] = field(default_factory=list)
+    unfinished: int = 0
+    cpu_seconds: float = 0.0  # of this whole process: the app and the clients
+
+    @property
+    def throughput(self) -> float:
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def canonical(reply: dict) -> str:
+    """What must not change under load: the text, the refusal and every citation."""
+    return json.dumps(reply, sort_keys=True)
+
+
+def run_round(url: str, users: int, cases: list, expected: dict[str, str], requests: int, timeout: float) -> Round:
+    """`users` clients answering `requests` eval questions between them, each client one at a time."""
+    from gradio_client import Client
+
+    work: queue.SimpleQueue = queue.SimpleQueue()
+    for n in range(requests):
+        work.put(cases[n % len(cases)])
+    # ssl_verify=False: the app is plain HTTP on loopback, and with verification on every request builds
+    # an SSL context from the CA bundle (about 40 ms of client CPU, more than the answer itself costs).
+    clients = [Client(url, verbose=False, download_files=False, ssl_verify=False) for _ in range(users)]
+    result = Round(users)
+    lock = threading.Lock()
+    deadline = time.monotonic() + timeout
+
+    def user(client) -> None:
+        while time.monotonic() < deadline:
+            try:
+                case = work.get_nowait()
+            except queue.Empty:
+                return
+            started = time.perf_counter()
+            try:
+                job = client.submit(case.question, case.history or None, api_name="/ask")
+                reply = job.result(timeout=max(0.1, deadline - time.monotonic()))
+            except Exception as exc:
+                with lock:
+                    result.errors.append(f"{case.id}: {type(exc).__name__}: {exc}"[:300])
+                continue
+            elapsed = time.perf_counter() - started
+            with lock:
+                result.latencies.append(elapsed)
+                if canonical(reply) != expected[case.id]:
+                    result.mismatches.append(case.id)
+
+    threads = [threading.Thread(target=user, args=(client,), daemon=True) for client in clients]
+    started, cpu = time.perf_counter(), time.process_time()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=max(0.0, deadline - time.monotonic()) + 5)
+    result.seconds = time.perf_counter() - started
+    result.cpu_seconds = time.process_time() - cpu
+    result.unfinished = work.qsize()
+    for client in clients:
+        client.close()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--users", type=int, nargs="+", default=[1, 4, 16], help="concurrent users per round")
+    parser.add_argument("--requests", type=int, default=168, help="questions asked in each round (all users)")
+    parser.add_argument("--timeout", type=float, default=120.0, help="most seconds a round may take")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds per N, interleaved; medians are printed")
+    parser.add_argument("--concurrency", type=int, help="answers the app computes at once (default: the setting)")
+    parser.add_argument("--torch-threads", type=int, help="override the app's torch threads (to compare)")
+    args = parser.parse_args(argv)
+    if max(args.users) > 64 or args.requests > 2000 or args.timeout > 600:
+        parser.error("at most 64 users, 2000 requests and 600 s a round: this is a benchmark, not a load generator")
+
+    from assistant import build_assistant, load_settings
+    from assistant.evaluation import load_eval_set
+    from assistant.wiring import build_embeddings, build_store
+    from ingest import ingest
+    from ui.app import build_app, launch
+
+    tmp = Path(tempfile.mkdtemp(prefix="load-bench-"))
+    try:
+        (tmp / "corpus").mkdir()
+        shutil.copy(GUIDE, tmp / "corpus" / GUIDE.name)
+        overrides = {"concurrency": args.concurrency} if args.concurrency else {}
+        settings = load_settings(
+            corpus_dir=tmp / "corpus", chroma_path=tmp / "chroma", chroma_host=None, host="127.0.0.1", **overrides
+        )
+        embeddings = build_embeddings(settings)
+        store = build_store(settings, embeddings)
+        ingest(settings, embeddings=embeddings, store=store, progress=lambda done, total: None)
+        bot = build_assistant(settings, embeddings=embeddings, store=store)
+        cases = load_eval_set()
+        # Alone: one at a time, straight through the library (this also warms every cache).
+        expected = {case.id: canonical(bot.answer(case.question, case.history).to_dict()) for case in cases}
+
+        app = build_app(bot, settings)
+        threads = _torch_threads(args.torch_threads)
+        url = launch(app, settings, host="127.0.0.1", port=free_port())
+        try:
+            run_round(url, 1, cases, expected, min(len(cases), 20), args.timeout)  # warm the server path
+            rounds: dict[int, list[Round]] = {n: [] for n in args.users}
+            for _ in range(args.repeat):  # interleaved, so a busy moment on the machine hits every N alike
+                for n in args.users:
+                    rounds[n].append(run_round(url, n, cases, expected, args.requests, args.timeout))
+        finally:
+            app.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print(
+        f"app on 127.0.0.1: answer concurrency {settings.concurrency}, torch threads {threads}, "
+        f"{len(os.sched_getaffinity(0))} cores; {args.requests} questions a round, {args.repeat} rounds per N"
+    )
+    print(
+        f"{'users':>5} {'req/s':>7} {'(min-max)':>11} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms/req':>10} {'errors':>6} "
+        f"{'unfinished':>10} {'mismatches':>10}"
+    )
+    throughput = {}
+    for n, done in rounds.items():
+        rates = [r.throughput for r in done]
+        throughput[n] = statistics.median(rates)
+        ms = [s * 1000 for r in done for s in r.latencies]
+        cpu = sum(r.cpu_seconds for r in done) * 1000 / max(1, sum(len(r.latencies) for r in done))
+        print(
+            f"{n:>5} {throughput[n]:>7.1f} {f'({min(rates):.1f}-{max(rates):.1f})':>11} "
+            f"{statistics.median(ms) if ms else float('nan'):>8.1f} {percentile(ms, 0.95):>8.1f} {cpu:>10.1f} "
+            f"{sum(len(r.errors) for r in done):>6} {sum(r.unfinished for r in done):>10} "
+            f"{sum(len(r.mismatches) for r in done):>10}"
+        )
+    for n, done in rounds.items():
+        for error in [e for r in done for e in r.errors][:5]:
+            print(f"  N={n} error: {error}")
+        mismatched = sorted({m for r in done for m in r.mismatches})
+        if mismatched:
+            print(f"  N={n} replies unlike the answer alone: {mismatched}")
+    if throughput.get(1) and 4 in throughput:
+        print(f"throughput N=4 / N=1: {throughput[4] / throughput[1]:.2f} (goal >= {RATIO_GOAL})")
+    failed = any(r.errors or r.unfinished or r.mismatches for done in rounds.values() for r in done)
+    return 1 if failed else 0
+
+
+def _torch_threads(override: int | None) -> int | None:
+    """The torch threads the app runs with, after applying an override given on the command line."""
+    import torch
+
+    if override:
+        torch.set_num_threads(override)
+    return torch.get_num_threads()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
