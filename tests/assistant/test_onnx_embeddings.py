@@ -15,7 +15,14 @@ import numpy as np
 import pytest
 
 from assistant.embeddings import DIMENSION, MiniLMEmbeddings, model_identity
-from assistant.onnx_embeddings import EXPORT_DIR, FP32_FILE, INT8_FILE, OnnxMiniLMEmbeddings
+from assistant.onnx_embeddings import (
+    EXPORT_DIR,
+    FP32_FILE,
+    INT8_FILE,
+    TOKENS_PER_RUN,
+    OnnxMiniLMEmbeddings,
+    _batches,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 # The repo's copy of /work/shared/guide/ml-engineer-vs-data-scientist.txt, one paragraph a line.
@@ -105,6 +112,23 @@ def test_batching_and_sorting_keep_the_callers_order(fp32, texts):
     one_by_one = np.array([fp32.embed_query(text) for text in texts[:5]], dtype=np.float32)
     np.testing.assert_allclose(one_by_one, whole[:5], atol=1e-5)
     assert fp32.encode([]).shape == (0, DIMENSION)
+
+
+@pytest.mark.parametrize(
+    ("lengths", "batch_size"),
+    [([12] * 100, 64), ([12] * 100, 7), ([256] * 5, 64), ([3, 9, 40, 200, 256, 256, 256], 64), ([600, 700], 64)],
+)
+def test_batches_hold_at_most_batch_size_texts_and_the_token_budget(lengths, batch_size):
+    lengths = np.array(lengths)
+    order = np.argsort(lengths, kind="stable")
+    batches = list(_batches(order, lengths, batch_size))
+    assert np.concatenate(batches).tolist() == order.tolist()
+    for rows in batches:
+        assert len(rows) <= batch_size
+        assert len(rows) == 1 or len(rows) * lengths[rows].max() <= TOKENS_PER_RUN
+    # Nothing splits needlessly: short texts fill whole batches.
+    if lengths.max() * batch_size <= TOKENS_PER_RUN:
+        assert len(batches) == -(-len(lengths) // batch_size)
 
 
 def test_langchain_surface(fp32):
