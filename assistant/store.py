@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from .errors import CareerAssistantError, IndexMissing, ModelMismatch, StoreUnavailable
@@ -39,6 +40,7 @@ class VectorStore:
         # Recorded beside the identity, for people reading an error; backends of one identity may share an index.
         self.backend = backend
         self._client = None
+        self._connect_lock = threading.Lock()
 
     @property
     def where(self) -> str:
@@ -54,23 +56,29 @@ class VectorStore:
             raise
         except Exception as exc:
             if self.settings.chroma_host:
-                self._client = None  # reconnect on the next call: the server may come back
-                raise StoreUnavailable(f"cannot reach the {self.where}: {exc}") from exc
+                self._disconnect()  # reconnect on the next call: the server may come back
+                raise StoreUnavailable(f"cannot reach the {self.where}: {_reason(exc, self.settings)}") from exc
             raise StoreUnavailable(f"the {self.where} failed: {exc}") from exc
 
     def _connect(self):
-        if self._client is None:
-            import chromadb
-            from chromadb.config import Settings as ChromaSettings
+        with self._connect_lock:  # concurrent answers share one client
+            if self._client is None:
+                import chromadb
+                from chromadb.config import Settings as ChromaSettings
 
-            options = ChromaSettings(anonymized_telemetry=False)
-            if self.settings.chroma_host:
-                self._client = chromadb.HttpClient(
-                    host=self.settings.chroma_host, port=self.settings.chroma_port, settings=options
-                )
-            else:
-                self._client = chromadb.PersistentClient(path=str(self.settings.chroma_path), settings=options)
-        return self._client
+                options = ChromaSettings(anonymized_telemetry=False)
+                if self.settings.chroma_host:
+                    self._client = _bounded_http_client(self.settings, options)
+                else:
+                    self._client = chromadb.PersistentClient(path=str(self.settings.chroma_path), settings=options)
+            return self._client
+
+    def _disconnect(self) -> None:
+        with self._connect_lock:
+            client, self._client = self._client, None
+        if client is not None:
+            with suppress(Exception):  # a client of a server that is gone may fail to say goodbye
+                client.close()
 
     def _collection(self, create: bool = False):
         with self._guard():
@@ -202,3 +210,33 @@ class VectorStore:
             client = self._connect()
             if self.settings.collection in [c.name for c in client.list_collections()]:
                 client.delete_collection(self.settings.collection)
+
+
+def _bounded_http_client(settings: Settings, options):
+    """A Chroma HTTP client whose every request gives up after `settings.chroma_timeout` seconds.
+
+    chromadb's own client waits forever (httpx `timeout=None`): a server that is stopped refuses at once, but
+    one that hangs (overloaded, paused, half-dead) would hold every question. Its constructor already sends a
+    request, so a heartbeat with the timeout goes first.
+    """
+    import chromadb
+    import httpx
+
+    host, port, timeout = settings.chroma_host, settings.chroma_port, settings.chroma_timeout
+    httpx.get(f"http://{host}:{port}/api/v2/heartbeat", timeout=timeout).raise_for_status()
+    client = chromadb.HttpClient(host=host, port=port, settings=options)
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):
+        session.timeout = httpx.Timeout(timeout)
+    return client
+
+
+def _reason(exc: Exception, settings: Settings) -> str:
+    """Why a Chroma server request failed, in words a user can act on."""
+    import httpx
+
+    if isinstance(exc, httpx.TimeoutException):
+        return f"no answer within {settings.chroma_timeout:g}s (CAREER_ASSISTANT_CHROMA_TIMEOUT)"
+    if isinstance(exc, httpx.ConnectError) or "Could not connect" in str(exc):
+        return "connection refused; is `chroma run` running there?"
+    return str(exc) or type(exc).__name__

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -157,11 +158,22 @@ class ChromaServer:
                 pytest.fail(f"`{' '.join(command)}` {state}; its output:\n{output}", pytrace=False)
             time.sleep(0.1)
 
+    def pause(self) -> None:
+        """Freeze the server (SIGSTOP): it still accepts connections but answers nothing, as a hung server does."""
+        assert self.running, "start the server first"
+        self._process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        """Let a paused server run again."""
+        if self.running:
+            self._process.send_signal(signal.SIGCONT)
+
     def stop(self) -> None:
         """Stop the server and wait until it is gone."""
         if self._process is None:
             return
         if self._process.poll() is None:
+            self._process.send_signal(signal.SIGCONT)  # a paused process would not act on the terminate
             self._process.terminate()
             try:
                 self._process.wait(timeout=10)
