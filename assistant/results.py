@@ -81,6 +81,17 @@ class Answer:
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def refusal_notice(self) -> str:
+        """A refusal's text without the sentence naming the nearest sections (for listing them apart)."""
+        text = self.text
+        found = [text.find(s) for s in self.nearest_sections if s and s in text]
+        if found:
+            cut = text.rfind(". ", 0, min(found))
+            if cut > 0:
+                text = text[: cut + 1]
+        return text
+
     def to_dict(self) -> dict:
         """A JSON-ready dict; `Answer.from_dict(answer.to_dict()) == answer`."""
         return asdict(self)
@@ -102,7 +113,7 @@ class Answer:
         known = {c.index for c in self.citations}
         blocks = []
         if self.refused:
-            notice = f"> **Not covered by the guide.** {_markdown_escape(_refusal_text(self))}"
+            notice = f"> **Not covered by the guide.** {_markdown_escape(self.refusal_notice)}"
             if self.nearest_sections:
                 notice += "\n>\n> Nearest sections of the guide:\n" + "\n".join(
                     f"> - {_markdown_section(s)}" for s in self.nearest_sections
@@ -145,7 +156,7 @@ class Answer:
             nearest = "".join(f"<li>{_html_section(s)}</li>" for s in self.nearest_sections)
             parts.append(
                 f'<div style="{_REFUSAL_BOX}"><b style="color:#b45309">Not covered by the guide.</b> '
-                f"{html.escape(_refusal_text(self))}"
+                f"{html.escape(self.refusal_notice)}"
                 + (f'<div style="margin-top:.3em">Nearest sections of the guide:<ul style="margin:.2em 0">'
                    f"{nearest}</ul></div>" if nearest else "")
                 + "</div>"
@@ -196,17 +207,6 @@ def _citation_heading_markdown(citation: Citation) -> str:
 def _excerpt(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
-
-
-def _refusal_text(answer: Answer) -> str:
-    """A refusal's text without the sentence naming the nearest sections, which are listed apart."""
-    text = answer.text
-    found = [text.find(s) for s in answer.nearest_sections if s and s in text]
-    if found:
-        cut = text.rfind(". ", 0, min(found))
-        if cut > 0:
-            text = text[: cut + 1]
-    return text
 
 
 def answers_to_frame(answers: Iterable[Answer]):

@@ -53,17 +53,6 @@ def _closest_sections(answer: Answer) -> str:
     return f'<div class="ca-nearest">Closest sections of the guide:<ul>{items}</ul></div>' if items else ""
 
 
-def _refusal_text(answer: Answer) -> str:
-    """The refusal's text without the sentence naming the nearest sections, which are listed apart."""
-    text = answer.text
-    found = [text.find(s) for s in answer.nearest_sections if s and s in text]
-    if found:
-        cut = text.rfind(". ", 0, min(found))
-        if cut > 0:
-            text = text[: cut + 1]
-    return text
-
-
 def _small_print(question: str, answer: Answer) -> str:
     lines = []
     standalone = answer.standalone_question.strip()
@@ -80,7 +69,7 @@ def render_answer(question: str, answer: Answer, *, complete: bool = True) -> st
     if answer.refused:
         return (
             '<div class="ca-refusal"><div class="ca-refusal-title">Not covered by the guide</div>'
-            f"{paragraphs(_refusal_text(answer))}{_closest_sections(answer)}{_small_print(question, answer)}</div>"
+            f"{paragraphs(answer.refusal_notice)}{_closest_sections(answer)}{_small_print(question, answer)}</div>"
         )
     sources = "".join(footnote(c) for c in answer.citations)
     if sources:
