@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from .citations import check_citations
 from .retrieval import Passage
 from .settings import Settings
@@ -14,6 +16,13 @@ SYSTEM_PROMPT = (
 )
 
 
+def _client(module: str, name: str, extra: str):
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ImportError as exc:
+        raise ImportError(f"the {extra} writer needs its extra: pip install 'career-assistant[{extra}]'") from exc
+
+
 def build_chat_model(settings: Settings):
     """The LangChain chat model the `llm` setting names.
 
@@ -21,11 +30,7 @@ def build_chat_model(settings: Settings):
         ImportError: the extra for that backend is not installed (the message names it).
     """
     if settings.llm == "openai":
-        try:
-            from langchain_openai import ChatOpenAI
-        except ImportError as exc:
-            raise ImportError("the openai writer needs its extra: pip install 'career-assistant[openai]'") from exc
-        return ChatOpenAI(
+        return _client("langchain_openai", "ChatOpenAI", "openai")(
             model=settings.llm_model,
             base_url=settings.llm_base_url,
             api_key=settings.llm_api_key or "not-needed",
@@ -34,11 +39,7 @@ def build_chat_model(settings: Settings):
             max_retries=0,
         )
     if settings.llm == "ollama":
-        try:
-            from langchain_ollama import ChatOllama
-        except ImportError as exc:
-            raise ImportError("the ollama writer needs its extra: pip install 'career-assistant[ollama]'") from exc
-        return ChatOllama(
+        return _client("langchain_ollama", "ChatOllama", "ollama")(
             model=settings.llm_model,
             base_url=settings.llm_base_url or "http://127.0.0.1:11434",
             temperature=0,
