@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,7 +136,12 @@ def ingest(
     report = IngestReport(problems=problems)
     if not files:
         raise IngestError("; ".join(map(str, problems)) or "nothing to ingest")
+    with ingest_lock(store.settings, store.where):
+        return _update(settings, files, folders, report, started, rebuild, embeddings, store, progress)
 
+
+def _update(settings, files, folders, report, started, rebuild, embeddings, store, progress) -> IngestReport:
+    """The body of `ingest`, run while holding the store's ingest lock."""
     if rebuild:
         store.reset()
     recorded = store.metadatas()
@@ -215,6 +223,53 @@ def ingest(
 
     report.seconds = time.perf_counter() - started
     return report
+
+
+def ingest_lock_path(settings: Settings) -> Path:
+    """The file whose lock one ingest holds: in the embedded index's folder, or, for a Chroma server, in the
+    temporary folder, named after the server and collection (so it only keeps out ingests on this machine)."""
+    if settings.chroma_host:
+        key = hashlib.sha256(f"{settings.chroma_host}:{settings.chroma_port}/{settings.collection}".encode())
+        return Path(tempfile.gettempdir()) / f"career-assistant-ingest-{key.hexdigest()[:16]}.lock"
+    return Path(settings.chroma_path) / "ingest.lock"
+
+
+@contextmanager
+def ingest_lock(settings: Settings, where: str) -> Iterator[None]:
+    """Hold the one-ingest-at-a-time lock of the store the settings name, or fail at once.
+
+    An advisory `flock`: the kernel drops it when the holder exits, even when killed, so it never goes stale;
+    it also keeps out a second ingest in the same process (the chat app's uploads). Two writers at once could
+    each delete what the other just wrote, and embedded Chroma is not safe to write from two processes.
+
+    Raises:
+        IngestError: another ingest holds the lock.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: no lock
+        yield
+        return
+    path = ingest_lock_path(settings)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise IngestError(f"cannot open the ingest lock {path}: {exc.strerror or exc}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
+            raise IngestError(
+                f"another ingest is running on the {where}{f' (process {holder})' if holder.isdigit() else ''}; "
+                f"wait for it to finish, then run this again (lock: {path})"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock; the file stays, so no one can lock a file about to be removed
 
 
 def _source_path(source: str, corpus_dir: Path) -> Path:
