@@ -59,6 +59,10 @@ class MiniLMEmbeddings(Embeddings):
             with self._lock:
                 if self._model is None:
                     _keep_hub_offline()
+                    # Idle OpenMP threads sleep instead of spinning: on a busy 2-core machine spinning threads
+                    # preempt each other and one question's encode took ~10x longer (benchmarks/answer_many.py).
+                    # Read when torch loads, so it only helps when torch was not imported before.
+                    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                     from sentence_transformers import SentenceTransformer
                     from transformers.utils import logging as transformers_logging
 
