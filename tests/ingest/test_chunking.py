@@ -210,3 +210,18 @@ def test_chunking_never_crashes_on_any_text(markdown: str, chunk_size: int, over
     chunks = chunk_markdown(markdown, chunk_size, overlap)
 
     assert all(c.text.strip() for c in chunks)
+
+
+# Any Unicode, thick with Markdown's own characters, so headings, lists, quotes and fences turn up at random.
+_markup_or_any = st.one_of(st.sampled_from([*"#-*+>|`:.1)\n", "\n\n", "  ", "\t", "```", "• "]), st.characters())
+_any_markdown = st.lists(_markup_or_any, max_size=1500).map("".join)
+_MARKUP_TOKENS = {"#" * n for n in range(1, 7)} | {"-", "*", "+", "•", ">", "```", "|"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(markdown=_any_markdown, chunk_size=st.integers(200, 1200), overlap_share=st.floats(0, 0.3))
+def test_chunking_keeps_every_word_of_any_text(markdown: str, chunk_size: int, overlap_share: float):
+    chunks = chunk_markdown(markdown, chunk_size, int(chunk_size * overlap_share))
+
+    kept = {word for c in chunks for word in (*c.text.split(), *c.section.split())}
+    assert set(markdown.split()) - _MARKUP_TOKENS <= kept

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bz2
+import gzip
 import io
 import os
+import tarfile
 import zipfile
 from functools import partial
 from pathlib import Path
@@ -55,6 +58,12 @@ def _tree(folder: Path) -> dict[str, bytes]:
         ("..md", "document.md"),
         ("résumé.txt", "résumé.txt"),
         ("a" * 300 + ".md", "a" * 80 + ".md"),
+        ("evil\u202egpj.md", "evil-gpj.md"),  # a right-to-left override that would show it as "evilmd.jpg"
+        ("zero\u200bwidth.md", "zero-width.md"),
+        ("notes.md\x00.exe", "notes.md.exe"),  # NUL truncation: the real suffix is .exe, which is refused
+        ("a/b/c/../../d.md", "d.md"),
+        ("../..", "document"),
+        ("%2e%2e%2fpasswd.md", "2e-2e-2fpasswd.md"),
     ],
 )
 def test_safe_filename(name: str, expected: str) -> None:
@@ -88,12 +97,27 @@ def _zip_bytes() -> bytes:
     return buffer.getvalue()
 
 
+def _tar_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as archive:
+        data = b"# Hidden\n\nText inside a tarball.\n"
+        info = tarfile.TarInfo("inner.md")
+        info.size = len(data)
+        archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
         ("tool.exe", b"MZ\x90\x00\x03", "unsupported file type .exe"),
         ("no-suffix", b"# Title\n\nText.\n", "unsupported file type (none)"),
         ("archive.md", _zip_bytes(), "binary"),
+        ("archive.html", _zip_bytes(), "binary"),
+        ("archive.pdf", _zip_bytes(), "PDF"),
+        ("notes.txt", gzip.compress(b"# Notes\n\nPlain text, gzipped.\n"), "binary"),
+        ("notes.md", bz2.compress(b"# Notes\n\nPlain text, bzipped.\n" * 50), "binary"),
+        ("bundle.md", _tar_bytes(), "binary"),
         ("latin1.txt", "Café résumé\n".encode("latin-1"), "not valid UTF-8"),
         ("broken.pdf", b"%PDF-1.4\nthis is not really a pdf\n", "PDF"),
         ("empty.md", b"", "empty"),

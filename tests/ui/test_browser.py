@@ -167,3 +167,20 @@ def test_a_document_added_in_the_browser_is_then_cited(page, tmp_path: Path) -> 
     answer = ask(page, "How many jars of honey does a master apiarist earn?")
     assert "77 jars of honey" in answer.inner_text()
     assert "beekeeping-careers.md" in answer.locator("details.ca-footnote").first.inner_text()
+
+
+def test_html_in_a_document_is_shown_as_text_in_the_answer_and_its_footnote(page, running_app, tmp_path: Path) -> None:
+    from gradio_client import Client, handle_file
+
+    hostile = tmp_path / "zebra-herding.md"
+    payload = '<img src=x onerror="alert(3)"><script>alert(4)</script>'
+    hostile.write_text(f"# Zebra herding\n\n## Pay\n\nZebra herders earn {payload} twelve striped coins a week.\n")
+    Client(running_app.url, verbose=False).predict([handle_file(hostile)], api_name="/add_documents")
+
+    answer = ask(page, "How many striped coins do zebra herders earn a week?")
+    footnote = answer.locator("details.ca-footnote").first
+    footnote.locator("summary").click()
+
+    assert payload in answer.locator("p").first.inner_text()
+    assert payload in footnote.locator(".ca-passage").inner_text()
+    assert page.locator("#ca-chat img[src=x], #ca-chat script").count() == 0
