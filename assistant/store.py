@@ -55,7 +55,7 @@ class VectorStore:
         except CareerAssistantError:
             raise
         except Exception as exc:
-            if self.settings.chroma_host:
+            if self.settings.chroma_host and _unreachable(exc):
                 self._disconnect()  # reconnect on the next call: the server may come back
                 raise StoreUnavailable(f"cannot reach the {self.where}: {_reason(exc, self.settings)}") from exc
             raise StoreUnavailable(f"the {self.where} failed: {exc}") from exc
@@ -229,6 +229,14 @@ def _bounded_http_client(settings: Settings, options):
     if isinstance(session, httpx.Client):
         session.timeout = httpx.Timeout(timeout)
     return client
+
+
+def _unreachable(exc: Exception) -> bool:
+    """Whether a failure means the server could not be reached (rather than that it answered with an error)."""
+    import httpx
+
+    # chromadb's constructor turns a refused connection into ValueError("Could not connect to a Chroma server...").
+    return isinstance(exc, httpx.TransportError) or "Could not connect" in str(exc)
 
 
 def _reason(exc: Exception, settings: Settings) -> str:

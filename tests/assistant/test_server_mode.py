@@ -127,3 +127,12 @@ def test_cli_ask_says_the_server_is_down_in_one_line_and_works_once_it_is_back(
     assert err.count("\n") == 1 and "Traceback" not in err
     assert ui.cli.main(["ask", EARNINGS]) == 0
     assert "$136,620" in capsys.readouterr().out
+
+
+def test_a_server_restarted_between_questions_is_used_again_at_once(server_assistant, chroma_server):
+    first = server_assistant.answer(EARNINGS)
+
+    chroma_server.stop()
+    chroma_server.start()
+
+    assert within_no_hang(lambda: server_assistant.answer(EARNINGS)) == first
