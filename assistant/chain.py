@@ -20,10 +20,24 @@ from .settings import Settings
 NOT_COVERED = "The guide does not cover this question."
 
 
+MAX_HISTORY_MESSAGES = 200
+
+
+def _check_text(text: str, what: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # an unpaired surrogate, e.g. from JSON "\ud800" or undecodable argv bytes
+        raise InvalidQuestion(f"{what} has an invalid character at position {exc.start} (not valid Unicode)") from None
+
+
 def validate(question: object, history: object, max_chars: int) -> tuple[str, list[dict]]:
-    """The question stripped and the history checked, or an `InvalidQuestion` saying what is wrong."""
+    """The question stripped and the history checked, or an `InvalidQuestion` saying what is wrong.
+
+    A history message may be ten times as long as a question (answers are longer than questions).
+    """
     if not isinstance(question, str):
         raise InvalidQuestion(f"the question must be text, not {type(question).__name__}")
+    _check_text(question, "the question")
     question = question.strip()
     if not question:
         raise InvalidQuestion("the question is empty")
@@ -33,12 +47,19 @@ def validate(question: object, history: object, max_chars: int) -> tuple[str, li
         return question, []
     if not isinstance(history, list):
         raise InvalidQuestion("history must be a list of {'role': 'user'|'assistant', 'content': str} messages")
+    if len(history) > MAX_HISTORY_MESSAGES:
+        raise InvalidQuestion(f"history has {len(history)} messages; the limit is {MAX_HISTORY_MESSAGES}")
     for n, turn in enumerate(history):
         well_formed = isinstance(turn, dict) and turn.get("role") in ("user", "assistant")
         if not (well_formed and isinstance(turn.get("content"), str)):
             raise InvalidQuestion(
                 f"history[{n}] must be {{'role': 'user'|'assistant', 'content': str}}, got {turn!r:.80}"
             )
+        if len(turn["content"]) > 10 * max_chars:
+            raise InvalidQuestion(
+                f"history[{n}] is {len(turn['content'])} characters long; the limit is {10 * max_chars}"
+            )
+        _check_text(turn["content"], f"history[{n}]")
     return question, [{"role": t["role"], "content": t["content"]} for t in history]
 
 

@@ -12,9 +12,12 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)(?:\s*\[\d+\])*", re.M)
 
 def with_marker(sentence: str, numbers: list[int]) -> str:
     """`sentence` with its markers before the final punctuation: "... per year [1]."."""
-    sentence = sentence.strip()
+    # A bracketed number of the source ("... a month [12].") would read as a marker with no citation.
+    sentence = MARKER.sub("", sentence).strip()
     marks = "".join(f"[{n}]" for n in numbers)
-    body, end = (sentence[:-1], sentence[-1]) if sentence[-1:] in ".!?" else (sentence, ".")
+    if not sentence:
+        return f"{marks}."
+    body, end = (sentence[:-1], sentence[-1]) if sentence[-1] in ".!?" else (sentence, ".")
     return f"{body} {marks}{end}"
 
 

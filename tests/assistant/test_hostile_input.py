@@ -124,11 +124,6 @@ def test_a_question_of_nothing_visible_is_empty_or_refused(guide_assistant, ques
         assert result.refused
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assistant.chain.validate lets an unpaired surrogate through; the tokenizer then raises TypeError. "
-    "It reaches the library from JSON ('\\ud800') or from a command line of undecodable bytes.",
-)
 @pytest.mark.parametrize("question", ["\ud800 how much do ML engineers earn?", "salary \udcff"])
 def test_an_unpaired_surrogate_is_a_clear_error(guide_assistant, question):
     with pytest.raises(InvalidQuestion, match="question"):
@@ -155,11 +150,6 @@ def test_a_long_conversation_is_answered(guide_assistant):
     assert_grounded_or_refused(guide_assistant.answer("and a data scientist?", history))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assistant.chain.validate does not bound history messages: the condenser carries a megabyte "
-    "'previous question' into the standalone question (seconds of CPU per request, 10 MB takes ~25 s).",
-)
 def test_a_history_message_far_over_any_question_size_is_a_clear_error(guide_assistant):
     history = [{"role": "user", "content": EARNINGS * 30_000}, {"role": "assistant", "content": "It varies [1]."}]
 
