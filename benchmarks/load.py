@@ -11,7 +11,9 @@ from the answer alone. Goals on this 2-core machine: no errors at N = 16, and th
 least 1.6x that at N = 1.
 
 Run: .venv/bin/python benchmarks/load.py [--users 1 4 16] [--requests 168] [--repeat 3] [--timeout 120]
-     add --torch-threads 2 (and GRADIO_ANALYTICS_CACHE_FREQUENCY=1) to compare with the app's defaults
+     CAREER_ASSISTANT_EMBEDDING_BACKEND picks the model's backend as for the app; with torch,
+     --torch-threads 1 2 compares thread counts round by round (GRADIO_ANALYTICS_CACHE_FREQUENCY=1 restores
+     Gradio's per-event analytics, which the app turns off)
 """
 
 from __future__ import annotations
@@ -123,10 +125,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120.0, help="most seconds a round may take")
     parser.add_argument("--repeat", type=int, default=3, help="rounds per N, interleaved; medians are printed")
     parser.add_argument("--concurrency", type=int, help="answers the app computes at once (default: the setting)")
-    parser.add_argument("--torch-threads", type=int, help="override the app's torch threads (to compare)")
+    parser.add_argument(
+        "--torch-threads",
+        type=int,
+        nargs="+",
+        default=[0],
+        help="torch backend: threads to compare, interleaved round by round (0: what the app chose)",
+    )
     args = parser.parse_args(argv)
-    if max(args.users) > 64 or args.requests > 2000 or args.timeout > 600:
-        parser.error("at most 64 users, 2000 requests and 600 s a round: this is a benchmark, not a load generator")
+    if max(args.users) > 64 or args.requests > 2000 or args.timeout > 600 or args.repeat > 10:
+        parser.error("at most 64 users, 2000 requests, 600 s a round and 10 repeats: a benchmark, not a load test")
 
     from assistant import build_assistant, load_settings
     from assistant.evaluation import load_eval_set
@@ -151,23 +159,34 @@ def main(argv: list[str] | None = None) -> int:
         expected = {case.id: canonical(bot.answer(case.question, case.history).to_dict()) for case in cases}
 
         app = build_app(bot, settings)
-        threads = _torch_threads(args.torch_threads)
+        chosen = _threads(embeddings, None)
+        variants = [chosen] if chosen.startswith("onnx") else [_threads(embeddings, n) for n in args.torch_threads]
         url = launch(app, settings, host="127.0.0.1", port=free_port())
         try:
             run_round(url, 1, cases, expected, min(len(cases), 20), args.timeout)  # warm the server path
-            rounds: dict[int, list[Round]] = {n: [] for n in args.users}
-            for _ in range(args.repeat):  # interleaved, so a busy moment on the machine hits every N alike
-                for n in args.users:
-                    rounds[n].append(run_round(url, n, cases, expected, args.requests, args.timeout))
+            rounds: dict[tuple[str, int], list[Round]] = {(v, n): [] for v in variants for n in args.users}
+            for _ in range(args.repeat):  # interleaved, so a busy moment on the machine hits every round alike
+                for variant in variants:
+                    _threads(embeddings, int(variant.split()[-2]) if variant.startswith("torch") else None)
+                    for n in args.users:
+                        rounds[variant, n].append(run_round(url, n, cases, expected, args.requests, args.timeout))
         finally:
             app.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
     print(
-        f"app on 127.0.0.1: answer concurrency {settings.concurrency}, torch threads {threads}, "
-        f"{len(os.sched_getaffinity(0))} cores; {args.requests} questions a round, {args.repeat} rounds per N"
+        f"app on 127.0.0.1: answer concurrency {settings.concurrency} (the app chose: {chosen}), "
+        f"{len(os.sched_getaffinity(0))} cores; {args.requests} questions a round, {args.repeat} rounds each"
     )
+    for variant in variants:
+        _report(variant, {n: rounds[variant, n] for n in args.users})
+    failed = any(r.errors or r.unfinished or r.mismatches for done in rounds.values() for r in done)
+    return 1 if failed else 0
+
+
+def _report(variant: str, rounds: dict[int, list[Round]]) -> None:
+    print(f"\n{variant}")
     print(
         f"{'users':>5} {'req/s':>7} {'(min-max)':>11} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms/req':>10} {'errors':>6} "
         f"{'unfinished':>10} {'mismatches':>10}"
@@ -192,17 +211,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  N={n} replies unlike the answer alone: {mismatched}")
     if throughput.get(1) and 4 in throughput:
         print(f"throughput N=4 / N=1: {throughput[4] / throughput[1]:.2f} (goal >= {RATIO_GOAL})")
-    failed = any(r.errors or r.unfinished or r.mismatches for done in rounds.values() for r in done)
-    return 1 if failed else 0
 
 
-def _torch_threads(override: int | None) -> int | None:
-    """The torch threads the app runs with, after applying an override given on the command line."""
+def _threads(embeddings, torch_threads: int | None) -> str:
+    """Set torch's threads (unless None or 0) and name the backend and its threads, for the report."""
+    if getattr(embeddings, "backend", None) != "torch":
+        return f"{getattr(embeddings, 'backend', '?')} backend"
     import torch
 
-    if override:
-        torch.set_num_threads(override)
-    return torch.get_num_threads()
+    if torch_threads:
+        torch.set_num_threads(torch_threads)
+    return f"torch backend, {torch.get_num_threads()} threads"
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import ui.cli
 from assistant import Answer, build_assistant
 from assistant.chain import NOT_COVERED
 from assistant.citations import MARKER, markers, split_sentences, support
@@ -128,6 +129,16 @@ def test_a_question_of_nothing_visible_is_empty_or_refused(guide_assistant, ques
 def test_an_unpaired_surrogate_is_a_clear_error(guide_assistant, question):
     with pytest.raises(InvalidQuestion, match="question"):
         guide_assistant.answer(question)
+
+
+def test_the_cli_says_an_undecodable_question_is_invalid_in_one_line(guide_settings, guide_store, monkeypatch, capsys):
+    monkeypatch.setenv("CAREER_ASSISTANT_CORPUS_DIR", str(guide_settings.corpus_dir))
+    monkeypatch.setenv("CAREER_ASSISTANT_CHROMA_PATH", str(guide_settings.chroma_path))
+    question = b"salary \xff?".decode(errors="surrogateescape")  # as Python decodes such bytes on a command line
+
+    assert ui.cli.main(["ask", question]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: the question has an invalid character") and err.count("\n") == 1
 
 
 def test_the_longest_question_allowed_is_answered_and_one_more_character_is_refused(guide_assistant, guide_settings):
