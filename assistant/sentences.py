@@ -22,7 +22,7 @@ SIGNPOST = re.compile(
 def passage_sentences(text: str) -> list[str]:
     """A passage's sentences, and for each list of labelled items one sentence naming them all.
 
-    A list item's short label ("Jupyter.") stays with its first sentence; a list's intro
+    A list item's short label stays with its first sentence ("Jupyter: Jupyter notebooks ..."); a list's intro
     ("... tools, including:") becomes the start of the naming sentence: "... including: R and SQL;
     Microsoft Excel; Jupyter." Intros are not answers on their own.
     """
@@ -43,7 +43,8 @@ def passage_sentences(text: str) -> list[str]:
         parts = _SENTENCE_END.split(line[bullet.end():] if bullet else line)
         if bullet and len(parts) > 1 and len(parts[0].split()) <= 6:
             labels.append(parts[0].rstrip("."))
-            parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
+            # "Jupyter: Jupyter notebooks are ...": a colon, so the label does not read as a sentence of its own.
+            parts = [f"{parts[0].rstrip('.')}: {parts[1]}", *parts[2:]]
         elif not bullet:
             close_list()
             if line.endswith(":"):

@@ -80,7 +80,7 @@ def test_renumber_counts_from_one_in_order_of_first_use():
 def test_passage_sentences_name_a_list_and_keep_labels():
     text = "Tools include:\n- Jupyter. Notebooks for analysis.\n- Matplotlib. Charts for insights."
     units = passage_sentences(text)
-    assert "Jupyter. Notebooks for analysis." in units
+    assert "Jupyter: Notebooks for analysis." in units
     assert "Tools include: Jupyter; Matplotlib." in units
     assert "Tools include:" not in units
 
