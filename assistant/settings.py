@@ -24,7 +24,7 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(100, ge=0, description="Characters shared by two pieces of one long section.")
     embedding_batch_size: int = Field(64, ge=1, description="Chunks embedded per model call.")
     embedding_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
-        "torch",
+        "onnx",
         description="What runs all-MiniLM-L6-v2: stock sentence-transformers on `torch`, or the model exported to "
         "ONNX and run by onnxruntime (`onnx`, same vectors as torch; `onnx-int8`, quantised: faster, needs its own "
         "index). See benchmarks/embed.py.",
