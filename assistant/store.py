@@ -41,6 +41,7 @@ class VectorStore:
         self.backend = backend
         self._client = None
         self._connect_lock = threading.Lock()
+        self._known: int | None = None  # the revision this process last read or wrote
 
     @property
     def where(self) -> str:
@@ -137,6 +138,20 @@ class VectorStore:
         """A number that changes whenever an ingest writes, so readers know to refresh."""
         return int(self._collection().metadata.get("revision", 0))
 
+    def _current(self, create: bool = False):
+        """The collection, reopened first if another process wrote it since this one last read or wrote.
+
+        Embedded Chroma keeps the index's segments in memory per process: after another process's ingest, the
+        old handle fails ("Error finding id") or reads stale vectors. A Chroma server has no such state.
+        """
+        collection = self._collection(create)
+        revision = int((collection.metadata or {}).get("revision", 0))
+        if not self.settings.chroma_host and self._known is not None and revision != self._known:
+            self._disconnect()  # the last client of this path closes Chroma's in-memory state with it
+            collection = self._collection(create)
+        self._known = revision
+        return collection
+
     def chunks(self, where: dict | None = None) -> list[StoredChunk]:
         collection = self._collection()
         with self._guard():
@@ -145,7 +160,7 @@ class VectorStore:
 
     def snapshot(self) -> tuple[int, list[StoredChunk], list[list[float]]]:
         """The revision, every chunk and every chunk's vector: what keyword search and scoring read."""
-        collection = self._collection()
+        collection = self._current()
         with self._guard():
             revision = int((collection.metadata or {}).get("revision", 0))
             got = collection.get(include=["documents", "metadatas", "embeddings"])
@@ -156,7 +171,7 @@ class VectorStore:
     def metadatas(self) -> dict[str, dict]:
         """Every chunk's metadata by ID, without the texts: what ingestion compares against."""
         try:
-            collection = self._collection()
+            collection = self._current()
         except IndexMissing:
             return {}
         with self._guard():
@@ -193,7 +208,7 @@ class VectorStore:
         In that order a crash between the steps leaves extra chunks, never missing ones, and the next
         ingest finds the file changed and finishes the job.
         """
-        collection = self._collection(create=True)
+        collection = self._current(create=True)
         with self._guard():
             if add and add[0]:
                 ids, vectors, texts, metas = add
@@ -202,7 +217,9 @@ class VectorStore:
                 collection.update(ids=update_metadata[0], metadatas=update_metadata[1])
             if delete:
                 collection.delete(ids=delete)
-            collection.modify(metadata={**collection.metadata, **self._recorded})
+            recorded = self._recorded
+            collection.modify(metadata={**collection.metadata, **recorded})
+            self._known = recorded["revision"]
 
     def reset(self) -> None:
         """Drop the collection, so the next write starts it afresh with the current model."""
