@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 
-import numpy as np
 from langchain_core.runnables import RunnableLambda
 
 from .citations import renumber
@@ -71,41 +70,37 @@ class Assistant:
         self.embeddings = embeddings
         self.store = store
         self.sentences = SentenceVectors(embeddings)
-        self.search = HybridSearch(store, self.sentences)
+        self.search = HybridSearch(store, self.sentences, scan_limit=settings.scan_limit)
         self.extractive = ExtractiveWriter(self.sentences, settings.answer_sentences)
         self.writer = writer or self.extractive
-        # Each step adds one key to the state. Plain lambdas, not `RunnablePassthrough.assign`: that runs
-        # every step in a fresh thread pool, about 1.5 ms a step, which is a third of an ONNX embedding.
-        self.retrieve_chain = (
-            RunnableLambda(lambda s: {**s, "standalone": condense(s["question"], s["history"])})
-            | RunnableLambda(lambda s: {**s, "vector": self._embed(s["standalone"])})
-            | RunnableLambda(lambda s: {**s, "focus": self._focus(s)})
-            | RunnableLambda(lambda s: {**s, "passages": self._retrieve(s)})
-        )
-        self.chain = self.retrieve_chain | RunnableLambda(lambda s: self._final(s))
+        # Three steps, each adding to the state: condense, retrieve (embed, search), then write (select, cite).
+        # Plain lambdas, not `RunnablePassthrough.assign` (a fresh thread pool per step), and few of them: each
+        # step costs LangChain about 0.1 ms, a twentieth of the question's ONNX embedding.
+        self.retrieve_chain = RunnableLambda(
+            lambda s: {**s, "standalone": condense(s["question"], s["history"])}
+        ) | RunnableLambda(self._retrieve)
+        self.chain = self.retrieve_chain | RunnableLambda(self._final)
 
-    def _embed(self, text: str) -> np.ndarray:
-        return self.embeddings.encode([text])[0]
+    def _retrieve(self, state: dict) -> dict:
+        """Embed the question (with a comparison's per-role questions, in one batch) and find its passages.
 
-    def _focus(self, state: dict) -> list[Focus]:
-        """For a comparison, the question asked of each role alone (embedded in one batch)."""
-        question = state["standalone"]
-        if not is_comparison(question):
-            return []
-        names_roles = any(pattern.search(question) for pattern, _ in ROLES)
-        asked = [swap_role(question, name) if names_roles else f"{name}: {question}" for _, name in ROLES]
-        return [Focus(n, q, v) for n, (q, v) in enumerate(zip(asked, self.embeddings.encode(asked), strict=True))]
-
-    def _retrieve(self, state: dict) -> list[Passage]:
-        k = self.settings.top_k
-        passages = self.search.search(state["standalone"], state["vector"], k)
-        for focus in reversed(state["focus"]):
-            # Each role's own best passage on the question's topic comes first, so both are there.
-            found = self.search.search(focus.question, focus.vector, k)
-            own = next((p for p in found if role_of(p.section) == focus.role), None)
+        Adds `vector`, `focus` (for a comparison, each role's own question: its best passage comes first, so
+        both roles are there), `index` (the store revision all of this answer's searches read) and `passages`.
+        """
+        question, k = state["standalone"], self.settings.top_k
+        asked = _per_role(question)
+        texts = asked if "vector" in state else [question, *asked]
+        vectors = list(self.embeddings.encode(texts)) if texts else []
+        vector = state["vector"] if "vector" in state else vectors.pop(0)
+        focus = [Focus(n, q, v) for n, (q, v) in enumerate(zip(asked, vectors, strict=True))]
+        index = self.search.keyword_index()
+        passages = self.search.search(question, vector, k, index)
+        for f in reversed(focus):
+            found = self.search.search(f.question, f.vector, k, index)
+            own = next((p for p in found if role_of(p.section) == f.role), None)
             if own:
                 passages = [own, *[p for p in passages if p.id != own.id]]
-        return passages
+        return {**state, "vector": vector, "focus": focus, "index": index, "passages": passages}
 
     def refresh(self) -> None:
         """Forget the cached keyword index (it also refreshes by itself when the store changes)."""
@@ -142,9 +137,7 @@ class Assistant:
         answers = []
         for question, vector in zip(checked, vectors, strict=True):
             state = {"question": question, "history": [], "standalone": question, "vector": vector}
-            state["focus"] = self._focus(state)
-            state["passages"] = self._retrieve(state)
-            answers.append(self._final(state))
+            answers.append(self._final(self._retrieve(state)))
         return answers
 
     def stream(self, question: str, history: list[dict] | None = None) -> Iterator[Answer]:
@@ -193,7 +186,7 @@ class Assistant:
                                  "this answer uses the guide's own sentences.")
         if not sentences:
             chosen = self.extractive.select(
-                state["standalone"], state["vector"], passages, self.search.keyword_index().idf, state["focus"]
+                state["standalone"], state["vector"], passages, state["index"].idf, state["focus"]
             )
             sentences = [(s.text, [s.passage + 1]) for s in chosen]
         marked, order = renumber(sentences)
@@ -208,6 +201,14 @@ class Assistant:
                 text = f"{text} {sentence}".strip()
                 yield Answer(text=text, citations=citations, standalone_question=state["standalone"], notes=notes)
         yield Answer(text=" ".join(marked), citations=citations, standalone_question=state["standalone"], notes=notes)
+
+
+def _per_role(question: str) -> list[str]:
+    """For a comparison, the question asked of each role alone; else nothing."""
+    if not is_comparison(question):
+        return []
+    names_roles = any(pattern.search(question) for pattern, _ in ROLES)
+    return [swap_role(question, name) if names_roles else f"{name}: {question}" for _, name in ROLES]
 
 
 def _quotes_a_figure(question: str, passages: list[Passage]) -> bool:

@@ -6,6 +6,7 @@ import math
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -43,6 +44,12 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=1 << 16)
+def terms(text: str) -> frozenset[str]:
+    """The distinct tokens of a text, remembered: passage sentences are scored against every question."""
+    return frozenset(tokenize(text))
+
+
 def _stem(token: str) -> str:
     if not token[0].isalpha() or len(token) <= 4:
         return token[:-1] if len(token) == 4 and token.endswith("s") and not token.endswith("ss") else token
@@ -78,7 +85,7 @@ class Passage:
 
 
 class _KeywordIndex:
-    """BM25 over every chunk, with the chunks' vectors, as of one store revision."""
+    """BM25 over every chunk, with the chunks' vectors for exact dense search, as of one store revision."""
 
     def __init__(self, revision: int, chunks: list[StoredChunk], vectors) -> None:
         from rank_bm25 import BM25Okapi
@@ -88,7 +95,8 @@ class _KeywordIndex:
         self.ids = [c.id for c in chunks]
         corpus = [tokenize(f"{c.metadata.get('section', '')} {c.text}") for c in chunks]
         self.bm25 = BM25Okapi(corpus) if chunks else None
-        self.vectors = {c.id: np.asarray(v, dtype=np.float32) for c, v in zip(chunks, vectors, strict=True)}
+        self.matrix = np.asarray(vectors, dtype=np.float32).reshape(len(chunks), -1)
+        self.vectors = dict(zip(self.ids, self.matrix, strict=True))
         frequency: dict[str, int] = {}
         for words in map(set, corpus):
             for word in words:
@@ -103,14 +111,27 @@ class _KeywordIndex:
         order = np.argsort(-scores)[:n]
         return [self.ids[i] for i in order if scores[i] > 0]
 
+    def nearest(self, query_vector: np.ndarray, n: int) -> list[str]:
+        """The `n` chunks closest to the question by cosine (vectors are unit length): an exact scan."""
+        scores = self.matrix @ query_vector
+        top = np.argpartition(-scores, n)[:n] if n < len(scores) else np.arange(len(scores))
+        return [self.ids[i] for i in top[np.argsort(-scores[top], kind="stable")]]
+
 
 class HybridSearch:
-    """Dense + keyword + sentence search over a store; re-reads the store when an ingest changed it."""
+    """Dense + keyword + sentence search over a store; re-reads the store when an ingest changed it.
 
-    def __init__(self, store: VectorStore, sentences: SentenceVectors, candidates: int = 20) -> None:
+    Dense search scans the chunk vectors read from Chroma (they are in memory for scoring anyway) while there are
+    at most `scan_limit` chunks: exact, and about 0.05 ms for the guide against about 1 ms for a Chroma query, which
+    is a third of the question's own embedding. Above the limit Chroma's HNSW index answers.
+    """
+
+    def __init__(self, store: VectorStore, sentences: SentenceVectors, candidates: int = 20,
+                 scan_limit: int = 20_000) -> None:
         self.store = store
         self.sentences = sentences
         self.candidates = candidates
+        self.scan_limit = scan_limit
         self._index: _KeywordIndex | None = None
         self._lock = threading.Lock()
 
@@ -131,11 +152,17 @@ class HybridSearch:
         return Passage(chunk.id, meta.get("source", ""), meta.get("section", ""), chunk.text,
                        int(meta.get("position", 0)), similarity, fused)
 
-    def search(self, query: str, query_vector: np.ndarray, k: int) -> list[Passage]:
-        """The `k` best passages for a question, by fused rank, each with its dense similarity."""
-        index = self.keyword_index()
-        dense = [hit.chunk.id for hit in self.store.query(query_vector.tolist(), self.candidates)]
-        dense = [chunk_id for chunk_id in dense if chunk_id in index.chunks]  # written after our snapshot
+    def search(self, query: str, query_vector: np.ndarray, k: int, index: _KeywordIndex | None = None) -> list[Passage]:
+        """The `k` best passages for a question, by fused rank, each with its dense similarity.
+
+        `index`: the `keyword_index()` to use, so that one answer's searches read one revision.
+        """
+        index = index or self.keyword_index()
+        if len(index.ids) <= self.scan_limit:
+            dense = index.nearest(query_vector, self.candidates)
+        else:
+            dense = [hit.chunk.id for hit in self.store.query(query_vector.tolist(), self.candidates)]
+            dense = [chunk_id for chunk_id in dense if chunk_id in index.chunks]  # written after our snapshot
         keyword = index.search(query, self.candidates)
         pool = [self._passage(index, chunk_id, query_vector, 0.0) for chunk_id in dict.fromkeys(dense + keyword)]
         best_sentence = {

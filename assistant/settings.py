@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     )
 
     top_k: int = Field(8, ge=1, le=30, description="Passages retrieved; the answer cites those it uses.")
+    scan_limit: int = Field(
+        20_000, ge=0,
+        description="Up to this many chunks, dense search scans their vectors in memory (exact, and faster than a "
+        "Chroma query); above it, Chroma's HNSW index is queried.",
+    )
     refusal_threshold: float = Field(
         0.335,
         description="Best passage's cosine similarity under which the question counts as not covered "

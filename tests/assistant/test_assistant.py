@@ -103,6 +103,14 @@ def test_eval_set_rates(guide_assistant):
     assert rates["right_section_cited"] >= 0.9
 
 
+def test_dense_search_by_scan_answers_as_chromas_index_does(guide_assistant, guide_settings, guide_store, embeddings):
+    """Over `scan_limit` chunks dense search goes to Chroma's HNSW index; on the guide both must agree."""
+    by_chroma = build_assistant(guide_settings.model_copy(update={"scan_limit": 0}), embeddings=embeddings,
+                                store=guide_store)
+    for case in load_eval_set():
+        assert by_chroma.answer(case.question, case.history) == guide_assistant.answer(case.question, case.history)
+
+
 def test_bad_questions_raise_the_projects_error(guide_assistant):
     with pytest.raises(InvalidQuestion, match="empty"):
         guide_assistant.answer("   ")
