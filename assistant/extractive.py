@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from .condense import ROLES
-from .retrieval import Passage, tokenize
+from .retrieval import Passage, terms
 from .sentences import SIGNPOST, SentenceVectors
 
 _COMPARISON = re.compile(
@@ -38,6 +39,15 @@ class Sentence:
     passage: int  # index into the passages the writer was given
     order: int  # place in its passage
     text: str
+
+
+@lru_cache(maxsize=1 << 16)
+def _cues(sentence: str) -> tuple[float, float, bool]:
+    """What a sentence is worth apart from the question's words: nothing if it only signposts ("In this
+    article, we'll explore ..."), more when it states a figure and the question asks "how much?", and whether
+    it opens by pointing back ("These ...")."""
+    return (-0.3 if SIGNPOST.search(sentence) else 0.0, 0.3 if _FIGURE.search(sentence) else 0.0,
+            bool(_ANAPHOR.match(sentence)))
 
 
 def is_comparison(question: str) -> bool:
@@ -92,26 +102,22 @@ class ExtractiveWriter:
         if not candidates:
             return []
         matrix = np.vstack(vectors)
+        idf = idf or {}
+        words = [terms(c.text) for c in candidates]
+        signpost, figure, anaphor = np.array([_cues(c.text) for c in candidates]).T
+        rank = np.array([0.1 * passages[c.passage].fused / passages[0].fused for c in candidates])
 
         def relevance(text: str, vector: np.ndarray) -> np.ndarray:
-            terms = set(tokenize(text))
-            wants_figure = bool(_QUANTITY.search(text))
-            weight = sum((idf or {}).get(t, 1.0) for t in terms) or 1.0
-            scores = matrix @ vector
-            for n, sentence in enumerate(candidates):
-                shared = terms & set(tokenize(sentence.text))
-                scores[n] += 0.5 * sum((idf or {}).get(t, 1.0) for t in shared) / weight
-                scores[n] += 0.1 * passages[sentence.passage].fused / passages[0].fused
-                if SIGNPOST.search(sentence.text):  # "In this article, we'll explore ...": no content
-                    scores[n] -= 0.3
-                if wants_figure and _FIGURE.search(sentence.text):  # "how much?" is answered by a number
-                    scores[n] += 0.3
-            return scores
+            asked = terms(text)
+            weight = sum(idf.get(t, 1.0) for t in asked) or 1.0
+            shared = np.array([sum(idf.get(t, 1.0) for t in asked & w) for w in words])
+            scores = matrix @ vector + 0.5 * shared / weight + rank + signpost
+            return scores + figure if _QUANTITY.search(text) else scores
 
         scores = relevance(question, query_vector)
         similarity = matrix @ query_vector
+        overlap = matrix @ matrix.T
         chosen: list[int] = []
-        allowed = set(range(len(candidates)))
         roles = [role_of(p.section) for p in passages]
         if focus and all(f.role in roles for f in focus):
             for f in focus:
@@ -119,18 +125,19 @@ class ExtractiveWriter:
                 role_scores = relevance(f.question, f.vector)
                 chosen.append(max(own, key=lambda n: role_scores[n]))
         # The floor is on plain similarity: a cue bonus for one sentence must not shut out the rest.
-        floor = max(similarity[n] for n in allowed) - 0.25
+        floor = similarity.max() - 0.25
         while len(chosen) < self.max_sentences:
             best, best_value = None, -np.inf
+            redundancy = overlap[:, chosen].max(axis=1) if chosen else np.zeros(len(candidates))
+            values = (1 - self.diversity) * scores - self.diversity * redundancy
             for n in range(len(candidates)):
-                if n in chosen or n not in allowed or similarity[n] < floor:
+                if n in chosen or similarity[n] < floor or redundancy[n] >= 0.9:
                     continue
-                redundancy = max((float(matrix[n] @ matrix[c]) for c in chosen), default=0.0)
-                value = (1 - self.diversity) * scores[n] - self.diversity * redundancy
-                if _ANAPHOR.match(candidates[n].text):
+                value = values[n]
+                if anaphor[n]:
                     # "These ML engineers should ..." reads well only after the sentence it refers to.
                     value += 0.1 if n - 1 in chosen and candidates[n - 1].passage == candidates[n].passage else -0.03
-                if redundancy < 0.9 and value > best_value:
+                if value > best_value:
                     best, best_value = n, value
             if best is None:
                 break
