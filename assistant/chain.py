@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 
-from langchain_core.runnables import RunnableLambda
+from langchain_core.runnables import Runnable, RunnableConfig
 
 from .citations import renumber
 from .condense import ROLES, condense, swap_role
@@ -62,6 +62,24 @@ def validate(question: object, history: object, max_chars: int) -> tuple[str, li
     return question, [{"role": t["role"], "content": t["content"]} for t in history]
 
 
+class Step(Runnable):
+    """One step of the chain: a function of the state.
+
+    Traced as a run of its own when callbacks listen (a tracer, `config={"callbacks": [...]}`), else called
+    directly. `RunnableLambda` inspects its function's signature on every call, about 0.1 ms a step: a twentieth
+    of the question's int8 embedding, which is the yardstick of benchmarks/ask.py.
+    """
+
+    def __init__(self, name: str, func) -> None:
+        self.name, self.func = name, func
+
+    def invoke(self, input: dict, config: RunnableConfig | None = None, **kwargs) -> object:
+        callbacks = (config or {}).get("callbacks")
+        if getattr(callbacks, "handlers", callbacks):
+            return self._call_with_config(self.func, input, config)
+        return self.func(input)
+
+
 class Assistant:
     """Answers questions from the indexed guides. Build it with `build_assistant()`."""
 
@@ -74,12 +92,12 @@ class Assistant:
         self.extractive = ExtractiveWriter(self.sentences, settings.answer_sentences)
         self.writer = writer or self.extractive
         # Three steps, each adding to the state: condense, retrieve (embed, search), then write (select, cite).
-        # Plain lambdas, not `RunnablePassthrough.assign` (a fresh thread pool per step), and few of them: each
-        # step costs LangChain about 0.1 ms, a twentieth of the question's ONNX embedding.
-        self.retrieve_chain = RunnableLambda(
-            lambda s: {**s, "standalone": condense(s["question"], s["history"])}
-        ) | RunnableLambda(self._retrieve)
-        self.chain = self.retrieve_chain | RunnableLambda(self._final)
+        self.retrieve_chain = Step("condense", self._condense) | Step("retrieve", self._retrieve)
+        self.chain = self.retrieve_chain | Step("write", self._final)
+
+    def _condense(self, state: dict) -> dict:
+        """Adds `standalone`: the question made standalone from the history."""
+        return {**state, "standalone": condense(state["question"], state["history"])}
 
     def _retrieve(self, state: dict) -> dict:
         """Embed the question (with a comparison's per-role questions, in one batch) and find its passages.

@@ -103,6 +103,24 @@ def test_eval_set_rates(guide_assistant):
     assert rates["right_section_cited"] >= 0.9
 
 
+def test_the_chain_is_traced_step_by_step_when_callbacks_listen(guide_assistant):
+    from langchain_core.callbacks import BaseCallbackHandler
+
+    class Recorder(BaseCallbackHandler):
+        def __init__(self) -> None:
+            self.started: list[str] = []
+
+        def on_chain_start(self, serialized, inputs, **kwargs) -> None:
+            self.started.append(kwargs.get("name"))
+
+    recorder = Recorder()
+    state = {"question": "How much do ML engineers earn?", "history": []}
+    traced = guide_assistant.chain.invoke(state, config={"callbacks": [recorder]})
+
+    assert recorder.started == ["RunnableSequence", "condense", "retrieve", "write"]
+    assert traced == guide_assistant.answer(state["question"])
+
+
 def test_dense_search_by_scan_answers_as_chromas_index_does(guide_assistant, guide_settings, guide_store, embeddings):
     """Over `scan_limit` chunks dense search goes to Chroma's HNSW index; on the guide both must agree."""
     by_chroma = build_assistant(guide_settings.model_copy(update={"scan_limit": 0}), embeddings=embeddings,
