@@ -164,10 +164,10 @@ class HybridSearch:
             dense = [hit.chunk.id for hit in self.store.query(query_vector.tolist(), self.candidates)]
             dense = [chunk_id for chunk_id in dense if chunk_id in index.chunks]  # written after our snapshot
         keyword = index.search(query, self.candidates)
-        pool = [self._passage(index, chunk_id, query_vector, 0.0) for chunk_id in dict.fromkeys(dense + keyword)]
+        pool = [index.chunks[chunk_id] for chunk_id in dict.fromkeys(dense + keyword)]
         best_sentence = {
-            p.id: float((vectors @ query_vector).max())
-            for p, (_, vectors) in zip(pool, self.sentences.of(pool), strict=True)
+            chunk.id: float((vectors @ query_vector).max())
+            for chunk, (_, vectors) in zip(pool, self.sentences.of(pool), strict=True)
         }
         by_sentence = sorted(best_sentence, key=lambda chunk_id: -best_sentence[chunk_id])
         fused = reciprocal_rank_fusion([dense, keyword, by_sentence], weights=list(WEIGHTS.values()))[:k]

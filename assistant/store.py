@@ -20,6 +20,10 @@ class StoredChunk:
     text: str
     metadata: dict
 
+    @property
+    def section(self) -> str:
+        return self.metadata.get("section", "")
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -42,6 +46,7 @@ class VectorStore:
         self._client = None
         self._connect_lock = threading.Lock()
         self._known: int | None = None  # the revision this process last read or wrote
+        self._looked: tuple | None = None  # (the database file's stat, its revision, when that was read)
 
     @property
     def where(self) -> str:
@@ -135,8 +140,31 @@ class VectorStore:
             return collection.count()
 
     def revision(self) -> int:
-        """A number that changes whenever an ingest writes, so readers know to refresh."""
-        return int(self._collection().metadata.get("revision", 0))
+        """A number that changes whenever an ingest writes, so readers know to refresh.
+
+        Every answer asks, so the embedded store answers from its database file's stat when it can: unchanged,
+        and last written over two seconds before the revision was read. On a coarse file clock (FAT: 2 s) a
+        write in the same tick as the one before may keep the file's size and time; later it cannot. A server is
+        always asked: that round trip is also how an answer learns the server is gone.
+        """
+        look = self._database_stat()
+        if look is not None and self._looked is not None:
+            seen, revision, read_at = self._looked
+            if look == seen and look[0] < read_at - 2_000_000_000:
+                return revision
+        read_at = time.time_ns()
+        revision = int(self._collection().metadata.get("revision", 0))
+        self._looked = (look, revision, read_at)
+        return revision
+
+    def _database_stat(self) -> tuple[int, int, int] | None:
+        if self.settings.chroma_host:
+            return None
+        try:
+            stat = (self.settings.chroma_path / "chroma.sqlite3").stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
     def _current(self, create: bool = False):
         """The collection, reopened first if another process wrote it since this one last read or wrote.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from assistant import build_assistant
@@ -46,3 +47,47 @@ def test_a_guide_added_changed_and_removed_by_another_process_shows_in_the_next_
     ingest_elsewhere("--rebuild")
     assert bot.answer(QUESTION).refused
     assert "$136,620" in bot.answer("How much do ML engineers earn?").text
+
+
+def write_one(store, n: int, embeddings) -> None:
+    store.write(add=([f"id-{n}"], [embeddings.encode([f"text {n}"])[0].tolist()], [f"text {n}"], [{"source": "s.md"}]))
+
+
+def test_back_to_back_writes_each_show_in_the_next_revision(settings, embeddings):
+    """Readers ask for the revision before every answer and may be told from the database file's stat alone."""
+    reader, writer = build_store(settings, embeddings), build_store(settings, embeddings)
+    seen = []
+    for n in range(20):
+        write_one(writer, n, embeddings)
+        seen.append(reader.revision())
+        assert seen[-1] == writer.revision()
+    assert len(set(seen)) == 20
+
+
+def test_writes_the_file_clock_cannot_tell_apart_still_show(settings, embeddings, monkeypatch):
+    """On a coarse file clock (FAT: 2 s, ext3: 1 s) writes in one tick leave the same stat. This machine's clock
+    is fine-grained, so a frozen stat (the one fake here) stands in for such a filesystem."""
+    reader, writer = build_store(settings, embeddings), build_store(settings, embeddings)
+    write_one(writer, 0, embeddings)
+    frozen = (time.time_ns(), 4096, 1)
+    monkeypatch.setattr(reader, "_database_stat", lambda: frozen)
+    for n in range(1, 4):
+        write_one(writer, n, embeddings)
+        assert reader.revision() == writer.revision()
+
+
+def test_a_quiet_index_is_not_asked_for_its_revision_before_every_answer(settings, corpus, embeddings, monkeypatch):
+    store = build_store(settings, embeddings)
+    ingest(settings, embeddings=embeddings, store=store, progress=lambda done, total: None)
+    time.sleep(2.1)  # the database file last changed over two seconds ago
+    revision = store.revision()
+
+    def no_chroma(*args, **kwargs):
+        raise AssertionError("asked Chroma although the database file is unchanged")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "_collection", no_chroma)
+        assert [store.revision() for _ in range(3)] == [revision] * 3
+    (corpus / "zoo.md").write_text(ZOO, encoding="utf-8")
+    ingest(settings, embeddings=embeddings, store=store, progress=lambda done, total: None)
+    assert store.revision() != revision
