@@ -212,7 +212,8 @@ class OnnxMiniLMEmbeddings(Embeddings):
 
         Args:
             texts: The texts to embed; longer than 256 tokens are truncated, as sentence-transformers does.
-            batch_size: Most texts per onnxruntime call; long texts go fewer at a time (`TOKENS_PER_RUN`).
+            batch_size: Most texts per onnxruntime call; long texts go fewer at a time (`TOKENS_PER_RUN`). The
+                int8 model runs one text at a time, so that its vector does not depend on the others.
             progress: Called with the number of texts of each finished batch.
 
         Returns:
@@ -222,6 +223,11 @@ class OnnxMiniLMEmbeddings(Embeddings):
         if not texts:
             return out
         session, tokenizer = self._loaded()
+        if self.quantized:
+            # Dynamic quantisation scales each run's activations by their range over the whole batch, padding
+            # included: batched, a text's vector depends on its companions (cosine down to 0.99 on the guide).
+            # One text per run keeps it a function of the text alone, as an index and its queries need.
+            batch_size = 1
         encodings = tokenizer.encode_batch(list(texts))
         # Batch texts of similar length so little compute goes to padding; results go back by index.
         lengths = np.array([len(e.ids) for e in encodings])

@@ -114,6 +114,15 @@ def test_batching_and_sorting_keep_the_callers_order(fp32, texts):
     assert fp32.encode([]).shape == (0, DIMENSION)
 
 
+def test_an_int8_vector_depends_on_its_text_alone(int8, texts):
+    """Dynamic quantisation scales activations over a whole run: batched, a chunk's vector would change with the
+    chunks beside it (down to cosine 0.99), and an index would not match the questions embedded alone."""
+    alone = np.array([int8.embed_query(text) for text in texts], dtype=np.float32)
+    for batch_size in (64, 7):
+        np.testing.assert_allclose(int8.encode(texts, batch_size=batch_size), alone, atol=1e-6)
+    np.testing.assert_allclose(int8.encode(texts[::-1])[::-1], alone, atol=1e-6)
+
+
 @pytest.mark.parametrize(
     ("lengths", "batch_size"),
     [([12] * 100, 64), ([12] * 100, 7), ([256] * 5, 64), ([3, 9, 40, 200, 256, 256, 256], 64), ([600, 700], 64)],
