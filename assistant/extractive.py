@@ -46,7 +46,7 @@ def _cues(sentence: str) -> tuple[float, float, bool]:
     """What a sentence is worth apart from the question's words: nothing if it only signposts ("In this
     article, we'll explore ..."), more when it states a figure and the question asks "how much?", and whether
     it opens by pointing back ("These ...")."""
-    return (-0.3 if SIGNPOST.search(sentence) else 0.0, 0.3 if _FIGURE.search(sentence) else 0.0,
+    return (-0.3 if SIGNPOST.search(sentence) else 0.0, 0.4 if _FIGURE.search(sentence) else 0.0,
             bool(_ANAPHOR.match(sentence)))
 
 
