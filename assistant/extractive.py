@@ -126,20 +126,21 @@ class ExtractiveWriter:
                 chosen.append(max(own, key=lambda n: role_scores[n]))
         # The floor is on plain similarity: a cue bonus for one sentence must not shut out the rest.
         floor = similarity.max() - 0.25
+        # "These ML engineers should ..." reads well only right after the sentence of its passage it refers to.
+        follows = np.array([n > 0 and candidates[n - 1].passage == c.passage for n, c in enumerate(candidates)])
+        anaphor = anaphor.astype(bool)
+        picked = np.zeros(len(candidates), dtype=bool)
+        redundancy = np.zeros(len(candidates))
+        for n in chosen:
+            picked[n], redundancy = True, np.maximum(redundancy, overlap[n])
         while len(chosen) < self.max_sentences:
-            best, best_value = None, -np.inf
-            redundancy = overlap[:, chosen].max(axis=1) if chosen else np.zeros(len(candidates))
+            after_picked = follows & np.concatenate(([False], picked[:-1]))
             values = (1 - self.diversity) * scores - self.diversity * redundancy
-            for n in range(len(candidates)):
-                if n in chosen or similarity[n] < floor or redundancy[n] >= 0.9:
-                    continue
-                value = values[n]
-                if anaphor[n]:
-                    # "These ML engineers should ..." reads well only after the sentence it refers to.
-                    value += 0.1 if n - 1 in chosen and candidates[n - 1].passage == candidates[n].passage else -0.03
-                if value > best_value:
-                    best, best_value = n, value
-            if best is None:
+            values += np.where(anaphor, np.where(after_picked, 0.1, -0.03), 0.0)
+            open_ = (similarity >= floor) & (redundancy < 0.9) & ~picked
+            if not open_.any():
                 break
+            best = int(np.argmax(np.where(open_, values, -np.inf)))
             chosen.append(best)
+            picked[best], redundancy = True, np.maximum(redundancy, overlap[best])
         return sorted((candidates[n] for n in chosen), key=lambda s: (s.passage, s.order))
