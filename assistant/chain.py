@@ -12,7 +12,7 @@ from .condense import ROLES, condense, swap_role
 from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, Focus, is_comparison, role_of
 from .results import Answer, Citation
-from .retrieval import HybridSearch, Passage, tokenize
+from .retrieval import HybridSearch, Passage, terms
 from .sentences import SentenceVectors
 from .settings import Settings
 
@@ -234,8 +234,8 @@ def _quotes_a_figure(question: str, passages: list[Passage]) -> bool:
 
     The embedding barely sees numbers, so such a question can look unrelated when it is not.
     """
-    figures = {t for t in tokenize(question) if any(ch.isdigit() for ch in t)}
-    return any(figures & set(tokenize(p.text)) for p in passages)
+    figures = {t for t in terms(question) if any(ch.isdigit() for ch in t)}
+    return bool(figures) and any(figures & terms(p.text) for p in passages)
 
 
 def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None, writer=None) -> Assistant:

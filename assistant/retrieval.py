@@ -93,7 +93,7 @@ class _KeywordIndex:
         self.revision = revision
         self.chunks = {c.id: c for c in chunks}
         self.ids = [c.id for c in chunks]
-        corpus = [tokenize(f"{c.metadata.get('section', '')} {c.text}") for c in chunks]
+        corpus = [tokenize(f"{c.section} {c.text}") for c in chunks]
         self.bm25 = BM25Okapi(corpus) if chunks else None
         self.matrix = np.asarray(vectors, dtype=np.float32).reshape(len(chunks), -1)
         self.vectors = dict(zip(self.ids, self.matrix, strict=True))
@@ -149,7 +149,7 @@ class HybridSearch:
         chunk = index.chunks[chunk_id]
         meta = chunk.metadata
         similarity = float(np.dot(index.vectors[chunk_id], query_vector))
-        return Passage(chunk.id, meta.get("source", ""), meta.get("section", ""), chunk.text,
+        return Passage(chunk.id, meta.get("source", ""), chunk.section, chunk.text,
                        int(meta.get("position", 0)), similarity, fused)
 
     def search(self, query: str, query_vector: np.ndarray, k: int, index: _KeywordIndex | None = None) -> list[Passage]:
@@ -165,11 +165,12 @@ class HybridSearch:
             dense = [chunk_id for chunk_id in dense if chunk_id in index.chunks]  # written after our snapshot
         keyword = index.search(query, self.candidates)
         pool = [index.chunks[chunk_id] for chunk_id in dict.fromkeys(dense + keyword)]
-        best_sentence = {
-            chunk.id: float((vectors @ query_vector).max())
-            for chunk, (_, vectors) in zip(pool, self.sentences.of(pool), strict=True)
-        }
-        by_sentence = sorted(best_sentence, key=lambda chunk_id: -best_sentence[chunk_id])
+        by_sentence = []
+        if pool:  # each passage ranked by its best sentence: one product over all their sentences
+            parts = [vectors for _, vectors in self.sentences.of(pool)]
+            starts = np.cumsum([0, *map(len, parts[:-1])])
+            best = np.maximum.reduceat(np.vstack(parts) @ query_vector, starts)
+            by_sentence = [pool[i].id for i in np.argsort(-best, kind="stable")]
         fused = reciprocal_rank_fusion([dense, keyword, by_sentence], weights=list(WEIGHTS.values()))[:k]
         return [self._passage(index, chunk_id, query_vector, score) for chunk_id, score in fused]
 
