@@ -12,6 +12,8 @@ from .errors import CareerAssistantError, IndexMissing, ModelMismatch, StoreUnav
 from .settings import Settings
 
 REBUILD_HINT = "run `career-assistant ingest --rebuild`"
+# After this long without a write, the embedded database file's stat stands in for its revision (see `revision`).
+QUIET_SECONDS = 2
 
 
 @dataclass(frozen=True)
@@ -143,14 +145,14 @@ class VectorStore:
         """A number that changes whenever an ingest writes, so readers know to refresh.
 
         Every answer asks, so the embedded store answers from its database file's stat when it can: unchanged,
-        and last written over two seconds before the revision was read. On a coarse file clock (FAT: 2 s) a
+        and last written over `QUIET_SECONDS` before the revision was read. On a coarse file clock (FAT: 2 s) a
         write in the same tick as the one before may keep the file's size and time; later it cannot. A server is
         always asked: that round trip is also how an answer learns the server is gone.
         """
         look = self._database_stat()
         if look is not None and self._looked is not None:
             seen, revision, read_at = self._looked
-            if look == seen and look[0] < read_at - 2_000_000_000:
+            if look == seen and look[0] < read_at - QUIET_SECONDS * 1_000_000_000:
                 return revision
         read_at = time.time_ns()
         revision = int(self._collection().metadata.get("revision", 0))

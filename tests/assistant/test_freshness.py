@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from assistant import build_assistant
+from assistant.store import QUIET_SECONDS
 from assistant.wiring import build_store
 from ingest import ingest
 
@@ -79,7 +80,7 @@ def test_writes_the_file_clock_cannot_tell_apart_still_show(settings, embeddings
 def test_a_quiet_index_is_not_asked_for_its_revision_before_every_answer(settings, corpus, embeddings, monkeypatch):
     store = build_store(settings, embeddings)
     ingest(settings, embeddings=embeddings, store=store, progress=lambda done, total: None)
-    time.sleep(2.1)  # the database file last changed over two seconds ago
+    time.sleep(QUIET_SECONDS + 0.1)  # the database file has been quiet long enough
     revision = store.revision()
 
     def no_chroma(*args, **kwargs):
