@@ -24,9 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-# Python puts this folder first on the path, where benchmarks/ingest.py would shadow the `ingest` package.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+from _shared import guide_assistant
 
 
 def per_question_ms(run, count: int) -> tuple[float, float]:
@@ -46,17 +44,10 @@ def main() -> None:
 
         torch.set_num_threads(args.threads)
 
-    from assistant import build_assistant, load_settings
     from assistant.evaluation import load_eval_set
-    from assistant.wiring import build_embeddings, build_store
-    from ingest import ingest
 
     tmp = Path(tempfile.mkdtemp(prefix="answer-many-bench-"))
-    settings = load_settings(corpus_dir=ROOT / "corpus", chroma_path=tmp / "chroma")
-    embeddings = build_embeddings(settings)
-    store = build_store(settings, embeddings)
-    ingest(settings, embeddings=embeddings, store=store, progress=lambda done, total: None)
-    bot = build_assistant(settings, embeddings=embeddings, store=store)
+    _, embeddings, bot = guide_assistant(tmp)
     questions = [case.question for case in load_eval_set() if not case.history]
 
     def loop() -> list:

@@ -8,35 +8,20 @@ from __future__ import annotations
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-# Run as a script, this folder comes first on sys.path, and benchmarks/ingest.py would shadow the package.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+from _shared import BIN, guide_assistant, percentile
 
 
 def main() -> None:
-    from assistant import build_assistant, load_settings
     from assistant.evaluation import load_eval_set
     from assistant.store import QUIET_SECONDS
-    from assistant.wiring import build_embeddings, build_store
-    from ingest import ingest
 
-    tmp = Path(tempfile.mkdtemp(prefix="ask-bench-"))
-    settings = load_settings(corpus_dir=ROOT / "corpus", chroma_path=tmp / "chroma")
-    embeddings = build_embeddings(settings)
-    store = build_store(settings, embeddings)
-    ingest(settings, embeddings=embeddings, store=store, progress=lambda done, total: None)
+    tmp = tempfile.TemporaryDirectory(prefix="ask-bench-")
+    settings, embeddings, bot = guide_assistant(Path(tmp.name))
     ingested = time.monotonic()
-    bot = build_assistant(settings, embeddings=embeddings, store=store)
     cases = load_eval_set()
     for case in cases:  # warm: passage sentences embedded, keyword index built
         bot.answer(case.question, case.history)
@@ -62,10 +47,11 @@ def main() -> None:
 
     env = {**os.environ, "CAREER_ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
            "CAREER_ASSISTANT_CHROMA_PATH": str(settings.chroma_path)}
-    cli = Path(sys.executable).parent / "career-assistant"
+    command = [str(BIN / "career-assistant"), "ask", "How much do ML engineers earn?"]
     started = time.perf_counter()
-    subprocess.run([str(cli), "ask", "How much do ML engineers earn?"], env=env, check=True, capture_output=True)
+    subprocess.run(command, env=env, check=True, capture_output=True)
     print(f"cold `career-assistant ask`: {time.perf_counter() - started:.2f} s")
+    tmp.cleanup()
 
 
 if __name__ == "__main__":

@@ -20,11 +20,11 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import statistics
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _shared import ROOT, percentile
+
 BACKENDS = ("torch", "onnx", "onnx-int8")
 THROUGHPUT_GOAL = 4.0
 RATE_TOLERANCE = 0.02
@@ -37,11 +37,6 @@ def _ingest_benchmark():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def throughput(models: dict, texts: list[str], rounds: int, batch: int, Stopwatch) -> dict[str, tuple[float, float]]:
@@ -197,7 +192,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    # Run as a script, this file's folder comes first on the path and `import ingest` would find
-    # benchmarks/ingest.py instead of the package: drop the folder.
-    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
     main()

@@ -23,19 +23,15 @@ import json
 import os
 import queue
 import shutil
-import socket
 import statistics
-import sys
 import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-# Run as a script, this folder comes first on sys.path, and its ingest.py would shadow the `ingest` package.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-GUIDE = ROOT / "corpus" / "ml-engineer-vs-data-scientist.md"
+from _shared import free_port, guide_assistant, percentile
+
 RATIO_GOAL = 1.6
 
 
@@ -52,17 +48,6 @@ class Round:
     @property
     def throughput(self) -> float:
         return len(self.latencies) / self.seconds if self.seconds else 0.0
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def canonical(reply: dict) -> str:
@@ -136,24 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     if max(args.users) > 64 or args.requests > 2000 or args.timeout > 600 or args.repeat > 10:
         parser.error("at most 64 users, 2000 requests, 600 s a round and 10 repeats: a benchmark, not a load test")
 
-    from assistant import build_assistant, load_settings
     from assistant.evaluation import load_eval_set
-    from assistant.wiring import build_embeddings, build_store
-    from ingest import ingest
     from ui.app import build_app, launch
 
     tmp = Path(tempfile.mkdtemp(prefix="load-bench-"))
     try:
-        (tmp / "corpus").mkdir()
-        shutil.copy(GUIDE, tmp / "corpus" / GUIDE.name)
         overrides = {"concurrency": args.concurrency} if args.concurrency else {}
-        settings = load_settings(
-            corpus_dir=tmp / "corpus", chroma_path=tmp / "chroma", chroma_host=None, host="127.0.0.1", **overrides
-        )
-        embeddings = build_embeddings(settings)
-        store = build_store(settings, embeddings)
-        ingest(settings, embeddings=embeddings, store=store, progress=lambda done, total: None)
-        bot = build_assistant(settings, embeddings=embeddings, store=store)
+        settings, embeddings, bot = guide_assistant(tmp, host="127.0.0.1", **overrides)
         cases = load_eval_set()
         # Alone: one at a time, straight through the library (this also warms every cache).
         expected = {case.id: canonical(bot.answer(case.question, case.history).to_dict()) for case in cases}

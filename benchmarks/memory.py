@@ -1,6 +1,6 @@
 """Peak memory of `career-assistant serve` after 100 questions, per embedding backend.
 
-Starts the real command on a free loopback port over a temporary index of the corpus, asks the eval
+Starts the real command on a free loopback port over a temporary index of the guide, asks the eval
 set's questions (with their histories, cycled to --questions) through gradio_client one after another,
 then reads the server's VmHWM (peak resident set) and VmRSS from /proc/PID/status.
 
@@ -12,24 +12,13 @@ Run: .venv/bin/python benchmarks/memory.py [--questions 100] [--backends onnx,to
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 from itertools import cycle, islice
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
+from _shared import ingested_env, serving
+
 GOAL_MB = 1024
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def memory_mb(pid: int) -> dict[str, float]:
@@ -46,29 +35,12 @@ def serve_and_ask(env: dict, cases: list) -> tuple[dict, dict]:
     """Memory of a fresh `serve` once its page is up, and after answering every case."""
     from gradio_client import Client
 
-    port = free_port()
-    server = subprocess.Popen(
-        [str(BIN / "career-assistant"), "serve", "--port", str(port)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        for line in server.stdout:
-            if line.startswith("Chat UI on"):
-                break
-        else:
-            raise SystemExit(f"`career-assistant serve` exited with status {server.wait()}")
+    with serving(env) as (server, url):
         started = memory_mb(server.pid)
-        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        client = Client(url, verbose=False)
         for case in cases:
             client.predict(case.question, case.history or None, api_name="/ask")
         return started, memory_mb(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -84,19 +56,8 @@ def main(argv: list[str] | None = None) -> None:
 
     print(f"serve, {len(cases)} questions through gradio_client; goal: peak < {GOAL_MB} MB with {default}")
     with tempfile.TemporaryDirectory(prefix="memory-bench-") as tmp:
-        root = Path(tmp)
-        shutil.copytree(ROOT / "corpus", root / "corpus")
-        clean = {k: v for k, v in os.environ.items() if not k.startswith("CAREER_ASSISTANT_")}
         for backend in dict.fromkeys(args.backends.split(",")):
-            env = {
-                **clean,
-                "CAREER_ASSISTANT_CORPUS_DIR": str(root / "corpus"),
-                "CAREER_ASSISTANT_CHROMA_PATH": str(root / f"chroma-{backend}"),
-                "CAREER_ASSISTANT_MODEL_CACHE": str(root / "models"),
-                "CAREER_ASSISTANT_EMBEDDING_BACKEND": backend,
-            }
-            subprocess.run([str(BIN / "career-assistant"), "ingest"], env=env, check=True, capture_output=True)
-            started, after = serve_and_ask(env, cases)
+            started, after = serve_and_ask(ingested_env(Path(tmp), backend), cases)
             verdict = ""
             if backend == default:
                 verdict = f" (goal < {GOAL_MB} MB: {'met' if after['VmHWM'] < GOAL_MB else 'NOT met'})"

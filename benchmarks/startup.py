@@ -20,9 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,9 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _shared import BIN, ROOT, clean_env, free_port, ingested_env, serving
+
 QUESTION = "How much do ML engineers earn?"
-BIN = Path(sys.executable).parent
 RUNTIME = {"torch": "sentence_transformers", "onnx": "onnxruntime,tokenizers", "onnx-int8": "onnxruntime,tokenizers"}
 
 # Run in a fresh process: the steps of `career-assistant ask` (or `serve`), each timed, as JSON on the last line.
@@ -81,12 +78,6 @@ print(json.dumps({"phases": phases, "heavy": sorted(heavy)}))
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def timed(command: list[str], env: dict) -> float:
     started = time.perf_counter()
     subprocess.run(command, env=env, check=True, capture_output=True, cwd=ROOT)
@@ -108,28 +99,11 @@ def serve_to_first_answer(env: dict) -> tuple[float, float]:
     """Seconds from spawning `career-assistant serve` to its 'Chat UI on' line, and to the first /ask answer."""
     from gradio_client import Client
 
-    port = free_port()
     started = time.perf_counter()
-    server = subprocess.Popen(
-        [str(BIN / "career-assistant"), "serve", "--port", str(port)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        for line in server.stdout:
-            if line.startswith("Chat UI on"):
-                break
-        else:
-            raise SystemExit(f"`career-assistant serve` exited with status {server.wait()}")
+    with serving(env) as (_, url):
         ready = time.perf_counter() - started
-        Client(f"http://127.0.0.1:{port}/", verbose=False).predict(QUESTION, None, api_name="/ask")
+        Client(url, verbose=False).predict(QUESTION, None, api_name="/ask")
         return ready, time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def median_of(runs: int, measure) -> list:
@@ -155,29 +129,16 @@ def main(argv: list[str] | None = None) -> None:
     backends = list(dict.fromkeys(args.backends.split(",")))
 
     with tempfile.TemporaryDirectory(prefix="startup-bench-") as tmp:
-        root = Path(tmp)
-        shutil.copytree(ROOT / "corpus", root / "corpus")
-        clean = {k: v for k, v in os.environ.items() if not k.startswith("CAREER_ASSISTANT_")}
-        base_env = {
-            **clean,
-            "CAREER_ASSISTANT_CORPUS_DIR": str(root / "corpus"),
-            "CAREER_ASSISTANT_MODEL_CACHE": str(root / "models"),
-        }
-
-        imports = median_of(args.runs, lambda: timed([sys.executable, "-c", "import sentence_transformers"], clean))
+        imports = median_of(
+            args.runs, lambda: timed([sys.executable, "-c", "import sentence_transformers"], clean_env())
+        )
         import_st = statistics.median(imports)
         runs = ", ".join(f"{t:.1f}" for t in imports)
         print(f"python -c 'import sentence_transformers': {import_st:.2f} s (runs {runs})")
         print(f"goal: cold ask with the default backend ({default}) under {import_st / 2:.2f} s\n")
 
         for backend in backends:
-            env = {
-                **base_env,
-                "CAREER_ASSISTANT_EMBEDDING_BACKEND": backend,
-                "CAREER_ASSISTANT_CHROMA_PATH": str(root / f"chroma-{backend}"),
-            }
-            # Index built and ONNX model exported first: "cold" here is a fresh process, not a first install.
-            subprocess.run([str(BIN / "career-assistant"), "ingest"], env=env, check=True, capture_output=True)
+            env = ingested_env(Path(tmp), backend)
 
             asks = median_of(args.runs, lambda env=env: timed([str(BIN / "career-assistant"), "ask", QUESTION], env))
             ask = statistics.median(asks)
