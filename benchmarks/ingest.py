@@ -2,9 +2,10 @@
 
 Builds a corpus of about --mb megabytes from variants of the guide (sections and list items shuffled,
 sentences reordered, words and figures substituted, so no two chunks are alike), ingests it into a
-temporary embedded Chroma with the real pipeline, and times the bare `MiniLMEmbeddings.encode` over the
-very same chunk texts. The goal is ingest/bare >= 0.85: loading, chunking, hashing and the store together
-cost at most 15% on top of the model.
+temporary embedded Chroma with the real pipeline, and times the bare `encode` of the same model over the
+very same chunk texts (the default backend, or CAREER_ASSISTANT_EMBEDDING_BACKEND). The goal is
+ingest/bare >= 0.85: loading, chunking, hashing and the store together cost at most 15% on top of the
+model.
 
 Run: .venv/bin/python benchmarks/ingest.py [--mb 5]   (--mb 0.5 for a quick run)
 """
@@ -14,13 +15,12 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-GUIDE = ROOT / "corpus" / "ml-engineer-vs-data-scientist.md"
+from _shared import GUIDE
+
 GOAL = 0.85
 
 # Words swapped for one of their alternatives, independently at each occurrence.
@@ -125,24 +125,26 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0, help="seed of the corpus variants")
     args = parser.parse_args(argv)
 
-    from assistant.embeddings import MiniLMEmbeddings
     from assistant.settings import load_settings
+    from assistant.wiring import build_embeddings
     from ingest import ingest
 
     with tempfile.TemporaryDirectory(prefix="ingest-bench-") as tmp:
         root = Path(tmp)
-        settings = load_settings(corpus_dir=root / "corpus", chroma_path=root / "chroma", chroma_host=None)
+        settings = load_settings(
+            corpus_dir=root / "corpus", chroma_path=root / "chroma", chroma_host=None, model_cache=root / "models"
+        )
         files = build_corpus(settings.corpus_dir, args.mb, args.seed)
         megabytes = sum(p.stat().st_size for p in files) / 1_000_000
         texts = chunk_texts(files, settings)
         batch = settings.embedding_batch_size
         print(
             f"corpus: {len(files)} files, {megabytes:.2f} MB, {len(texts)} chunks ({len(set(texts))} distinct; "
-            f"chunk_size {settings.chunk_size}, batch {batch})",
+            f"chunk_size {settings.chunk_size}, batch {batch}; {settings.embedding_backend} backend)",
             flush=True,
         )
 
-        embeddings = MiniLMEmbeddings()
+        embeddings = build_embeddings(settings)
         embeddings.encode(texts[: 2 * batch], batch_size=batch)  # warm: load the model, first allocations
 
         # Bare encoding is timed before and after the ingest, and averaged, so that a slow spell of a
@@ -172,7 +174,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    # Run as a script, this file's folder comes first on the path and `import ingest` would find this
-    # file instead of the package: drop the folder.
-    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
     main()
