@@ -1,5 +1,7 @@
 """Unit tests of the logic around the model and the store: condensing, fusion, citations, validation."""
 
+from pathlib import Path
+
 import pytest
 
 from assistant.chain import validate
@@ -7,8 +9,9 @@ from assistant.citations import check_citations, renumber, split_sentences, with
 from assistant.condense import condense, is_follow_up
 from assistant.errors import InvalidQuestion
 from assistant.extractive import is_comparison
-from assistant.retrieval import Passage, reciprocal_rank_fusion, tokenize
+from assistant.retrieval import Passage, _KeywordIndex, reciprocal_rank_fusion, tokenize
 from assistant.sentences import passage_sentences
+from assistant.store import StoredChunk
 
 
 def turn(question: str) -> list[dict]:
@@ -56,6 +59,23 @@ def test_tokenize_keeps_figures_and_exact_terms():
 
 def _passage(text: str) -> Passage:
     return Passage("id", "guide.md", "Earning potentials > ML engineer", text, 0, 0.8, 0.1)
+
+
+def test_keyword_scores_are_exactly_rank_bm25s():
+    import random
+
+    import numpy as np
+    from rank_bm25 import BM25Okapi
+
+    guide = (Path(__file__).parents[2] / "corpus" / "ml-engineer-vs-data-scientist.md").read_text(encoding="utf-8")
+    chunks = [StoredChunk(str(n), text, {"section": ""}) for n, text in enumerate(guide.split("\n\n")) if text.strip()]
+    index = _KeywordIndex(1, chunks, np.zeros((len(chunks), 4)))
+    reference = BM25Okapi([tokenize(f" {c.text}") for c in chunks])
+    vocabulary = [*sorted({w for c in chunks for w in tokenize(c.text)}), "unseen"]
+    rng = random.Random(3)
+    for _ in range(300):
+        query = [rng.choice(vocabulary) for _ in range(rng.randint(1, 8))]  # repeated words too
+        np.testing.assert_array_equal(index.scores(query), reference.get_scores(query))
 
 
 def test_check_citations_keeps_supported_and_drops_the_rest():
