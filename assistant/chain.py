@@ -7,15 +7,23 @@ from collections.abc import Iterator
 
 from langchain_core.runnables import Runnable, RunnableConfig
 
+from dataclasses import replace
+
+from .analysis import Analysis, analyse, asking_stems, has_figure
 from .citations import renumber
-from .condense import ROLES, condense, swap_role
+from .condense import without_roles, condense
 from .errors import InvalidQuestion
-from .extractive import ExtractiveWriter, Focus, is_comparison, role_of
+from .extractive import ExtractiveWriter, Focus, Sentence
 from .results import Answer, Citation
 from .retrieval import HybridSearch, Passage, terms
 from .sentences import SentenceVectors
 from .settings import Settings
+from .support import unsupported
+from .tuning import UNKNOWN_WORD_REFUSAL_SIMILARITY
 
+# Passages each focus (a compared role, a part, an advice question's profile) adds in front of the question's own:
+# 3 brought each role's figure sentence into comparisons on the real-question set, where 1 often missed it.
+FOCUS_PASSAGES = 3
 NOT_COVERED = "The guide does not cover this question."
 
 
@@ -91,34 +99,43 @@ class Assistant:
         self.search = HybridSearch(store, self.sentences, scan_limit=settings.scan_limit)
         self.extractive = ExtractiveWriter(self.sentences, settings.answer_sentences)
         self.writer = writer or self.extractive
-        # Three steps, each adding to the state: condense, retrieve (embed, search), then write (select, cite).
+        # Three steps, each adding to the state: condense, retrieve (read, embed, search), then write (plan, cite).
         self.retrieve_chain = Step("condense", self._condense) | Step("retrieve", self._retrieve)
         self.chain = self.retrieve_chain | Step("write", self._final)
 
     def _condense(self, state: dict) -> dict:
-        """Adds `standalone`: the question made standalone from the history."""
-        return {**state, "standalone": condense(state["question"], state["history"])}
+        """Adds `index` (the store revision all of this answer's searches read) and `standalone`: the question
+        made standalone from the history, with the indexed guides' roles."""
+        index = state.get("index") or self.search.keyword_index()
+        standalone = state.get("standalone") or condense(state["question"], state["history"], index.vocabulary)
+        return {**state, "index": index, "standalone": standalone}
 
     def _retrieve(self, state: dict) -> dict:
-        """Embed the question (with a comparison's per-role questions, in one batch) and find its passages.
+        """Read the question, embed it (with its parts or a comparison's per-role questions, in one batch) and
+        find its passages.
 
-        Adds `vector`, `focus` (for a comparison, each role's own question: its best passage comes first, so
-        both roles are there), `index` (the store revision all of this answer's searches read) and `passages`.
+        Adds `analysis`, `vector`, `foci` (each part's or compared role's own question) and `passages`.
         """
-        question, k = state["standalone"], self.settings.top_k
-        asked = _per_role(question)
-        texts = asked if "vector" in state else [question, *asked]
+        index, question, k = state["index"], state["standalone"], self.settings.top_k
+        analysis = analyse(question, index.vocabulary, index.corpus_words)
+        asked = _foci_questions(analysis, index)
+        texts = [q for q, _, _ in asked] if "vector" in state else [question, *(q for q, _, _ in asked)]
         vectors = list(self.embeddings.encode(texts)) if texts else []
         vector = state["vector"] if "vector" in state else vectors.pop(0)
-        focus = [Focus(n, q, v) for n, (q, v) in enumerate(zip(asked, vectors, strict=True))]
-        index = self.search.keyword_index()
         passages = self.search.search(question, vector, k, index)
-        for f in reversed(focus):
-            found = self.search.search(f.question, f.vector, k, index)
-            own = next((p for p in found if role_of(p.section) == f.role), None)
-            if own:
-                passages = [own, *[p for p in passages if p.id != own.id]]
-        return {**state, "vector": vector, "focus": focus, "index": index, "passages": passages}
+        if analysis.kind == "comparison" and len(analysis.roles) < 2 and passages:
+            # "who earns more?": the roles of the guide that answers, each asked about alone.
+            roles = [r for r in index.vocabulary.roles if r.source == passages[0].source]
+            analysis = replace(analysis, roles=roles)
+            asked = _foci_questions(analysis, index)
+            vectors = list(self.embeddings.encode([q for q, _, _ in asked])) if asked else []
+        foci = [Focus(q, v, role, part) for (q, role, part), v in zip(asked, vectors, strict=True)]
+        for focus in reversed(foci):  # each focus's best passages first, so that every side or part is there
+            found = self.search.search(focus.question, focus.vector, k, index)
+            own = [p for p in found if focus.role is None or p.role == focus.role][:FOCUS_PASSAGES] or found[:1]
+            taken = {p.id for p in own}
+            passages = [*own, *[p for p in passages if p.id not in taken]]
+        return {**state, "analysis": analysis, "vector": vector, "foci": foci, "passages": passages}
 
     def refresh(self) -> None:
         """Forget the cached keyword index (it also refreshes by itself when the store changes)."""
@@ -154,7 +171,7 @@ class Assistant:
         vectors = self.embeddings.encode(checked) if checked else []
         answers = []
         for question, vector in zip(checked, vectors, strict=True):
-            state = {"question": question, "history": [], "standalone": question, "vector": vector}
+            state = self._condense({"question": question, "history": [], "standalone": question, "vector": vector})
             answers.append(self._final(self._retrieve(state)))
         return answers
 
@@ -176,19 +193,28 @@ class Assistant:
         return final
 
     def _refusal(self, state: dict) -> Answer | None:
+        """A refusal when no passage is close enough, or when the question is about something no guide names."""
         passages: list[Passage] = state["passages"]
+        analysis: Analysis = state["analysis"]
         best = max((p.similarity for p in passages), default=0.0)
-        if best >= self.settings.refusal_threshold or _quotes_a_figure(state["standalone"], passages):
+        unknown = analysis.unknown if analysis.kind != "fit" else []
+        text = None
+        if best < self.settings.refusal_threshold and (unknown or not _names_a_passage_term(analysis, passages)):
+            text = NOT_COVERED
+        elif unknown and not analysis.roles and best < UNKNOWN_WORD_REFUSAL_SIMILARITY:
+            text = f"The guide does not cover {_listed(unknown)}."
+        if text is None:
             return None
         nearest = list(dict.fromkeys(p.section for p in sorted(passages, key=lambda p: -p.similarity)))[:3]
-        text = NOT_COVERED
         if nearest:
             text += " The closest sections of the guide are: " + "; ".join(nearest) + "."
-        return Answer(text=text, refused=True, standalone_question=state["standalone"], nearest_sections=nearest)
+        return Answer(text=text, refused=True, standalone_question=state["standalone"], nearest_sections=nearest,
+                      uncovered=unknown)
 
-    def _write(self, state: dict, stream: bool) -> Iterator[Answer]:
+    def _sentences(self, state: dict) -> tuple[list[tuple[str, list[int]]], list[str]]:
+        """The answer's sentences with their passage numbers (from 1), and notes for the reader."""
         passages: list[Passage] = state["passages"]
-        sentences, notes = None, []
+        notes: list[str] = []
         if self.writer is not self.extractive:
             try:
                 sentences, dropped = self.writer.write(state["standalone"], passages)
@@ -199,43 +225,116 @@ class Assistant:
                 if dropped:
                     notes.append(f"{len(dropped)} sentence(s) of the {self.writer.label} answer were dropped: "
                                  "the cited passages did not support them.")
-                if not sentences:
-                    notes.append(f"No sentence of the {self.writer.label} answer was supported by the guide; "
-                                 "this answer uses the guide's own sentences.")
-        if not sentences:
-            chosen = self.extractive.select(
-                state["standalone"], state["vector"], passages, state["index"].idf, state["focus"]
-            )
-            sentences = [(s.text, [s.passage + 1]) for s in chosen]
+                if sentences:
+                    return sentences, notes
+                notes.append(f"No sentence of the {self.writer.label} answer was supported by the guide; "
+                             "this answer uses the guide's own sentences.")
+        return self._extract(state), notes
+
+    def _extract(self, state: dict) -> list[tuple[str, list[int]]]:
+        """The extractive writer's sentences, composed ones checked against their citations, caveat first."""
+        passages: list[Passage] = state["passages"]
+        analysis: Analysis = state["analysis"]
+        index = state["index"]
+        written = self.extractive.write(analysis, state["vector"], passages, index, state["foci"])
+        supported = [s for s in written if not s.composed or not unsupported(
+            s.text, [f"{passages[n].section}\n{passages[n].text}" for n in s.cites], index.vocabulary)]
+        if written and not supported:  # no composed sentence held: the best guide sentence instead
+            supported = self.extractive.write(replace(analysis, kind="fact"), state["vector"], passages, index, [])
+        out = [_numbered(s) for s in supported]
+        caveat = _caveat(analysis, out)
+        if caveat and out:
+            first, cites = out[0]
+            out[0] = (f"{caveat}; what it does say: {first}", cites)
+        return out
+
+    def _write(self, state: dict, stream: bool) -> Iterator[Answer]:
+        passages: list[Passage] = state["passages"]
+        sentences, notes = self._sentences(state)
         marked, order = renumber(sentences)
         citations = [
             Citation(new, passages[old - 1].source, passages[old - 1].section, passages[old - 1].text,
                      round(passages[old - 1].similarity, 4))
             for new, old in enumerate(order, start=1)
         ]
+        uncovered = _uncovered(state["analysis"], sentences)
+        done = {"citations": citations, "standalone_question": state["standalone"], "notes": notes,
+                "uncovered": uncovered}
         text = ""
         if stream:
             for sentence in marked[:-1]:
                 text = f"{text} {sentence}".strip()
-                yield Answer(text=text, citations=citations, standalone_question=state["standalone"], notes=notes)
-        yield Answer(text=" ".join(marked), citations=citations, standalone_question=state["standalone"], notes=notes)
+                yield Answer(text=text, **done)
+        yield Answer(text=" ".join(marked), **done)
 
 
-def _per_role(question: str) -> list[str]:
-    """For a comparison, the question asked of each role alone; else nothing."""
-    if not is_comparison(question):
+_WANTED = {"money": "pay figure", "percent": "growth figure", "duration": "time span", "count": "number"}
+
+
+def _numbered(sentence: Sentence) -> tuple[str, list[int]]:
+    """A written sentence as (text, passage numbers from 1); inline `[{a}]`/`[{b}]` stand for its citations."""
+    return sentence.text, [n + 1 for n in sentence.cites]
+
+
+def _caveat(analysis: Analysis, sentences: list[tuple[str, list[int]]]) -> str | None:
+    """What the guide does not cover of a question it otherwise answers: a place, a company, a time span ..."""
+    if analysis.kind == "fit":
+        return None
+    if analysis.unknown:
+        return f"The guide says nothing about {_listed(analysis.unknown)}"
+    if analysis.wants in ("duration", "count") and not any(has_figure(s, analysis.wants) for s, _ in sentences):
+        return f"The guide gives no {_WANTED[analysis.wants]} for this"
+    return None
+
+
+def _uncovered(analysis: Analysis, sentences: list[tuple[str, list[int]]]) -> list[str]:
+    if not _caveat(analysis, sentences):
         return []
-    names_roles = any(pattern.search(question) for pattern, _ in ROLES)
-    return [swap_role(question, name) if names_roles else f"{name}: {question}" for _, name in ROLES]
+    return analysis.unknown or [_WANTED[analysis.wants]]
 
 
-def _quotes_a_figure(question: str, passages: list[Passage]) -> bool:
-    """Whether the question names a figure ("35%", "$103,500") that a passage contains.
+def _names_a_passage_term(analysis: Analysis, passages: list[Passage]) -> bool:
+    """Whether the question names a term of one of its best passages ("SIEM", "Burp Suite"), besides asking words.
 
-    The embedding barely sees numbers, so such a question can look unrelated when it is not.
+    A short question about one term ("what is a SIEM") can sit below the refusal threshold: the embedding of a few
+    words is far from any passage, while the term itself is in the guide.
     """
-    figures = {t for t in terms(question) if any(ch.isdigit() for ch in t)}
-    return bool(figures) and any(figures & terms(p.text) for p in passages)
+    content = {t for t in analysis.terms if len(t) > 2 and t not in asking_stems()}
+    return any(content & terms(p.text) for p in passages[:3])
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analysis | None]]:
+    """Questions to ask besides the whole one: each part of a several-part question (with the roles carried
+    over), each compared role alone, or what an advice question says of the asker."""
+    vocabulary = index.vocabulary
+    if analysis.kind == "multi":
+        out = []
+        for part in analysis.parts:
+            roles = vocabulary.roles_in(part) or analysis.roles
+            text = part if vocabulary.roles_in(part) or not roles else f"{part} ({_names(roles)})"
+            read = analyse(text, vocabulary, index.corpus_words)
+            out.append((text, None, replace(read, kind="fact" if read.kind == "multi" else read.kind, parts=[])))
+        return out
+    if analysis.kind == "fit" and analysis.profile != analysis.text:
+        return [(analysis.profile, None, None)]
+    if analysis.kind == "comparison" and len(analysis.roles) >= 2:
+        # Each side asked alone: the other roles' names taken out, so its embedding is about this role.
+        rest = without_roles(analysis.text, vocabulary).strip(" ,?")
+        hint = f" ({_FIGURE_WORDS[analysis.wants]})" if analysis.wants in _FIGURE_WORDS else ""
+        return [(f"{role.plural}: {rest}{hint}", role, None) for role in analysis.roles[:2]]
+    return []
+
+
+# What a figure of each kind is called, added to a comparison side's question so that its figure sentence is found.
+_FIGURE_WORDS = {"money": "salary, pay", "percent": "growth, percent", "duration": "years"}
+
+
+def _names(roles) -> str:
+    return " and ".join(r.plural for r in roles)
 
 
 def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None, writer=None) -> Assistant:

@@ -65,9 +65,13 @@ def check_citations(
     return kept, dropped
 
 
+# In a sentence the writer composed, where each of its citations goes: "... $136,620 [{a}] against ... [{b}]".
+INLINE = ("[{a}]", "[{b}]")
+
+
 def renumber(sentences: list[tuple[str, list[int]]]) -> tuple[list[str], list[int]]:
     """Number cited passages 1..k in order of first use; return the marked sentences and, for each
-    new number, the old one."""
+    new number, the old one. A sentence with inline places (`INLINE`) gets its markers there."""
     order: list[int] = []
     marked = []
     for sentence, old_numbers in sentences:
@@ -76,5 +80,10 @@ def renumber(sentences: list[tuple[str, list[int]]]) -> tuple[list[str], list[in
             if old not in order:
                 order.append(old)
             new_numbers.append(order.index(old) + 1)
-        marked.append(with_marker(sentence, sorted(set(new_numbers))))
+        if INLINE[0] in sentence:
+            for place, number in zip(INLINE, new_numbers, strict=False):
+                sentence = sentence.replace(place, f"[{number}]")
+            marked.append(sentence)
+        else:
+            marked.append(with_marker(sentence, sorted(set(new_numbers))))
     return marked, order

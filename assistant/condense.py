@@ -1,118 +1,151 @@
-"""Make a follow-up question standalone without an LLM, from the conversation so far."""
+"""Make a follow-up question standalone without an LLM, from the conversation so far.
+
+The roles come from the indexed guides' `Vocabulary` (no role is named in the code). A follow-up may name another
+role ("And what about pen testers?"), point back at the roles talked about ("Who do they usually work with?",
+"why that tool though?") or add a topic ("What about the job outlook?").
+"""
 
 from __future__ import annotations
 
 import re
 
-# Roles a guide may compare; each as (pattern, plural name). A follow-up may also name a role
-# outside this list ("And what about lawyers?"), which then replaces the previous one as it is.
-ROLES = [
-    (re.compile(r"\b(?:machine learning|ML) engineer(?P<suffix>s'|'s|s)?(?![\w'])", re.I), "ML engineers"),
-    (re.compile(r"\bdata scientist(?P<suffix>s'|'s|s)?(?![\w'])", re.I), "data scientists"),
-]
+from .vocabulary import Role, Vocabulary, words
+
 _LEAD_IN = re.compile(
     r"^\s*(and|but|also|so|ok(ay)?|then|now|well)?[\s,]*"
-    r"(what|how)\s+about\s+|^\s*(and|but|also|so|then|same for|what of|how about)\b[\s,]*",
+    r"(what|how)\s+about\s+|^\s*(ok(ay)?[\s,]+)?(and|but|also|so|then|same for|what of|how about)\b[\s,]*",
     re.I,
 )
 _PRONOUNS = re.compile(
-    r"\b(they|them|their|theirs|it|its|he|she|his|her|"
+    r"\b(they|them|their|theirs|he|she|his|her|"
     r"(this|that|these|those|the same) (job|jobs|role|roles|career|careers|position|field|profession|one))\b",
     re.I,
 )
-# Words that point back at the conversation: "an example", "the version control one", "anything else".
-_POINTING = re.compile(r"\b(an example|examples?|the [\w ]+ one|that|this|those|these|else|too|more about)\b", re.I)
+# Words that point back at the conversation: "an example", "that tool", "anything else".
+_POINTING = re.compile(r"\b(an example|examples?|the [\w ]+ one|that|this|those|these|it|its|else|too|"
+                       r"more about|the two|both of them|either)\b", re.I)
 _FILLER = {
     "a", "an", "the", "for", "of", "to", "in", "on", "about", "what", "how", "and", "then", "same", "one",
     "ones", "other", "too", "as", "well", "please", "instead", "role", "roles", "there", "is", "are", "do",
-    "does", "tell", "me", "more", "why", "so", "ok", "okay", "also", "thing",
+    "does", "tell", "me", "more", "why", "so", "ok", "okay", "also", "thing", "though", "though?",
 }
+_TOPIC_HINTS = re.compile(
+    r"\b(earn|salary|salaries|pay|paid|make|tools?|use|skills?|career|path|become|outlook|growth|demand|certs?|"
+    r"responsib\w*|do|does|job|jobs|work|education|degree|learn|languages?|future|important|need|who|why|"
+    r"how long|how much|which)\b",
+    re.I,
+)
 
 
-def _roles(text: str) -> list[str]:
-    return [name for pattern, name in ROLES if pattern.search(text)]
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    from .vocabulary import _WORD
+
+    return [m.span() for m in _WORD.finditer(text)]
 
 
-def swap_role(question: str, new_role: str) -> str:
-    """The question about `new_role` (a plural) instead, keeping singular mentions singular."""
-    singular = new_role[:-1] if new_role.endswith("s") else new_role
-    article = "an" if re.match(r"[aeiou]|ML\b", singular, re.I) else "a"
+def replace_roles(text: str, new: str, vocabulary: Vocabulary, keep: Role | None = None) -> str:
+    """`text` with its first mention of a role (other than `keep`) about `new` instead, in the same number.
 
-    def replace(match: re.Match) -> str:
-        plural = (match.group("suffix") or "").lower() in ("s", "s'")
-        name = new_role if plural else singular
-        possessive = "'" if match.group("suffix") == "s'" else "'s" if match.group("suffix") == "'s" else ""
-        return (f"{article} " if match.group("article") else "") + name + possessive
+    `new` is a plural ("pen testers"); a singular mention ("a data scientist") gets the singular, with its article.
+    """
+    spans = _word_spans(text)
+    for mention in vocabulary.mentions(text):
+        if mention.role == keep or mention.end > len(spans):
+            continue
+        start, end = spans[mention.start][0], spans[mention.end - 1][1]
+        was_plural = text[start:end].lower().endswith("s")
+        name = new if was_plural else _singular_phrase(new)
+        before = text[:start]
+        article = re.search(r"\b(a|an)\s+$", before, re.I)
+        if article:
+            before = before[: article.start()] + ("an " if _vowel_sound(name) else "a ")
+        possessive = text[end:end + 2] == "'s"
+        if was_plural and text[end:end + 1] == "'":
+            possessive = False
+        return before + name + ("'s" if possessive else "") + text[end + (2 if possessive else 0):]
+    return text
 
-    for pattern, _ in ROLES:
-        question = re.sub(r"(?P<article>\b(an?)\s+)?(?:" + pattern.pattern + ")", replace, question, flags=re.I)
-    return question
+
+def _singular_phrase(plural_phrase: str) -> str:
+    from .vocabulary import singular
+
+    parts = plural_phrase.split()
+    return " ".join([*parts[:-1], singular(parts[-1])]) if parts else plural_phrase
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9$%,.]+", text.lower())
+def _vowel_sound(name: str) -> bool:
+    first = name.split()[0] if name.split() else ""
+    if first.isupper() and len(first) > 1:  # an acronym is read letter by letter: "an ML engineer", "an SOC"
+        return first[0] in "AEFHILMNORSX"
+    return first[:1].lower() in "aeiou"
 
 
-def is_follow_up(question: str) -> bool:
-    """Whether a question leans on the conversation: a lead-in, a pronoun, or almost no words."""
-    content = [w for w in _words(question) if w.strip(",.") not in _FILLER]
+def is_follow_up(question: str, vocabulary: Vocabulary) -> bool:
+    """Whether a question leans on the conversation: a lead-in, a pronoun, a pointer, or almost no words."""
+    named = {i for m in vocabulary.mentions(question) for i in range(m.start, m.end)}
+    content = [w for n, w in enumerate(words(question)) if w not in _FILLER and n not in named]
     return bool(
         _LEAD_IN.match(question) or _PRONOUNS.search(question) or _POINTING.search(question) or len(content) <= 1
     )
 
 
-def condense(question: str, history: list[dict] | None) -> str:
+def _plural_names(roles: list[Role]) -> str:
+    return " and ".join(r.plural for r in roles)
+
+
+def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) -> str:
     """The question rewritten so that it stands alone.
 
-    The last standalone user question gives the topic; the follow-up may swap the role it is about
-    ("And what about ML engineers?"), refer to it by a pronoun ("How much do they earn?") or add a
-    topic to it ("What about their career path?").
+    The last standalone user question gives the topic and the roles; the follow-up may swap the role it is
+    about ("And what about ML engineers?"), refer to the roles by a pronoun ("How much do they earn?") or add a
+    topic to them ("What about their career path?").
     """
     previous = ""
     for turn in history or []:
         if turn["role"] == "user":
-            asked = condense(turn["content"], [{"role": "user", "content": previous}] if previous else None)
+            asked = condense(turn["content"], [{"role": "user", "content": previous}] if previous else None, vocabulary)
             # A remark that names no role ("Okay, that's a bit abstract.") keeps the earlier topic.
-            if _roles(asked) or not _roles(previous):
+            if vocabulary.roles_in(asked) or not vocabulary.roles_in(previous):
                 previous = asked
     question = question.strip()
-    if not previous or not is_follow_up(question):
+    # A question naming no role, after questions about some, is about them too ("which langs should i learn").
+    carries_on = bool(vocabulary.roles_in(previous)) and not vocabulary.roles_in(question)
+    if not previous or not (is_follow_up(question, vocabulary) or carries_on):
         return question
 
     rest = _LEAD_IN.sub("", question, count=1).strip()
-    rest_words = [w.strip(",.?!") for w in _words(rest)]
-    roles_now, roles_before = _roles(rest), _roles(previous)
-    topic_words = [w for w in rest_words if w and w not in _FILLER and not any(p.search(w) for p, _ in ROLES)]
+    roles_now, roles_before = vocabulary.roles_in(rest), vocabulary.roles_in(previous)
+    named = {i for m in vocabulary.mentions(rest) for i in range(m.start, m.end)}
+    topic_words = [w for n, w in enumerate(words(rest)) if w not in _FILLER and n not in named]
     names_a_role = bool(roles_now) or (
-        _LEAD_IN.match(question) and 0 < len(topic_words) <= 3 and not _PRONOUNS.search(rest)
+        bool(_LEAD_IN.match(question)) and 0 < len(topic_words) <= 3 and not _PRONOUNS.search(rest)
     )
 
-    if names_a_role and not _has_own_topic(rest):
+    if names_a_role and not _TOPIC_HINTS.search(without_roles(rest, vocabulary)):
         # "And what about ML engineers?": the previous question, about the new role.
-        new_role = roles_now[0] if roles_now else rest.rstrip("?!. ")
+        new = roles_now[0].plural if roles_now else rest.rstrip("?!. ")
+        if roles_now and roles_now[0] in roles_before:
+            return previous
         if roles_before:
-            return swap_role(previous, new_role)
-        return f"{previous.rstrip('?!. ')} for {new_role}?"
-    subject = " and ".join(roles_before)
-    if _PRONOUNS.search(rest) and subject:
+            return replace_roles(previous, new, vocabulary)
+        return f"{previous.rstrip('?!. ')} for {new}?"
+    subject = _plural_names(roles_before)
+    if _PRONOUNS.search(rest) and subject and not roles_now:
         return _capitalised(_PRONOUNS.sub(lambda m: _pronoun_for(m.group(0), subject), rest))
     if topic_words and subject and not roles_now:
-        # "What about the job outlook?": the new topic, for the role talked about before.
+        # "What about the job outlook?", "why that tool though?": the new topic, for the roles talked about before.
         return _capitalised(f"{rest.rstrip('?!. ')} for {subject}?")
     if topic_words:
         return _capitalised(rest)
     return previous
 
 
-_TOPIC_HINTS = re.compile(
-    r"\b(earn|salary|salaries|pay|paid|make|tools?|use|skills?|career|path|become|outlook|growth|demand|"
-    r"responsib\w*|do|does|job|jobs|work|education|degree|learn|languages?|future|important)\b",
-    re.I,
-)
-
-
-def _has_own_topic(rest: str) -> bool:
-    return bool(_TOPIC_HINTS.search(swap_role(rest, "")))
+def without_roles(text: str, vocabulary: Vocabulary) -> str:
+    spans = _word_spans(text)
+    for mention in reversed(vocabulary.mentions(text)):
+        if mention.end <= len(spans):
+            text = text[: spans[mention.start][0]] + text[spans[mention.end - 1][1]:]
+    return text
 
 
 def _capitalised(text: str) -> str:
@@ -123,6 +156,6 @@ def _pronoun_for(pronoun: str, subject: str) -> str:
     lowered = pronoun.lower()
     if " " in lowered:  # "that job" -> "ML engineers' job"
         return f"{subject}' {lowered.split()[-1]}"
-    if lowered in {"their", "theirs", "its", "his", "her"}:
+    if lowered in {"their", "theirs", "his", "her"}:
         return f"{subject}'"
     return subject

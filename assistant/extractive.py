@@ -1,4 +1,11 @@
-"""The default answer writer: the guide's own sentences that best answer the question, each cited."""
+"""The default answer writer: the answer first, from the guide's own sentences, each cited.
+
+A plan per kind of question (see `assistant.analysis`): a fact gets its best sentence; a comparison of a figure a
+verdict with both figures and their difference; a yes/no question "Yes:" or "No:" with its evidence; a list the
+sentence that names its items; advice the role whose description matches, framed as the guide's; several parts
+one sentence each. A sentence joins only if it clears a floor relative to the best one and adds asked words.
+The few sentences the writer composes around guide content are checked by `assistant.support`.
+"""
 
 from __future__ import annotations
 
@@ -8,65 +15,97 @@ from functools import lru_cache
 
 import numpy as np
 
-from .condense import ROLES
+from .analysis import FIGURES, Analysis, asked_terms, is_list_question
 from .retrieval import Passage, terms
-from .sentences import SIGNPOST, SentenceVectors
+from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors
+from .tuning import (
+    ANAPHOR_WITHOUT_ANTECEDENT,
+    CLOSE_MARGIN,
+    DEFINITION_SUBJECT_BONUS,
+    YES_NO_EVIDENCE_MARGIN,
+    FIGURE_BONUS,
+    LEXICAL_WEIGHT,
+    LIST_MARGIN,
+    OTHER_ROLE_PENALTY,
+    OWN_ROLE_BONUS,
+    RANK_WEIGHT,
+    REDUNDANT,
+    SECOND_SENTENCE_MARGIN,
+    SIGNPOST_PENALTY,
+)
+from .vocabulary import Role
 
-_COMPARISON = re.compile(
-    r"\b(vs\.?|versus|compared?|comparison|differ\w*|unlike|which (role|one|of)|who\b.*\bor\b|"
-    r"more|less|better|worse|higher|lower|faster|slower|bigger)\b",
-    re.I,
-)
-_QUANTITY = re.compile(
-    r"\b(how (much|many|fast)|earn\w*|salar\w*|pay\w*|paid|income|wages?|grow\w*|growth|demand|percent\w*|rate)\b", re.I
-)
-_FIGURE = re.compile(r"[$€£]\s?\d|\d\s?%|\b\d{2,}\b")
-_ANAPHOR = re.compile(r"(These|This|They|Their|Such|It|That)\b")
-_COMMON = re.compile(r"\b(both|overlap\w*|share[ds]?|sharing|common|same|in common|together)\b", re.I)
+# Opens by pointing back ("This number fluctuates", "These ML engineers"): it reads only after what it points at.
+_ANAPHOR = re.compile(r"(These|This|They|Their|Such|It|Its|That|Those|He|She|However|Overall|Also|Additionally|"
+                      r"Instead|Still|Therefore|Thus|Otherwise)\b|(\w+ ){1,4}(do so|doing so|do this|this way)\b")
+_PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
+_NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
 
 
 @dataclass(frozen=True)
 class Focus:
-    """One role of a comparison: the question asked of that role alone, and its vector."""
+    """A question asked of one role alone (a comparison's side, or a part of the question), and its vector."""
 
-    role: int
     question: str
     vector: np.ndarray
+    role: Role | None = None
+    analysis: Analysis | None = None
 
 
 @dataclass(frozen=True)
 class Sentence:
-    passage: int  # index into the passages the writer was given
-    order: int  # place in its passage
+    """One sentence of an answer: its text and the passages (indices into the writer's list) it cites."""
+
+    text: str
+    cites: tuple[int, ...]
+    composed: bool = False  # written by the assistant around guide content, rather than the guide's own words
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    passage: int
+    order: int
     text: str
 
 
 @lru_cache(maxsize=1 << 16)
-def _cues(sentence: str) -> tuple[float, float, bool]:
-    """What a sentence is worth apart from the question's words: nothing if it only signposts ("In this
-    article, we'll explore ..."), more when it states a figure and the question asks "how much?", and whether
-    it opens by pointing back ("These ...")."""
-    return (-0.3 if SIGNPOST.search(sentence) else 0.0, 0.4 if _FIGURE.search(sentence) else 0.0,
-            bool(_ANAPHOR.match(sentence)))
+def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool]:
+    """A sentence's worth apart from the question: signpost penalty, points back, names a list, and which
+    figures it states (money, percent, duration)."""
+    return (SIGNPOST_PENALTY if SIGNPOST.search(sentence) else 0.0, bool(_ANAPHOR.match(sentence)),
+            bool(LIST_SENTENCE.search(sentence)), bool(FIGURES["money"].search(sentence)),
+            bool(FIGURES["percent"].search(sentence)), bool(FIGURES["duration"].search(sentence)))
 
 
-def is_comparison(question: str) -> bool:
-    """A question that sets the roles side by side (not one about what they share)."""
-    roles = sum(bool(pattern.search(question)) for pattern, _ in ROLES)
-    if _COMMON.search(question) and not re.search(r"\b(differ\w*|unlike|vs\.?|versus|more|better)\b", question, re.I):
-        return False
-    return (roles >= 2 or roles == 0) and bool(_COMPARISON.search(question))
+_FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5}
 
 
-def role_of(section: str) -> int | None:
-    """Which one role a section is about, by its last heading ("Earning potentials > ML engineer")."""
-    last = section.split(" > ")[-1]
-    named = [n for n, (pattern, _) in enumerate(ROLES) if pattern.search(last)]
-    return named[0] if len(named) == 1 else None
+def figure_value(text: str, wants: str) -> tuple[str, float] | None:
+    """The first figure of the wanted kind in a sentence, as written and as a number ("$95K" -> 95000)."""
+    match = FIGURES[wants].search(text)
+    if not match:
+        return None
+    number = _NUMBER.search(match.group(0))
+    if not number:
+        return None
+    value = float(number.group(1).replace(",", ""))
+    value *= {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
+    per = _PER.search(text[match.end():match.end() + 20])
+    return match.group(0).strip() + (f" a {per.group(2).lower()}" if per else ""), value
+
+
+def _difference(a: float, b: float, wants: str, written: str) -> str:
+    gap = abs(a - b)
+    if wants == "percent":
+        return f"{gap:g} percentage points more"
+    symbol = written[0] if written[0] in "$€£" else ""
+    if gap >= 1000:
+        return f"about {symbol}{gap:,.0f} more"
+    return f"{symbol}{gap:g} more"
 
 
 class ExtractiveWriter:
-    """Picks up to `max_sentences` sentences by similarity to the question, without redundancy (MMR)."""
+    """Writes an answer from the passages' own sentences, following a plan for the kind of question."""
 
     name = "extractive"
 
@@ -75,72 +114,375 @@ class ExtractiveWriter:
         self.max_sentences = max_sentences
         self.diversity = diversity
 
-    def select(
-        self,
-        question: str,
-        query_vector: np.ndarray,
-        passages: list[Passage],
-        idf: dict[str, float] | None = None,
-        focus: list[Focus] | None = None,
-    ) -> list[Sentence]:
-        """The chosen sentences, in reading order: by passage, then by place in the passage.
+    def write(self, analysis: Analysis, vector: np.ndarray, passages: list[Passage], index,
+              foci: list[Focus]) -> list[Sentence]:
+        """The answer's sentences, the answer first.
 
         Args:
-            question: The standalone question.
-            query_vector: Its embedding.
+            analysis: The question, read (`assistant.analysis.analyse`).
+            vector: Its embedding.
             passages: The retrieved passages, best first.
-            idf: Word rarity in the corpus; a rare word shared with the question ("manufacturing",
-                "Git") counts for more than a common one ("work").
-            focus: For a comparison, each role's own sub-question: each gives the answer one
-                sentence from that role's sections.
+            index: The store revision read (`retrieval.HybridSearch.keyword_index`): the guides' roles, and each
+                word's rarity (a rare shared word, "Git", counts for more than a common one).
+            foci: Each compared role's own question, each part of a several-part question, or an advice
+                question's profile of the asker.
         """
-        candidates: list[Sentence] = []
-        vectors = []
-        for i, (texts, vecs) in enumerate(self.vectors.of(passages)):
-            candidates += [Sentence(i, j, t) for j, t in enumerate(texts)]
-            vectors.append(vecs)
-        if not candidates:
+        plan = _Plan(self, analysis, vector, passages, index)
+        if not plan.candidates:
             return []
-        matrix = np.vstack(vectors)
-        idf = idf or {}
-        words = [terms(c.text) for c in candidates]
-        signpost, figure, anaphor = np.array([_cues(c.text) for c in candidates]).T
-        rank = np.array([0.1 * passages[c.passage].fused / passages[0].fused for c in candidates])
+        return plan.run(foci)
 
-        def relevance(text: str, vector: np.ndarray) -> np.ndarray:
-            asked = terms(text)
-            weight = sum(idf.get(t, 1.0) for t in asked) or 1.0
-            shared = np.array([sum(idf.get(t, 1.0) for t in asked & w) for w in words])
-            scores = matrix @ vector + 0.5 * shared / weight + rank + signpost
-            return scores + figure if _QUANTITY.search(text) else scores
 
-        scores = relevance(question, query_vector)
-        similarity = matrix @ query_vector
-        overlap = matrix @ matrix.T
-        chosen: list[int] = []
-        roles = [role_of(p.section) for p in passages]
-        if focus and all(f.role in roles for f in focus):
-            for f in focus:
-                own = [n for n, c in enumerate(candidates) if roles[c.passage] == f.role]
-                role_scores = relevance(f.question, f.vector)
-                chosen.append(max(own, key=lambda n: role_scores[n]))
-        # The floor is on plain similarity: a cue bonus for one sentence must not shut out the rest.
-        floor = similarity.max() - 0.25
-        # "These ML engineers should ..." reads well only right after the sentence of its passage it refers to.
-        follows = np.array([n > 0 and candidates[n - 1].passage == c.passage for n, c in enumerate(candidates)])
-        anaphor = anaphor.astype(bool)
-        picked = np.zeros(len(candidates), dtype=bool)
-        redundancy = np.zeros(len(candidates))
-        for n in chosen:
-            picked[n], redundancy = True, np.maximum(redundancy, overlap[n])
-        while len(chosen) < self.max_sentences:
-            after_picked = follows & np.concatenate(([False], picked[:-1]))
-            values = (1 - self.diversity) * scores - self.diversity * redundancy
-            values += np.where(anaphor, np.where(after_picked, 0.1, -0.03), 0.0)
-            open_ = (similarity >= floor) & (redundancy < 0.9) & ~picked
-            if not open_.any():
+class _Plan:
+    """One question's candidates and scores, and the plans that pick from them."""
+
+    def __init__(self, writer: ExtractiveWriter, analysis: Analysis, vector: np.ndarray, passages: list[Passage],
+                 index) -> None:
+        self.writer, self.analysis, self.vector, self.passages = writer, analysis, vector, passages
+        self.vocabulary, self.idf, self.corpus = index.vocabulary, index.idf, index.corpus_words
+        self.candidates: list[_Candidate] = []
+        blocks = []
+        for i, (texts, vecs) in enumerate(writer.vectors.of(passages)):
+            self.candidates += [_Candidate(i, j, t) for j, t in enumerate(texts)]
+            blocks.append(vecs)
+        if not self.candidates:
+            return
+        self.matrix = np.vstack(blocks)
+        # A sentence's words with its section's: a sentence under "Tools" is about tools, whatever it says.
+        self.words = [terms(c.text) | terms(passages[c.passage].section) for c in self.candidates]
+        cues = [_cues(c.text) for c in self.candidates]
+        self.signpost = np.array([c[0] for c in cues])
+        self.anaphor = np.array([c[1] for c in cues])
+        self.listing = np.array([c[2] for c in cues])
+        self.figures = {kind: np.array([c[col] for c in cues]) for kind, col in _FIGURE_COLUMN.items()}
+        top = passages[0].fused or 1.0
+        self.rank = np.array([RANK_WEIGHT * passages[c.passage].fused / top for c in self.candidates])
+        self.source = np.array([passages[c.passage].source for c in self.candidates])
+        self.roles = [passages[c.passage].role for c in self.candidates]
+        self.named = [self.vocabulary.roles_in(c.text) for c in self.candidates]
+        # The role a sentence is about when it opens with it ("A penetration tester is hired to ...").
+        self.subject = [next((m.role for m in self.vocabulary.mentions(c.text) if m.start <= 1), None)
+                        for c in self.candidates]
+        self.overlap = self.matrix @ self.matrix.T
+
+    # -- scoring ---------------------------------------------------------------------------------------------
+
+    def relevance(self, question: str | frozenset, vector: np.ndarray, wants: str | None) -> np.ndarray:
+        """Each sentence's score for a question (its text, or its terms as `analysis.asked_terms` gives them)."""
+        asked = question if isinstance(question, frozenset) else asked_terms(question, self.vocabulary, self.corpus)
+        weight = sum(self.idf.get(t, 1.0) for t in asked) or 1.0
+        shared = np.array([sum(self.idf.get(t, 1.0) for t in asked & w) for w in self.words])
+        scores = self.matrix @ vector + LEXICAL_WEIGHT * shared / weight + self.rank + self.signpost
+        if wants in self.figures:
+            scores = scores + FIGURE_BONUS * self.figures[wants]
+        return scores
+
+    def allowed(self, roles: list[Role]) -> np.ndarray:
+        """Sentences that may answer about these roles: from their guide, and not from another role's sections.
+
+        With no role named, the guide of the best passage answers: one answer never mixes two guides.
+        """
+        sources = {r.source for r in roles} or {self.passages[0].source}
+        ok = np.isin(self.source, list(sources))
+        if roles:
+            for n, own in enumerate(self.roles):
+                if own is not None and own not in roles and not any(r in self.named[n] for r in roles):
+                    ok[n] = False
+        return ok
+
+    def role_scores(self, scores: np.ndarray, roles: list[Role]) -> np.ndarray:
+        """Scores with a bonus for a sentence of an asked role's own sections, a penalty for another role's."""
+        adjusted = scores.copy()
+        for n, own in enumerate(self.roles):
+            if own is not None:
+                adjusted[n] += OWN_ROLE_BONUS if own in roles else -OTHER_ROLE_PENALTY
+        return adjusted
+
+    def best(self, scores: np.ndarray, ok: np.ndarray, prefer_list: bool = False,
+             about: frozenset[str] | None = None) -> int | None:
+        """The best allowed sentence; with `prefer_list`, a sentence naming a list's items when it is nearly as
+        good (only a list whose intro has one of the words `about`, when given: "Tools (...): ..." for "tools")."""
+        if not ok.any():
+            return None
+        masked = np.where(ok, scores, -np.inf)
+        best = int(np.argmax(masked))
+        listing = self.listing if about is None else self.listing & np.array(
+            [_shares(about, terms(c.text.split(": ", 1)[0])) for c in self.candidates])
+        if prefer_list and (ok & listing).any():
+            listed = int(np.argmax(np.where(ok & listing, scores, -np.inf)))
+            if scores[listed] >= scores[best] - LIST_MARGIN:
+                return listed
+        return best
+
+    # -- sentences that stand alone ---------------------------------------------------------------------------
+
+    def standalone(self, n: int) -> list[int]:
+        """The sentence, after the one before it in its passage when it opens by pointing back at it."""
+        if self.anaphor[n] and n > 0 and self.candidates[n - 1].passage == self.candidates[n].passage:
+            return [n - 1, n]
+        return [n]
+
+    def extracted(self, picks: list[int], continued: float | None = None,
+                  scores: np.ndarray | None = None) -> list[Sentence]:
+        """The picked sentences as the guide wrote them; one that points back is joined to what it points at:
+        "Data scientists make an average of $103,500 per year; this number fluctuates depending on ...".
+
+        With `continued`, a sentence that goes on from a pick ("However, ... may earn more if ...") joins it when
+        its score reaches that.
+        """
+        seen, out = set(), []
+        for n in picks:
+            run = [m for m in self.standalone(n) if m not in seen]
+            after = run[-1] + 1 if run else n + 1
+            if continued is not None and after < len(self.candidates) and after not in seen and \
+                    self.anaphor[after] and self.candidates[after].passage == self.candidates[n].passage and \
+                    scores[after] >= continued and after not in picks:
+                run.append(after)
+            seen.update(run)
+            if not run:
+                continue
+            texts = [self.candidates[m].text for m in run]
+            text = "; ".join([texts[0].rstrip(".!?"), *(_lower_first(t) for t in texts[1:])]) if len(run) > 1 \
+                else texts[0]
+            out.append(Sentence(text, (self.candidates[run[0]].passage,), len(run) > 1))
+        return out
+
+    # -- plans ------------------------------------------------------------------------------------------------
+
+    def run(self, foci: list[Focus]) -> list[Sentence]:
+        a = self.analysis
+        if a.kind == "multi" and foci:
+            return self.several(foci)
+        if a.kind == "comparison":
+            return self.comparison(foci)
+        if a.kind == "fit":
+            return self.fit(foci)
+        if a.kind == "yesno" or (a.kind == "common" and _YES_NO_QUESTION.match(a.text)):
+            return self.yes_no() or (self.common() if a.kind == "common" else self.fact())
+        if a.kind == "common":
+            return self.common()
+        return self.fact()
+
+    def fact(self, question: str | None = None, vector: np.ndarray | None = None, roles: list[Role] | None = None,
+             analysis: Analysis | None = None, most: int = 3) -> list[Sentence]:
+        """The best sentence, and up to two more that are nearly as good or add words the question asked."""
+        a = analysis or self.analysis
+        asked = a.terms if question is None else asked_terms(question, self.vocabulary, self.corpus)
+        vector = self.vector if vector is None else vector
+        roles = a.roles if roles is None else roles
+        scores = self.role_scores(self.relevance(asked, vector, a.wants), roles)
+        if a.kind == "definition":
+            scores = scores + DEFINITION_SUBJECT_BONUS * np.array([s in roles for s in self.subject])
+        ok = self.allowed(roles) & ~self.anaphor_orphans()
+        first = self.best(scores, ok, prefer_list=a.kind in ("list", "howto"),
+                          about=a.terms if a.kind == "list" else None)
+        if first is None:
+            return []
+        picks = [first]
+        covered = set(self.words[first])
+        while len(picks) < most:
+            open_ = ok & (scores >= scores[first] - SECOND_SENTENCE_MARGIN)
+            open_ &= self.overlap[picks].max(axis=0) < REDUNDANT
+            open_[picks] = False
+            # Another sentence joins when nearly as good, or a little less good but adding a word the question asked.
+            adds = np.array([bool((asked & w) - covered) for w in self.words])
+            open_ &= (scores >= scores[first] - CLOSE_MARGIN) | adds
+            nxt = self.best(scores, open_)
+            if nxt is None:
                 break
-            best = int(np.argmax(np.where(open_, values, -np.inf)))
-            chosen.append(best)
-            picked[best], redundancy = True, np.maximum(redundancy, overlap[best])
-        return sorted((candidates[n] for n in chosen), key=lambda s: (s.passage, s.order))
+            picks.append(nxt)
+            covered |= self.words[nxt]
+        rest = sorted(picks[1:], key=lambda n: (self.candidates[n].passage, self.candidates[n].order))
+        return self.extracted([first, *rest], continued=scores[first] - SECOND_SENTENCE_MARGIN, scores=scores)
+
+    def anaphor_orphans(self) -> np.ndarray:
+        """Sentences that point back with nothing before them in their passage to point at."""
+        return np.array([bool(self.anaphor[n]) and (n == 0 or self.candidates[n - 1].passage != c.passage)
+                         for n, c in enumerate(self.candidates)]) & ANAPHOR_WITHOUT_ANTECEDENT
+
+    def sides(self, foci: list[Focus]) -> list[tuple[Role, int]]:
+        """For each compared role, its best sentence from its own sections (or naming it)."""
+        out = []
+        for f in foci:
+            if f.role is None:
+                continue
+            scores = self.relevance(f.question, f.vector, self.analysis.wants)
+            # Its own sections' sentences, or a general section's sentence naming it and no other role.
+            own = np.array([r == f.role or (r is None and nm == [f.role]) for r, nm in zip(self.roles, self.named,
+                                                                                         strict=True)])
+            ok = own & self.allowed([f.role])
+            if (ok & ~self.anaphor).any():  # "This figure varies ...": its figure is not the role's own
+                ok &= ~self.anaphor
+            pick = self.best(scores, ok, prefer_list=self.analysis.wants is None, about=self.analysis.terms)
+            if pick is not None:
+                out.append((f.role, pick))
+        return out
+
+    def comparison(self, foci: list[Focus]) -> list[Sentence]:
+        a = self.analysis
+        sides = self.sides(foci)[:2]
+        if len(sides) < 2:
+            return self.fact()
+        (role_a, na), (role_b, nb) = sides
+        if a.wants in ("money", "percent"):
+            fa, fb = (figure_value(self.candidates[n].text, a.wants) for n in (na, nb))
+            if fa and fb and fa[1] != fb[1]:
+                (hi_role, hi_n, hi), (lo_role, lo_n, lo) = sorted(
+                    [(role_a, na, fa), (role_b, nb, fb)], key=lambda s: -s[2][1])
+                verdict = "earn more" if a.wants == "money" else "are projected to grow faster" if re.search(
+                    r"\b(grow\w*|growth|outlook|demand|increase)\b", a.text, re.I) else "have the higher rate"
+                text = (f"{_capital(hi_role.plural)} {verdict}: {hi[0]} [{{a}}] against {lo[0]} for "
+                        f"{lo_role.plural} [{{b}}], {_difference(hi[1], lo[1], a.wants, hi[0])}.")
+                if _YES_NO_QUESTION.match(a.text):  # "do ML engineers earn more than ...?": yes or no first
+                    lower = bool(re.search(r"\b(less|lower|fewer|slower|worse)\b", a.text, re.I))
+                    text = ("Yes, " if (a.roles[0] == hi_role) != lower else "No, ") + _lower_first(text)
+                return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
+        # No figure to weigh: a sentence that sets both roles side by side, if one is as good as each side's own
+        # (not for a question about items, "tools", "certs": each side's own list answers it).
+        if not is_list_question(a.text):
+            scores = self.relevance(a.text, self.vector, a.wants)
+            both = np.array([role_a in nm and role_b in nm for nm in self.named]) & self.allowed([role_a, role_b])
+            pick = self.best(scores, both)
+            if pick is not None and scores[pick] >= max(scores[na], scores[nb]) - SECOND_SENTENCE_MARGIN:
+                return self.extracted([pick])
+        return [self.side_by_side(self.extracted([na])[0], self.extracted([nb])[0])]
+
+    def side_by_side(self, a: Sentence, b: Sentence) -> Sentence:
+        """Two roles' own sentences as one: "Most analysts reach ... after 4 to 6 years [1]; testers ... [2]"."""
+        first, second = (t if _ANAPHOR.match(_without_label(t)) else _without_label(t) for t in (a.text, b.text))
+        text = f"{first.rstrip('.!?')} [{{a}}]; {_lower_first(second).rstrip('.!?')} [{{b}}]."
+        return Sentence(text, (a.cites[0], b.cites[0]), True)
+
+    def yes_no(self) -> list[Sentence]:
+        """Yes or no, when the question's own terms are found in the guide for the asked role or another."""
+        a = self.analysis
+        # The question's most specific word that the guides use ("c++" in "do data scientists need C++"): the
+        # evidence is a sentence that has it. Other words ("need", "used") are how people ask, not what.
+        asked = [t for t in a.terms if t not in _YES_NO_FILLER and len(t) > 1 and t in self.idf]
+        if not asked:
+            return []
+        term = max(asked, key=lambda t: self.idf[t])
+        scores = self.relevance(a.text, self.vector, a.wants)
+        has = np.array([term in w for w in self.words]) & np.isin(self.source, list(
+            {r.source for r in a.roles} or {self.passages[0].source}))
+        # Evidence far below the best sentence is a chance match of the word ("keep"): no verdict then.
+        has &= scores >= scores[self.allowed(a.roles)].max(initial=-np.inf) - YES_NO_EVIDENCE_MARGIN
+        if len(a.roles) != 1:  # about both roles, or none: the sentence that has the word answers
+            shared = has & np.array([r is None for r in self.roles])
+            found = self.best(scores, (shared if a.kind == "common" and shared.any() else has) & self.allowed(a.roles))
+            return [] if found is None else self.verdict(found, term)
+        role = a.roles[0]
+        own = np.array([r == role or (r is None and (role in nm or not nm)) for r, nm in zip(self.roles, self.named,
+                                                                                          strict=True)])
+        yes = self.best(scores, has & own)
+        if yes is not None:
+            return self.verdict(yes, term)
+        other = self.best(scores, has & ~own)
+        if other is None or self.roles[other] is None:
+            return []
+        mine = self.best(self.role_scores(scores, [role]), self.allowed([role]) & own)
+        if mine is None:
+            return []
+        named = ", ".join(dict.fromkeys(_surface(self.candidates[other].text, {term})))
+        text = (f"No: the guide names {named} for {self.roles[other].plural} [{{a}}], "
+                f"not for {role.plural} [{{b}}].")
+        return [Sentence(text, (self.candidates[other].passage, self.candidates[mine].passage), True)]
+
+    def verdict(self, n: int, term: str) -> list[Sentence]:
+        """ "Yes: <the evidence>", or "No: ..." when the evidence negates the asked word ("rarely an entry-level")."""
+        first, *rest = self.extracted([n])
+        said = "No" if _negates(self.candidates[n].text, term) else "Yes"
+        return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
+
+    def fit(self, foci: list[Focus]) -> list[Sentence]:
+        """The role whose description in the guide matches what the user says of themselves."""
+        profile = foci[0] if foci else Focus(self.analysis.text, self.vector)
+        scores = self.relevance(profile.question, profile.vector, None)
+        best_role, best_n = None, None
+        for n, own in enumerate(self.roles):
+            # A sentence of one role's sections, or one naming a single role ("Choose penetration tester if ...").
+            role = own or (self.named[n][0] if len(self.named[n]) == 1 else None)
+            if role is not None and not self.anaphor[n] and not self.signpost[n] and (
+                    best_n is None or scores[n] > scores[best_n]):
+                best_role, best_n = role, n
+        if best_role is None:
+            return self.fact()
+        text = f"By the guide's descriptions, that fits {best_role.plural} best: {self.candidates[best_n].text}"
+        return [Sentence(text, (self.candidates[best_n].passage,), True)]
+
+    def common(self) -> list[Sentence]:
+        """What the roles share: sentences of sections about no one role, lists first."""
+        a = self.analysis
+        scores = self.relevance(a.text, self.vector, a.wants)
+        shared = np.array([r is None for r in self.roles]) & self.allowed(a.roles[:0])
+        if a.roles:
+            shared &= np.isin(self.source, [r.source for r in a.roles])
+        first = self.best(scores, shared & ~self.anaphor_orphans(), prefer_list=True)
+        if first is None:
+            return self.fact()
+        picks = [first]
+        second_ok = shared & (scores >= scores[first] - 2 * SECOND_SENTENCE_MARGIN)
+        second_ok &= self.overlap[first] < REDUNDANT
+        second_ok[first] = False
+        nxt = self.best(scores, second_ok & ~self.anaphor_orphans(), prefer_list=not self.listing[first])
+        if nxt is not None:
+            picks.append(nxt)
+        return self.extracted(picks)
+
+    def several(self, foci: list[Focus]) -> list[Sentence]:
+        """A question of several parts: one sentence (the best) for each."""
+        out: list[Sentence] = []
+        for f in foci:
+            part = f.analysis or self.analysis
+            got = self.fact(f.question, f.vector, part.roles or self.analysis.roles, part, most=1)
+            out += [s for s in got if s not in out]
+        return out or self.fact()
+
+
+_YES_NO_QUESTION = re.compile(r"^\s*(do|does|is|are|can|will|would|could|should|did)\b", re.I)
+# The evidence says the opposite of the question's premise: "Pen testing is rarely an entry-level job".
+_NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren't|doesn't|don't|cannot|can't)\b",
+                       re.I)
+def _negates(sentence: str, term: str) -> bool:
+    """Whether a negation stands in the few words before the asked word: "is rarely an entry-level job"."""
+    from .retrieval import tokenize
+
+    tokens = re.findall(r"[\w'+#/-]+", sentence.lower())
+    at = next((n for n, t in enumerate(tokens) if term in tokenize(t)), None)
+    return at is not None and any(_NEGATION.fullmatch(t) for t in tokens[max(0, at - 4):at])
+
+
+_YES_NO_FILLER = frozenset({"need", "use", "know", "requir", "require", "learn", "work", "tool", "skill", "do", "doe",
+                            "involv", "involve", "usual", "usually", "typical", "typically", "good", "important"})
+
+
+def _surface(text: str, stems: set[str]) -> list[str]:
+    """The words of a sentence as written whose stems are among `stems`: "C++" for "c++"."""
+    from .retrieval import tokenize
+
+    return [w for w in re.findall(r"[A-Za-z0-9][\w+#/.-]*[\w+#]|[A-Za-z0-9]", text) if set(tokenize(w)) & stems]
+
+
+def _shares(asked: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether a text has one of the asked words, or a longer form of one ("tech": "technologies")."""
+    return bool(asked & words) or any(w.startswith(a) for a in asked if len(a) >= 3 for w in words)
+
+
+def _without_label(text: str) -> str:
+    """A list item's sentence without its label ("Advancing to senior roles: Most analysts ..." -> "Most analysts
+    ..."), when what follows is a sentence of its own; a list-naming sentence keeps its intro."""
+    label, _, rest = text.partition(": ")
+    if rest[:1].isupper() and len(label.split()) <= 6 and not LIST_SENTENCE.search(text):
+        return rest
+    return text
+
+
+def _lower_first(text: str) -> str:
+    """A sentence's first word in lower case, to go on after a clause ("This" -> "this"; "ML", "TorchServe" stay)."""
+    first = text.split(" ", 1)[0]
+    return text if len(first) > 1 and (first.isupper() or first[1:] != first[1:].lower()) else (
+        text[:1].lower() + text[1:])
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

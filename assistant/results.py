@@ -69,6 +69,7 @@ class Answer:
         standalone_question: The question as retrieved, after a follow-up was made standalone.
         nearest_sections: For a refusal, up to three guide sections that came closest.
         notes: Remarks for the reader, e.g. that the LLM was down and the extractive writer answered.
+        uncovered: What the question asks that no guide covers ("canada", "time span"); the answer says so first.
     """
 
     text: str
@@ -77,6 +78,7 @@ class Answer:
     standalone_question: str = ""
     nearest_sections: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    uncovered: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         return self.text

@@ -13,8 +13,10 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
+from .analysis import CorpusWords
 from .sentences import SentenceVectors
 from .store import StoredChunk, VectorStore
+from .vocabulary import GuideVocabulary, Role, Vocabulary, derive_vocabulary
 
 RRF_K = 5
 # Keywords find exact terms ("TorchServe", "$103,500"); the best sentence of a passage finds a
@@ -105,6 +107,7 @@ class Passage:
     position: int
     similarity: float
     fused: float
+    role: Role | None = None  # the one role its section is about, if any
 
 
 class _KeywordIndex:
@@ -123,6 +126,14 @@ class _KeywordIndex:
             for word in words:
                 frequency[word] = frequency.get(word, 0) + 1
         self.idf = {w: math.log(1 + len(chunks) / n) for w, n in frequency.items()}  # rarity of each word
+        self.vocabulary = Vocabulary(_guide_vocabularies(chunks))
+        by_section: dict[tuple[str, str], Role | None] = {}
+        for c in chunks:
+            key = (c.metadata.get("source", ""), c.section)
+            if key not in by_section:
+                by_section[key] = self.vocabulary.role_of(*key)
+        self.roles = {c.id: by_section[(c.metadata.get("source", ""), c.section)] for c in chunks}
+        self.corpus_words = CorpusWords(list(self.idf))  # for telling what a question names that no guide does
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """Each chunk's BM25 score for the tokens (a repeated token counts again, as in rank_bm25)."""
@@ -144,6 +155,21 @@ class _KeywordIndex:
         scores = self.matrix @ query_vector
         top = np.argpartition(-scores, n)[:n] if n < len(scores) else np.arange(len(scores))
         return [self.ids[i] for i in top[np.argsort(-scores[top], kind="stable")]]
+
+
+def _guide_vocabularies(chunks: list[StoredChunk]) -> list[GuideVocabulary]:
+    """Each guide's vocabulary as ingestion stored it on its first chunk; derived here for an older index."""
+    stored, by_source = {}, {}
+    for c in chunks:
+        source = c.metadata.get("source", "")
+        by_source.setdefault(source, []).append(c)
+        if c.metadata.get("vocabulary"):
+            stored[source] = GuideVocabulary.from_json(c.metadata["vocabulary"])
+    for source, own in by_source.items():
+        if source not in stored:
+            own.sort(key=lambda c: int(c.metadata.get("position", 0)))
+            stored[source] = derive_vocabulary(source, "", [c.section for c in own], [c.text for c in own])
+    return list(stored.values())
 
 
 class HybridSearch:
@@ -178,7 +204,7 @@ class HybridSearch:
         meta = chunk.metadata
         similarity = float(np.dot(index.vectors[chunk_id], query_vector))
         return Passage(chunk.id, meta.get("source", ""), chunk.section, chunk.text,
-                       int(meta.get("position", 0)), similarity, fused)
+                       int(meta.get("position", 0)), similarity, fused, index.roles.get(chunk_id))
 
     def search(self, query: str, query_vector: np.ndarray, k: int, index: _KeywordIndex | None = None) -> list[Passage]:
         """The `k` best passages for a question, by fused rank, each with its dense similarity.

@@ -10,47 +10,106 @@ import numpy as np
 from .embeddings import embed_text
 
 _BULLET = re.compile(r"^\s*([-*+•]|\d+[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9$\"“(])")
+# A sentence ends at . ! or ? before a capital, a digit or a quote; not inside "U.S." or "e.g." or after "vs.".
+SENTENCE_END = re.compile(
+    r"(?<!\.[A-Za-z]\.)(?<!\b[A-Z]\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bMs\.)(?<!\bNo\.)"
+    r"(?<=[.!?])\s+(?=[A-Z0-9$\"“(])"
+)
+_EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}")
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$")
 # Sentences that point around the text ("In this article, we'll explore ...") and carry no answer.
 SIGNPOST = re.compile(
     r"\b(this article|we'll|we\u2019ll|we will|(sections?|outlined|detailed|listed) below|below is|below,|"
     r"the following|here's what|here\u2019s what|here's an overview|here\u2019s an overview)\b",
     re.I,
 )
+# A list-naming sentence made by `passage_sentences`: "... including: R and SQL; Microsoft Excel; Jupyter."
+LIST_SENTENCE = re.compile(r":\s[^;]+(;\s[^;]+)+\.$")
 
 
-def passage_sentences(text: str) -> list[str]:
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a line of prose."""
+    return SENTENCE_END.split(text)
+
+
+def plain(text: str) -> str:
+    """Text without Markdown emphasis (`**bold**`, `_em_`, backticks)."""
+    return _EMPHASIS.sub("", text)
+
+
+def _cells(line: str) -> list[str]:
+    return [plain(c).strip() for c in line.strip().strip("|").split("|")]
+
+
+def table_sentences(lines: list[str]) -> list[str]:
+    """A Markdown table read row by row, each cell with its column header: "Salary (US): analyst $70K, tester $95K."."""
+    rows = [_cells(line) for line in lines if not _TABLE_RULE.match(line.strip())]
+    if len(rows) < 2:
+        return [" ".join(c for c in rows[0] if c)] if rows else []
+    header, sentences = rows[0], []
+    for row in rows[1:]:
+        label, cells = row[0], row[1:]
+        parts = [f"{header[n + 1]} {cell}".strip() if n + 1 < len(header) else cell
+                 for n, cell in enumerate(cells) if cell]
+        if parts:
+            sentences.append(f"{label}: {', '.join(parts)}." if label else f"{', '.join(parts)}.")
+    return sentences
+
+
+def passage_sentences(text: str, section: str = "") -> list[str]:
     """A passage's sentences, and for each list of labelled items one sentence naming them all.
 
     A list item's short label stays with its first sentence ("Jupyter: Jupyter notebooks ..."); a list's intro
     ("... tools, including:") becomes the start of the naming sentence: "... including: R and SQL;
-    Microsoft Excel; Jupyter." Intros are not answers on their own.
+    Microsoft Excel; Jupyter." Intros, lone list words and bold pseudo-headings are not answers on their own;
+    a table row is read with its headers. A list with no intro is introduced by its section's headings.
     """
+    path = [h for h in section.split(" > ") if h][-2:]
+    fallback = f"{path[0]} ({path[1].lower()}):" if len(path) == 2 else f"{path[0]}:" if path else ""
     units: list[str] = []
     intro, labels = "", []
+    table: list[str] = []
 
     def close_list() -> None:
         nonlocal intro, labels
-        if intro and len(labels) >= 2:
-            units.append(f"{intro} {'; '.join(labels)}.")
+        if (intro or fallback) and len(labels) >= 2:
+            units.append(f"{intro or fallback} {'; '.join(labels)}.")
         intro, labels = "", []
+
+    def close_table() -> None:
+        if table:
+            units.extend(table_sentences(table))
+            table.clear()
 
     for line in text.split("\n"):
         line = line.strip()
+        if line.startswith("|"):
+            close_list()
+            table.append(line)
+            continue
+        close_table()
         if not line:
             continue
+        if _BOLD_LINE.match(line):  # "**Key facts:**": a heading in disguise, maybe a list's intro
+            close_list()
+            intro = plain(line).strip() if plain(line).rstrip().endswith(":") else ""
+            continue
         bullet = _BULLET.match(line)
-        parts = _SENTENCE_END.split(line[bullet.end():] if bullet else line)
-        if bullet and len(parts) > 1 and len(parts[0].split()) <= 6:
+        parts = split_sentences(plain(line[bullet.end():] if bullet else line))
+        if bullet and len(parts[0].split()) <= 6:
             labels.append(parts[0].rstrip("."))
-            # "Jupyter: Jupyter notebooks are ...": a colon, so the label does not read as a sentence of its own.
-            parts = [f"{parts[0].rstrip('.')}: {parts[1]}", *parts[2:]]
+            if len(parts) > 1:  # "Jupyter: Jupyter notebooks are ...": the label does not read as a sentence
+                parts = [f"{parts[0].rstrip('.')}: {parts[1]}", *parts[2:]]
         elif not bullet:
             close_list()
             if line.endswith(":"):
-                intro = line
+                # "Both share a toolkit. Here's an overview of it:": the sentence that says something introduces it.
+                said = [p for p in parts if not SIGNPOST.search(p)]
+                intro = plain(line) if len(parts) == 1 or not said else said[-1].rstrip(".:") + ":"
         units.extend(p.strip() for p in parts if len(p.split()) >= 3 and not p.rstrip().endswith(":"))
     close_list()
+    close_table()
     return units
 
 
@@ -66,7 +125,7 @@ class SentenceVectors:
         """Each passage's sentences and their vectors; anything with `.id`, `.section` and `.text`."""
         missing = list({p.id: p for p in passages if p.id not in self._cache}.values())
         if missing:
-            texts = {p.id: passage_sentences(p.text) or [p.text] for p in missing}
+            texts = {p.id: passage_sentences(p.text, p.section) or [p.text] for p in missing}
             flat = [embed_text(p.section, s) for p in missing for s in texts[p.id]]
             vectors = self.embeddings.encode(flat)
             start = 0

@@ -43,7 +43,7 @@ def main() -> None:
     print(f"questions: {len(cases)} x 3 rounds")
     print(f"warm answer(): p50 {p50_answer:.1f} ms, p95 {percentile(answer_ms, 0.95):.1f} ms")
     print(f"bare encode(): p50 {p50_embed:.1f} ms, p95 {percentile(embed_ms, 0.95):.1f} ms")
-    print(f"ratio answer/encode p50: {p50_answer / p50_embed:.2f} (goal <= 1.5)")
+    print(f"ratio answer/encode p50: {p50_answer / p50_embed:.2f} (goal <= 2.0)")
 
     env = {**os.environ, "CAREER_ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
            "CAREER_ASSISTANT_CHROMA_PATH": str(settings.chroma_path)}

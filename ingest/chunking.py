@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*([-*+•]|\d+[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
+from assistant.sentences import SENTENCE_END as _SENTENCE_END  # one home for the sentence rule
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,13 @@ def _blocks(body: list[str]) -> list[str]:
     return merged
 
 
+LIST_CHUNK_FACTOR = 3
+
+
+def _is_list(block: str) -> bool:
+    return sum(bool(_BULLET.match(line)) for line in block.split("\n")) >= 2
+
+
 def _split_long(block: str, size: int, overlap: int) -> list[str]:
     """A block longer than `size`: a list keeps its intro on every piece; prose splits at sentences."""
     lines = block.split("\n")
@@ -103,6 +110,15 @@ def _split_prose(text: str, size: int, overlap: int) -> list[str]:
     return pieces
 
 
+def document_title(markdown: str) -> str:
+    """The `#` title of a document: a level-1 heading before any other heading ("" when there is none)."""
+    for line in markdown.split("\n"):
+        match = _HEADING.match(line)
+        if match:
+            return match.group(2) if len(match.group(1)) == 1 else ""
+    return ""
+
+
 def chunk_markdown(markdown: str, chunk_size: int = 1000, chunk_overlap: int = 100) -> list[Chunk]:
     """Chunks of at most about `chunk_size` characters, each inside one section.
 
@@ -128,7 +144,9 @@ def chunk_markdown(markdown: str, chunk_size: int = 1000, chunk_overlap: int = 1
         name = name or path.title
         current = ""
         for block in _blocks(lines):
-            pieces = [block] if len(block) <= chunk_size else _split_long(block, chunk_size, chunk_overlap)
+            # A list stays whole up to three chunks' size: its items answer "what tools ..." only together.
+            limit = chunk_size * LIST_CHUNK_FACTOR if _is_list(block) else chunk_size
+            pieces = [block] if len(block) <= limit else _split_long(block, chunk_size, chunk_overlap)
             for piece in pieces:
                 if current and len(current) + 2 + len(piece) > chunk_size:
                     chunks.append(Chunk(name, current, len(chunks)))

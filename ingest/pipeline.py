@@ -16,11 +16,13 @@ from assistant.errors import IngestError
 from assistant.settings import Settings
 from assistant.store import VectorStore
 
-from .chunking import Chunk, chunk_markdown
+from assistant.vocabulary import derive_vocabulary
+
+from .chunking import Chunk, chunk_markdown, document_title
 from .loaders import SUPPORTED_SUFFIXES, UnreadableFile, load_markdown
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: each guide's vocabulary stored on its first chunk; lists kept whole in a chunk
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class _FilePlan:
     chunks: list[Chunk]
     ids: list[str]
     known: dict[str, dict]  # this source's chunks already in the store, by ID
+    vocabulary: str  # the guide's roles, aliases and topics, as JSON (see assistant.vocabulary)
 
 
 def _chunk_ids(source: str, chunks: Sequence[Chunk]) -> list[str]:
@@ -165,14 +168,18 @@ def _update(settings, files, folders, report, started, rebuild, embeddings, stor
             report.unchanged += len(known)
             continue
         try:
-            chunks = chunk_markdown(load_markdown(path), settings.chunk_size, settings.chunk_overlap)
+            markdown = load_markdown(path)
+            chunks = chunk_markdown(markdown, settings.chunk_size, settings.chunk_overlap)
         except UnreadableFile as exc:
             report.problems.append(FileProblem(path, str(exc)))
             continue
         if not chunks:
             report.problems.append(FileProblem(path, "it has no text to index"))
             continue
-        plans.append(_FilePlan(source, file_hash, chunks, _chunk_ids(source, chunks), known))
+        vocabulary = derive_vocabulary(
+            source, document_title(markdown), [c.section for c in chunks], [c.text for c in chunks]
+        )
+        plans.append(_FilePlan(source, file_hash, chunks, _chunk_ids(source, chunks), known, vocabulary.to_json()))
 
     to_embed = sum(len([i for i in plan.ids if i not in plan.known]) for plan in plans)
     done = 0
@@ -182,6 +189,7 @@ def _update(settings, files, folders, report, started, rebuild, embeddings, stor
             {"source": plan.source, "section": c.section, "position": c.position, "file_hash": plan.file_hash}
             for c in plan.chunks
         ]
+        metas[0]["vocabulary"] = plan.vocabulary
         new = [n for n, chunk_id in enumerate(plan.ids) if chunk_id not in plan.known]
         texts = [embed_text(plan.chunks[n].section, plan.chunks[n].text) for n in new]
 

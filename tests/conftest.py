@@ -18,6 +18,8 @@ import pytest
 from assistant.settings import Settings, load_settings
 
 GUIDE = Path(__file__).parents[1] / "corpus" / "ml-engineer-vs-data-scientist.md"
+# A second guide, written for the tests (another pair of roles, a Markdown table, bold labels): never in corpus/.
+SECOND_GUIDE = Path(__file__).parent / "data" / "cybersecurity-analyst-vs-penetration-tester.md"
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
@@ -105,6 +107,23 @@ def guide_store(guide_settings: Settings, embeddings):
     store = VectorStore(guide_settings, embeddings.identity, backend=embeddings.backend)
     ingest(guide_settings, embeddings=embeddings, store=store, progress=lambda done, total: None)
     return store
+
+
+@pytest.fixture(scope="session")
+def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
+    """An assistant over both guides, ingested once with the real model into an embedded index: read it only."""
+    from assistant import build_assistant
+    from assistant.store import VectorStore
+    from ingest import ingest
+
+    root = tmp_path_factory.mktemp("two-guides")
+    (root / "corpus").mkdir()
+    for guide in (GUIDE, SECOND_GUIDE):
+        shutil.copy(guide, root / "corpus" / guide.name)
+    settings = _isolated_settings(root)
+    store = VectorStore(settings, embeddings.identity, backend=embeddings.backend)
+    ingest(settings, embeddings=embeddings, store=store, progress=lambda done, total: None)
+    return build_assistant(settings, embeddings=embeddings, store=store)
 
 
 def _free_port() -> int:

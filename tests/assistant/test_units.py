@@ -6,12 +6,31 @@ import pytest
 
 from assistant.chain import validate
 from assistant.citations import check_citations, renumber, split_sentences, with_marker
+from assistant.analysis import kind_of
 from assistant.condense import condense, is_follow_up
 from assistant.errors import InvalidQuestion
-from assistant.extractive import is_comparison
 from assistant.retrieval import Passage, _KeywordIndex, reciprocal_rank_fusion, tokenize
 from assistant.sentences import passage_sentences
 from assistant.store import StoredChunk
+from assistant.vocabulary import Vocabulary, derive_vocabulary
+from ingest.chunking import chunk_markdown, document_title
+
+GUIDES = [Path(__file__).parents[2] / "corpus" / "ml-engineer-vs-data-scientist.md",
+          Path(__file__).parents[1] / "data" / "cybersecurity-analyst-vs-penetration-tester.md"]
+
+
+def _vocabulary() -> Vocabulary:
+    """Both guides' vocabularies, derived as ingestion derives them (no model, no store)."""
+    guides = []
+    for path in GUIDES:
+        text = path.read_text(encoding="utf-8")
+        chunks = chunk_markdown(text)
+        guides.append(derive_vocabulary(path.name, document_title(text), [c.section for c in chunks],
+                                        [c.text for c in chunks]))
+    return Vocabulary(guides)
+
+
+VOCABULARY = _vocabulary()
 
 
 def turn(question: str) -> list[dict]:
@@ -28,20 +47,30 @@ def turn(question: str) -> list[dict]:
         ("How much do data scientists earn?", "What about the job outlook?", "The job outlook for data scientists?"),
         ("How much does an ML engineer make?", "Is that job growing?", "Is ML engineers' job growing?"),
         ("How much do data scientists earn?", "What tools do ML engineers use?", "What tools do ML engineers use?"),
+        # The second guide's roles, named as users name them, with no code change.
+        ("how much do pen testers make", "and what about security analysts?",
+         "how much do cybersecurity analysts make"),
+        ("what tools do pen testers use", "who do they usually work with", "Who do penetration testers usually work with"),
+        ("what tools do data scientists use", "and ML engineers?", "what tools do ML engineers use"),
+        ("what tools do data scientists and ML engineers use", "and data scientists?",
+         "what tools do data scientists and ML engineers use"),
+        ("what tool do pen testers use for web apps", "why that tool though?",
+         "Why that tool though for penetration testers?"),
+        ("how much do ml engineers make", "which langs should i learn", "Which langs should i learn for ML engineers?"),
     ],
 )
 def test_condense_makes_follow_ups_standalone(previous, follow_up, standalone):
-    assert condense(follow_up, turn(previous)) == standalone
+    assert condense(follow_up, turn(previous), VOCABULARY) == standalone
 
 
 def test_condense_follows_a_chain_of_follow_ups():
     history = turn("What tools do data scientists use?") + turn("And ML engineers?")
-    assert condense("How much do they earn?", history) == "How much do ML engineers earn?"
+    assert condense("How much do they earn?", history, VOCABULARY) == "How much do ML engineers earn?"
 
 
 def test_condense_leaves_a_first_question_alone():
-    assert condense("  And what about ML engineers?  ", None) == "And what about ML engineers?"
-    assert not is_follow_up("What does a data scientist do all day?")
+    assert condense("  And what about ML engineers?  ", None, VOCABULARY) == "And what about ML engineers?"
+    assert not is_follow_up("What does a data scientist do all day?", VOCABULARY)
 
 
 def test_fusion_rewards_agreement_and_weights():
@@ -106,16 +135,22 @@ def test_passage_sentences_name_a_list_and_keep_labels():
 
 
 @pytest.mark.parametrize(
-    ("question", "expected"),
+    ("question", "kind"),
     [
-        ("Who earns more, an ML engineer or a data scientist?", True),
-        ("Which role has faster projected growth?", True),
-        ("What tools do both data scientists and ML engineers use?", False),
-        ("How much do ML engineers earn?", False),
+        ("Who earns more, an ML engineer or a data scientist?", "comparison"),
+        ("whats the pay diff between ml eng and data sci", "comparison"),
+        ("Which role has faster projected growth?", "comparison"),
+        ("What tools do both data scientists and ML engineers use?", "common"),
+        ("How much do ML engineers earn?", "fact"),
+        ("do data scientists need C++", "yesno"),
+        ("what certs do pen testers need", "list"),
+        ("I'm good at maths and like presenting findings, which career fits me?", "fit"),
+        ("how do i become a pen tester", "howto"),
+        ("what is a SIEM", "definition"),
     ],
 )
-def test_is_comparison(question, expected):
-    assert is_comparison(question) is expected
+def test_kind_of_question(question, kind):
+    assert kind_of(question, VOCABULARY.roles_in(question)) == kind
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,300 @@
+"""What a question asks: which roles, what kind of answer (a fact, a comparison, yes or no, a list, advice ...),
+which figure it wants, its parts, and the words it uses that no guide does.
+
+The patterns here are English question phrasing ("how much", "which suits me", "do they need"), never the
+words of one guide: the roles come from the corpus's `Vocabulary`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .vocabulary import Role, Vocabulary, _edit1, singular, words
+
+KINDS = ("fact", "comparison", "yesno", "list", "fit", "common", "howto", "definition", "multi")
+
+_FIT = re.compile(
+    r"\b(i'?m|i am|i)( \w+)? (good at|into|more into|love|like|enjoy|prefer|hate)\b.*\b(or|which|what|should)\b|"
+    r"\b(suits?|fits?|right for me|better for me|best for me|for someone (like|who)|match(es)? me|"
+    r"should i (be|become|choose|pick|go|do|get into|try)|which (one|role|career|job|path) (should|would|do)|"
+    r"(which|what) .*\b(for me|would i)\b)", re.I)
+# The asker says something of themselves: advice can match it against the roles' descriptions.
+_SELF = re.compile(r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|my|me)\b",
+                   re.I)
+_COMMON = re.compile(r"\b(both|overlap\w*|share[ds]?|sharing|in common|common|same|similar\w*|alike)\b", re.I)
+_CONTRAST = re.compile(
+    r"\b(vs\.?|versus|compared?|comparison|differ\w*|diff|unlike|contrast|or|more|less|better|worse|higher|lower|"
+    r"faster|slower|bigger|smaller|most|least|best)\b", re.I)
+_YES_NO = re.compile(r"^\s*(do|does|did|is|are|was|were|can|could|will|would|should|has|have|must|need)\b", re.I)
+_LIST = re.compile(
+    r"\b(list|name|tools?|skills?|languages?|technolog\w*|certs?|certifications?|frameworks?|responsibilit\w*|"
+    r"duties|tasks|steps|platforms?|software|qualifications?|degrees?|stack|libraries|techniques|methods)\b", re.I)
+_HOW_TO = re.compile(
+    r"\b(how (do|can|should|would|to|does one)\b.*\b(become|get|start|break|transition|move|switch|land|into)\b|"
+    r"steps? to|path to|road ?map|get started|career path)", re.I)
+_DEFINITION = re.compile(r"^\s*(what|who)('s| is| are| does| do)\b", re.I)
+_PART_SPLIT = re.compile(
+    r"\s*(?:\?|;|,)?\s+(?:and|also|plus|&)\s+(?=(?:what|how|which|who|where|when|why|do|does|is|are|can)\b)"
+    r"|\?\s+(?=\w)", re.I)
+
+# The figure an answer must give, by the English of the question.
+_WANTS = [
+    ("duration", re.compile(r"\bhow (long|quickly|soon)\b|\bhow many (years|months|weeks)\b|\btime to\b|"
+                            r"\byears? (to|until|before)\b", re.I)),
+    ("money", re.compile(r"\b(earn\w*|salar\w*|sallar\w*|pay|pays|paid|paying|income|wages?|compensation|money|"
+                         r"how much (do|does|did|can|will|would|could) \w+( \w+)? (make|get|earn)|makes? more|"
+                         r"\w+ make\b\??$)", re.I)),
+    ("percent", re.compile(r"\b(growth|grow\w*|percent\w*|how fast|rate|increase|outlook|demand)\b", re.I)),
+    ("count", re.compile(r"\bhow many\b", re.I)),
+]
+_REASON = re.compile(r"\s*(why|how (can|could|do|does|did|should|might|to)|what (makes|affects|factors|drives))\b",
+                     re.I)
+FIGURES = {
+    "money": re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?|\b\d[\d,.]*\s?(dollars|USD)\b"),
+    "percent": re.compile(r"\b\d[\d,.]*\s?%|\b\d+ percent\b"),
+    "duration": re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+                           r"(\s?(-|to|–)\s?\d+)?\s+(years?|months?|weeks?)\b", re.I),
+    "count": re.compile(r"\b\d[\d,]*\b"),
+}
+# Words of asking rather than of a subject ("whats the pay diff"), which no guide needs to contain.
+ASKING = frozenset("""
+whats what's diff difference different differ compare comparison versus vs pay paid pays paying salary salaries
+earn earns earning make makes making money income wage wages get gets getting got much many long lot better best
+worse good great bad more less higher lower faster slower which who role roles job jobs career careers field work
+working worked works day daily typical typically usually actually really tell explain know mean means like love
+enjoy hate prefer want wants need needs require required start started begin become becoming became choose pick
+go going suit suits fit fits right person someone people thing things kind kinds type types stuff way ways main key
+important top average avg year years annual annually per hour month thanks thank please pls hi hello hey ok okay
+sure though guys anyone me mine think guess use used uses using skill skills tool tools two either neither
+another one ones part parts overall question answer quick worth basically generally exactly kinda sorta gonna
+wanna lol yeah yes nope nah time times idea easy hard harder easier which whichever doing done
+""".split())
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A standalone question, read."""
+
+    text: str
+    kind: str
+    roles: list[Role]
+    wants: str | None  # "money", "percent", "duration", "count": the figure a full answer gives
+    parts: list[str] = field(default_factory=list)  # several questions in one, each standalone; else empty
+    unknown: list[str] = field(default_factory=list)  # the question's words that no indexed guide uses
+    terms: frozenset[str] = frozenset()  # its words as the guides spell them, role names aside ("certs": certif...)
+    profile: str = ""  # for advice, what the user says of themselves ("I love breaking into things")
+
+
+def wants_figure(text: str) -> str | None:
+    """The kind of figure a question asks for, if any. "Why ..." and "how can ..." ask for reasons and ways, not
+    figures, even when they mention pay ("why might they earn more than that")."""
+    wanted = next((name for name, pattern in _WANTS if pattern.search(text)), None)
+    if wanted in ("money", "percent") and _REASON.match(text):
+        return None
+    return wanted
+
+
+def kind_of(text: str, roles: list[Role]) -> str:
+    """Which kind of question this is (one of `KINDS`)."""
+    if _FIT.search(text) and _SELF.search(text):
+        return "fit"
+    if _COMMON.search(text) and not re.search(r"\b(differ\w*|diff|unlike|vs\.?|versus|more|better)\b", text, re.I):
+        return "common"
+    if len(roles) >= 2 and _CONTRAST.search(text) or (not roles and re.search(
+            r"\b(who|which (role|one|job|career|of)|vs\.?|versus)\b", text, re.I) and _CONTRAST.search(text)):
+        return "comparison"
+    if _YES_NO.match(text):
+        return "yesno"
+    if _HOW_TO.search(text):
+        return "howto"
+    if _LIST.search(text) and not re.match(r"\s*(how|why|when|where|who)\b", text, re.I):
+        return "list"
+    if _DEFINITION.match(text) and len(words(text)) <= 8:
+        return "definition"
+    return "fact"
+
+
+def split_parts(text: str) -> list[str]:
+    """Several questions in one ("how much do they make and what certs do they need"): the parts; else []."""
+    parts = [p.strip(" ?,;") for p in _PART_SPLIT.split(text) if p and p.strip(" ?,;")]
+    return parts if len(parts) > 1 and all(len(words(p)) >= 2 for p in parts) else []
+
+
+def _same_word(typed: str, known: str) -> bool:
+    """Whether a user's word is a guide's word: a longer form of it ("engineering"), an abbreviation of it
+    ("certs"), or it with one typo ("sallary"). Stricter than a role name's match: "interview" is not "internship"."""
+    if typed.startswith(known) and len(known) >= 4:
+        return True
+    if known.startswith(typed) and len(typed) >= 3 and not _readings(typed):  # "certs", "eng"; not "even" (event)
+        return True
+    return len(typed) >= 5 and _edit1(typed, known)
+
+
+class CorpusWords:
+    """The words of every indexed guide, for telling which of a question's words no guide uses."""
+
+    def __init__(self, stems: list[str]) -> None:
+        self.stems = sorted(stems)
+        self._set = frozenset(stems)
+
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 - one instance per index revision, a few thousand words asked
+    def expand(self, word: str) -> tuple[str, ...]:
+        """The guides' own stems for a word: itself, or the forms it abbreviates ("certs") or misspells ("sallary")."""
+        from .retrieval import tokenize
+
+        stems = tokenize(word) or [word.lower()]
+        stem = stems[0]
+        if stem in self._set:
+            return (stem,)
+        if word.lower() in self._set:
+            return (word.lower(),)
+        found = []
+        at = bisect.bisect_left(self.stems, stem[:3])
+        while at < len(self.stems) and self.stems[at][:3] == stem[:3] and len(found) < 8:
+            if _same_word(stem, self.stems[at]) or _same_word(word.lower(), self.stems[at]):
+                found.append(self.stems[at])
+            at += 1
+        return tuple(found)
+
+    def knows(self, word: str) -> bool:
+        """Whether a guide uses the word, a form of it, an abbreviation of it or a near typo."""
+        return bool(self.expand(word))
+
+
+# A word in these places qualifies what is asked: "in canada", "after taxes", "google pays", "interview questions".
+_QUALIFIER_BEFORE = frozenset("in at after from outside near within across before".split())
+_QUALIFIER_AFTER = frozenset(
+    "pay pays paid salary salaries question questions cost costs fee fees price prices hire hires hiring".split())
+
+
+def _readings(word: str) -> set[str]:
+    """The parts of speech an English word can be (lemminflect's dictionary; empty for names such as "canada")."""
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word))
+
+
+def _names_a_thing(tokens: list[str], n: int) -> bool:
+    """Whether a word names a thing (a place, a company, a role, a tax), rather than asks ("affects", "switch").
+
+    A word that cannot be a verb or an adverb names a thing; so does a noun in a qualifier's place.
+    """
+    readings = _readings(tokens[n])
+    before = tokens[n - 1] if n else ""
+    after = tokens[n + 1] if n + 1 < len(tokens) else ""
+    if not readings & {"VERB", "ADV", "AUX"} or after in _QUALIFIER_AFTER:  # "canada", "google pays"
+        return True
+    if "NOUN" not in readings:
+        return False
+    from .retrieval import STOPWORDS
+
+    preceding = _readings(before) if before else {"VERB"}
+    # "exam fee", "bootcamp cost": after a noun, or after a word the dictionary does not know (a name)
+    plain_word = before.isalpha() and before not in STOPWORDS and before not in ASKING
+    compound = plain_word and (("NOUN" in preceding and not preceding & {"VERB", "ADV", "AUX"}) or not preceding)
+    return before in _QUALIFIER_BEFORE or compound
+
+
+def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> list[str]:
+    """The question's words that name something no guide mentions: "canada", "google", "dentists", "taxes"."""
+    from .retrieval import STOPWORDS
+
+    named = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
+    tokens = words(text)
+    found = []
+    for n, word in enumerate(tokens):
+        if n in named or not word.isalpha() or len(word) < 2 or (n - 1 in named and _readings(word) & {"VERB"}):
+            continue
+        if word in STOPWORDS or word in ASKING or singular(word) in ASKING or word in ("i", "im", "ive", "id"):
+            continue
+        if not corpus.knows(word) and _names_a_thing(tokens, n):
+            found.append(word)
+    found += vocabulary.unlisted(text)
+    asked_about = _SUBJECT.search(text)
+    if asked_about and not vocabulary.roles_in(asked_about.group("who")):
+        # "how much do software architects make": someone no guide describes, though each word is in one.
+        who = asked_about.group("who").strip()
+        if who.lower() not in _PRONOUN_SUBJECTS and not any(w in found for w in words(who)):
+            found.append(who)
+    return list(dict.fromkeys(found))
+
+
+# "how much do <someone> make": the someone a pay question is about.
+_SUBJECT = re.compile(r"\bhow much (?:do|does|can|could|will|would|did) (?:an? |the )?(?P<who>[a-z][\w ]{2,40}?) "
+                      r"(?:make|earn|get paid|get|take home)\b", re.I)
+_PRONOUN_SUBJECTS = frozenset({"they", "i", "you", "we", "people", "one", "someone", "he", "she", "it", "those",
+                               "these", "both", "both roles", "the roles", "each role", "each", "either"})
+
+
+@lru_cache(maxsize=1)
+def asking_stems() -> frozenset[str]:
+    """`ASKING` as the keyword index spells words."""
+    from .retrieval import tokenize
+
+    return frozenset(t for w in ASKING for t in tokenize(w))
+
+
+# Words that only phrase a question ("what do they usually do all day"): matching them says nothing of an answer.
+PHRASING = frozenset("""
+actually really usually typically typical basically generally exactly kinda sorta like thing things stuff way ways
+lot guys someone people person know tell explain think guess mean want day daily whats what's please pls thanks
+hi hello hey ok okay sure though time quick question answer idea main key best good great bad get gets getting got
+go going do does did diff difference different differ compare comparison versus vs between much many
+""".split())
+
+
+def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> frozenset[str]:
+    """The question's words as the guides spell them, without the roles' names (every passage of a role has
+    those; they say nothing about which sentence answers) and without words that only phrase the question."""
+    from .retrieval import tokenize
+
+    named = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
+    kept = " ".join(w for n, w in enumerate(words(text)) if n not in named and w not in PHRASING)
+    return frozenset(stem for t in tokenize(kept) for stem in (corpus.expand(t) or (t,)))
+
+
+_PROFILE_CUT = [re.compile(r"[,;.]?\s*\b(so |then |but )?(which|what|should|would|do you think)\b.*$", re.I),
+                re.compile(r"^\s*(which|what)\b.*?\b(if|since|as|because|when|given)\b\s*", re.I)]
+
+
+def profile_of(text: str) -> str:
+    """What an advice question says of the asker, without the asking: "I love maths, which role suits me?"."""
+    for cut in _PROFILE_CUT:
+        rest = cut.sub("", text).strip(" ,;?")
+        if rest != text.strip(" ,;?") and len(words(rest)) >= 3:
+            return rest
+    return text
+
+
+def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
+    """Read a standalone question: its roles, kind, wanted figure, parts and unknown words."""
+    roles = vocabulary.roles_in(text)
+    if len(roles) == 1 and re.search(r"\b(or|vs\.?|versus|compared?)\b", text, re.I) and \
+            _CONTRAST.search(text):  # "do pen testers earn more than the other role": the guide's other roles too
+        roles += vocabulary.partner(roles[0])
+    parts = split_parts(text)
+    kind = kind_of(text, roles)
+    if parts and kind in ("fact", "yesno", "list", "definition", "howto"):
+        kind = "multi"
+    return Analysis(text, kind, roles, wants_figure(text), parts, unknown_words(text, vocabulary, corpus),
+                    asked_terms(text, vocabulary, corpus), profile_of(text) if kind == "fit" else "")
+
+
+def is_list_question(text: str) -> bool:
+    """Whether the question asks for items: tools, skills, certifications, steps ..."""
+    return _LIST.search(text) is not None
+
+
+def has_figure(text: str, wants: str | None) -> bool:
+    return bool(wants) and FIGURES[wants].search(text) is not None
+
+
+def mentions_role(text: str, role: Role, vocabulary: Vocabulary) -> bool:
+    return role in vocabulary.roles_in(text)
+
+
+def matches_role_word(typed: str, role: Role) -> bool:
+    return any(token_matches(typed, w) for form in role.forms() for w in form)

@@ -1,0 +1,45 @@
+"""Every tuned number of the answer writer, in one place, with how it was chosen.
+
+"The eval sets" are tests/eval/questions.jsonl (84 questions on one guide) and tests/eval/real_questions.jsonl
+(questions typed the way users type them, over two guides); `career-assistant eval` measures both. A sentence's
+score is its cosine similarity to the question plus the terms below.
+"""
+
+# Share of the question's idf-weighted words that a sentence contains, added to its score. 0.5 on the first eval
+# set (a rare shared word, "manufacturing", "Git", must beat a paraphrase of a common one).
+LEXICAL_WEIGHT = 0.5
+# A passage's fused retrieval score relative to the best passage's, times this. Small: a tie-breaker.
+RANK_WEIGHT = 0.1
+# Added when a question wants a figure of one kind ("how much": money) and the sentence states one. 0.4: with 0.3
+# the int8 model let "Data scientists make an average of $103,500" lose to a figure-less sentence sharing "earn".
+FIGURE_BONUS = 0.4
+# "In this article, we'll explore ..." points around the text and answers nothing.
+SIGNPOST_PENALTY = -0.3
+# A sentence from the asked role's own sections, and one from another role's (allowed when it names the asked
+# role): on the real-question set, 0.1 / 0.3 stopped "ML engineers ..." sentences answering data scientist
+# questions without shutting out the general sections that name both roles.
+OWN_ROLE_BONUS = 0.1
+OTHER_ROLE_PENALTY = 0.3
+# A second sentence joins only when its score is within this of the first's and it adds asked words. 0.06 kept the
+# real-question set near 1.5 sentences an answer while all-facts held; 0.1 added filler, 0.03 lost second facts.
+SECOND_SENTENCE_MARGIN = 0.1
+# ... and joins without adding an asked word when within this of the first: a second statement of the same answer
+# ("what does a data scientist do": insights, then collecting and processing).
+CLOSE_MARGIN = 0.05
+# A list question takes the sentence that names a list's items when it scores within this of the best sentence.
+LIST_MARGIN = 0.3
+# "What does a SOC analyst do?": a sentence that opens with the asked role ("A cybersecurity analyst protects
+# ...") says what the role is; 0.1 let it beat sentences that only share the role's words.
+DEFINITION_SUBJECT_BONUS = 0.1
+# A yes/no verdict needs evidence (a sentence with the question's most specific word) scoring within this of the best
+# sentence; 0.3 on the eval sets kept "Is that job expected to keep growing?" from a verdict on the word "keep".
+YES_NO_EVIDENCE_MARGIN = 0.3
+# Two sentences whose vectors have a cosine above this say the same thing; the second is not added.
+REDUNDANT = 0.85
+# Whether a sentence that opens by pointing back ("This number ...") may be picked without its antecedent
+# (it never is: it gets its antecedent, or it is not used). A switch, not a weight.
+ANAPHOR_WITHOUT_ANTECEDENT = True
+# A question that names no indexed role and uses a word no guide uses is refused below this best-passage
+# similarity, and only caveated above it: "how much do dentists earn" (0.34) is refused; a general in-scope
+# question with one unknown casual word scores above 0.5 on the real-question set.
+UNKNOWN_WORD_REFUSAL_SIMILARITY = 0.5

@@ -1,0 +1,296 @@
+"""Each guide's own vocabulary, derived from its text: the roles it compares, their aliases, its topics.
+
+Nothing here knows one guide. A guide's roles come from its title ("ML Engineer vs. Data Scientist") and from the
+leaf headings that recur under several sections ("### Data scientist" under earnings, tools, outlook ...); their
+aliases from the text ("machine learning (ML) engineers", "penetration testers (pen testers)") and from the name
+itself (initials "MLE", "DS"; a user's "ml eng", "data sci" and typos match by prefix and edit distance).
+Ingestion derives a `GuideVocabulary` per file and stores it with the index; the assistant reads them back.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#/-]*")
+_TITLE_SPLIT = re.compile(r"\s+(?:vs\.?|versus|or|compared (?:to|with))\s+", re.I)
+# Leaf headings that name no one role: "Both roles", "Overview", "Key differences".
+_GENERIC_HEADING = re.compile(
+    r"\b(both|all|common|shared|overview|summary|conclusion|introduction|differences?|similarities|faq|"
+    r"comparison|compared|vs\.?|versus|which|how|what|why)\b", re.I)
+_ACRONYM = re.compile(r"\b((?:[A-Za-z][\w-]*\s+){1,4})\(([A-Z][A-Za-z]{1,5})\)")
+_PAREN = re.compile(r"\b([A-Za-z][\w -]{2,40}?)\s*\(([^()]{2,120})\)")
+_ALIAS_LEAD = re.compile(r"^(?:often |also |sometimes |commonly )?(?:called|known as|referred to as|written|"
+                         r"spelled|aka|or|i\.e\.,?|e\.g\.,?)\s+", re.I)
+_DETERMINERS = frozenset("a an the my your their our his her its this that these those both each every any some no "
+                         "and or vs versus than as for to of with between".split())
+_SHORT_WORDS = frozenset("me us it is as at an am be by do go he if in is my no of oh ok on or so to up we".split())
+_ALSO_CALLED = re.compile(r"\b(?:also|often|sometimes) (?:called|known as|referred to as)\s+((?:[\w-]+\s?){1,3})",
+                          re.I)
+
+
+def singular(word: str) -> str:
+    """English singular of a plural noun, good enough for role names: analysts, companies, boxes."""
+    low = word.lower()
+    if low.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if re.search(r"(ss|x|ch|sh)es$", low):
+        return word[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def plural(phrase: str) -> str:
+    head = phrase.split()[-1] if phrase.split() else phrase
+    if re.search(r"[^aeiou]y$", head):
+        return phrase[:-1] + "ies"
+    if re.search(r"(s|x|ch|sh)$", head):
+        return phrase + "es"
+    return phrase + "s"
+
+
+def _display(name: str) -> str:
+    """A role as it reads mid-sentence: lower case but for acronyms ("ML engineer", "data scientist")."""
+    words = name.split()
+    return " ".join(w if (w.isupper() and len(w) > 1) or re.search(r"[A-Z].*[A-Z]", w) else w.lower() for w in words)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens, for matching a user's text against role names."""
+    return [w.lower().strip("-/") for w in _WORD.findall(text)]
+
+
+def _edit1(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by one insertion, deletion, substitution or swap of neighbours."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+@lru_cache(maxsize=1 << 15)
+def token_matches(typed: str, name: str) -> bool:
+    """Whether a user's word stands for a word of a role name: "eng" for engineer, "sci" or "science" for
+    scientist, "enginer" (a typo), "engineering", "security" for cybersecurity."""
+    typed, name = singular(typed), singular(name)
+    if typed == name:
+        return True
+    if len(name) <= 3 or len(typed) <= 2:
+        return False
+    prefix = 0
+    for x, y in zip(typed, name, strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return (prefix == len(name) or (prefix == len(typed) and len(typed) >= 3) or prefix >= 5
+            or (prefix >= 4 and min(len(typed), len(name)) >= 6)  # "testing" for tester, "hacking" for hacker
+            or (len(typed) >= 6 and name.endswith(typed)) or (len(typed) >= 5 and _edit1(typed, name)))
+
+
+@dataclass(frozen=True)
+class Role:
+    """One role (or other entity) a guide describes, with the ways people name it."""
+
+    name: str  # singular, as it reads mid-sentence: "ML engineer"
+    source: str
+    aliases: tuple[str, ...] = ()  # other names: "machine learning engineer", "MLE"
+
+    @property
+    def plural(self) -> str:
+        return plural(self.name)
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}::{self.name}"
+
+    def forms(self) -> list[list[str]]:
+        """Each name of the role as a word list, the longest first."""
+        return sorted({tuple(words(n)) for n in (self.name, *self.aliases) if words(n)}, key=len, reverse=True)
+
+
+@dataclass
+class GuideVocabulary:
+    """What one guide is about: its title, the roles it compares, and its topics (top-level headings)."""
+
+    source: str
+    title: str
+    roles: list[Role] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> GuideVocabulary:
+        data = json.loads(text)
+        roles = [Role(r["name"], r["source"], tuple(r.get("aliases", ()))) for r in data.get("roles", [])]
+        return cls(data.get("source", ""), data.get("title", ""), roles, list(data.get("topics", [])))
+
+
+def derive_vocabulary(source: str, title: str, sections: list[str], texts: list[str]) -> GuideVocabulary:
+    """The roles, aliases and topics of one guide, from its title, heading paths and text.
+
+    Args:
+        source: The guide's name in the index.
+        title: Its `#` title ("" when it has none).
+        sections: Each chunk's heading path ("Earning potentials > Data scientist").
+        texts: Each chunk's text.
+    """
+    paths = [s.split(" > ") for s in dict.fromkeys(sections) if s and s != title]
+    parents: dict[str, set[str]] = {}
+    for path in paths:
+        if len(path) >= 2:
+            parents.setdefault(path[-1].strip().lower(), set()).add(path[-2].strip().lower())
+    repeated = [leaf for leaf, above in parents.items() if len(above) >= 2 and not _GENERIC_HEADING.search(leaf)]
+    names: list[str] = []
+    head = title.split(":")[0]
+    from_title = [p.strip(" .,!?") for p in _TITLE_SPLIT.split(head)] if _TITLE_SPLIT.search(head) else []
+    for candidate in from_title + repeated:
+        name = _display(" ".join(singular(w) if n == len(candidate.split()) - 1 else w
+                                 for n, w in enumerate(candidate.split())))
+        if name and 1 <= len(name.split()) <= 4 and not any(_same_role(name, known) for known in names):
+            names.append(name)
+    text = "\n".join(texts)
+    roles = [Role(name, source, tuple(_aliases(name, text))) for name in names]
+    topics = list(dict.fromkeys(path[0] for path in paths))
+    return GuideVocabulary(source, title, roles, topics)
+
+
+def _same_role(a: str, b: str) -> bool:
+    wa, wb = words(a), words(b)
+    return len(wa) == len(wb) and all(token_matches(x, y) for x, y in zip(wa, wb, strict=True))
+
+
+def _aliases(name: str, text: str) -> list[str]:
+    """Other names of a role found in the guide: expansions of its acronyms, parenthesised and "also called"
+    names, and its initials."""
+    found: list[str] = []
+    expansions: list[str] = []
+    name_words = name.split()
+    for match in _ACRONYM.finditer(text):
+        before, acronym = match.group(1).split(), match.group(2)
+        expansion = before[-len(acronym):] if len(before) >= len(acronym) else []
+        if expansion and "".join(w[0] for w in expansion).lower() == acronym.lower() and acronym in name_words:
+            expansions.append(name.replace(acronym, " ".join(expansion).lower()))
+    name_forms = {name.lower(), plural(name).lower()}
+    for match in _PAREN.finditer(text):
+        outer = match.group(1).strip().lower()
+        # "(often called a security analyst, or a SOC analyst when working in a SOC)": each name in it.
+        for piece in re.split(r",|;|\bor\b|\band\b", match.group(2)):
+            inner = _ALIAS_LEAD.sub("", _ALIAS_LEAD.sub("", piece.strip()))
+            inner = re.sub(r"^(an?|the)\s+|\s+(when|who|that|if|in|at|for|with)\b.*$", "", inner, flags=re.I).strip()
+            if any(outer.endswith(form) for form in name_forms) and 1 <= len(inner.split()) <= 3 and not re.search(
+                    r"\d", inner):
+                found.append(_display(" ".join(singular(w) for w in inner.split())))
+        inner = match.group(2).strip().lower()
+        if inner in name_forms:
+            found.append(_display(" ".join(outer.split()[-len(name_words):])))
+    for match in re.finditer(re.escape(plural(name)) + r",?\s", text, re.I):
+        also = _ALSO_CALLED.match(text, match.end())
+        if also:
+            found.append(_display(" ".join(singular(w) for w in also.group(1).split())))
+    found = expansions + found
+    for form in [name, *expansions]:  # initials of the name itself: "DS", "MLE" (not of every alias: "EH")
+        if len(form.split()) >= 2 and not any(w.isupper() for w in form.split()):
+            initials = "".join(w[0] for w in words(form)).upper()
+            found.append(initials)
+    return [a for a in dict.fromkeys(found) if a and a.lower() != name.lower()]
+
+
+@dataclass(frozen=True)
+class Mention:
+    role: Role
+    start: int  # word positions in the text's `words()`
+    end: int
+
+
+class Vocabulary:
+    """The roles of every indexed guide, and where a text names them."""
+
+    def __init__(self, guides: list[GuideVocabulary]) -> None:
+        self.guides = {g.source: g for g in guides}
+        self.roles = [r for g in guides for r in g.roles]
+        heads: dict[str, list[Role]] = {}
+        for role in self.roles:
+            heads.setdefault(singular(words(role.name)[-1]), []).append(role)
+        # A role's last word alone names it when no other role shares that word: "testers", "scientists".
+        self._heads = {h: rs[0] for h, rs in heads.items() if len(rs) == 1}
+        self._forms = sorted(((len(f), role, f) for role in self.roles for f in role.forms()), key=lambda c: -c[0])
+        self._seen: dict[str, list[Mention]] = {}  # guide sentences are read for every question
+
+    def mentions(self, text: str) -> list[Mention]:
+        """The roles a text names, in order, each mention once (longest name first)."""
+        found = self._seen.get(text)
+        if found is None:
+            found = self._mentions(text)
+            if len(self._seen) < 1 << 16:
+                self._seen[text] = found
+        return found
+
+    def _mentions(self, text: str) -> list[Mention]:
+        tokens = words(text)
+        taken = [False] * len(tokens)
+        found: list[Mention] = []
+        for size, role, form in self._forms:
+            acronym = size == 1 and form[0].upper() in role.aliases and len(form[0]) <= 2
+            for start in range(len(tokens) - size + 1):
+                if any(taken[start:start + size]):
+                    continue
+                if acronym:  # "DS", "ds": not when it is also a common word ("me", "us", "it")
+                    ok = tokens[start] in (form[0], form[0] + "s") and (
+                        tokens[start] not in _SHORT_WORDS or re.search(rf"\b{form[0].upper()}s?\b", text) is not None)
+                else:
+                    ok = all(token_matches(tokens[start + i], form[i]) for i in range(size))
+                    ok = ok and (size > 1 or len(form[0]) > 3 or tokens[start] in (form[0], form[0] + "s"))
+                if ok:
+                    found.append(Mention(role, start, start + size))
+                    taken[start:start + size] = [True] * size
+        for start, token in enumerate(tokens):
+            # The head alone matches as written or with one typo ("scientsts"), not as a stem ("testing"), and not
+            # after a word that makes it another role ("data engineer" is not the guide's "ML engineer").
+            role = next((r for h, r in self._heads.items() if singular(token) == h or (
+                len(token) >= 6 and _edit1(singular(token), h))), None)
+            if role and start and not taken[start - 1] and tokens[start - 1] not in _DETERMINERS:
+                role = None
+            if role and not taken[start]:
+                found.append(Mention(role, start, start + 1))
+                taken[start] = True
+        return sorted(found, key=lambda m: m.start)
+
+    def unlisted(self, text: str) -> list[str]:
+        """Roles a text names that no guide describes, by a guide role's last word after another word: "data
+        engineer" beside the guide's "ML engineer"."""
+        tokens = words(text)
+        taken = {i for m in self.mentions(text) for i in range(m.start, m.end)}
+        found = []
+        for n, token in enumerate(tokens):
+            if n and n not in taken and n - 1 not in taken and singular(token) in self._heads and \
+                    tokens[n - 1] not in _DETERMINERS:
+                found.append(f"{tokens[n - 1]} {token}")
+        return found
+
+    def roles_in(self, text: str) -> list[Role]:
+        """The distinct roles a text names, in order of first mention."""
+        return list(dict.fromkeys(m.role for m in self.mentions(text)))
+
+    def role_of(self, source: str, section: str) -> Role | None:
+        """The one role a section is about, by its last heading that names exactly one of its guide's roles."""
+        for heading in reversed(section.split(" > ")):
+            named = {r for r in self.roles_in(heading) if r.source == source}
+            if len(named) == 1 and not _GENERIC_HEADING.search(heading):
+                return named.pop()
+            if named or _GENERIC_HEADING.search(heading):
+                return None
+        return None
+
+    def partner(self, role: Role) -> list[Role]:
+        """The other roles of the same guide."""
+        guide = self.guides.get(role.source)
+        return [r for r in (guide.roles if guide else []) if r != role]

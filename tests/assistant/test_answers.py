@@ -1,0 +1,111 @@
+"""Answers judged as a reader judges them, over two guides, with the real model and a real embedded Chroma:
+the answer comes first, comparisons give a verdict, near-scope questions say what the guide lacks, and no answer
+mixes the guides."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.citations import split_sentences
+from assistant.evaluation import judge, load_eval_set
+
+FIRST_GUIDE = "ml-engineer-vs-data-scientist.md"
+SECOND_GUIDE = "cybersecurity-analyst-vs-penetration-tester.md"
+REAL_QUESTIONS = Path(__file__).parents[1] / "eval" / "real_questions.jsonl"
+
+
+def first_sentence(text: str) -> str:
+    return split_sentences(text)[0]
+
+
+def test_a_pay_comparison_gives_the_verdict_both_figures_and_the_difference(two_guides):
+    result = two_guides.answer("whats the pay diff between ml eng and data sci")
+    first = first_sentence(result.text)
+    assert first.startswith("ML engineers earn more: $136,620 a year [1] against $103,500")
+    assert "$33,120 more" in first
+    assert [c.source for c in result.citations] == [FIRST_GUIDE, FIRST_GUIDE]
+    assert "136,620" in result.citations[0].text and "103,500" in result.citations[1].text
+
+
+def test_the_second_guides_comparison_works_without_a_code_change(two_guides):
+    result = two_guides.answer("who makes more and by how much pen tester or soc analyst")
+    first = first_sentence(result.text)
+    assert first.startswith("Penetration testers earn more: $135,000 a year [1] against $120,360")
+    assert {c.source for c in result.citations} == {SECOND_GUIDE}
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "named"),
+    [
+        ("do data scientists need C++", "No", "C++"),
+        ("do pen testers use splunk", "No", "Splunk"),
+        ("is linux used by ml engineers", "Yes", "Linux"),
+        ("is pen testing an entry level job", "No", "entry-level"),
+    ],
+)
+def test_a_yes_no_question_is_answered_yes_or_no_with_its_evidence(two_guides, question, verdict, named):
+    result = two_guides.answer(question)
+    assert result.text.startswith(f"{verdict}:")
+    assert named in first_sentence(result.text)
+
+
+def test_a_list_question_gets_the_items_in_one_sentence(two_guides):
+    first = first_sentence(two_guides.answer("what tools do pen testers use").text)
+    for tool in ("Kali Linux", "Nmap", "Burp Suite", "Metasploit", "Hashcat"):
+        assert tool in first
+
+
+def test_advice_names_the_role_the_guide_describes(two_guides):
+    result = two_guides.answer("which suits me if I love breaking things")
+    assert first_sentence(result.text).startswith("By the guide's descriptions, that fits penetration testers best")
+    assert result.citations[0].source == SECOND_GUIDE
+
+
+@pytest.mark.parametrize(
+    ("question", "uncovered"),
+    [
+        ("how much do data scientists make in canada", ["canada"]),
+        ("what does google pay ML engineers", ["google"]),
+        ("How long does it take to become a data scientist?", ["time span"]),
+    ],
+)
+def test_a_near_scope_question_says_first_what_the_guide_does_not_cover(two_guides, question, uncovered):
+    result = two_guides.answer(question)
+    assert not result.refused
+    assert result.uncovered == uncovered
+    assert first_sentence(result.text).startswith(("The guide says nothing about", "The guide gives no"))
+    assert result.citations  # and what the guide does give, cited
+
+
+@pytest.mark.parametrize("question", ["how much do dentists earn", "is $103,500 enough to buy a house in SF",
+                                      "write me a poem about cats"])
+def test_a_question_about_what_no_guide_covers_is_refused_even_quoting_a_figure(two_guides, question):
+    assert two_guides.answer(question).refused
+
+
+@pytest.mark.parametrize(
+    ("history", "follow_up", "fact"),
+    [
+        (["how much do pen testers make"], "and what about security analysts?", "$120,360"),
+        (["what tools do data scientists use"], "and ML engineers?", "TorchServe"),
+        (["how much do ml engineers make"], "why might they earn more than that", "advanced degrees"),
+    ],
+)
+def test_follow_ups_about_either_guides_roles(two_guides, history, follow_up, fact):
+    turns = [m for q in history for m in ({"role": "user", "content": q}, {"role": "assistant", "content": "..."})]
+    result = two_guides.answer(follow_up, turns)
+    assert fact in result.text
+    assert len({c.source for c in result.citations}) == 1
+
+
+def test_every_answer_to_the_real_questions_is_short_cited_from_one_guide_and_supported(two_guides):
+    vocabulary = two_guides.search.keyword_index().vocabulary
+    for case in load_eval_set(REAL_QUESTIONS):
+        result = two_guides.answer(case.question, case.history)
+        judged = judge(case, result, vocabulary)
+        assert judged.composed_supported == judged.composed, (case.question, result.text)
+        if result.refused:
+            continue
+        assert len({c.source for c in result.citations}) == 1, (case.question, result.text)
+        assert 1 <= judged.sentences <= 4, (case.question, result.text)
+        assert "**" not in result.text and "|" not in result.text, result.text

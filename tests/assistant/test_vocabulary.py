@@ -1,0 +1,136 @@
+"""Each guide's vocabulary derived from its own text, the question analysis built on it, and the text rules the
+writer relies on (sentences, tables, the support check). Pure logic: no model, no store."""
+
+import pytest
+
+from assistant.analysis import CorpusWords, analyse
+from assistant.retrieval import tokenize
+from assistant.sentences import passage_sentences, split_sentences
+from assistant.support import unsupported
+from assistant.vocabulary import Vocabulary, derive_vocabulary
+from ingest.chunking import chunk_markdown
+
+from test_units import GUIDES, VOCABULARY
+
+
+def _guide(source: str) -> dict[str, set[str]]:
+    return {r.name: set(r.aliases) for r in VOCABULARY.guides[source].roles}
+
+
+def test_each_guide_names_its_own_roles_and_aliases():
+    first = _guide(GUIDES[0].name)
+    assert set(first) == {"ML engineer", "data scientist"}
+    assert {"machine learning engineer", "MLE"} <= first["ML engineer"]
+    assert "DS" in first["data scientist"]
+    second = _guide(GUIDES[1].name)
+    assert set(second) == {"cybersecurity analyst", "penetration tester"}
+    assert {"pen tester", "pentester", "ethical hacker"} <= second["penetration tester"]
+    assert {"security analyst", "SOC analyst"} <= second["cybersecurity analyst"]
+    assert "Salaries" in VOCABULARY.guides[GUIDES[1].name].topics
+
+
+def test_a_guide_without_a_title_gets_its_roles_from_repeated_headings():
+    text = ("## Pay\n\n### Nurses\n\nNurses earn $80,000 a year.\n\n### Dentists\n\nDentists earn more.\n\n"
+            "## Tools\n\n### Nurses\n\nA stethoscope.\n\n### Dentists\n\nA drill.\n\n### Both roles\n\nGloves.\n")
+    chunks = chunk_markdown(text)
+    guide = derive_vocabulary("care.md", "", [c.section for c in chunks], [c.text for c in chunks])
+    assert [r.name for r in guide.roles] == ["nurse", "dentist"]
+    vocabulary = Vocabulary([guide])
+    assert vocabulary.role_of("care.md", "Tools > Both roles") is None
+    assert vocabulary.role_of("care.md", "Pay > Nurses").name == "nurse"
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("whats the pay diff between ml eng and data sci", ["ML engineer", "data scientist"]),
+        ("who makes more, MLE or DS", ["ML engineer", "data scientist"]),
+        ("how much do machine learning engineers make", ["ML engineer"]),
+        ("Who earns more, an enginer or a scienist?", ["ML engineer", "data scientist"]),
+        ("do pentesters use splunk", ["penetration tester"]),
+        ("what does a soc analyst actually do", ["cybersecurity analyst"]),
+        ("which is growing faster sec analyst or pen testing", ["cybersecurity analyst", "penetration tester"]),
+        ("data engineer salary", []),  # another engineer: not the guide's ML engineer
+        ("me and my friends", []),
+    ],
+)
+def test_roles_are_found_the_way_people_type_them(text, roles):
+    assert [r.name for r in VOCABULARY.roles_in(text)] == roles
+
+
+def test_a_role_no_guide_describes_is_named_as_such():
+    assert VOCABULARY.unlisted("data engineer vs data scientist") == ["data engineer"]
+
+
+def _corpus_words() -> CorpusWords:
+    words = {t for path in GUIDES for t in tokenize(path.read_text(encoding="utf-8"))}
+    return CorpusWords(sorted(words))
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("how much do data scientists make in canada", ["canada"]),
+        ("what does google pay ML engineers", ["google"]),
+        ("ml engineer salary after tax", ["tax"]),
+        ("how much do dentists earn", ["dentists"]),
+        ("how much do software architects make", ["software architects"]),
+        ("what interview questions do they ask data scientists", ["interview"]),
+        # Asking words, abbreviations and typos of the guides' words are not something the guides lack.
+        ("whats the pay diff between ml eng and data sci", []),
+        ("what certs do pen testers need", []),
+        ("soc analyst sallary", []),
+        ("what affects how much a data scientist gets paid", []),
+        ("can a data scientist switch to ml engineering", []),
+    ],
+)
+def test_words_no_guide_uses_are_found(question, unknown):
+    assert analyse(question, VOCABULARY, _corpus_words()).unknown == unknown
+
+
+def test_several_parts_are_split_and_read():
+    read = analyse("how much do pen testers make and what certs do they need", VOCABULARY, _corpus_words())
+    assert read.kind == "multi"
+    assert read.parts == ["how much do pen testers make", "what certs do they need"]
+    assert read.wants == "money"
+
+
+def test_sentences_keep_abbreviations_whole():
+    text = "The U.S. Bureau of Labor Statistics counts them, e.g. in finance. Pay varies."
+    assert split_sentences(text) == ["The U.S. Bureau of Labor Statistics counts them, e.g. in finance.", "Pay varies."]
+
+
+def test_a_table_row_is_read_with_its_headers_and_bold_labels_are_not_sentences():
+    text = ("| | Analyst | Tester |\n|---|---|---|\n| **Salary range (US)** | $70K | $95K |\n\n"
+            "**Key facts:**\n- Python\n- SQL\n- **Nmap.** Nmap scans networks for open ports.")
+    units = passage_sentences(text)
+    assert "Salary range (US): Analyst $70K, Tester $95K." in units
+    assert "Nmap: Nmap scans networks for open ports." in units
+    assert "Key facts: Python; SQL; Nmap." in units
+    assert not any(u in ("Python", "SQL", "Key facts:", "**Key facts:**") for u in units)
+    assert not any("|" in u or "**" in u for u in units)
+
+
+def test_a_list_without_an_intro_is_introduced_by_its_headings():
+    units = passage_sentences("- **Nmap.** Scans networks.\n- **Hashcat.** Cracks hashes.", "Tools > Penetration tester")
+    assert "Tools (penetration tester): Nmap; Hashcat." in units
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cited", "missing"),
+    [
+        ("ML engineers earn more: $136,620 a year [1] against $103,500 for data scientists [2], about $33,120 more.",
+         ["ML engineer: an average salary of $136,620 per year.", "Data scientists make an average of $103,500."], []),
+        ("ML engineers earn more: $136,620 a year [1] against $99,000 for data scientists [2], about $37,620 more.",
+         ["ML engineer: an average salary of $136,620 per year.", "Data scientists make an average of $103,500."],
+         ["$99,000", "$37,620"]),
+        ("No: the guide names C++ for ML engineers [1], not for data scientists [2].",
+         ["ML engineers use C++ for high-performance models.", "Data scientists use R and SQL."], []),
+        ("No: the guide names Rust for ML engineers [1], not for data scientists [2].",
+         ["ML engineers use C++ for high-performance models.", "Data scientists use R and SQL."], ["Rust"]),
+        ("Penetration testers earn more: $135,000 a year [1].", ["ML engineers earn $136,620."],
+         ["$135,000", "penetration tester"]),
+    ],
+)
+def test_a_composed_sentence_names_only_what_its_citations_hold(sentence, cited, missing):
+    assert unsupported(sentence, cited, VOCABULARY) == missing
