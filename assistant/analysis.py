@@ -118,9 +118,16 @@ def kind_of(text: str, roles: list[Role]) -> str:
 
 
 def split_parts(text: str) -> list[str]:
-    """Several questions in one ("how much do they make and what certs do they need"): the parts; else []."""
+    """Several questions in one ("how much do they make and what certs do they need", "ml engineer salary and job
+    outlook"): the parts; else []."""
     parts = [p.strip(" ?,;") for p in _PART_SPLIT.split(text) if p and p.strip(" ?,;")]
-    return parts if len(parts) > 1 and all(len(words(p)) >= 2 for p in parts) else []
+    if len(parts) > 1 and all(len(words(p)) >= 2 for p in parts):
+        return parts
+    # "X salary and job outlook": two topics that want different figures, the second sharing the first's subject.
+    head, sep, tail = text.rpartition(" and ")
+    if sep and wants_figure(head) and wants_figure(tail) and wants_figure(head) != wants_figure(tail):
+        return [head.strip(" ?,;"), tail.strip(" ?,;")]
+    return []
 
 
 def _same_word(typed: str, known: str) -> bool:
@@ -193,9 +200,18 @@ def _names_a_thing(tokens: list[str], n: int) -> bool:
 
     preceding = _readings(before) if before else {"VERB"}
     # "exam fee", "bootcamp cost": after a noun, or after a word the dictionary does not know (a name)
+    # "how much is the exam fee", "... bootcamp cost": the last word of a price question, after a noun or a name
     plain_word = before.isalpha() and before not in STOPWORDS and before not in ASKING
-    compound = plain_word and (("NOUN" in preceding and not preceding & {"VERB", "ADV", "AUX"}) or not preceding)
+    priced = not after and re.match(r"\s*how much\b", " ".join(tokens)) is not None
+    compound = priced and plain_word and (("NOUN" in preceding and not preceding & {"VERB", "ADV", "AUX"})
+                                          or not preceding)
     return before in _QUALIFIER_BEFORE or compound
+
+
+def _looks_like_a_word(word: str) -> bool:
+    """A word to name back to the user: in the dictionary, or a plausible name; not "xxxxx" or escape debris."""
+    return bool(_readings(word)) or (len(word) >= 3 and not re.search(r"(.)\1\1", word) and re.search(
+        r"[aeiouy]", word) is not None)
 
 
 def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> list[str]:
@@ -206,11 +222,15 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
     tokens = words(text)
     found = []
     for n, word in enumerate(tokens):
-        if n in named or not word.isalpha() or len(word) < 2 or (n - 1 in named and _readings(word) & {"VERB"}):
+        if n in named or not word.isalpha() or len(word) < 2:
             continue
+        after = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if n - 1 in named and _readings(word) & {"VERB"} and after not in _QUALIFIER_AFTER:
+            continue  # "can a data scientist switch to ...": what the role does, not a thing
         if word in STOPWORDS or word in ASKING or singular(word) in ASKING or word in ("i", "im", "ive", "id"):
             continue
-        if not corpus.knows(word) and _names_a_thing(tokens, n):
+        short_name = len(word) == 2 and n and tokens[n - 1] in _QUALIFIER_BEFORE | {"the"}  # "in the uk"
+        if not corpus.knows(word) and _names_a_thing(tokens, n) and (_looks_like_a_word(word) or short_name):
             found.append(word)
     found += vocabulary.unlisted(text)
     asked_about = _SUBJECT.search(text)

@@ -148,6 +148,8 @@ class _Plan:
         if not self.candidates:
             return
         self.matrix = np.vstack(blocks)
+        self.cites = [(c.passage,) for c in self.candidates]
+        self._merge_list_pieces()
         # A sentence's words with its section's: a sentence under "Tools" is about tools, whatever it says.
         self.words = [terms(c.text) | terms(passages[c.passage].section) for c in self.candidates]
         cues = [_cues(c.text) for c in self.candidates]
@@ -165,6 +167,26 @@ class _Plan:
                         for c in self.candidates]
         self.overlap = self.matrix @ self.matrix.T
 
+    def _merge_list_pieces(self) -> None:
+        """A long list split over chunks names its items once per piece, each piece with the list's intro: the
+        pieces retrieved together name all their items, citing each piece."""
+        groups: dict[tuple, list[int]] = {}
+        for n, c in enumerate(self.candidates):
+            if LIST_SENTENCE.search(c.text):
+                p = self.passages[c.passage]
+                groups.setdefault((p.source, p.section, c.text.split(": ", 1)[0]), []).append(n)
+        for (_, _, intro), members in groups.items():
+            if len({self.candidates[n].passage for n in members}) < 2:
+                continue
+            members.sort(key=lambda n: self.passages[self.candidates[n].passage].position)
+            items = dict.fromkeys(i.strip() for n in members
+                                  for i in self.candidates[n].text.split(": ", 1)[1].rstrip(".").split("; "))
+            text = f"{intro}: {'; '.join(items)}."
+            cites = tuple(dict.fromkeys(self.candidates[n].passage for n in members))
+            for n in members:
+                self.candidates[n] = _Candidate(self.candidates[n].passage, self.candidates[n].order, text)
+                self.cites[n] = cites
+
     # -- scoring ---------------------------------------------------------------------------------------------
 
     def relevance(self, question: str | frozenset, vector: np.ndarray, wants: str | None) -> np.ndarray:
@@ -178,12 +200,13 @@ class _Plan:
         return scores
 
     def allowed(self, roles: list[Role]) -> np.ndarray:
-        """Sentences that may answer about these roles: from their guide, and not from another role's sections.
+        """Sentences that may answer about these roles: from their guide (or naming one of them, in any document),
+        and not from another role's sections.
 
         With no role named, the guide of the best passage answers: one answer never mixes two guides.
         """
         sources = {r.source for r in roles} or {self.passages[0].source}
-        ok = np.isin(self.source, list(sources))
+        ok = np.isin(self.source, list(sources)) | np.array([any(r in nm for r in roles) for nm in self.named])
         if roles:
             for n, own in enumerate(self.roles):
                 if own is not None and own not in roles and not any(r in self.named[n] for r in roles):
@@ -244,7 +267,7 @@ class _Plan:
             texts = [self.candidates[m].text for m in run]
             text = "; ".join([texts[0].rstrip(".!?"), *(_lower_first(t) for t in texts[1:])]) if len(run) > 1 \
                 else texts[0]
-            out.append(Sentence(text, (self.candidates[run[0]].passage,), len(run) > 1))
+            out.append(Sentence(text, self.cites[run[0]], len(run) > 1))
         return out
 
     # -- plans ------------------------------------------------------------------------------------------------
@@ -275,7 +298,7 @@ class _Plan:
             scores = scores + DEFINITION_SUBJECT_BONUS * np.array([s in roles for s in self.subject])
         ok = self.allowed(roles) & ~self.anaphor_orphans()
         first = self.best(scores, ok, prefer_list=a.kind in ("list", "howto"),
-                          about=a.terms if a.kind == "list" else None)
+                          about=a.terms | (_HOW_TO_WORDS if a.kind == "howto" else frozenset()))
         if first is None:
             return []
         picks = [first]
@@ -345,7 +368,10 @@ class _Plan:
             pick = self.best(scores, both)
             if pick is not None and scores[pick] >= max(scores[na], scores[nb]) - SECOND_SENTENCE_MARGIN:
                 return self.extracted([pick])
-        return [self.side_by_side(self.extracted([na])[0], self.extracted([nb])[0])]
+        side_a, side_b = self.extracted([na])[0], self.extracted([nb])[0]
+        if len(side_a.cites) > 1 or len(side_b.cites) > 1:  # a list merged from pieces cites each piece
+            return [side_a, side_b]
+        return [self.side_by_side(side_a, side_b)]
 
     def side_by_side(self, a: Sentence, b: Sentence) -> Sentence:
         """Two roles' own sentences as one: "Most analysts reach ... after 4 to 6 years [1]; testers ... [2]"."""
@@ -439,6 +465,8 @@ class _Plan:
         return out or self.fact()
 
 
+# The steps a how-to question wants are listed under headings like these ("Career paths (data scientist): ...").
+_HOW_TO_WORDS = frozenset({"career", "path", "step", "become", "start", "roadmap"})
 _YES_NO_QUESTION = re.compile(r"^\s*(do|does|is|are|can|will|would|could|should|did)\b", re.I)
 # The evidence says the opposite of the question's premise: "Pen testing is rarely an entry-level job".
 _NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren't|doesn't|don't|cannot|can't)\b",

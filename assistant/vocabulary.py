@@ -271,8 +271,10 @@ class Vocabulary:
         taken = {i for m in self.mentions(text) for i in range(m.start, m.end)}
         found = []
         for n, token in enumerate(tokens):
+            modifier = tokens[n - 1] if n else ""
+            # "data engineer", "software architect": a singular modifier ("requirements analyst" is not a role)
             if n and n not in taken and n - 1 not in taken and singular(token) in self._heads and \
-                    tokens[n - 1] not in _DETERMINERS:
+                    modifier not in _DETERMINERS and singular(modifier) == modifier:
                 found.append(f"{tokens[n - 1]} {token}")
         return found
 

@@ -60,13 +60,6 @@ def _blocks(body: list[str]) -> list[str]:
     return merged
 
 
-LIST_CHUNK_FACTOR = 3
-
-
-def _is_list(block: str) -> bool:
-    return sum(bool(_BULLET.match(line)) for line in block.split("\n")) >= 2
-
-
 def _split_long(block: str, size: int, overlap: int) -> list[str]:
     """A block longer than `size`: a list keeps its intro on every piece; prose splits at sentences."""
     lines = block.split("\n")
@@ -144,9 +137,7 @@ def chunk_markdown(markdown: str, chunk_size: int = 1000, chunk_overlap: int = 1
         name = name or path.title
         current = ""
         for block in _blocks(lines):
-            # A list stays whole up to three chunks' size: its items answer "what tools ..." only together.
-            limit = chunk_size * LIST_CHUNK_FACTOR if _is_list(block) else chunk_size
-            pieces = [block] if len(block) <= limit else _split_long(block, chunk_size, chunk_overlap)
+            pieces = [block] if len(block) <= chunk_size else _split_long(block, chunk_size, chunk_overlap)
             for piece in pieces:
                 if current and len(current) + 2 + len(piece) > chunk_size:
                     chunks.append(Chunk(name, current, len(chunks)))

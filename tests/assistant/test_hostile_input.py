@@ -1,7 +1,8 @@
 """Hostile questions against the real assistant: prompt injection, control characters, Unicode edge cases, size.
 
-The contract: an ordinary answer made of the guide's sentences with markers that resolve, or a refusal, or
-an `InvalidQuestion` that says what is wrong. Never anything else, never another exception.
+The contract: an ordinary answer made of the guide's sentences, or of sentences the assistant composed around
+them that name nothing their citations lack, with markers that resolve; or a refusal; or an `InvalidQuestion`
+that says what is wrong. Never anything else, never another exception.
 """
 
 from __future__ import annotations
@@ -13,13 +14,18 @@ from assistant import Answer, build_assistant
 from assistant.chain import NOT_COVERED
 from assistant.citations import MARKER, markers, split_sentences, support
 from assistant.errors import InvalidQuestion
+from assistant.support import unsupported
 
 EARNINGS = "How much does an ML engineer earn?"
+VOCABULARY = None  # the guide's roles, read from the index by the fixture
 
 
 @pytest.fixture(scope="module")
 def guide_assistant(guide_settings, guide_store, embeddings):
-    return build_assistant(guide_settings, embeddings=embeddings, store=guide_store)
+    global VOCABULARY
+    bot = build_assistant(guide_settings, embeddings=embeddings, store=guide_store)
+    VOCABULARY = bot.search.keyword_index().vocabulary
+    return bot
 
 
 def assert_grounded_or_refused(result: Answer) -> None:
@@ -28,7 +34,7 @@ def assert_grounded_or_refused(result: Answer) -> None:
     A list item's label ("Scikit-learn.") reads as a sentence of its own; it counts with the marked one after it.
     """
     if result.refused:
-        assert result.text.startswith(NOT_COVERED) and result.citations == []
+        assert result.text.startswith((NOT_COVERED, "The guide does not cover")) and result.citations == []
         return
     assert result.citations
     pending = ""
@@ -40,7 +46,9 @@ def assert_grounded_or_refused(result: Answer) -> None:
         assert all(1 <= n <= len(result.citations) for n in numbers), sentence
         cited = " ".join(f"{result.citations[n - 1].section} {result.citations[n - 1].text}" for n in numbers)
         claim, pending = MARKER.sub("", pending + " " + sentence), ""
-        assert support(claim, cited) == 1.0, f"not the guide's words: {claim!r}"
+        if support(claim, cited) < 1.0:  # composed around the guide's words: it may name only what they hold
+            said = claim.split("what it does say:", 1)[-1]  # a caveat names what the guide lacks, on purpose
+            assert not unsupported(said, [cited], VOCABULARY), f"not supported by its citations: {claim!r}"
     assert not pending.strip(), f"text after the last marker: {pending!r}"
 
 
