@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .vocabulary import Role, Vocabulary, _edit1, singular, words
+from .vocabulary import Role, Vocabulary, one_edit_apart, singular, words
 
 KINDS = ("fact", "comparison", "yesno", "list", "fit", "common", "howto", "definition", "multi")
 
@@ -56,22 +56,27 @@ FIGURES = {
     "money": re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?|\b\d[\d,.]*\s?(dollars|USD)\b"),
     "percent": re.compile(r"\b\d[\d,.]*\s?%|\b\d+ percent\b"),
     "duration": re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-                           r"(\s?(-|to|–)\s?\d+)?\s+(years?|months?|weeks?)\b", re.I),
+                           r"(\s?(-|to|\u2013)\s?\d+)?\s+(years?|months?|weeks?)\b", re.I),
     "count": re.compile(r"\b\d[\d,]*\b"),
 }
 # Words of asking rather than of a subject ("whats the pay diff"), which no guide needs to contain.
-ASKING = frozenset("""
-whats what's diff difference different differ compare comparison versus vs pay paid pays paying salary salaries
-earn earns earning make makes making money income wage wages get gets getting got much many long lot better best
-worse good great bad more less higher lower faster slower which who role roles job jobs career careers field work
-working worked works day daily typical typically usually actually really tell explain know mean means like love
-enjoy hate prefer want wants need needs require required start started begin become becoming became choose pick
-go going suit suits fit fits right person someone people thing things kind kinds type types stuff way ways main key
-important top average avg year years annual annually per hour month thanks thank please pls hi hello hey ok okay
-sure though guys anyone me mine think guess use used uses using skill skills tool tools two either neither
-another one ones part parts overall question answer quick worth basically generally exactly kinda sorta gonna
-wanna lol yeah yes nope nah time times idea easy hard harder easier which whichever doing done
-""".split())
+ASKING = frozenset([
+    "whats", "what's", "diff", "difference", "different", "differ", "compare", "comparison", "versus", "vs", "pay",
+    "paid", "pays", "paying", "salary", "salaries", "earn", "earns", "earning", "make", "makes", "making", "money",
+    "income", "wage", "wages", "get", "gets", "getting", "got", "much", "many", "long", "lot", "better", "best",
+    "worse", "good", "great", "bad", "more", "less", "higher", "lower", "faster", "slower", "which", "who", "role",
+    "roles", "job", "jobs", "career", "careers", "field", "work", "working", "worked", "works", "day", "daily",
+    "typical", "typically", "usually", "actually", "really", "tell", "explain", "know", "mean", "means", "like", "love",
+    "enjoy", "hate", "prefer", "want", "wants", "need", "needs", "require", "required", "start", "started", "begin",
+    "become", "becoming", "became", "choose", "pick", "go", "going", "suit", "suits", "fit", "fits", "right", "person",
+    "someone", "people", "thing", "things", "kind", "kinds", "type", "types", "stuff", "way", "ways", "main", "key",
+    "important", "top", "average", "avg", "year", "years", "annual", "annually", "per", "hour", "month", "thanks",
+    "thank", "please", "pls", "hi", "hello", "hey", "ok", "okay", "sure", "though", "guys", "anyone", "me", "mine",
+    "think", "guess", "use", "used", "uses", "using", "skill", "skills", "tool", "tools", "two", "either", "neither",
+    "another", "one", "ones", "part", "parts", "overall", "question", "answer", "quick", "worth", "basically",
+    "generally", "exactly", "kinda", "sorta", "gonna", "wanna", "lol", "yeah", "yes", "nope", "nah", "time", "times",
+    "idea", "easy", "hard", "harder", "easier", "which", "whichever", "doing", "done",
+])
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,7 @@ def kind_of(text: str, roles: list[Role]) -> str:
         return "fit"
     if _COMMON.search(text) and not re.search(r"\b(differ\w*|diff|unlike|vs\.?|versus|more|better)\b", text, re.I):
         return "common"
-    if len(roles) >= 2 and _CONTRAST.search(text) or (not roles and re.search(
+    if (len(roles) >= 2 and _CONTRAST.search(text)) or (not roles and re.search(
             r"\b(who|which (role|one|job|career|of)|vs\.?|versus)\b", text, re.I) and _CONTRAST.search(text)):
         return "comparison"
     if _YES_NO.match(text):
@@ -137,7 +142,7 @@ def _same_word(typed: str, known: str) -> bool:
         return True
     if known.startswith(typed) and len(typed) >= 3 and not _readings(typed):  # "certs", "eng"; not "even" (event)
         return True
-    return len(typed) >= 5 and _edit1(typed, known)
+    return len(typed) >= 5 and one_edit_apart(typed, known)
 
 
 class CorpusWords:
@@ -172,9 +177,11 @@ class CorpusWords:
 
 
 # A word in these places qualifies what is asked: "in canada", "after taxes", "google pays", "interview questions".
-_QUALIFIER_BEFORE = frozenset("in at after from outside near within across before".split())
-_QUALIFIER_AFTER = frozenset(
-    "pay pays paid salary salaries question questions cost costs fee fees price prices hire hires hiring".split())
+_QUALIFIER_BEFORE = frozenset(["in", "at", "after", "from", "outside", "near", "within", "across", "before"])
+_QUALIFIER_AFTER = frozenset([
+    "pay", "pays", "paid", "salary", "salaries", "question", "questions", "cost", "costs", "fee", "fees", "price",
+    "prices", "hire", "hires", "hiring",
+])
 
 
 def _readings(word: str) -> set[str]:
@@ -258,12 +265,14 @@ def asking_stems() -> frozenset[str]:
 
 
 # Words that only phrase a question ("what do they usually do all day"): matching them says nothing of an answer.
-PHRASING = frozenset("""
-actually really usually typically typical basically generally exactly kinda sorta like thing things stuff way ways
-lot guys someone people person know tell explain think guess mean want day daily whats what's please pls thanks
-hi hello hey ok okay sure though time quick question answer idea main key best good great bad get gets getting got
-go going do does did diff difference different differ compare comparison versus vs between much many
-""".split())
+PHRASING = frozenset([
+    "actually", "really", "usually", "typically", "typical", "basically", "generally", "exactly", "kinda", "sorta",
+    "like", "thing", "things", "stuff", "way", "ways", "lot", "guys", "someone", "people", "person", "know", "tell",
+    "explain", "think", "guess", "mean", "want", "day", "daily", "whats", "what's", "please", "pls", "thanks", "hi",
+    "hello", "hey", "ok", "okay", "sure", "though", "time", "quick", "question", "answer", "idea", "main", "key",
+    "best", "good", "great", "bad", "get", "gets", "getting", "got", "go", "going", "do", "does", "did", "diff",
+    "difference", "different", "differ", "compare", "comparison", "versus", "vs", "between", "much", "many",
+])
 
 
 def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> frozenset[str]:
@@ -311,10 +320,3 @@ def is_list_question(text: str) -> bool:
 def has_figure(text: str, wants: str | None) -> bool:
     return bool(wants) and FIGURES[wants].search(text) is not None
 
-
-def mentions_role(text: str, role: Role, vocabulary: Vocabulary) -> bool:
-    return role in vocabulary.roles_in(text)
-
-
-def matches_role_word(typed: str, role: Role) -> bool:
-    return any(token_matches(typed, w) for form in role.forms() for w in form)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from dataclasses import replace
 
 from langchain_core.runnables import Runnable, RunnableConfig
 
-from dataclasses import replace
-
 from .analysis import Analysis, analyse, asking_stems, has_figure
 from .citations import renumber
-from .condense import without_roles, condense
+from .condense import condense, without_roles
 from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, Focus, Sentence
 from .results import Answer, Citation

@@ -22,7 +22,6 @@ from .tuning import (
     ANAPHOR_WITHOUT_ANTECEDENT,
     CLOSE_MARGIN,
     DEFINITION_SUBJECT_BONUS,
-    YES_NO_EVIDENCE_MARGIN,
     FIGURE_BONUS,
     LEXICAL_WEIGHT,
     LIST_MARGIN,
@@ -32,6 +31,7 @@ from .tuning import (
     REDUNDANT,
     SECOND_SENTENCE_MARGIN,
     SIGNPOST_PENALTY,
+    YES_NO_EVIDENCE_MARGIN,
 )
 from .vocabulary import Role
 

@@ -24,9 +24,15 @@ _ACRONYM = re.compile(r"\b((?:[A-Za-z][\w-]*\s+){1,4})\(([A-Z][A-Za-z]{1,5})\)")
 _PAREN = re.compile(r"\b([A-Za-z][\w -]{2,40}?)\s*\(([^()]{2,120})\)")
 _ALIAS_LEAD = re.compile(r"^(?:often |also |sometimes |commonly )?(?:called|known as|referred to as|written|"
                          r"spelled|aka|or|i\.e\.,?|e\.g\.,?)\s+", re.I)
-_DETERMINERS = frozenset("a an the my your their our his her its this that these those both each every any some no "
-                         "and or vs versus than as for to of with between".split())
-_SHORT_WORDS = frozenset("me us it is as at an am be by do go he if in is my no of oh ok on or so to up we".split())
+_DETERMINERS = frozenset([
+    "a", "an", "the", "my", "your", "their", "our", "his", "her", "its", "this", "that", "these", "those", "both",
+    "each", "every", "any", "some", "no", "and", "or", "vs", "versus", "than", "as", "for", "to", "of", "with",
+    "between",
+])
+_SHORT_WORDS = frozenset([
+    "me", "us", "it", "is", "as", "at", "an", "am", "be", "by", "do", "go", "he", "if", "in", "is", "my", "no", "of",
+    "oh", "ok", "on", "or", "so", "to", "up", "we",
+])
 _ALSO_CALLED = re.compile(r"\b(?:also|often|sometimes) (?:called|known as|referred to as)\s+((?:[\w-]+\s?){1,3})",
                           re.I)
 
@@ -63,7 +69,7 @@ def words(text: str) -> list[str]:
     return [w.lower().strip("-/") for w in _WORD.findall(text)]
 
 
-def _edit1(a: str, b: str) -> bool:
+def one_edit_apart(a: str, b: str) -> bool:
     """Whether `a` and `b` differ by one insertion, deletion, substitution or swap of neighbours."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return a == b
@@ -91,7 +97,7 @@ def token_matches(typed: str, name: str) -> bool:
         prefix += 1
     return (prefix == len(name) or (prefix == len(typed) and len(typed) >= 3) or prefix >= 5
             or (prefix >= 4 and min(len(typed), len(name)) >= 6)  # "testing" for tester, "hacking" for hacker
-            or (len(typed) >= 6 and name.endswith(typed)) or (len(typed) >= 5 and _edit1(typed, name)))
+            or (len(typed) >= 6 and name.endswith(typed)) or (len(typed) >= 5 and one_edit_apart(typed, name)))
 
 
 @dataclass(frozen=True)
@@ -256,7 +262,7 @@ class Vocabulary:
             # The head alone matches as written or with one typo ("scientsts"), not as a stem ("testing"), and not
             # after a word that makes it another role ("data engineer" is not the guide's "ML engineer").
             role = next((r for h, r in self._heads.items() if singular(token) == h or (
-                len(token) >= 6 and _edit1(singular(token), h))), None)
+                len(token) >= 6 and one_edit_apart(singular(token), h))), None)
             if role and start and not taken[start - 1] and tokens[start - 1] not in _DETERMINERS:
                 role = None
             if role and not taken[start]:

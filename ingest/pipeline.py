@@ -15,7 +15,6 @@ from assistant.embeddings import embed_text
 from assistant.errors import IngestError
 from assistant.settings import Settings
 from assistant.store import VectorStore
-
 from assistant.vocabulary import derive_vocabulary
 
 from .chunking import Chunk, chunk_markdown, document_title

@@ -98,6 +98,23 @@ def test_follow_ups_about_either_guides_roles(two_guides, history, follow_up, fa
     assert len({c.source for c in result.citations}) == 1
 
 
+def test_the_real_questions_rates(two_guides):
+    """Floors under what the real questions measure today (2026-11-29: all facts 0.674, first sentence 0.682,
+    1.38 sentences, right guide 0.992, out of scope refused or caveated 0.923, none refused in scope, yes/no 0.842,
+    composed sentences supported 1.0). Issue 11's targets for the first two are 0.9 and 0.85: not met yet."""
+    from assistant.evaluation import evaluate
+
+    rates = evaluate(two_guides, load_eval_set(REAL_QUESTIONS)).rates
+    assert rates["fact_in_answer"] >= 0.64
+    assert rates["first_sentence_answers"] >= 0.65
+    assert rates["sentences_per_answer"] <= 2.5
+    assert rates["right_guide_cited"] >= 0.95
+    assert rates["out_of_scope_refused_or_caveated"] >= 0.9
+    assert rates["in_scope_refused"] <= 0.03
+    assert rates["yes_no_right"] >= 0.8
+    assert rates["composed_supported"] == 1.0
+
+
 def test_every_answer_to_the_real_questions_is_short_cited_from_one_guide_and_supported(two_guides):
     vocabulary = two_guides.search.keyword_index().vocabulary
     for case in load_eval_set(REAL_QUESTIONS):

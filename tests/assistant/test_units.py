@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.analysis import kind_of
 from assistant.chain import validate
 from assistant.citations import check_citations, renumber, split_sentences, with_marker
-from assistant.analysis import kind_of
 from assistant.condense import condense, is_follow_up
 from assistant.errors import InvalidQuestion
 from assistant.retrieval import Passage, _KeywordIndex, reciprocal_rank_fusion, tokenize
@@ -50,7 +50,8 @@ def turn(question: str) -> list[dict]:
         # The second guide's roles, named as users name them, with no code change.
         ("how much do pen testers make", "and what about security analysts?",
          "how much do cybersecurity analysts make"),
-        ("what tools do pen testers use", "who do they usually work with", "Who do penetration testers usually work with"),
+        ("what tools do pen testers use", "who do they usually work with",
+         "Who do penetration testers usually work with"),
         ("what tools do data scientists use", "and ML engineers?", "what tools do ML engineers use"),
         ("what tools do data scientists and ML engineers use", "and data scientists?",
          "what tools do data scientists and ML engineers use"),

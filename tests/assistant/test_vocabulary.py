@@ -2,6 +2,7 @@
 writer relies on (sentences, tables, the support check). Pure logic: no model, no store."""
 
 import pytest
+from test_units import GUIDES, VOCABULARY
 
 from assistant.analysis import CorpusWords, analyse
 from assistant.retrieval import tokenize
@@ -9,8 +10,6 @@ from assistant.sentences import passage_sentences, split_sentences
 from assistant.support import unsupported
 from assistant.vocabulary import Vocabulary, derive_vocabulary
 from ingest.chunking import chunk_markdown
-
-from test_units import GUIDES, VOCABULARY
 
 
 def _guide(source: str) -> dict[str, set[str]]:
@@ -112,7 +111,8 @@ def test_a_table_row_is_read_with_its_headers_and_bold_labels_are_not_sentences(
 
 
 def test_a_list_without_an_intro_is_introduced_by_its_headings():
-    units = passage_sentences("- **Nmap.** Scans networks.\n- **Hashcat.** Cracks hashes.", "Tools > Penetration tester")
+    text = "- **Nmap.** Scans networks.\n- **Hashcat.** Cracks hashes."
+    units = passage_sentences(text, "Tools > Penetration tester")
     assert "Tools (penetration tester): Nmap; Hashcat." in units
 
 
