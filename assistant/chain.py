@@ -136,6 +136,10 @@ class Assistant:
             passages = [*own, *[p for p in passages if p.id not in taken]]
         return {**state, "analysis": analysis, "vector": vector, "foci": foci, "passages": passages}
 
+    def guides(self) -> list:
+        """The indexed guides' vocabularies (`assistant.vocabulary.GuideVocabulary`: title, roles, topics)."""
+        return list(self.search.keyword_index().vocabulary.guides.values())
+
     def refresh(self) -> None:
         """Forget the cached keyword index (it also refreshes by itself when the store changes)."""
         self.search._index = None

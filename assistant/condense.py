@@ -43,14 +43,36 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD.finditer(text)]
 
 
-def replace_roles(text: str, new: str, vocabulary: Vocabulary, keep: Role | None = None) -> str:
-    """`text` with its first mention of a role (other than `keep`) about `new` instead, in the same number.
+def swap_roles(text: str, new: list[Role], vocabulary: Vocabulary) -> str:
+    """`text` about the `new` roles instead of the ones it names, in order.
+
+    When fewer roles come than it names, a role of another guide than the first new one is swapped for that
+    guide's other roles ("pay diff between ML engineers and data scientists" + "and pen testers?" -> "... between
+    penetration testers and cybersecurity analysts"), so that one question never sets two guides' roles side by side.
+    """
+    named = vocabulary.roles_in(text)
+    spare = [r for r in vocabulary.partner(new[0]) if r not in new] if new else []
+    plan: list[tuple[Role, str]] = []
+    for n, old in enumerate(named):
+        if n < len(new):
+            plan.append((old, new[n].plural))
+        elif new and old.source != new[0].source and spare:
+            plan.append((old, spare.pop(0).plural))
+    for old, name in reversed(plan):  # from the end, so that earlier spans stay where they are
+        text = replace_roles(text, name, vocabulary, only=old)
+    return text
+
+
+def replace_roles(text: str, new: str, vocabulary: Vocabulary, keep: Role | None = None,
+                  only: Role | None = None) -> str:
+    """`text` with its first mention of a role (other than `keep`; only of `only` when given) about `new` instead,
+    in the same number.
 
     `new` is a plural ("pen testers"); a singular mention ("a data scientist") gets the singular, with its article.
     """
     spans = _word_spans(text)
     for mention in vocabulary.mentions(text):
-        if mention.role == keep or mention.end > len(spans):
+        if mention.role == keep or (only is not None and mention.role != only) or mention.end > len(spans):
             continue
         start, end = spans[mention.start][0], spans[mention.end - 1][1]
         was_plural = text[start:end].lower().endswith("s")
@@ -124,8 +146,10 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
     if names_a_role and not _TOPIC_HINTS.search(without_roles(rest, vocabulary)):
         # "And what about ML engineers?": the previous question, about the new role.
         new = roles_now[0].plural if roles_now else rest.rstrip("?!. ")
-        if roles_now and roles_now[0] in roles_before:
+        if roles_now and set(roles_now) <= set(roles_before):
             return previous
+        if roles_before and roles_now:
+            return swap_roles(previous, roles_now, vocabulary)
         if roles_before:
             return replace_roles(previous, new, vocabulary)
         return f"{previous.rstrip('?!. ')} for {new}?"

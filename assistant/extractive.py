@@ -23,6 +23,7 @@ from .tuning import (
     CLOSE_MARGIN,
     DEFINITION_SUBJECT_BONUS,
     FIGURE_BONUS,
+    LEXICAL_FLOOR,
     LEXICAL_WEIGHT,
     LIST_MARGIN,
     OTHER_ROLE_PENALTY,
@@ -192,7 +193,9 @@ class _Plan:
     def relevance(self, question: str | frozenset, vector: np.ndarray, wants: str | None) -> np.ndarray:
         """Each sentence's score for a question (its text, or its terms as `analysis.asked_terms` gives them)."""
         asked = question if isinstance(question, frozenset) else asked_terms(question, self.vocabulary, self.corpus)
-        weight = sum(self.idf.get(t, 1.0) for t in asked) or 1.0
+        # Normalised by the asked words' rarity, but not below LEXICAL_FLOOR: a question of one common word ("who do
+        # they work with") must not hand its whole lexical weight to any sentence with "work" in it.
+        weight = max(sum(self.idf.get(t, 1.0) for t in asked), LEXICAL_FLOOR, 1.0)
         shared = np.array([sum(self.idf.get(t, 1.0) for t in asked & w) for w in self.words])
         scores = self.matrix @ vector + LEXICAL_WEIGHT * shared / weight + self.rank + self.signpost
         if wants in self.figures:

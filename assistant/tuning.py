@@ -8,6 +8,10 @@ score is its cosine similarity to the question plus the terms below.
 # Share of the question's idf-weighted words that a sentence contains, added to its score. 0.5 on the first eval
 # set (a rare shared word, "manufacturing", "Git", must beat a paraphrase of a common one).
 LEXICAL_WEIGHT = 0.5
+# The least total rarity (idf) the lexical share is measured against (see extractive._Plan.relevance): about two
+# rare words. 0, 3, 6 and 9 were tried on both eval sets; 6 and 9 stopped "who do they usually work with" from
+# answering with any sentence holding "work", and scored alike (first sentence 0.69-0.71 against 0.68).
+LEXICAL_FLOOR = 6.0
 # A passage's fused retrieval score relative to the best passage's, times this. Small: a tie-breaker.
 RANK_WEIGHT = 0.1
 # Added when a question wants a figure of one kind ("how much": money) and the sentence states one. 0.4: with 0.3

@@ -113,6 +113,13 @@ class Role:
         return plural(self.name)
 
     @property
+    def with_article(self) -> str:
+        """"an ML engineer", "a data scientist": an acronym is read letter by letter."""
+        first = self.name.split()[0]
+        vowel = first[0] in "AEFHILMNORSX" if first.isupper() and len(first) > 1 else first[:1].lower() in "aeiou"
+        return f"{'an' if vowel else 'a'} {self.name}"
+
+    @property
     def key(self) -> str:
         return f"{self.source}::{self.name}"
 

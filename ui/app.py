@@ -37,20 +37,37 @@ log = logging.getLogger(__name__)
 
 TITLE = "Career guide assistant"
 DESCRIPTION = (
-    "Ask about the **ML engineer vs. data scientist** guide: what each role does, why it matters to a "
-    "business, the tools, earnings, career paths and job outlook, plus any documents you add. "
-    "Answers quote the guide, and every sentence points to its source passage: open a footnote to read it. "
-    "Questions the guide does not cover are declined, with the closest sections."
+    "Ask about {guides}: what each role does, the tools, earnings, career paths and job outlook, plus any "
+    "documents you add. Answers quote the guide, and every sentence points to its source passage: open a footnote "
+    "to read it. Questions the guide does not cover are declined, with the closest sections."
 )
-EXAMPLES = [
-    "What does a data scientist do?",
-    "Which tools and programming languages do ML engineers use?",
-    "How much does an ML engineer earn?",
-    "What career paths are open to a data scientist?",
-    "What is the job outlook for data scientists?",
-    "How is an ML engineer different from a data scientist?",
-    "Why are data scientists important to businesses?",
-]
+
+
+def _guides(assistant) -> list:
+    """The indexed guides' vocabularies, or none when there is no index to read yet."""
+    try:
+        return getattr(assistant, "guides", list)()
+    except CareerAssistantError:
+        return []
+
+
+def describe(guides: list) -> str:
+    """The page's introduction, naming the indexed guides by their titles (nothing in the code names one)."""
+    titles = [f"**{g.title.split(':')[0]}**" for g in guides if g.title][:3]
+    named = "the guide " + titles[0] if len(titles) == 1 else "the guides " + ", ".join(titles) if titles else \
+        "the career guides in the corpus"
+    return DESCRIPTION.format(guides=named)
+
+
+def examples(guides: list) -> list[str]:
+    """Example questions about the roles the indexed guides compare."""
+    found = []
+    for guide in guides:
+        if len(guide.roles) >= 2:
+            a, b = guide.roles[:2]
+            found += [f"What does {a.with_article} do?", f"Who earns more, {a.plural} or {b.plural}?",
+                      f"What tools do {b.plural} use?", f"How do I become {b.with_article}?"]
+    return found[:8] or ["What careers does the guide compare?", "What skills do they need?"]
 
 
 # System fonts only: the app works offline, so nothing is fetched from a font CDN.
@@ -174,8 +191,9 @@ def build_app(assistant, settings: Settings, *, add_documents: Callable[..., Any
         refresh()
         return _report_html(report), _corpus_listing(settings)
 
+    guides = _guides(assistant)
     with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
-        gr.Markdown(f"# {TITLE}\n{DESCRIPTION}", elem_id="ca-header")
+        gr.Markdown(f"# {TITLE}\n{describe(guides)}", elem_id="ca-header")
         history = gr.State([])
         with gr.Tab("Chat"):
             chat = gr.Chatbot(
@@ -186,11 +204,11 @@ def build_app(assistant, settings: Settings, *, add_documents: Callable[..., Any
             with gr.Row(equal_height=True):
                 question = gr.Textbox(
                     elem_id="ca-question", show_label=False, scale=8, autofocus=True, max_lines=6,
-                    placeholder="e.g. How much does a data scientist earn?", submit_btn=False,
+                    placeholder=f"e.g. {examples(guides)[0]}", submit_btn=False,
                 )
                 send = gr.Button("Ask", variant="primary", scale=1, elem_id="ca-send")
             clear = gr.Button("Clear chat", variant="secondary", size="sm", elem_id="ca-clear")
-            gr.Examples(EXAMPLES, inputs=question, label="Example questions")
+            gr.Examples(examples(guides), inputs=question, label="Example questions")
         with gr.Tab("Add documents"):
             gr.Markdown(
                 f"Upload guides as {', '.join(SUPPORTED_SUFFIXES)} (up to {settings.max_upload_mb:g} MB each). "

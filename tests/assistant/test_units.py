@@ -58,6 +58,11 @@ def turn(question: str) -> list[dict]:
         ("what tool do pen testers use for web apps", "why that tool though?",
          "Why that tool though for penetration testers?"),
         ("how much do ml engineers make", "which langs should i learn", "Which langs should i learn for ML engineers?"),
+        # A follow-up naming the other guide's roles moves the whole comparison there, never half of it.
+        ("whats the pay diff between ml eng and data sci", "and what about pen testers vs soc analysts?",
+         "whats the pay diff between penetration tester and cybersecurity analyst"),
+        ("whats the pay diff between ml eng and data sci", "and pen testers?",
+         "whats the pay diff between penetration tester and cybersecurity analyst"),
     ],
 )
 def test_condense_makes_follow_ups_standalone(previous, follow_up, standalone):

@@ -84,3 +84,16 @@ def test_a_footnote_keeps_the_passage_paragraphs() -> None:
     html = footnote(_citation(3, "First paragraph.\n\nSecond line one\nline two"))
 
     assert '<p>First paragraph.</p><p>Second line one<br>line two</p>' in html
+
+
+def test_the_page_names_the_indexed_guides_and_asks_about_their_roles():
+    """Nothing in the UI names one guide: its introduction and examples come from the guides' vocabularies."""
+    from assistant.vocabulary import GuideVocabulary, Role
+    from ui.app import describe, examples
+
+    guide = GuideVocabulary("care.md", "Nurse vs. Dentist: Pay and Paths",
+                            [Role("nurse", "care.md"), Role("ML engineer", "care.md")])
+    assert "**Nurse vs. Dentist**" in describe([guide])
+    assert examples([guide])[:2] == ["What does a nurse do?", "Who earns more, nurses or ML engineers?"]
+    assert examples([guide])[3] == "How do I become an ML engineer?"
+    assert "career guides in the corpus" in describe([])
