@@ -108,8 +108,10 @@ def kind_of(text: str, roles: list[Role]) -> str:
         return "fit"
     if _COMMON.search(text) and not re.search(r"\b(differ\w*|diff|unlike|vs\.?|versus|more|better)\b", text, re.I):
         return "common"
+    # With no role named, only "who ...?" or "which role ...?" compares the guide's roles ("red team vs blue team"
+    # compares something else).
     if (len(roles) >= 2 and _CONTRAST.search(text)) or (not roles and re.search(
-            r"\b(who|which (role|one|job|career|of)|vs\.?|versus)\b", text, re.I) and _CONTRAST.search(text)):
+            r"\b(who|which (role|one|job|career|path|of))\b", text, re.I) and _CONTRAST.search(text)):
         return "comparison"
     if _YES_NO.match(text):
         return "yesno"
@@ -302,7 +304,7 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     """Read a standalone question: its roles, kind, wanted figure, parts and unknown words."""
     roles = vocabulary.roles_in(text)
     if len(roles) == 1 and re.search(r"\b(or|vs\.?|versus|compared?)\b", text, re.I) and \
-            _CONTRAST.search(text):  # "do pen testers earn more than the other role": the guide's other roles too
+            _CONTRAST.search(text):  # "pen testers or the other one, who earns more": the guide's other roles too
         roles += vocabulary.partner(roles[0])
     parts = split_parts(text)
     kind = kind_of(text, roles)

@@ -10,7 +10,7 @@ from langchain_core.runnables import Runnable, RunnableConfig
 
 from .analysis import Analysis, analyse, asking_stems, has_figure
 from .citations import renumber
-from .condense import condense, without_roles
+from .condense import condense, with_role_names, without_roles
 from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, Focus, Sentence
 from .results import Answer, Citation
@@ -107,7 +107,7 @@ class Assistant:
         made standalone from the history, with the indexed guides' roles."""
         index = state.get("index") or self.search.keyword_index()
         standalone = state.get("standalone") or condense(state["question"], state["history"], index.vocabulary)
-        return {**state, "index": index, "standalone": standalone}
+        return {**state, "index": index, "standalone": with_role_names(standalone, index.vocabulary)}
 
     def _retrieve(self, state: dict) -> dict:
         """Read the question, embed it (with its parts or a comparison's per-role questions, in one batch) and

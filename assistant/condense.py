@@ -43,6 +43,26 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD.finditer(text)]
 
 
+def with_role_names(text: str, vocabulary: Vocabulary) -> str:
+    """`text` with each role named as its guide names it: "ml eng" -> "ML engineer", "soc analysts" ->
+    "cybersecurity analysts", "MLE" -> "ML engineer". The model knows the guide's words, not a user's shorthand.
+
+    A field ("data science", "pen testing") keeps its wording: it names the work, not the person.
+    """
+    spans = _word_spans(text)
+    for mention in reversed(vocabulary.mentions(text)):
+        if mention.end > len(spans):
+            continue
+        start, end = spans[mention.start][0], spans[mention.end - 1][1]
+        written = text[start:end]
+        if written.lower() in (mention.role.name.lower(), mention.role.plural.lower()) or re.search(
+                r"(ing|ence|ance|ysis)$", written, re.I):
+            continue
+        name = mention.role.plural if written.lower().endswith("s") else mention.role.name
+        text = text[:start] + name + text[end:]
+    return text
+
+
 def swap_roles(text: str, new: list[Role], vocabulary: Vocabulary) -> str:
     """`text` about the `new` roles instead of the ones it names, in order.
 

@@ -21,8 +21,10 @@ from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors
 from .tuning import (
     ANAPHOR_WITHOUT_ANTECEDENT,
     CLOSE_MARGIN,
+    CONTINUATION_MARGIN,
     DEFINITION_SUBJECT_BONUS,
     FIGURE_BONUS,
+    FIT_EVIDENCE,
     LEXICAL_FLOOR,
     LEXICAL_WEIGHT,
     LIST_MARGIN,
@@ -38,7 +40,8 @@ from .vocabulary import Role
 
 # Opens by pointing back ("This number fluctuates", "These ML engineers"): it reads only after what it points at.
 _ANAPHOR = re.compile(r"(These|This|They|Their|Such|It|Its|That|Those|He|She|However|Overall|Also|Additionally|"
-                      r"Instead|Still|Therefore|Thus|Otherwise)\b|(\w+ ){1,4}(do so|doing so|do this|this way)\b")
+                      r"Instead|Still|Therefore|Thus|Otherwise|Similarly|Likewise|Moreover|Furthermore|"
+                      r"On the other hand|In contrast|By contrast|In addition)\b|(\w+ ){1,4}(do so|doing so|do this|this way)\b")
 _PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
 _NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
 
@@ -319,7 +322,7 @@ class _Plan:
             picks.append(nxt)
             covered |= self.words[nxt]
         rest = sorted(picks[1:], key=lambda n: (self.candidates[n].passage, self.candidates[n].order))
-        return self.extracted([first, *rest], continued=scores[first] - SECOND_SENTENCE_MARGIN, scores=scores)
+        return self.extracted([first, *rest], continued=scores[first] - CONTINUATION_MARGIN, scores=scores)
 
     def anaphor_orphans(self) -> np.ndarray:
         """Sentences that point back with nothing before them in their passage to point at."""
@@ -427,15 +430,18 @@ class _Plan:
         """The role whose description in the guide matches what the user says of themselves."""
         profile = foci[0] if foci else Focus(self.analysis.text, self.vector)
         scores = self.relevance(profile.question, profile.vector, None)
-        best_role, best_n = None, None
+        by_role: dict[Role, list[int]] = {}
         for n, own in enumerate(self.roles):
             # A sentence of one role's sections, or one naming a single role ("Choose penetration tester if ...").
             role = own or (self.named[n][0] if len(self.named[n]) == 1 else None)
             if role is not None and not self.anaphor[n] and not self.signpost[n] and (
-                    best_n is None or scores[n] > scores[best_n]):
-                best_role, best_n = role, n
-        if best_role is None:
+                    not self.analysis.roles or role in self.analysis.roles):
+                by_role.setdefault(role, []).append(n)
+        if not by_role:
             return self.fact()
+        # A role fits by its two best sentences, not one lucky match.
+        best_role = max(by_role, key=lambda r: np.mean(sorted(scores[by_role[r]])[-FIT_EVIDENCE:]))
+        best_n = max(by_role[best_role], key=lambda n: scores[n])
         text = f"By the guide's descriptions, that fits {best_role.plural} best: {self.candidates[best_n].text}"
         return [Sentence(text, (self.candidates[best_n].passage,), True)]
 
