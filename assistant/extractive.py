@@ -41,7 +41,8 @@ from .vocabulary import Role
 # Opens by pointing back ("This number fluctuates", "These ML engineers"): it reads only after what it points at.
 _ANAPHOR = re.compile(r"(These|This|They|Their|Such|It|Its|That|Those|He|She|However|Overall|Also|Additionally|"
                       r"Instead|Still|Therefore|Thus|Otherwise|Similarly|Likewise|Moreover|Furthermore|"
-                      r"On the other hand|In contrast|By contrast|In addition)\b|(\w+ ){1,4}(do so|doing so|do this|this way)\b")
+                      r"On the other hand|In contrast|By contrast|In addition)\b|"
+                      r"(\w+ ){1,4}(do so|doing so|do this|this way)\b")
 _PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
 _NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
 
