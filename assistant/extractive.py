@@ -41,7 +41,7 @@ from .vocabulary import Role
 # Opens by pointing back ("This number fluctuates", "These ML engineers"): it reads only after what it points at.
 _ANAPHOR = re.compile(r"(These|This|They|Their|Such|It|Its|That|Those|He|She|However|Overall|Also|Additionally|"
                       r"Instead|Still|Therefore|Thus|Otherwise|Similarly|Likewise|Moreover|Furthermore|"
-                      r"On the other hand|In contrast|By contrast|In addition)\b|"
+                      r"On the other hand|In contrast|By contrast|In addition|For example|For instance)\b|"
                       r"(\w+ ){1,4}(do so|doing so|do this|this way)\b")
 _PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
 _NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
@@ -453,7 +453,11 @@ class _Plan:
         shared = np.array([r is None for r in self.roles]) & self.allowed(a.roles[:0])
         if a.roles:
             shared &= np.isin(self.source, [r.source for r in a.roles])
-        first = self.best(scores, shared & ~self.anaphor_orphans(), prefer_list=True)
+        # A list under a heading about what they share ("Tools > Both roles") is the answer, however it scores.
+        both = shared & self.listing & np.array([_SHARED_HEADING.search(self.passages[c.passage].section.split(
+            " > ")[-1]) is not None for c in self.candidates])
+        first = self.best(scores, both) if both.any() else self.best(
+            scores, shared & ~self.anaphor_orphans(), prefer_list=True)
         if first is None:
             return self.fact()
         picks = [first]
@@ -475,6 +479,7 @@ class _Plan:
         return out or self.fact()
 
 
+_SHARED_HEADING = re.compile(r"\b(both|common|shared|overlap\w*|in common|all roles)\b", re.I)
 # The steps a how-to question wants are listed under headings like these ("Career paths (data scientist): ...").
 _HOW_TO_WORDS = frozenset({"career", "path", "step", "become", "start", "roadmap"})
 _YES_NO_QUESTION = re.compile(r"^\s*(do|does|is|are|can|will|would|could|should|did)\b", re.I)

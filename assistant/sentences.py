@@ -60,7 +60,8 @@ def table_sentences(lines: list[str]) -> list[str]:
 def passage_sentences(text: str, section: str = "") -> list[str]:
     """A passage's sentences, and for each list of labelled items one sentence naming them all.
 
-    A list item's short label stays with its first sentence ("Jupyter: Jupyter notebooks ..."); a list's intro
+    A list item's short label stays with its first sentence ("Matplotlib: Data scientists use Matplotlib ..."),
+    unless that sentence opens with it ("Jupyter notebooks are ..."); a list's intro
     ("... tools, including:") becomes the start of the naming sentence: "... including: R and SQL;
     Microsoft Excel; Jupyter." Intros, lone list words and bold pseudo-headings are not answers on their own;
     a table row is read with its headers. A list with no intro is introduced by its section's headings.
@@ -99,7 +100,9 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
         parts = split_sentences(plain(line[bullet.end():] if bullet else line))
         if bullet and len(parts[0].split()) <= 6:
             labels.append(parts[0].rstrip("."))
-            if len(parts) > 1:  # "Jupyter: Jupyter notebooks are ...": the label does not read as a sentence
+            if len(parts) > 1 and parts[1].lower().startswith(parts[0].rstrip(".").lower()):
+                parts = parts[1:]  # "Nmap. Nmap scans networks ...": the sentence names it already
+            elif len(parts) > 1:  # "Jupyter: Jupyter notebooks are ...": the label does not read as a sentence
                 parts = [f"{parts[0].rstrip('.')}: {parts[1]}", *parts[2:]]
         elif not bullet:
             close_list()

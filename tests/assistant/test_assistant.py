@@ -96,14 +96,14 @@ def test_stream_grows_to_the_same_answer(guide_assistant):
 def test_eval_set_rates(guide_assistant):
     """The first evaluation set's rates do not fall below what answers of one to three sentences reach today.
 
-    Measured 2026-11-29: fact in answer 0.778, in a cited passage 0.861, right section 0.847, first sentence 0.750,
+    Measured 2026-11-29: fact in answer 0.819, in a cited passage 0.861, right section 0.847, first sentence 0.764,
     1.23 sentences an answer, out-of-scope refused 1.0, in-scope refused 0.014. (Four-sentence answers reached
     0.903 / 0.944 / 0.944: a fact somewhere in four sentences, which is what issue 11 stopped rewarding.)
     """
     rates = evaluate(guide_assistant, load_eval_set()).rates
     assert rates["out_of_scope_refused"] == 1.0
     assert rates["in_scope_refused"] <= 0.05
-    assert rates["fact_in_answer"] >= 0.75
+    assert rates["fact_in_answer"] >= 0.79
     assert rates["fact_in_cited_passage"] >= 0.83
     assert rates["right_section_cited"] >= 0.82
     assert rates["sentences_per_answer"] <= 2.5
