@@ -219,8 +219,8 @@ def _names_a_thing(tokens: list[str], n: int) -> bool:
 
 def _looks_like_a_word(word: str) -> bool:
     """A word to name back to the user: in the dictionary, or a plausible name; not "xxxxx" or escape debris."""
-    return bool(_readings(word)) or (len(word) >= 3 and not re.search(r"(.)\1\1", word) and re.search(
-        r"[aeiouy]", word) is not None)
+    return bool(_readings(word)) or (len(word) >= 4 and not re.search(r"(.)\1\1", word) and re.search(
+        r"[aeiouy]", word) is not None)  # a short unknown word is a user's abbreviation ("viz"), not a name
 
 
 def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> list[str]:
@@ -242,18 +242,22 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         if not corpus.knows(word) and _names_a_thing(tokens, n) and (_looks_like_a_word(word) or short_name):
             found.append(word)
     found += vocabulary.unlisted(text)
-    asked_about = _SUBJECT.search(text)
-    if asked_about and not vocabulary.roles_in(asked_about.group("who")):
-        # "how much do software architects make": someone no guide describes, though each word is in one.
-        who = asked_about.group("who").strip()
-        if who.lower() not in _PRONOUN_SUBJECTS and not any(w in found for w in words(who)):
-            found.append(who)
+    for asked_about in (_SUBJECT.search(text), _BECOME.search(text)):
+        if asked_about and not vocabulary.roles_in(asked_about.group("who")):
+            # "how much do software architects make", "how do I become a pilot": someone no guide describes.
+            who = asked_about.group("who").strip()
+            if who.lower() not in _PRONOUN_SUBJECTS and not any(w in found for w in words(who)) and \
+                    not vocabulary.unlisted(who) and who.lower() not in ASKING:
+                found.append(who)
     return list(dict.fromkeys(found))
 
 
 # "how much do <someone> make": the someone a pay question is about.
 _SUBJECT = re.compile(r"\bhow much (?:do|does|can|could|will|would|did) (?:an? |the )?(?P<who>[a-z][\w ]{2,40}?) "
                       r"(?:make|earn|get paid|get|take home)\b", re.I)
+# "how do I become a <someone>", "a job as a <someone>".
+_BECOME = re.compile(r"\b(?:become|becoming|work as|working as|job as|career as) (?:an? |the )?"
+                     r"(?P<who>[a-z][a-z]+(?: [a-z]+)?)\s*(?:\?|$|\b(?:in|at|with|without|if|when|after|from)\b)", re.I)
 _PRONOUN_SUBJECTS = frozenset({"they", "i", "you", "we", "people", "one", "someone", "he", "she", "it", "those",
                                "these", "both", "both roles", "the roles", "each role", "each", "either"})
 
@@ -303,8 +307,9 @@ def profile_of(text: str) -> str:
 def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     """Read a standalone question: its roles, kind, wanted figure, parts and unknown words."""
     roles = vocabulary.roles_in(text)
+    # "pen testers or the other one, who earns more": the guide's other roles too (not beside a role no guide has)
     if len(roles) == 1 and re.search(r"\b(or|vs\.?|versus|compared?)\b", text, re.I) and \
-            _CONTRAST.search(text):  # "pen testers or the other one, who earns more": the guide's other roles too
+            _CONTRAST.search(text) and not vocabulary.unlisted(text):
         roles += vocabulary.partner(roles[0])
     parts = split_parts(text)
     kind = kind_of(text, roles)

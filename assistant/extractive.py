@@ -372,6 +372,8 @@ class _Plan:
         if not is_list_question(a.text):
             scores = self.relevance(a.text, self.vector, a.wants)
             both = np.array([role_a in nm and role_b in nm for nm in self.named]) & self.allowed([role_a, role_b])
+            if a.terms:  # "education differences": a sentence naming both roles must also be about education
+                both &= np.array([bool(a.terms & w) for w in self.words])
             pick = self.best(scores, both)
             if pick is not None and scores[pick] >= max(scores[na], scores[nb]) - SECOND_SENTENCE_MARGIN:
                 return self.extracted([pick])

@@ -67,7 +67,8 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
     a table row is read with its headers. A list with no intro is introduced by its section's headings.
     """
     path = [h for h in section.split(" > ") if h][-2:]
-    fallback = f"{path[0]} ({path[1].lower()}):" if len(path) == 2 else f"{path[0]}:" if path else ""
+    leaf = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in path[-1].split()) if path else ""
+    fallback = f"{path[0]} ({leaf}):" if len(path) == 2 else f"{path[0]}:" if path else ""
     units: list[str] = []
     intro, labels = "", []
     table: list[str] = []

@@ -29,6 +29,9 @@ _DETERMINERS = frozenset([
     "each", "every", "any", "some", "no", "and", "or", "vs", "versus", "than", "as", "for", "to", "of", "with",
     "between",
 ])
+# Words before a role's name that say which stage or what of it, not which other role: "senior analyst", "role".
+_NOT_A_KIND = frozenset(["senior", "junior", "entry", "level", "lead", "principal", "chief", "head", "staff", "new",
+                         "good", "great", "best", "average", "typical", "first", "role", "job", "career", "time"])
 _SHORT_WORDS = frozenset([
     "me", "us", "it", "is", "as", "at", "an", "am", "be", "by", "do", "go", "he", "if", "in", "is", "my", "no", "of",
     "oh", "ok", "on", "or", "so", "to", "up", "we",
@@ -287,7 +290,7 @@ class Vocabulary:
             modifier = tokens[n - 1] if n else ""
             # "data engineer", "software architect": a singular modifier ("requirements analyst" is not a role)
             if n and n not in taken and n - 1 not in taken and singular(token) in self._heads and \
-                    modifier not in _DETERMINERS and singular(modifier) == modifier:
+                    modifier not in _DETERMINERS | _NOT_A_KIND and singular(modifier) == modifier:
                 found.append(f"{tokens[n - 1]} {token}")
         return found
 
