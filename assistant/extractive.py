@@ -236,8 +236,11 @@ class _Plan:
             return None
         masked = np.where(ok, scores, -np.inf)
         best = int(np.argmax(masked))
-        listing = self.listing if about is None else self.listing & np.array(
-            [_shares(about, terms(c.text.split(": ", 1)[0])) for c in self.candidates])
+        listing = self.listing
+        if about is not None:
+            listing = listing.copy()
+            for n in np.flatnonzero(listing):  # only list sentences: their intro must have an asked word
+                listing[n] = _shares(about, terms(self.candidates[n].text.split(": ", 1)[0]))
         if prefer_list and (ok & listing).any():
             listed = int(np.argmax(np.where(ok & listing, scores, -np.inf)))
             if scores[listed] >= scores[best] - LIST_MARGIN:
