@@ -179,7 +179,9 @@ class CorpusWords:
 
 
 # A word in these places qualifies what is asked: "in canada", "after taxes", "google pays", "interview questions".
-_QUALIFIER_BEFORE = frozenset(["in", "at", "after", "from", "outside", "near", "within", "across", "before"])
+_PLACE_BEFORE = frozenset(["in", "at", "from", "outside", "near", "within", "across"])
+_TIME_BEFORE = frozenset(["after", "before"])
+_QUALIFIER_BEFORE = _PLACE_BEFORE | _TIME_BEFORE
 _QUALIFIER_AFTER = frozenset([
     "pay", "pays", "paid", "salary", "salaries", "question", "questions", "cost", "costs", "fee", "fees", "price",
     "prices", "hire", "hires", "hiring",
@@ -196,25 +198,34 @@ def _readings(word: str) -> set[str]:
 def _names_a_thing(tokens: list[str], n: int) -> bool:
     """Whether a word names a thing (a place, a company, a role, a tax), rather than asks ("affects", "switch").
 
-    A word that cannot be a verb or an adverb names a thing; so does a noun in a qualifier's place.
+    After "in", "at", "from" only a name does ("in canada", "in the uk"; not "in a nutshell", "at university"); after
+    "after" or "before" a noun does ("after tax"); before "pays", "questions", "fee" any word does ("google pays");
+    elsewhere a word that cannot be a verb or an adverb does ("dentists", "laptop").
     """
+    from .retrieval import STOPWORDS
+
     readings = _readings(tokens[n])
-    before = tokens[n - 1] if n else ""
+    back = n - 1
+    while back >= 0 and tokens[back] in ("the", "a", "an"):
+        back -= 1
+    before = tokens[back] if back >= 0 else ""
     after = tokens[n + 1] if n + 1 < len(tokens) else ""
-    if not readings & {"VERB", "ADV", "AUX"} or after in _QUALIFIER_AFTER:  # "canada", "google pays"
+    if after in _QUALIFIER_AFTER:
+        return True
+    if before in _PLACE_BEFORE:
+        return not readings
+    if before in _TIME_BEFORE:
+        return "NOUN" in readings or not readings
+    if not readings & {"VERB", "ADV", "AUX"}:
         return True
     if "NOUN" not in readings:
         return False
-    from .retrieval import STOPWORDS
-
-    preceding = _readings(before) if before else {"VERB"}
-    # "exam fee", "bootcamp cost": after a noun, or after a word the dictionary does not know (a name)
     # "how much is the exam fee", "... bootcamp cost": the last word of a price question, after a noun or a name
+    preceding = _readings(before) if before else {"VERB"}
     plain_word = before.isalpha() and before not in STOPWORDS and before not in ASKING
     priced = not after and re.match(r"\s*how much\b", " ".join(tokens)) is not None
-    compound = priced and plain_word and (("NOUN" in preceding and not preceding & {"VERB", "ADV", "AUX"})
-                                          or not preceding)
-    return before in _QUALIFIER_BEFORE or compound
+    return priced and plain_word and (("NOUN" in preceding and not preceding & {"VERB", "ADV", "AUX"})
+                                      or not preceding)
 
 
 def _looks_like_a_word(word: str) -> bool:

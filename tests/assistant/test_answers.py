@@ -99,14 +99,16 @@ def test_follow_ups_about_either_guides_roles(two_guides, history, follow_up, fa
 
 
 def test_the_real_questions_rates(two_guides):
-    """Floors under what the real questions measure today (2026-11-29: all facts 0.682, first sentence 0.729,
-    1.40 sentences, right guide 1.000, out of scope refused or caveated 0.923, none refused in scope, yes/no 0.842,
-    composed sentences supported 1.0). Issue 11's targets for the first two are 0.9 and 0.85: not met yet."""
+    """Floors under what the real questions measure today (2026-11-29: all facts 0.682, first sentence 0.752,
+    1.36 sentences, right guide 1.000, out of scope refused or caveated 0.923, none refused in scope (0.016
+    caveated), yes/no 0.842, composed sentences supported 1.0). Issue 11's targets for the first two are 0.9 and
+    0.85: not met yet."""
     from assistant.evaluation import evaluate
 
     rates = evaluate(two_guides, load_eval_set(REAL_QUESTIONS)).rates
     assert rates["fact_in_answer"] >= 0.65
-    assert rates["first_sentence_answers"] >= 0.70
+    assert rates["first_sentence_answers"] >= 0.72
+    assert rates["in_scope_caveated"] <= 0.05
     assert rates["sentences_per_answer"] <= 2.5
     assert rates["right_guide_cited"] >= 0.95
     assert rates["out_of_scope_refused_or_caveated"] >= 0.9

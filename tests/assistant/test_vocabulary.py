@@ -81,6 +81,12 @@ def _corpus_words() -> CorpusWords:
         ("soc analyst sallary", []),
         ("what affects how much a data scientist gets paid", []),
         ("can a data scientist switch to ml engineering", []),
+        ("pen tester salary in the uk", ["uk"]),
+        ("how do i become a pilot", ["pilot"]),
+        # Common nouns after "in"/"at" are a way of speaking, not a place the guide lacks; short ones, abbreviations.
+        ("What should I study at university if I want to become a data scientist?", []),
+        ("In a nutshell, what's the key difference between data scientists and ML engineers?", []),
+        ("how do i learn data viz for ds jobs", []),
     ],
 )
 def test_words_no_guide_uses_are_found(question, unknown):
