@@ -298,7 +298,7 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
     from .retrieval import tokenize
 
     named = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
-    kept = " ".join(w for n, w in enumerate(words(text)) if n not in named and w not in PHRASING)
+    kept = " ".join(w for n, w in enumerate(words(text)) if n not in named and singular(w) not in PHRASING)
     return frozenset(stem for t in tokenize(kept) for stem in (corpus.expand(t) or (t,)))
 
 

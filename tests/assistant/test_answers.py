@@ -99,7 +99,7 @@ def test_follow_ups_about_either_guides_roles(two_guides, history, follow_up, fa
 
 
 def test_the_real_questions_rates(two_guides):
-    """Floors under what the real questions measure today (2026-11-29: all facts 0.682, first sentence 0.752,
+    """Floors under what the real questions measure today (2026-11-29: all facts 0.682, first sentence 0.760,
     1.36 sentences, right guide 1.000, out of scope refused or caveated 0.923, none refused in scope (0.016
     caveated), yes/no 0.842, composed sentences supported 1.0). Issue 11's targets for the first two are 0.9 and
     0.85: not met yet."""
