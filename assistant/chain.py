@@ -18,11 +18,9 @@ from .retrieval import HybridSearch, Passage, terms
 from .sentences import SentenceVectors
 from .settings import Settings
 from .support import unsupported
-from .tuning import UNKNOWN_WORD_REFUSAL_SIMILARITY
+from .tuning import FOCUS_PASSAGES, UNKNOWN_WORD_REFUSAL_SIMILARITY
+from .vocabulary import plural_names
 
-# Passages each focus (a compared role, a part, an advice question's profile) adds in front of the question's own:
-# 3 brought each role's figure sentence into comparisons on the real-question set, where 1 often missed it.
-FOCUS_PASSAGES = 3
 NOT_COVERED = "The guide does not cover this question."
 
 
@@ -318,7 +316,7 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
         out = []
         for part in analysis.parts:
             roles = vocabulary.roles_in(part) or analysis.roles
-            text = part if vocabulary.roles_in(part) or not roles else f"{part} ({_names(roles)})"
+            text = part if vocabulary.roles_in(part) or not roles else f"{part} ({plural_names(roles)})"
             read = analyse(text, vocabulary, index.corpus_words)
             out.append((text, None, replace(read, kind="fact" if read.kind == "multi" else read.kind, parts=[])))
         return out
@@ -334,10 +332,6 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
 
 # What a figure of each kind is called, added to a comparison side's question so that its figure sentence is found.
 _FIGURE_WORDS = {"money": "salary, pay", "percent": "growth, percent", "duration": "years"}
-
-
-def _names(roles) -> str:
-    return " and ".join(r.plural for r in roles)
 
 
 def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None, writer=None) -> Assistant:

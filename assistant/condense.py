@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import Role, Vocabulary, words
+from .vocabulary import Role, Vocabulary, plural_names, words
 
 _LEAD_IN = re.compile(
     r"^\s*(and|but|also|so|ok(ay)?|then|now|well)?[\s,]*"
@@ -131,10 +131,6 @@ def is_follow_up(question: str, vocabulary: Vocabulary) -> bool:
     )
 
 
-def _plural_names(roles: list[Role]) -> str:
-    return " and ".join(r.plural for r in roles)
-
-
 def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) -> str:
     """The question rewritten so that it stands alone.
 
@@ -173,7 +169,7 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
         if roles_before:
             return replace_roles(previous, new, vocabulary)
         return f"{previous.rstrip('?!. ')} for {new}?"
-    subject = _plural_names(roles_before)
+    subject = plural_names(roles_before)
     if _PRONOUNS.search(rest) and subject and not roles_now:
         return _capitalised(_PRONOUNS.sub(lambda m: _pronoun_for(m.group(0), subject), rest))
     if topic_words and subject and not roles_now:

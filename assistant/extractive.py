@@ -19,7 +19,6 @@ from .analysis import FIGURES, Analysis, asked_terms, is_list_question
 from .retrieval import Passage, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors
 from .tuning import (
-    ANAPHOR_WITHOUT_ANTECEDENT,
     CLOSE_MARGIN,
     CONTINUATION_MARGIN,
     DEFINITION_SUBJECT_BONUS,
@@ -114,10 +113,9 @@ class ExtractiveWriter:
 
     name = "extractive"
 
-    def __init__(self, sentences: SentenceVectors, max_sentences: int = 3, diversity: float = 0.3) -> None:
+    def __init__(self, sentences: SentenceVectors, max_sentences: int = 3) -> None:
         self.vectors = sentences
         self.max_sentences = max_sentences
-        self.diversity = diversity
 
     def write(self, analysis: Analysis, vector: np.ndarray, passages: list[Passage], index,
               foci: list[Focus]) -> list[Sentence]:
@@ -297,9 +295,11 @@ class _Plan:
         return self.fact()
 
     def fact(self, question: str | None = None, vector: np.ndarray | None = None, roles: list[Role] | None = None,
-             analysis: Analysis | None = None, most: int = 3) -> list[Sentence]:
-        """The best sentence, and up to two more that are nearly as good or add words the question asked."""
+             analysis: Analysis | None = None, most: int | None = None) -> list[Sentence]:
+        """The best sentence, and up to `most` (the writer's `max_sentences`) in all that are nearly as good or add
+        words the question asked."""
         a = analysis or self.analysis
+        most = most or self.writer.max_sentences
         asked = a.terms if question is None else asked_terms(question, self.vocabulary, self.corpus)
         vector = self.vector if vector is None else vector
         roles = a.roles if roles is None else roles
@@ -332,7 +332,7 @@ class _Plan:
     def anaphor_orphans(self) -> np.ndarray:
         """Sentences that point back with nothing before them in their passage to point at."""
         return np.array([bool(self.anaphor[n]) and (n == 0 or self.candidates[n - 1].passage != c.passage)
-                         for n, c in enumerate(self.candidates)]) & ANAPHOR_WITHOUT_ANTECEDENT
+                         for n, c in enumerate(self.candidates)])
 
     def sides(self, foci: list[Focus]) -> list[tuple[Role, int]]:
         """For each compared role, its best sentence from its own sections (or naming it)."""
@@ -490,6 +490,8 @@ _YES_NO_QUESTION = re.compile(r"^\s*(do|does|is|are|can|will|would|could|should|
 # The evidence says the opposite of the question's premise: "Pen testing is rarely an entry-level job".
 _NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren't|doesn't|don't|cannot|can't)\b",
                        re.I)
+
+
 def _negates(sentence: str, term: str) -> bool:
     """Whether a negation stands in the few words before the asked word: "is rarely an entry-level job"."""
     from .retrieval import tokenize

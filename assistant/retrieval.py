@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import threading
@@ -17,6 +18,8 @@ from .analysis import CorpusWords
 from .sentences import SentenceVectors
 from .store import StoredChunk, VectorStore
 from .vocabulary import GuideVocabulary, Role, Vocabulary, derive_vocabulary
+
+log = logging.getLogger(__name__)
 
 RRF_K = 5
 # Keywords find exact terms ("TorchServe", "$103,500"); the best sentence of a passage finds a
@@ -164,7 +167,10 @@ def _guide_vocabularies(chunks: list[StoredChunk]) -> list[GuideVocabulary]:
         source = c.metadata.get("source", "")
         by_source.setdefault(source, []).append(c)
         if c.metadata.get("vocabulary"):
-            stored[source] = GuideVocabulary.from_json(c.metadata["vocabulary"])
+            try:
+                stored[source] = GuideVocabulary.from_json(c.metadata["vocabulary"])
+            except (ValueError, KeyError, TypeError):  # unreadable: derived again from the chunks below
+                log.warning("the stored vocabulary of %s is unreadable; derived again from its chunks", source)
     for source, own in by_source.items():
         if source not in stored:
             own.sort(key=lambda c: int(c.metadata.get("position", 0)))

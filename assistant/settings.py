@@ -48,7 +48,11 @@ class Settings(BaseSettings):
         "onnx-int8 (0.338 to 0.373), which lies within that gap for torch and onnx too (0.320 to 0.373).",
     )
     max_question_chars: int = Field(2000, description="Longest question accepted.")
-    answer_sentences: int = Field(4, ge=1, le=10, description="Most sentences an extractive answer uses.")
+    answer_sentences: int = Field(
+        3, ge=1, le=10,
+        description="Most sentences the extractive writer gives one question (or one part of it); most answers use one "
+        "or two, each sentence joining only when nearly as good as the first.",
+    )
 
     llm: Literal["extractive", "ollama", "openai"] = Field("extractive", description="Who writes the answer.")
     llm_model: str = Field("llama3.2", description="Model name for the ollama or openai writer.")

@@ -122,13 +122,14 @@ class Role:
         vowel = first[0] in "AEFHILMNORSX" if first.isupper() and len(first) > 1 else first[:1].lower() in "aeiou"
         return f"{'an' if vowel else 'a'} {self.name}"
 
-    @property
-    def key(self) -> str:
-        return f"{self.source}::{self.name}"
-
     def forms(self) -> list[list[str]]:
         """Each name of the role as a word list, the longest first."""
         return sorted({tuple(words(n)) for n in (self.name, *self.aliases) if words(n)}, key=len, reverse=True)
+
+
+def plural_names(roles: list[Role]) -> str:
+    """Roles as a subject: "ML engineers and data scientists"."""
+    return " and ".join(r.plural for r in roles)
 
 
 @dataclass

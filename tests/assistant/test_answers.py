@@ -128,3 +128,17 @@ def test_every_answer_to_the_real_questions_is_short_cited_from_one_guide_and_su
         assert len({c.source for c in result.citations}) == 1, (case.question, result.text)
         assert 1 <= judged.sentences <= 4, (case.question, result.text)
         assert "**" not in result.text and "|" not in result.text, result.text
+
+
+def test_a_list_split_over_two_chunks_is_named_whole_citing_both(two_guides):
+    result = two_guides.answer("list the steps of the ml engineer career path")
+    merged = [s for s in split_sentences(result.text) if "Formal education;" in s]
+    assert merged, result.text
+    assert "Build a strong portfolio" in merged[0] and "[1][2]" in merged[0]
+    assert [c.section for c in result.citations[:2]] == ["Career paths > ML engineer"] * 2
+
+
+def test_a_question_of_two_parts_gets_a_sentence_for_each(two_guides):
+    sentences = split_sentences(two_guides.answer("how much do pen testers make and what certs do they need").text)
+    assert len(sentences) == 2
+    assert "$135,000" in sentences[0] and "Certifications" in sentences[1]

@@ -7,7 +7,7 @@ import pytest
 from assistant.analysis import kind_of
 from assistant.chain import validate
 from assistant.citations import check_citations, renumber, split_sentences, with_marker
-from assistant.condense import condense, is_follow_up
+from assistant.condense import condense, is_follow_up, with_role_names
 from assistant.errors import InvalidQuestion
 from assistant.retrieval import Passage, _KeywordIndex, reciprocal_rank_fusion, tokenize
 from assistant.sentences import passage_sentences
@@ -72,6 +72,30 @@ def test_condense_makes_follow_ups_standalone(previous, follow_up, standalone):
 def test_condense_follows_a_chain_of_follow_ups():
     history = turn("What tools do data scientists use?") + turn("And ML engineers?")
     assert condense("How much do they earn?", history, VOCABULARY) == "How much do ML engineers earn?"
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("whats the pay diff between ml eng and data sci", "whats the pay diff between ML engineer and data scientist"),
+        ("do soc analysts use splunk", "do cybersecurity analysts use splunk"),
+        ("how do i get into data science", "how do i get into data science"),  # a field keeps its name
+    ],
+)
+def test_roles_are_named_as_their_guide_names_them_before_retrieval(question, named):
+    assert with_role_names(question, VOCABULARY) == named
+
+
+def test_an_unreadable_stored_vocabulary_is_derived_again():
+    """A damaged `vocabulary` field must not fail every answer: the guide's roles are read from its chunks."""
+    import numpy as np
+
+    sections = ["Pay > Nurse", "Pay > Dentist", "Tools > Nurse", "Tools > Dentist"]
+    chunks = [StoredChunk(str(n), "Text.", {"source": "care.md", "section": s, "position": n,
+                                            **({"vocabulary": "{broken"} if n == 0 else {})})
+              for n, s in enumerate(sections)]
+    index = _KeywordIndex(1, chunks, np.zeros((len(chunks), 4)))
+    assert [r.name for r in index.vocabulary.roles] == ["nurse", "dentist"]
 
 
 def test_condense_leaves_a_first_question_alone():
