@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .vocabulary import Role, Vocabulary, plural_names, words
+from .vocabulary import article as indefinite
 
 _LEAD_IN = re.compile(
     r"^\s*(and|but|also|so|ok(ay)?|then|now|well)?[\s,]*"
@@ -100,7 +101,7 @@ def replace_roles(text: str, new: str, vocabulary: Vocabulary, keep: Role | None
         before = text[:start]
         article = re.search(r"\b(a|an)\s+$", before, re.I)
         if article:
-            before = before[: article.start()] + ("an " if _vowel_sound(name) else "a ")
+            before = before[: article.start()] + indefinite(name) + " "
         possessive = text[end:end + 2] == "'s"
         if was_plural and text[end:end + 1] == "'":
             possessive = False
@@ -113,13 +114,6 @@ def _singular_phrase(plural_phrase: str) -> str:
 
     parts = plural_phrase.split()
     return " ".join([*parts[:-1], singular(parts[-1])]) if parts else plural_phrase
-
-
-def _vowel_sound(name: str) -> bool:
-    first = name.split()[0] if name.split() else ""
-    if first.isupper() and len(first) > 1:  # an acronym is read letter by letter: "an ML engineer", "an SOC"
-        return first[0] in "AEFHILMNORSX"
-    return first[:1].lower() in "aeiou"
 
 
 def is_follow_up(question: str, vocabulary: Vocabulary) -> bool:

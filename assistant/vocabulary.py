@@ -117,14 +117,20 @@ class Role:
 
     @property
     def with_article(self) -> str:
-        """"an ML engineer", "a data scientist": an acronym is read letter by letter."""
-        first = self.name.split()[0]
-        vowel = first[0] in "AEFHILMNORSX" if first.isupper() and len(first) > 1 else first[:1].lower() in "aeiou"
-        return f"{'an' if vowel else 'a'} {self.name}"
+        """"an ML engineer", "a data scientist"."""
+        return f"{article(self.name)} {self.name}"
 
     def forms(self) -> list[list[str]]:
         """Each name of the role as a word list, the longest first."""
         return sorted({tuple(words(n)) for n in (self.name, *self.aliases) if words(n)}, key=len, reverse=True)
+
+
+def article(name: str) -> str:
+    """ "a" or "an" before a name; an acronym is read letter by letter: "an ML engineer", "an SOC analyst"."""
+    first = name.split()[0] if name.split() else ""
+    if first.isupper() and len(first) > 1:
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    return "an" if first[:1].lower() in "aeiou" else "a"
 
 
 def plural_names(roles: list[Role]) -> str:
