@@ -56,7 +56,7 @@ FIGURES = {
     "money": re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?|\b\d[\d,.]*\s?(dollars|USD)\b"),
     "percent": re.compile(r"\b\d[\d,.]*\s?%|\b\d+ percent\b"),
     "duration": re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-                           r"(\s?(-|to|\u2013)\s?\d+)?\s+(years?|months?|weeks?)\b", re.I),
+                           r"(\s?(-|to|\u2013)\s?\d+)?(\s+|-)(years?|months?|weeks?|days?|hours?)\b", re.I),
     "count": re.compile(r"\b\d[\d,]*\b"),
 }
 # Words of asking rather than of a subject ("whats the pay diff"), which no guide needs to contain.
