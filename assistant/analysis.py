@@ -298,7 +298,8 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
     from .retrieval import tokenize
 
     named = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
-    kept = " ".join(w for n, w in enumerate(words(text)) if n not in named and singular(w) not in PHRASING)
+    kept = " ".join(w for n, w in enumerate(words(text))
+                    if n not in named and w.lower() not in PHRASING and singular(w) not in PHRASING)
     return frozenset(stem for t in tokenize(kept) for stem in (corpus.expand(t) or (t,)))
 
 
@@ -313,6 +314,12 @@ def profile_of(text: str) -> str:
         if rest != text.strip(" ,;?") and len(words(rest)) >= 3:
             return rest
     return text
+
+
+def introduces(analysis: Analysis) -> bool:
+    """Whether the question asks what one role is or does, and nothing more ("what does a SOC analyst do"): its
+    guide's introduction of the role answers it."""
+    return analysis.kind == "definition" and len(analysis.roles) == 1 and not analysis.terms
 
 
 def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from langchain_core.runnables import Runnable, RunnableConfig
 
-from .analysis import Analysis, analyse, asking_stems, has_figure
+from .analysis import Analysis, analyse, asking_stems, has_figure, introduces
 from .citations import renumber
 from .condense import condense, with_role_names, without_roles
 from .errors import InvalidQuestion
@@ -126,6 +126,10 @@ class Assistant:
             analysis = replace(analysis, roles=roles)
             asked = _foci_questions(analysis, index)
             vectors = list(self.embeddings.encode([q for q, _, _ in asked])) if asked else []
+        if introduces(analysis):  # "what does a SOC analyst do": where the guide introduces the role, first
+            intro = self.search.introduction(analysis.roles[0], vector, index, passages[0].fused if passages else 1.0)
+            if intro is not None:
+                passages = [intro, *[p for p in passages if p.id != intro.id]][:k]
         foci = [Focus(q, v, role, part) for (q, role, part), v in zip(asked, vectors, strict=True)]
         for focus in reversed(foci):  # each focus's best passages first, so that every side or part is there
             found = self.search.search(focus.question, focus.vector, k, index)

@@ -15,12 +15,13 @@ from functools import lru_cache
 
 import numpy as np
 
-from .analysis import FIGURES, Analysis, asked_terms, is_list_question
+from .analysis import FIGURES, Analysis, asked_terms, introduces, is_list_question
 from .retrieval import Passage, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors
 from .tuning import (
     CLOSE_MARGIN,
     CONTINUATION_MARGIN,
+    DEFINITION_SHORT_LEAD,
     DEFINITION_SUBJECT_BONUS,
     FIGURE_BONUS,
     FIT_EVIDENCE,
@@ -248,10 +249,15 @@ class _Plan:
     # -- sentences that stand alone ---------------------------------------------------------------------------
 
     def standalone(self, n: int) -> list[int]:
-        """The sentence, after the one before it in its passage when it opens by pointing back at it."""
+        """The sentence, after the one before it in its passage when it opens by pointing back at it, or after its list
+        item's earlier sentences."""
         if self.anaphor[n] and n > 0 and self.candidates[n - 1].passage == self.candidates[n].passage:
             return [n - 1, n]
-        return [n]
+        start = n
+        while start > 0 and self.same_item(start - 1, start) and \
+                self.candidates[start - 1].passage == self.candidates[n].passage:
+            start -= 1  # "Certifications: The CEH ... are common alternatives" reads after the item's first sentence
+        return list(range(start, n + 1))
 
     def extracted(self, picks: list[int], continued: float | None = None,
                   scores: np.ndarray | None = None) -> list[Sentence]:
@@ -266,17 +272,30 @@ class _Plan:
             run = [m for m in self.standalone(n) if m not in seen]
             after = run[-1] + 1 if run else n + 1
             if continued is not None and after < len(self.candidates) and after not in seen and \
-                    self.anaphor[after] and self.candidates[after].passage == self.candidates[n].passage and \
+                    (self.anaphor[after] or self.same_item(run[-1] if run else n, after)) and \
+                    self.candidates[after].passage == self.candidates[n].passage and \
                     scores[after] >= continued and after not in picks:
                 run.append(after)
             seen.update(run)
             if not run:
                 continue
-            texts = [self.candidates[m].text for m in run]
-            text = "; ".join([texts[0].rstrip(".!?"), *(_lower_first(t) for t in texts[1:])]) if len(run) > 1 \
-                else texts[0]
+            texts = [self.candidates[run[0]].text, *(self.item_text(m) for m in run[1:])]
+            end = texts[-1][-1] if texts[-1][-1:] in ("!", "?") else "."
+            text = "; ".join([texts[0].rstrip(".!?"), *(_lower_first(t).rstrip(".!?") for t in texts[1:])]) + end \
+                if len(run) > 1 else texts[0]
             out.append(Sentence(text, self.cites[run[0]], len(run) > 1))
         return out
+
+    def same_item(self, n: int, m: int) -> bool:
+        """Whether two sentences are one labelled list item's ("Certifications: CompTIA ...", "Certifications: The
+        CISSP ...")."""
+        label = _item_label(self.candidates[n].text)
+        return bool(label) and label == _item_label(self.candidates[m].text) and not self.listing[m]
+
+    def item_text(self, m: int) -> str:
+        """A sentence going on from another of its list item, without the label they share."""
+        text, label = self.candidates[m].text, _item_label(self.candidates[m].text)
+        return text[len(label) + 2:] if label and m > 0 and self.same_item(m - 1, m) else text
 
     # -- plans ------------------------------------------------------------------------------------------------
 
@@ -288,6 +307,8 @@ class _Plan:
             return self.comparison(foci)
         if a.kind == "fit":
             return self.fit(foci)
+        if introduces(a):
+            return self.introduction(a.roles[0]) or self.fact()
         if a.kind == "yesno" or (a.kind == "common" and _YES_NO_QUESTION.match(a.text)):
             return self.yes_no() or (self.common() if a.kind == "common" else self.fact())
         if a.kind == "common":
@@ -328,6 +349,21 @@ class _Plan:
             covered |= self.words[nxt]
         rest = sorted(picks[1:], key=lambda n: (self.candidates[n].passage, self.candidates[n].order))
         return self.extracted([first, *rest], continued=scores[first] - CONTINUATION_MARGIN, scores=scores)
+
+    def introduction(self, role: Role) -> list[Sentence]:
+        """What a role is or does: how its guide introduces it, the lead of its first section of its own (and the
+        sentence after a short lead: "A cybersecurity analyst protects ... Most of the work is detection ...")."""
+        own = [n for n, r in enumerate(self.roles) if r == role and not self.listing[n] and not self.signpost[n]]
+        if not own:
+            return []
+        first = min(own, key=lambda n: (self.passages[self.candidates[n].passage].position, self.candidates[n].order))
+        picks = [first]
+        after = first + 1
+        if len(self.candidates[first].text.split()) < DEFINITION_SHORT_LEAD and after in own and \
+                self.candidates[after].passage == self.candidates[first].passage and \
+                not _EXAMPLE.match(self.candidates[after].text):
+            picks.append(after)
+        return self.extracted(picks)
 
     def anaphor_orphans(self) -> np.ndarray:
         """Sentences that point back with nothing before them in their passage to point at."""
@@ -485,6 +521,7 @@ class _Plan:
         return out or self.fact()
 
 
+_EXAMPLE = re.compile(r"(For example|For instance|E\.g\.|As an example)\b", re.I)
 _SHARED_HEADING = re.compile(r"\b(both|common|shared|overlap\w*|in common|all roles)\b", re.I)
 _YES_NO_QUESTION = re.compile(r"^\s*(do|does|is|are|can|will|would|could|should|did)\b", re.I)
 # The evidence says the opposite of the question's premise: "Pen testing is rarely an entry-level job".
@@ -515,6 +552,12 @@ def _surface(text: str, stems: set[str]) -> list[str]:
 def _shares(asked: frozenset[str], words: frozenset[str]) -> bool:
     """Whether a text has one of the asked words, or a longer form of one ("tech": "technologies")."""
     return bool(asked & words) or any(w.startswith(a) for a in asked if len(a) >= 3 for w in words)
+
+
+def _item_label(text: str) -> str:
+    """The label a list item's sentence carries ("Certifications: ..." -> "Certifications"), or ""."""
+    label, sep, rest = text.partition(": ")
+    return label if sep and rest[:1].isupper() and len(label.split()) <= 6 else ""
 
 
 def _without_label(text: str) -> str:

@@ -136,6 +136,11 @@ class _KeywordIndex:
             if key not in by_section:
                 by_section[key] = self.vocabulary.role_of(*key)
         self.roles = {c.id: by_section[(c.metadata.get("source", ""), c.section)] for c in chunks}
+        # Each role's first passage of its own: where its guide introduces it ("what does a SOC analyst do?").
+        self.introductions: dict[Role, str] = {}
+        for c in sorted(chunks, key=lambda c: int(c.metadata.get("position", 0))):
+            if self.roles[c.id] is not None:
+                self.introductions.setdefault(self.roles[c.id], c.id)
         self.corpus_words = CorpusWords(list(self.idf))  # for telling what a question names that no guide does
 
     def scores(self, tokens: list[str]) -> np.ndarray:
@@ -211,6 +216,11 @@ class HybridSearch:
         similarity = float(np.dot(index.vectors[chunk_id], query_vector))
         return Passage(chunk.id, meta.get("source", ""), chunk.section, chunk.text,
                        int(meta.get("position", 0)), similarity, fused, index.roles.get(chunk_id))
+
+    def introduction(self, role: Role, query_vector: np.ndarray, index: _KeywordIndex, fused: float) -> Passage | None:
+        """The passage where the role's guide introduces it (its first section of its own), ranked `fused`."""
+        chunk_id = index.introductions.get(role)
+        return None if chunk_id is None else self._passage(index, chunk_id, query_vector, fused)
 
     def search(self, query: str, query_vector: np.ndarray, k: int, index: _KeywordIndex | None = None) -> list[Passage]:
         """The `k` best passages for a question, by fused rank, each with its dense similarity.

@@ -60,7 +60,7 @@ def table_sentences(lines: list[str]) -> list[str]:
 def passage_sentences(text: str, section: str = "") -> list[str]:
     """A passage's sentences, and for each list of labelled items one sentence naming them all.
 
-    A list item's short label stays with its first sentence ("Matplotlib: Data scientists use Matplotlib ..."),
+    A list item's short label stays with each of its sentences ("Matplotlib: Data scientists use Matplotlib ..."),
     unless that sentence opens with it ("Jupyter notebooks are ..."); a list's intro
     ("... tools, including:") becomes the start of the naming sentence: "... including: R and SQL;
     Microsoft Excel; Jupyter." Intros, lone list words and bold pseudo-headings are not answers on their own;
@@ -104,7 +104,10 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
             if len(parts) > 1 and parts[1].lower().startswith(parts[0].rstrip(".").lower()):
                 parts = parts[1:]  # "Nmap. Nmap scans networks ...": the sentence names it already
             elif len(parts) > 1:  # "Jupyter: Jupyter notebooks are ...": the label does not read as a sentence
-                parts = [f"{parts[0].rstrip('.')}: {parts[1]}", *parts[2:]]
+                # Each of the item's sentences keeps its label: "Certifications: The CISSP requires ..." is about
+                # certifications too (the writer joins an item's sentences back, `extractive._Plan.extracted`).
+                label = parts[0].rstrip(".")
+                parts = [f"{label}: {p}" for p in parts[1:]]
         elif not bullet:
             close_list()
             if line.endswith(":"):

@@ -41,6 +41,10 @@ LIST_MARGIN = 0.3
 # "What does a SOC analyst do?": a sentence that opens with the asked role ("A cybersecurity analyst protects
 # ...") says what the role is; 0.1 let it beat sentences that only share the role's words.
 DEFINITION_SUBJECT_BONUS = 0.1
+# "What does a SOC analyst do?" is answered by the lead of the role's first section, and by the sentence after it
+# when the lead is shorter than this many words (a one-line lead, "A penetration tester is hired to think like an
+# attacker.", says too little; a 24-word lead, "The primary responsibility of ML engineers is ...", says it all).
+DEFINITION_SHORT_LEAD = 20
 # A yes/no verdict needs evidence (a sentence with the question's most specific word) scoring within this of the best
 # sentence; 0.3 on the eval sets kept "Is that job expected to keep growing?" from a verdict on the word "keep".
 YES_NO_EVIDENCE_MARGIN = 0.3
