@@ -147,3 +147,22 @@ def test_a_question_of_two_parts_gets_a_sentence_for_each(two_guides):
     sentences = split_sentences(two_guides.answer("how much do pen testers make and what certs do they need").text)
     assert len(sentences) == 2
     assert "$135,000" in sentences[0] and "Certifications" in sentences[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "source"),
+    [
+        ("what does an MLE do all day", "The primary responsibility of ML engineers is scaling AI models", FIRST_GUIDE),
+        ("what does a soc analyst actually do", "A cybersecurity analyst protects an organization's", SECOND_GUIDE),
+    ],
+)
+def test_what_a_role_does_is_answered_by_the_guides_introduction_of_it(two_guides, question, lead, source):
+    result = two_guides.answer(question)
+    assert result.text.startswith(lead), result.text
+    assert result.citations[0].source == source and "responsibilities" in result.citations[0].section.lower()
+
+
+def test_a_list_items_second_sentence_stays_with_its_first(two_guides):
+    # The pen tester's "Certifications." item has two sentences: the OSCP one, then "The CEH and PenTest+ are ...".
+    first = first_sentence(two_guides.answer("what certs do pen testers need").text)
+    assert first.startswith("Certifications: The OSCP is") and "; the CEH and PenTest+" in first, first
