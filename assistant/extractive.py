@@ -36,7 +36,7 @@ from .tuning import (
     SIGNPOST_PENALTY,
     YES_NO_EVIDENCE_MARGIN,
 )
-from .vocabulary import Role
+from .vocabulary import Role, words
 
 # Opens by pointing back ("This number fluctuates", "These ML engineers"): it reads only after what it points at.
 _ANAPHOR = re.compile(r"(These|This|They|Their|Such|It|Its|That|Those|He|She|However|Overall|Also|Additionally|"
@@ -204,6 +204,10 @@ class _Plan:
         if wants in self.figures:
             scores = scores + FIGURE_BONUS * self.figures[wants]
         return scores
+
+    def asked_weight(self, n: int) -> float:
+        """How much of the question's words (by rarity) a sentence and its section have."""
+        return sum(self.idf.get(t, 1.0) for t in self.analysis.terms & self.words[n])
 
     def allowed(self, roles: list[Role]) -> np.ndarray:
         """Sentences that may answer about these roles: from their guide (or naming one of them, in any document),
@@ -390,6 +394,10 @@ class _Plan:
 
     def comparison(self, foci: list[Focus]) -> list[Sentence]:
         a = self.analysis
+        if a.wants is None and not a.terms and len(a.roles) >= 2:  # "ML eng vs data sci?": how the guide sets them apart
+            contrast = self.contrast(a.roles[0], a.roles[1])
+            if contrast:
+                return contrast
         sides = self.sides(foci)[:2]
         if len(sides) < 2:
             return self.fact()
@@ -421,6 +429,38 @@ class _Plan:
         if len(side_a.cites) > 1 or len(side_b.cites) > 1:  # a list merged from pieces cites each piece
             return [side_a, side_b]
         return [self.side_by_side(side_a, side_b)]
+
+    def contrast(self, role_a: Role, role_b: Role) -> list[Sentence]:
+        """How the guide first sets two roles apart: its first sentence that names both with a contrast ("ML engineers
+        are specialists in ..., while data scientists ..."), else its first sentence about each ("A cybersecurity
+        analyst ... defends systems ..."; "Penetration testers ... attack systems ..."), from sections about neither."""
+        ok = self.allowed([role_a, role_b]) & np.array([r is None for r in self.roles]) & ~self.anaphor_orphans()
+        ok &= ~self.signpost.astype(bool) & ~self.listing
+
+        def first(mask: np.ndarray) -> int | None:
+            found = np.flatnonzero(ok & mask)
+            return None if not len(found) else int(min(found, key=lambda n: (
+                self.passages[self.candidates[n].passage].position, self.candidates[n].order)))
+
+        both = first(np.array([self.sets_apart(c.text, role_a, role_b) for c in self.candidates]))
+        if both is not None:
+            return self.extracted([both])
+        sides = [first(np.array([s == role for s in self.subject])) for role in (role_a, role_b)]
+        if None in sides:
+            return []
+        side_a, side_b = (self.extracted([n])[0] for n in sides)
+        return [self.side_by_side(side_a, side_b)]
+
+    def sets_apart(self, text: str, role_a: Role, role_b: Role) -> bool:
+        """Whether a sentence contrasts the two roles: "<one> ..., while <the other> ..." (not "While sharing some
+        similarities, <both> have distinct roles", which says only that they differ)."""
+        mentions = self.vocabulary.mentions(text)
+        at = {role: next((m for m in mentions if m.role == role), None) for role in (role_a, role_b)}
+        if None in at.values():
+            return False
+        left, right = sorted(at.values(), key=lambda m: m.start)
+        between = words(text)[left.end:right.start]
+        return any(_CONTRAST.fullmatch(w) for w in between)
 
     def side_by_side(self, a: Sentence, b: Sentence) -> Sentence:
         """Two roles' own sentences as one: "Most analysts reach ... after 4 to 6 years [1]; testers ... [2]"."""
@@ -495,11 +535,14 @@ class _Plan:
         shared = np.array([r is None for r in self.roles]) & self.allowed(a.roles[:0])
         if a.roles:
             shared &= np.isin(self.source, [r.source for r in a.roles])
-        # A list under a heading about what they share ("Tools > Both roles") is the answer, however it scores.
+        # A list under a heading about what they share ("Tools > Both roles") is the answer unless another sentence has
+        # more of what was asked ("programming languages such as Python and Java" for "langs both roles need").
         both = shared & self.listing & np.array([_SHARED_HEADING.search(self.passages[c.passage].section.split(
             " > ")[-1]) is not None for c in self.candidates])
-        first = self.best(scores, both) if both.any() else self.best(
-            scores, shared & ~self.anaphor_orphans(), prefer_list=True)
+        first = self.best(scores, shared & ~self.anaphor_orphans(), prefer_list=True)
+        listed = self.best(scores, both)
+        if listed is not None and (first is None or self.asked_weight(listed) >= self.asked_weight(first)):
+            first = listed
         if first is None:
             return self.fact()
         picks = [first]
@@ -521,6 +564,8 @@ class _Plan:
         return out or self.fact()
 
 
+_CONTRAST = re.compile(r"\b(while|whereas|unlike|but|however|in contrast|on the other hand|differ\w*|opposite)\b",
+                       re.I)
 _EXAMPLE = re.compile(r"(For example|For instance|E\.g\.|As an example)\b", re.I)
 _SHARED_HEADING = re.compile(r"\b(both|common|shared|overlap\w*|in common|all roles)\b", re.I)
 _YES_NO_QUESTION = re.compile(r"^\s*(do|does|is|are|can|will|would|could|should|did)\b", re.I)
