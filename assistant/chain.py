@@ -126,6 +126,10 @@ class Assistant:
             analysis = replace(analysis, roles=roles)
             asked = _foci_questions(analysis, index)
             vectors = list(self.embeddings.encode([q for q, _, _ in asked])) if asked else []
+        if analysis.kind in _LISTS and passages:  # a list split over chunks: its best passage's other pieces too
+            whole = self.search.pieces(passages[0], vector, index)
+            taken = {p.id for p in whole}
+            passages = [*whole, *[p for p in passages if p.id not in taken]][:k + len(whole) - 1]
         if introduces(analysis):  # "what does a SOC analyst do": where the guide introduces the role, first
             intro = self.search.introduction(analysis.roles[0], vector, index, passages[0].fused if passages else 1.0)
             if intro is not None:
@@ -273,6 +277,7 @@ class Assistant:
         yield Answer(text=" ".join(marked), **done)
 
 
+_LISTS = ("list", "common", "howto")
 _WANTED = {"money": "pay figure", "percent": "growth figure", "duration": "time span", "count": "number"}
 
 

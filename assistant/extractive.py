@@ -179,14 +179,24 @@ class _Plan:
             if LIST_SENTENCE.search(c.text):
                 p = self.passages[c.passage]
                 groups.setdefault((p.source, p.section, c.text.split(": ", 1)[0]), []).append(n)
-        for (_, _, intro), members in groups.items():
-            if len({self.candidates[n].passage for n in members}) < 2:
+        listed = {self.candidates[n].passage for members in groups.values() for n in members}
+        for (source, section, intro), members in groups.items():
+            # A piece holding the list's last item alone names no list of its own: its item's label joins the list.
+            tails = {}
+            for n, c in enumerate(self.candidates):
+                p = self.passages[c.passage]
+                if (p.source, p.section) == (source, section) and c.passage not in listed and _item_label(c.text):
+                    tails.setdefault(c.passage, dict.fromkeys([_item_label(c.text)]))
+                    tails[c.passage][_item_label(c.text)] = None
+            if len({self.candidates[n].passage for n in members} | set(tails)) < 2:
                 continue
-            members.sort(key=lambda n: self.passages[self.candidates[n].passage].position)
-            items = dict.fromkeys(i.strip() for n in members
-                                  for i in self.candidates[n].text.split(": ", 1)[1].rstrip(".").split("; "))
+            pieces = [(self.passages[self.candidates[n].passage].position, self.candidates[n].passage,
+                       self.candidates[n].text.split(": ", 1)[1].rstrip(".").split("; ")) for n in members]
+            pieces += [(self.passages[i].position, i, list(labels)) for i, labels in tails.items()]
+            pieces.sort(key=lambda piece: piece[0])
+            items = dict.fromkeys(item.strip() for _, _, labels in pieces for item in labels)
             text = f"{intro}: {'; '.join(items)}."
-            cites = tuple(dict.fromkeys(self.candidates[n].passage for n in members))
+            cites = tuple(dict.fromkeys(i for _, i, _ in pieces))
             for n in members:
                 self.candidates[n] = _Candidate(self.candidates[n].passage, self.candidates[n].order, text)
                 self.cites[n] = cites

@@ -136,6 +136,10 @@ class _KeywordIndex:
             if key not in by_section:
                 by_section[key] = self.vocabulary.role_of(*key)
         self.roles = {c.id: by_section[(c.metadata.get("source", ""), c.section)] for c in chunks}
+        # The pieces of each section, in order: a long list split over chunks is read whole.
+        self.pieces: dict[tuple[str, str], list[str]] = {}
+        for c in sorted(chunks, key=lambda c: int(c.metadata.get("position", 0))):
+            self.pieces.setdefault((c.metadata.get("source", ""), c.section), []).append(c.id)
         # Each role's first passage of its own: where its guide introduces it ("what does a SOC analyst do?").
         self.introductions: dict[Role, str] = {}
         for c in sorted(chunks, key=lambda c: int(c.metadata.get("position", 0))):
@@ -221,6 +225,11 @@ class HybridSearch:
         """The passage where the role's guide introduces it (its first section of its own), ranked `fused`."""
         chunk_id = index.introductions.get(role)
         return None if chunk_id is None else self._passage(index, chunk_id, query_vector, fused)
+
+    def pieces(self, passage: Passage, query_vector: np.ndarray, index: _KeywordIndex) -> list[Passage]:
+        """All the pieces of a passage's section (a section longer than a chunk is split), in order."""
+        ids = index.pieces.get((passage.source, passage.section), [passage.id])
+        return [passage if i == passage.id else self._passage(index, i, query_vector, passage.fused) for i in ids]
 
     def search(self, query: str, query_vector: np.ndarray, k: int, index: _KeywordIndex | None = None) -> list[Passage]:
         """The `k` best passages for a question, by fused rank, each with its dense similarity.
