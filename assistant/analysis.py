@@ -322,6 +322,20 @@ def introduces(analysis: Analysis) -> bool:
     return analysis.kind == "definition" and len(analysis.roles) == 1 and not analysis.terms
 
 
+# How people ask for a route into a role ("how do I become ...", "steps to ...", "career path for ..."): a how-to
+# question with no other word asks for the guide's whole route.
+_ROUTE_WORDS = frozenset({"become", "step", "path", "career", "route", "roadmap", "road", "map", "start", "get",
+                          "break", "land", "into"})
+
+
+def asks_route(analysis: Analysis) -> bool:
+    """Whether a how-to question asks for the whole route into one role ("how do I become a pen tester")."""
+    from .retrieval import tokenize
+
+    generic = {stem for w in _ROUTE_WORDS for stem in tokenize(w)} | _ROUTE_WORDS
+    return analysis.kind == "howto" and len(analysis.roles) == 1 and analysis.terms <= generic
+
+
 def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     """Read a standalone question: its roles, kind, wanted figure, parts and unknown words."""
     roles = vocabulary.roles_in(text)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .analysis import FIGURES, Analysis, asked_terms, introduces, is_list_question
+from .analysis import FIGURES, Analysis, asked_terms, asks_route, introduces, is_list_question
 from .retrieval import Passage, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors
 from .tuning import (
@@ -32,6 +32,7 @@ from .tuning import (
     OWN_ROLE_BONUS,
     RANK_WEIGHT,
     REDUNDANT,
+    ROUTE_STEPS,
     SECOND_SENTENCE_MARGIN,
     SIGNPOST_PENALTY,
     YES_NO_EVIDENCE_MARGIN,
@@ -323,6 +324,8 @@ class _Plan:
             return self.fit(foci)
         if introduces(a):
             return self.introduction(a.roles[0]) or self.fact()
+        if asks_route(a):
+            return self.route(a.roles[0]) or self.fact()
         if a.kind == "yesno" or (a.kind == "common" and _YES_NO_QUESTION.match(a.text)):
             return self.yes_no() or (self.common() if a.kind == "common" else self.fact())
         if a.kind == "common":
@@ -378,6 +381,33 @@ class _Plan:
                 not _EXAMPLE.match(self.candidates[after].text):
             picks.append(after)
         return self.extracted(picks)
+
+    def route(self, role: Role) -> list[Sentence]:
+        """The route into a role, step by step: the items of the role's best list, each with what the guide says of
+        it ("Foundation first: Pen testing is rarely an entry-level job; most pen testers spend 2 to 4 years ...")."""
+        scores = self.relevance(self.analysis.terms, self.vector, None)
+        steps = self.best(scores, self.allowed([role]) & self.listing & np.array([r == role for r in self.roles]))
+        if steps is None:
+            return []
+        where = (self.passages[self.candidates[steps].passage].source,
+                 self.passages[self.candidates[steps].passage].section)
+        labels = self.candidates[steps].text.split(": ", 1)[1].rstrip(".").split("; ")
+        firsts = {}
+        for n, c in enumerate(self.candidates):
+            label = _item_label(c.text)
+            at = (self.passages[c.passage].source, self.passages[c.passage].section)
+            if at == where and label in labels and label not in firsts and not (n and self.same_item(n - 1, n)):
+                firsts[label] = n
+        picks = [firsts[label] for label in labels if label in firsts][:ROUTE_STEPS]
+        if len(picks) < 2:
+            return []
+        # A step's second sentence joins a short first one ("Pen testing is rarely an entry-level job; most pen
+        # testers spend 2 to 4 years ..."), as in `introduction`.
+        joins = np.full(len(self.candidates), -1.0)
+        for n in picks:
+            if len(self.candidates[n].text.split()) < DEFINITION_SHORT_LEAD and n + 1 < len(joins):
+                joins[n + 1] = 1.0
+        return self.extracted(picks, continued=0.0, scores=joins)
 
     def anaphor_orphans(self) -> np.ndarray:
         """Sentences that point back with nothing before them in their passage to point at."""

@@ -45,6 +45,9 @@ DEFINITION_SUBJECT_BONUS = 0.1
 # when the lead is shorter than this many words (a one-line lead, "A penetration tester is hired to think like an
 # attacker.", says too little; a 24-word lead, "The primary responsibility of ML engineers is ...", says it all).
 DEFINITION_SHORT_LEAD = 20
+# "How do I become a pen tester?" is answered step by step, one sentence a step of the role's route, at most this
+# many: the guides' routes have five steps; a longer list is cut rather than read out whole.
+ROUTE_STEPS = 6
 # A yes/no verdict needs evidence (a sentence with the question's most specific word) scoring within this of the best
 # sentence; 0.3 on the eval sets kept "Is that job expected to keep growing?" from a verdict on the word "keep".
 YES_NO_EVIDENCE_MARGIN = 0.3
