@@ -336,6 +336,21 @@ def asks_route(analysis: Analysis) -> bool:
     return analysis.kind == "howto" and len(analysis.roles) == 1 and analysis.terms <= generic
 
 
+_SWITCH = re.compile(r"^(switch\w*|transition\w*|mov\w*|pivot\w*|go|goes|going|get|getting|jump\w*|chang\w*|"
+                     r"become|becoming|to|into)$")
+
+
+def _mover(text: str, vocabulary: Vocabulary) -> Role | None:
+    """The role that moves in "<role> switch to <other role>" (or "from <role> to <other role>"), if any."""
+    mentions = vocabulary.mentions(text)
+    if len(mentions) != 2 or mentions[0].role == mentions[1].role:
+        return None
+    between = words(text)[mentions[0].end:mentions[1].start]
+    moves = any(_SWITCH.match(w) and w not in ("to", "into") for w in between) and between[-1:] in (["to"], ["into"])
+    before = words(text)[:mentions[0].start]
+    return mentions[0].role if moves or (before[-1:] == ["from"] and between[-1:] in (["to"], ["into"])) else None
+
+
 def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     """Read a standalone question: its roles, kind, wanted figure, parts and unknown words."""
     roles = vocabulary.roles_in(text)
@@ -345,6 +360,9 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         roles += vocabulary.partner(roles[0])
     parts = split_parts(text)
     kind = kind_of(text, roles)
+    mover = _mover(text, vocabulary)
+    if mover is not None:  # "can a data scientist switch to ML engineering": about the one who moves
+        roles, kind = [mover], ("fact" if kind in ("comparison", "common") else kind)
     if parts and kind in ("fact", "yesno", "list", "definition", "howto"):
         kind = "multi"
     return Analysis(text, kind, roles, wants_figure(text), parts, unknown_words(text, vocabulary, corpus),

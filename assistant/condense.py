@@ -153,6 +153,10 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
         bool(_LEAD_IN.match(question)) and 0 < len(topic_words) <= 3 and not _PRONOUNS.search(rest)
     )
 
+    subject = plural_names(roles_before)
+    if roles_now and subject and _PRONOUNS.search(rest) and not set(roles_now) & set(roles_before):
+        # "Could they later switch to ML engineering?": they are the roles talked about, the role named is new.
+        return _capitalised(_PRONOUNS.sub(lambda m: _pronoun_for(m.group(0), subject), rest))
     if names_a_role and not _TOPIC_HINTS.search(without_roles(rest, vocabulary)):
         # "And what about ML engineers?": the previous question, about the new role.
         new = roles_now[0].plural if roles_now else rest.rstrip("?!. ")
@@ -163,7 +167,6 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
         if roles_before:
             return replace_roles(previous, new, vocabulary)
         return f"{previous.rstrip('?!. ')} for {new}?"
-    subject = plural_names(roles_before)
     if _PRONOUNS.search(rest) and subject and not roles_now:
         return _capitalised(_PRONOUNS.sub(lambda m: _pronoun_for(m.group(0), subject), rest))
     if topic_words and subject and not roles_now:
