@@ -289,6 +289,8 @@ PHRASING = frozenset([
     "hello", "hey", "ok", "okay", "sure", "though", "time", "quick", "question", "answer", "idea", "main", "key",
     "best", "good", "great", "bad", "get", "gets", "getting", "got", "go", "going", "do", "does", "did", "diff",
     "difference", "different", "differ", "compare", "comparison", "versus", "vs", "between", "much", "many",
+    # "what do they need", "which tools do they use": how a question asks, not what ("business needs" is no answer)
+    "need", "needs", "needed", "use", "uses", "used", "using", "two", "nutshell", "short",
 ])
 
 

@@ -138,6 +138,9 @@ class Assistant:
         for focus in reversed(foci):  # each focus's best passages first, so that every side or part is there
             found = self.search.search(focus.question, focus.vector, k, index)
             own = [p for p in found if focus.role is None or p.role == focus.role][:FOCUS_PASSAGES] or found[:1]
+            if focus.analysis is not None and introduces(focus.analysis):  # "what do MLEs do and ...": its intro
+                intro = self.search.introduction(focus.analysis.roles[0], focus.vector, index, own[0].fused)
+                own = [intro, *[p for p in own if p.id != intro.id]] if intro else own
             taken = {p.id for p in own}
             passages = [*own, *[p for p in passages if p.id not in taken]]
         return {**state, "analysis": analysis, "vector": vector, "foci": foci, "passages": passages}

@@ -427,6 +427,8 @@ class _Plan:
             ok = own & self.allowed([f.role])
             if (ok & ~self.anaphor).any():  # "This figure varies ...": its figure is not the role's own
                 ok &= ~self.anaphor
+            if not is_list_question(self.analysis.text) and (ok & ~self.listing).any():
+                ok &= ~self.listing  # "education differences": what each says of education, not a list of steps
             pick = self.best(scores, ok, prefer_list=self.analysis.wants is None, about=self.analysis.terms)
             if pick is not None:
                 out.append((f.role, pick))
@@ -459,7 +461,10 @@ class _Plan:
         # (not for a question about items, "tools", "certs": each side's own list answers it).
         if not is_list_question(a.text):
             scores = self.relevance(a.text, self.vector, a.wants)
-            both = np.array([role_a in nm and role_b in nm for nm in self.named]) & self.allowed([role_a, role_b])
+            # ... one that says something of each ("Typical degree: analyst Bachelor's in ..., tester ..."), not one
+            # naming them together ("The career paths for both data scientists and ML engineers involve ...").
+            both = np.array([self.apart(c.text, role_a, role_b) is not None for c in self.candidates])
+            both &= self.allowed([role_a, role_b])
             if a.terms:  # "education differences": a sentence naming both roles must also be about education
                 both &= np.array([bool(a.terms & w) for w in self.words])
             pick = self.best(scores, both)
@@ -491,16 +496,21 @@ class _Plan:
         side_a, side_b = (self.extracted([n])[0] for n in sides)
         return [self.side_by_side(side_a, side_b)]
 
-    def sets_apart(self, text: str, role_a: Role, role_b: Role) -> bool:
-        """Whether a sentence contrasts the two roles: "<one> ..., while <the other> ..." (not "While sharing some
-        similarities, <both> have distinct roles", which says only that they differ)."""
+    def apart(self, text: str, role_a: Role, role_b: Role) -> list[str] | None:
+        """The words between a sentence's mentions of two roles, when it says something of each: "<one> ..., while
+        <the other> ..." ; None when it names them together ("data scientists and ML engineers") or not both."""
         mentions = self.vocabulary.mentions(text)
         at = {role: next((m for m in mentions if m.role == role), None) for role in (role_a, role_b)}
         if None in at.values():
-            return False
+            return None
         left, right = sorted(at.values(), key=lambda m: m.start)
-        between = words(text)[left.end:right.start]
-        return any(_CONTRAST.fullmatch(w) for w in between)
+        between = [w for w in words(text)[left.end:right.start] if w not in ("and", "or", "&", "both", "the")]
+        return between or None
+
+    def sets_apart(self, text: str, role_a: Role, role_b: Role) -> bool:
+        """Whether a sentence contrasts the two roles: "<one> ..., while <the other> ..." (not "While sharing some
+        similarities, <both> have distinct roles", which says only that they differ)."""
+        return any(_CONTRAST.fullmatch(w) for w in self.apart(text, role_a, role_b) or [])
 
     def side_by_side(self, a: Sentence, b: Sentence) -> Sentence:
         """Two roles' own sentences as one: "Most analysts reach ... after 4 to 6 years [1]; testers ... [2]"."""
@@ -599,7 +609,8 @@ class _Plan:
         out: list[Sentence] = []
         for f in foci:
             part = f.analysis or self.analysis
-            got = self.fact(f.question, f.vector, part.roles or self.analysis.roles, part, most=1)
+            got = (introduces(part) and self.introduction(part.roles[0])) or \
+                self.fact(f.question, f.vector, part.roles or self.analysis.roles, part, most=1)
             out += [s for s in got if s not in out]
         return out or self.fact()
 
