@@ -21,6 +21,9 @@ _FIT = re.compile(
     r"\b(suits?|fits?|right for me|better for me|best for me|for someone (like|who)|match(es)? me|"
     r"should i (be|become|choose|pick|go|do|get into|try)|which (one|role|career|job|path) (should|would|do)|"
     r"(which|what) .*\b(for me|would i)\b)", re.I)
+# How to choose between the roles, asked with or without a word of the asker: "how do I decide between ...".
+_CHOOSE = re.compile(r"\bhow (do|should|can|would|to) (i |you |one |someone )?(decide|choose|pick)\b|"
+                     r"\b(decide|choose|pick|choosing|deciding) between\b", re.I)
 # The asker says something of themselves: advice can match it against the roles' descriptions.
 _SELF = re.compile(r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|my|me)\b",
                    re.I)
@@ -104,7 +107,7 @@ def wants_figure(text: str) -> str | None:
 
 def kind_of(text: str, roles: list[Role]) -> str:
     """Which kind of question this is (one of `KINDS`)."""
-    if _FIT.search(text) and _SELF.search(text):
+    if (_FIT.search(text) and _SELF.search(text)) or _CHOOSE.search(text):
         return "fit"
     if _COMMON.search(text) and not re.search(r"\b(differ\w*|diff|unlike|vs\.?|versus|more|better)\b", text, re.I):
         return "common"
@@ -309,13 +312,35 @@ _PROFILE_CUT = [re.compile(r"[,;.]?\s*\b(so |then |but )?(which|what|should|woul
                 re.compile(r"^\s*(which|what)\b.*?\b(if|since|as|because|when|given)\b\s*", re.I)]
 
 
+# What the asker likes less ("... than deploying stuff", "rather than coding"): not what to match a role against.
+_LESS = re.compile(r"\b(rather than|more than|than|instead of|not)\b[^,;.?]*", re.I)
+# A self-description: "I love ...", "I'm good at ...", "my background is ..." ("how do I decide" describes no one).
+_DESCRIBES_SELF = re.compile(r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|"
+                             r"i'?m into|my)\b", re.I)
+
+
 def profile_of(text: str) -> str:
-    """What an advice question says of the asker, without the asking: "I love maths, which role suits me?"."""
+    """What an advice question says of the asker, without the asking: "I love maths, which role suits me?"; "" when
+    it says nothing of them ("how do I decide which one fits me?")."""
+    rest = text
     for cut in _PROFILE_CUT:
-        rest = cut.sub("", text).strip(" ,;?")
-        if rest != text.strip(" ,;?") and len(words(rest)) >= 3:
-            return rest
-    return text
+        cut_off = cut.sub("", text).strip(" ,;?")
+        if cut_off != text.strip(" ,;?") and len(words(cut_off)) >= 3:
+            rest = cut_off
+            break
+    rest = _LESS.sub("", rest).strip(" ,;?")
+    return rest if _DESCRIBES_SELF.search(rest) else ""
+
+
+# What a guide says about choosing between its roles is worded with these ("the better choice depends on ...", "to
+# determine the best fit ...", "Choose penetration tester if ..."): an advice question that says nothing of the
+# asker looks for them.
+CHOOSING = "choose choice decide determine fit suits"
+
+
+def choosing(analysis: Analysis) -> bool:
+    """Whether the question asks how to choose between roles without saying anything of the asker."""
+    return analysis.kind == "fit" and not analysis.profile
 
 
 def introduces(analysis: Analysis) -> bool:
@@ -367,8 +392,13 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         roles, kind = [mover], ("fact" if kind in ("comparison", "common") else kind)
     if parts and kind in ("fact", "yesno", "list", "definition", "howto"):
         kind = "multi"
+    profile = profile_of(text) if kind == "fit" else ""
+    if profile:  # the roles' names say nothing of the asker ("..., ds or mle")
+        from .condense import without_roles
+
+        profile = re.sub(r"(,\s*)?\b(or)\s*$", "", without_roles(profile, vocabulary).strip(" ,;?")).strip(" ,;?")
     return Analysis(text, kind, roles, wants_figure(text), parts, unknown_words(text, vocabulary, corpus),
-                    asked_terms(text, vocabulary, corpus), profile_of(text) if kind == "fit" else "")
+                    asked_terms(text, vocabulary, corpus), profile)
 
 
 def is_list_question(text: str) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from langchain_core.runnables import Runnable, RunnableConfig
 
-from .analysis import Analysis, analyse, asking_stems, has_figure, introduces
+from .analysis import CHOOSING, Analysis, analyse, asked_terms, asking_stems, choosing, has_figure, introduces
 from .citations import renumber
 from .condense import condense, with_role_names, without_roles
 from .errors import InvalidQuestion
@@ -119,7 +119,9 @@ class Assistant:
         texts = [q for q, _, _ in asked] if "vector" in state else [question, *(q for q, _, _ in asked)]
         vectors = list(self.embeddings.encode(texts)) if texts else []
         vector = state["vector"] if "vector" in state else vectors.pop(0)
-        passages = self.search.search(question, vector, k, index)
+        if choosing(analysis):  # "how do I decide?": also what the guide says of choosing
+            analysis = replace(analysis, terms=analysis.terms | asked_terms(CHOOSING, index.vocabulary, index.corpus_words))
+        passages = self.search.search(f"{question} {CHOOSING}" if choosing(analysis) else question, vector, k, index)
         if analysis.kind == "comparison" and len(analysis.roles) < 2 and passages:
             # "who earns more?": the roles of the guide that answers, each asked about alone.
             roles = [r for r in index.vocabulary.roles if r.source == passages[0].source]
@@ -332,7 +334,7 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
             read = analyse(text, vocabulary, index.corpus_words)
             out.append((text, None, replace(read, kind="fact" if read.kind == "multi" else read.kind, parts=[])))
         return out
-    if analysis.kind == "fit" and analysis.profile != analysis.text:
+    if analysis.kind == "fit" and analysis.profile and analysis.profile != analysis.text:
         return [(analysis.profile, None, None)]
     if analysis.kind == "comparison" and len(analysis.roles) >= 2:
         # Each side asked alone: the other roles' names taken out, so its embedding is about this role.

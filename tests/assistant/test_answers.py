@@ -186,3 +186,20 @@ def test_a_comparison_asking_nothing_more_gets_how_the_guide_sets_the_roles_apar
     assert first.startswith("ML engineers are specialists in deploying machine learning models, while data scientists")
     first = first_sentence(two_guides.answer("soc analyst vs pentester whats the difference").text)
     assert "defends systems" in first and "attack systems on purpose, with permission" in first
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how do i decide between ml eng and data science", "To determine the best fit for your interests"),
+        ("how do i choose between soc analyst and pen tester", "Choose "),
+    ],
+)
+def test_how_to_choose_without_a_word_of_the_asker_gets_what_the_guide_says_of_choosing(two_guides, question, said):
+    result = two_guides.answer(question)
+    assert said in first_sentence(result.text) and "By the guide's descriptions" not in result.text
+
+
+def test_advice_matches_what_the_asker_likes_not_what_they_like_less(two_guides):
+    result = two_guides.answer("im more into digging through data and finding hidden trends than deploying stuff, ds or mle")
+    assert first_sentence(result.text).startswith("By the guide's descriptions, that fits data scientists best")
