@@ -15,10 +15,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from .analysis import FIGURES, Analysis, asked_terms, asks_route, introduces, is_list_question
+from .analysis import CHOOSING, FIGURES, Analysis, asked_terms, asks_route, introduces, is_list_question
 from .retrieval import Passage, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors
 from .tuning import (
+    CHOOSING_BONUS,
     CLOSE_MARGIN,
     CONTINUATION_MARGIN,
     DEFINITION_SHORT_LEAD,
@@ -158,7 +159,10 @@ class _Plan:
         # A sentence's words with its section's: a sentence under "Tools" is about tools, whatever it says.
         self.words = [terms(c.text) | terms(passages[c.passage].section) for c in self.candidates]
         cues = [_cues(c.text) for c in self.candidates]
-        self.signpost = np.array([c[0] for c in cues])
+        # A guide's opening sentence says what the guide is about ("Compare the day-to-day work, tools, pay ... to
+        # decide which side of security fits you."): it points at the guide, like a signpost, and answers nothing.
+        self.signpost = np.array([SIGNPOST_PENALTY if passages[c.passage].position == 0 and c.order == 0 else cue[0]
+                                  for c, cue in zip(self.candidates, cues, strict=True)])
         self.anaphor = np.array([c[1] for c in cues])
         self.listing = np.array([c[2] for c in cues])
         self.figures = {kind: np.array([c[col] for c in cues]) for kind, col in _FIGURE_COLUMN.items()}
@@ -171,6 +175,7 @@ class _Plan:
         self.subject = [next((m.role for m in self.vocabulary.mentions(c.text) if m.start <= 1), None)
                         for c in self.candidates]
         self.overlap = self.matrix @ self.matrix.T
+        self.choosing_words = asked_terms(CHOOSING, self.vocabulary, self.corpus)
 
     def _merge_list_pieces(self) -> None:
         """A long list split over chunks names its items once per piece, each piece with the list's intro: the
@@ -557,12 +562,14 @@ class _Plan:
         """ "Yes: <the evidence>", or "No: ..." when the evidence negates the asked word ("rarely an entry-level")."""
         first, *rest = self.extracted([n])
         said = "No" if _negates(self.candidates[n].text, term) else "Yes"
+        if said == "Yes" and _NEED.search(self.analysis.text) and _one_of_several(self.candidates[n].text, term):
+            said = "No, not necessarily"  # "do I need a master's?" - "a bachelor's or master's degree"
         return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
 
     def fit(self, foci: list[Focus]) -> list[Sentence]:
         """The role whose description in the guide matches what the user says of themselves."""
         if not self.analysis.profile:  # "how do I decide which one fits me?": what the guide says of choosing
-            return self.fact()
+            return self.choice()
         profile = foci[0] if foci else Focus(self.analysis.text, self.vector)
         scores = self.relevance(profile.question, profile.vector, None)
         by_role: dict[Role, list[int]] = {}
@@ -579,6 +586,25 @@ class _Plan:
         best_n = max(by_role[best_role], key=lambda n: scores[n])
         text = f"By the guide's descriptions, that fits {best_role.plural} best: {self.candidates[best_n].text}"
         return [Sentence(text, (self.candidates[best_n].passage,), True)]
+
+    def choice(self) -> list[Sentence]:
+        """How to choose, as the guide puts it: its best sentence about choosing ("the better choice depends on your
+        temperament"), then its sentence about choosing each role ("Choose penetration tester if ..."), if any."""
+        a = self.analysis
+        choosing = np.array([bool(w & self.choosing_words) for w in self.words])
+        scores = self.relevance(a.terms, self.vector, None) + CHOOSING_BONUS * choosing
+        ok = self.allowed(a.roles) & ~self.anaphor_orphans()
+        first = self.best(scores, ok & choosing)
+        if first is None:
+            return self.fact()
+        picks = [first]
+        roles = a.roles or [r for r in self.vocabulary.roles if r.source == self.source[first]]
+        for role in roles[:2]:
+            own = np.array([role in nm and len(nm) == 1 for nm in self.named]) & ok & choosing
+            own[picks] = False
+            if not any(role in self.named[n] for n in picks) and (pick := self.best(scores, own)) is not None:
+                picks.append(pick)
+        return self.extracted(picks)
 
     def common(self) -> list[Sentence]:
         """What the roles share: sentences of sections about no one role, lists first."""
@@ -625,6 +651,18 @@ _YES_NO_QUESTION = re.compile(r"^\s*(do|does|is|are|can|will|would|could|should|
 # The evidence says the opposite of the question's premise: "Pen testing is rarely an entry-level job".
 _NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren't|doesn't|don't|cannot|can't)\b",
                        re.I)
+
+
+_NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)
+
+
+def _one_of_several(sentence: str, term: str) -> bool:
+    """Whether the asked word is one of alternatives in the sentence: "a bachelor's or master's degree"."""
+    from .retrieval import tokenize
+
+    tokens = re.findall(r"[\w'+#/-]+", sentence.lower())
+    at = next((n for n, t in enumerate(tokens) if term in tokenize(t)), None)
+    return at is not None and "or" in tokens[max(0, at - 2):at + 3]
 
 
 def _negates(sentence: str, term: str) -> bool:

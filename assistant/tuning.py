@@ -38,9 +38,17 @@ CONTINUATION_MARGIN = 0.3
 # A list question takes the sentence that names a list's items when it scores within this of the best sentence.
 # 0.1 and 0.2 let a sentence sharing "tools" beat the tools list itself (0.25 below it for "tools both roles use").
 LIST_MARGIN = 0.3
+# "How do I decide between ...?" asks for what the guide says of choosing: a sentence with a word of choosing
+# ("choice", "choose", "fit", "determine") gets this. Each such sentence has one or two of the six words, so their
+# lexical share alone is small (about 0.08) and lost to sentences naming both roles (cosine 0.85 against 0.65).
+CHOOSING_BONUS = 0.3
 # "What does a SOC analyst do?": a sentence that opens with the asked role ("A cybersecurity analyst protects
 # ...") says what the role is; 0.1 let it beat sentences that only share the role's words.
 DEFINITION_SUBJECT_BONUS = 0.1
+# "How do I decide between ...?" asks for what the guide says of choosing: a sentence with a word of choosing
+# ("choice", "choose", "fit", "determine") gets this. Each such sentence has one or two of the six words, so their
+# lexical share alone is small (about 0.08) and lost to sentences naming both roles (cosine 0.85 against 0.65).
+CHOOSING_BONUS = 0.3
 # "What does a SOC analyst do?" is answered by the lead of the role's first section, and by the sentence after it
 # when the lead is shorter than this many words (a one-line lead, "A penetration tester is hired to think like an
 # attacker.", says too little; a 24-word lead, "The primary responsibility of ML engineers is ...", says it all).

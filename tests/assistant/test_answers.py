@@ -203,3 +203,15 @@ def test_how_to_choose_without_a_word_of_the_asker_gets_what_the_guide_says_of_c
 def test_advice_matches_what_the_asker_likes_not_what_they_like_less(two_guides):
     result = two_guides.answer("im more into digging through data and finding hidden trends than deploying stuff, ds or mle")
     assert first_sentence(result.text).startswith("By the guide's descriptions, that fits data scientists best")
+
+
+def test_needing_one_of_several_alternatives_is_not_necessarily_needed(two_guides):
+    # The guide: "typically a bachelor's or master's degree in computer science ...".
+    result = two_guides.answer("do i need a masters to be an ml enginer")
+    assert result.text.startswith("No, not necessarily:") and "bachelor's or master's" in first_sentence(result.text)
+
+
+def test_a_guides_opening_sentence_about_itself_is_no_answer(two_guides):
+    # "Compare the day-to-day work, tools, pay, and career paths of ... to decide which side of security fits you."
+    for question in ("how do i choose between soc analyst and pen tester", "can pen testers earn more on the side"):
+        assert "Compare the day-to-day work" not in two_guides.answer(question).text
