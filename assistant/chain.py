@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -10,9 +11,9 @@ from langchain_core.runnables import Runnable, RunnableConfig
 
 from .analysis import CHOOSING, Analysis, analyse, asked_terms, asking_stems, choosing, has_figure, introduces
 from .citations import renumber
-from .condense import condense, with_role_names, without_roles
+from .condense import condense, is_follow_up, with_role_names, without_roles
 from .errors import InvalidQuestion
-from .extractive import ExtractiveWriter, Focus, Sentence
+from .extractive import ExtractiveWriter, Focus, Said, Sentence
 from .results import Answer, Citation
 from .retrieval import HybridSearch, Passage, terms
 from .sentences import SentenceVectors
@@ -105,7 +106,11 @@ class Assistant:
         made standalone from the history, with the indexed guides' roles."""
         index = state.get("index") or self.search.keyword_index()
         standalone = state.get("standalone") or condense(state["question"], state["history"], index.vocabulary)
-        return {**state, "index": index, "standalone": with_role_names(standalone, index.vocabulary)}
+        # A follow-up ("does location matter?", "what comes after that?") goes on from what was said last.
+        history = state["history"]
+        said = history[-1]["content"] if history and history[-1]["role"] == "assistant" and \
+            is_follow_up(state["question"], index.vocabulary) else ""
+        return {**state, "index": index, "standalone": with_role_names(standalone, index.vocabulary), "said": said}
 
     def _retrieve(self, state: dict) -> dict:
         """Read the question, embed it (with its parts or a comparison's per-role questions, in one batch) and
@@ -136,6 +141,11 @@ class Assistant:
             intro = self.search.introduction(analysis.roles[0], vector, index, passages[0].fused if passages else 1.0)
             if intro is not None:
                 passages = [intro, *[p for p in passages if p.id != intro.id]][:k]
+        said = self.search.said(state.get("said", ""), vector, index) if state.get("said") else None
+        if said is not None:  # its whole section, in front: what the follow-up asks about is around what was said
+            around = self.search.pieces(replace(said, fused=passages[0].fused if passages else 1.0), vector, index)
+            taken = {p.id for p in around}
+            passages = [*around, *[p for p in passages if p.id not in taken]][:k + len(around)]
         foci = [Focus(q, v, role, part) for (q, role, part), v in zip(asked, vectors, strict=True)]
         for focus in reversed(foci):  # each focus's best passages first, so that every side or part is there
             found = self.search.search(focus.question, focus.vector, k, index)
@@ -145,7 +155,8 @@ class Assistant:
                 own = [intro, *[p for p in own if p.id != intro.id]] if intro else own
             taken = {p.id for p in own}
             passages = [*own, *[p for p in passages if p.id not in taken]]
-        return {**state, "analysis": analysis, "vector": vector, "foci": foci, "passages": passages}
+        context = Said(said.id, state["said"], bool(_NEXT.search(question))) if said is not None else None
+        return {**state, "analysis": analysis, "vector": vector, "foci": foci, "passages": passages, "context": context}
 
     def guides(self) -> list:
         """The indexed guides' vocabularies (`assistant.vocabulary.GuideVocabulary`: title, roles, topics)."""
@@ -250,7 +261,7 @@ class Assistant:
         passages: list[Passage] = state["passages"]
         analysis: Analysis = state["analysis"]
         index = state["index"]
-        written = self.extractive.write(analysis, state["vector"], passages, index, state["foci"])
+        written = self.extractive.write(analysis, state["vector"], passages, index, state["foci"], state.get("context"))
         supported = [s for s in written if not s.composed or not unsupported(
             s.text, [f"{passages[n].section}\n{passages[n].text}" for n in s.cites], index.vocabulary)]
         if written and not supported:  # no composed sentence held: the best guide sentence instead
@@ -283,6 +294,8 @@ class Assistant:
 
 
 _LISTS = ("list", "common", "howto")
+# "What comes after that?", "and then?": the guide's next sentence after what was said.
+_NEXT = re.compile(r"\b(after|next|then|afterwards|later|from there)\b", re.I)
 _WANTED = {"money": "pay figure", "percent": "growth figure", "duration": "time span", "count": "number"}
 
 

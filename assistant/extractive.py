@@ -21,6 +21,7 @@ from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors
 from .tuning import (
     CHOOSING_BONUS,
     CLOSE_MARGIN,
+    CONTEXT_BONUS,
     CONTINUATION_MARGIN,
     DEFINITION_SHORT_LEAD,
     DEFINITION_SUBJECT_BONUS,
@@ -34,6 +35,7 @@ from .tuning import (
     RANK_WEIGHT,
     REDUNDANT,
     ROUTE_STEPS,
+    SAID_SENTENCE,
     SECOND_SENTENCE_MARGIN,
     SIGNPOST_PENALTY,
     YES_NO_EVIDENCE_MARGIN,
@@ -57,6 +59,15 @@ class Focus:
     vector: np.ndarray
     role: Role | None = None
     analysis: Analysis | None = None
+
+
+@dataclass(frozen=True)
+class Said:
+    """What the assistant said last, found in the guide: a follow-up goes on from there."""
+
+    passage_id: str  # the passage it was taken from
+    text: str
+    asks_next: bool = False  # "what comes after that?": the sentence after it
 
 
 @dataclass(frozen=True)
@@ -121,7 +132,7 @@ class ExtractiveWriter:
         self.max_sentences = max_sentences
 
     def write(self, analysis: Analysis, vector: np.ndarray, passages: list[Passage], index,
-              foci: list[Focus]) -> list[Sentence]:
+              foci: list[Focus], said: Said | None = None) -> list[Sentence]:
         """The answer's sentences, the answer first.
 
         Args:
@@ -132,8 +143,10 @@ class ExtractiveWriter:
                 word's rarity (a rare shared word, "Git", counts for more than a common one).
             foci: Each compared role's own question, each part of a several-part question, or an advice
                 question's profile of the asker.
+            said: For a follow-up, what was said last and the passage it came from: the sentences around it are
+                what the follow-up asks about, and it is not said again.
         """
-        plan = _Plan(self, analysis, vector, passages, index)
+        plan = _Plan(self, analysis, vector, passages, index, said)
         if not plan.candidates:
             return []
         return plan.run(foci)
@@ -143,7 +156,7 @@ class _Plan:
     """One question's candidates and scores, and the plans that pick from them."""
 
     def __init__(self, writer: ExtractiveWriter, analysis: Analysis, vector: np.ndarray, passages: list[Passage],
-                 index) -> None:
+                 index, said: Said | None = None) -> None:
         self.writer, self.analysis, self.vector, self.passages = writer, analysis, vector, passages
         self.vocabulary, self.idf, self.corpus = index.vocabulary, index.idf, index.corpus_words
         self.candidates: list[_Candidate] = []
@@ -176,6 +189,34 @@ class _Plan:
                         for c in self.candidates]
         self.overlap = self.matrix @ self.matrix.T
         self.choosing_words = asked_terms(CHOOSING, self.vocabulary, self.corpus)
+        self.context, self.said = self._context(said)
+
+    def _context(self, said: Said | None) -> tuple[np.ndarray, np.ndarray]:
+        """A bonus for the sentences of the section a follow-up goes on from (and the sentence after what was said,
+        when it asks what comes next), and which sentences were said already."""
+        from .retrieval import tokenize
+
+        bonus, done = np.zeros(len(self.candidates)), np.zeros(len(self.candidates), dtype=bool)
+        where = next(((p.source, p.section) for p in self.passages if said and p.id == said.passage_id), None)
+        if where is None:
+            return bonus, done
+        from .citations import split_sentences
+
+        spoken = [set(tokenize(s)) for s in split_sentences(said.text)]
+        spoken = [words for words in spoken if words]
+        for n, c in enumerate(self.candidates):
+            p = self.passages[c.passage]
+            if (p.source, p.section) == where:
+                bonus[n] = CONTEXT_BONUS
+                # Said already: its words were said, or it holds all that one sentence said (said in other words).
+                mine = set(tokenize(c.text))
+                done[n] = bool(mine) and any(len(mine & words) / min(len(mine), len(words)) >= SAID_SENTENCE
+                                             for words in spoken)
+        if said.asks_next and done.any():
+            after = int(np.flatnonzero(done)[-1]) + 1
+            if after < len(done) and bonus[after] and not done[after]:
+                bonus[after] += CONTEXT_BONUS
+        return bonus, done
 
     def _merge_list_pieces(self) -> None:
         """A long list split over chunks names its items once per piece, each piece with the list's intro: the
@@ -216,7 +257,7 @@ class _Plan:
         # they work with") must not hand its whole lexical weight to any sentence with "work" in it.
         weight = max(sum(self.idf.get(t, 1.0) for t in asked), LEXICAL_FLOOR, 1.0)
         shared = np.array([sum(self.idf.get(t, 1.0) for t in asked & w) for w in self.words])
-        scores = self.matrix @ vector + LEXICAL_WEIGHT * shared / weight + self.rank + self.signpost
+        scores = self.matrix @ vector + LEXICAL_WEIGHT * shared / weight + self.rank + self.signpost + self.context
         if wants in self.figures:
             scores = scores + FIGURE_BONUS * self.figures[wants]
         return scores
@@ -350,6 +391,8 @@ class _Plan:
         if a.kind == "definition":
             scores = scores + DEFINITION_SUBJECT_BONUS * np.array([s in roles for s in self.subject])
         ok = self.allowed(roles) & ~self.anaphor_orphans()
+        if (ok & ~self.said).any():
+            ok &= ~self.said  # a follow-up is not answered with what was just said
         # A how-to question takes its best step's substance, not the list of step headings (blind grading: a list of
         # headings "never names OSCP"; how-to first sentence 0.17 -> 0.67 on the real questions).
         first = self.best(scores, ok, prefer_list=a.kind == "list", about=a.terms)
@@ -535,6 +578,8 @@ class _Plan:
         scores = self.relevance(a.text, self.vector, a.wants)
         has = np.array([term in w for w in self.words]) & np.isin(self.source, list(
             {r.source for r in a.roles} or {self.passages[0].source}))
+        if (has & ~self.said).any():
+            has &= ~self.said  # "can they earn more on the side?": not the salary just said, but what goes beyond it
         # Evidence far below the best sentence is a chance match of the word ("keep"): no verdict then.
         has &= scores >= scores[self.allowed(a.roles)].max(initial=-np.inf) - YES_NO_EVIDENCE_MARGIN
         if len(a.roles) != 1:  # about both roles, or none: the sentence that has the word answers

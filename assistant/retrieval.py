@@ -26,6 +26,9 @@ RRF_K = 5
 # paraphrased answer that a whole-passage vector blurs; the passage vector from Chroma gives the pool.
 # Weights chosen on the evaluation set (recall of the right section in the top 4 and 8).
 WEIGHTS = {"dense": 0.5, "keyword": 1.0, "sentence": 0.75}
+# An earlier answer whose words are at least this share of one passage's came from that passage: the guide's own
+# sentences, give or take "[1]" and a "Yes:"; a paraphrase (the eval sets' histories) shares 0.6-0.9.
+SAID_OVERLAP = 0.6
 _TOKEN = re.compile(r"\$?\d[\d,.]*\d%?|\$?\d%?|[a-z][a-z0-9+#]*")
 STOPWORDS = frozenset([
     "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
@@ -225,6 +228,19 @@ class HybridSearch:
         """The passage where the role's guide introduces it (its first section of its own), ranked `fused`."""
         chunk_id = index.introductions.get(role)
         return None if chunk_id is None else self._passage(index, chunk_id, query_vector, fused)
+
+    def said(self, text: str, query_vector: np.ndarray, index: _KeywordIndex) -> Passage | None:
+        """The passage an earlier answer was taken from: the one holding most of its words (at least SAID_OVERLAP of
+        them), or None when it was not the guide's words."""
+        words = set(tokenize(text))
+        if not words:
+            return None
+        best, share = None, 0.0
+        for chunk_id in index.search(text, 3):
+            got = len(words & set(tokenize(index.chunks[chunk_id].text))) / len(words)
+            if got > share:
+                best, share = chunk_id, got
+        return self._passage(index, best, query_vector, 0.0) if best is not None and share >= SAID_OVERLAP else None
 
     def pieces(self, passage: Passage, query_vector: np.ndarray, index: _KeywordIndex) -> list[Passage]:
         """All the pieces of a passage's section (a section longer than a chunk is split), in order."""

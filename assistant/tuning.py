@@ -42,6 +42,11 @@ LIST_MARGIN = 0.3
 # ("choice", "choose", "fit", "determine") gets this. Each such sentence has one or two of the six words, so their
 # lexical share alone is small (about 0.08) and lost to sentences naming both roles (cosine 0.85 against 0.65).
 CHOOSING_BONUS = 0.3
+# A follow-up ("does location matter?", "why that tool though?") asks about what was said last: the sentences of
+# the section it came from get this, and the sentence after it this again when the follow-up asks what comes next.
+CONTEXT_BONUS = 0.15
+# A sentence whose words are at least this share of what was said last was said already, and is not said again.
+SAID_SENTENCE = 0.8
 # "What does a SOC analyst do?": a sentence that opens with the asked role ("A cybersecurity analyst protects
 # ...") says what the role is; 0.1 let it beat sentences that only share the role's words.
 DEFINITION_SUBJECT_BONUS = 0.1
@@ -49,6 +54,11 @@ DEFINITION_SUBJECT_BONUS = 0.1
 # ("choice", "choose", "fit", "determine") gets this. Each such sentence has one or two of the six words, so their
 # lexical share alone is small (about 0.08) and lost to sentences naming both roles (cosine 0.85 against 0.65).
 CHOOSING_BONUS = 0.3
+# A follow-up ("does location matter?", "why that tool though?") asks about what was said last: the sentences of
+# the section it came from get this, and the sentence after it this again when the follow-up asks what comes next.
+CONTEXT_BONUS = 0.15
+# A sentence whose words are at least this share of what was said last was said already, and is not said again.
+SAID_SENTENCE = 0.8
 # "What does a SOC analyst do?" is answered by the lead of the role's first section, and by the sentence after it
 # when the lead is shorter than this many words (a one-line lead, "A penetration tester is hired to think like an
 # attacker.", says too little; a 24-word lead, "The primary responsibility of ML engineers is ...", says it all).

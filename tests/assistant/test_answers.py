@@ -215,3 +215,24 @@ def test_a_guides_opening_sentence_about_itself_is_no_answer(two_guides):
     # "Compare the day-to-day work, tools, pay, and career paths of ... to decide which side of security fits you."
     for question in ("how do i choose between soc analyst and pen tester", "can pen testers earn more on the side"):
         assert "Compare the day-to-day work" not in two_guides.answer(question).text
+
+
+@pytest.mark.parametrize(
+    ("history", "follow_up", "fact"),
+    [
+        # What was said last is in the guide's words or near them; the follow-up asks about what is around it.
+        (["how long to become a senior security analyst",
+          "Most analysts reach a senior analyst or incident responder position after 4 to 6 years."],
+         "what comes after that", "security engineer, security architect, or security manager"),
+        (["pen tester salary", "Penetration testers earn a median of about $135,000 a year in the US."],
+         "can they earn more on the side", "bug bounty"),
+        (["what does an ml engineer do",
+          "ML engineers are mainly responsible for scaling AI models to production: testing, fine-tuning and deploying."],
+         "who do they usually work with", "DevOps team members"),
+    ],
+)
+def test_a_follow_up_goes_on_from_what_was_said_without_saying_it_again(two_guides, history, follow_up, fact):
+    turns = [{"role": "user", "content": history[0]}, {"role": "assistant", "content": history[1]}]
+    first = first_sentence(two_guides.answer(follow_up, turns).text)
+    assert fact in first, first
+    assert history[1].rstrip(".") not in first
