@@ -155,7 +155,8 @@ class Assistant:
                 own = [intro, *[p for p in own if p.id != intro.id]] if intro else own
             taken = {p.id for p in own}
             passages = [*own, *[p for p in passages if p.id not in taken]]
-        context = Said(said.id, state["said"], bool(_NEXT.search(question))) if said is not None else None
+        context = Said(said.id, state["said"], bool(_NEXT.search(question)), bool(_WHY.match(question))) \
+            if said is not None else None
         return {**state, "analysis": analysis, "vector": vector, "foci": foci, "passages": passages, "context": context}
 
     def guides(self) -> list:
@@ -295,6 +296,8 @@ class Assistant:
 
 _LISTS = ("list", "common", "howto")
 # "What comes after that?", "and then?": the guide's next sentence after what was said.
+# "Why that tool though?": the reason may be in what was said; it can be said again.
+_WHY = re.compile(r"\s*(why|how come)\b", re.I)
 _NEXT = re.compile(r"\b(after|next|then|afterwards|later|from there)\b", re.I)
 _WANTED = {"money": "pay figure", "percent": "growth figure", "duration": "time span", "count": "number"}
 

@@ -68,6 +68,7 @@ class Said:
     passage_id: str  # the passage it was taken from
     text: str
     asks_next: bool = False  # "what comes after that?": the sentence after it
+    asks_why: bool = False  # "why that tool though?": the reason may be in what was said
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,8 @@ class _Plan:
                 mine = set(tokenize(c.text))
                 done[n] = bool(mine) and any(len(mine & words) / min(len(mine), len(words)) >= SAID_SENTENCE
                                              for words in spoken)
+        if said.asks_why:
+            done[:] = False
         if said.asks_next and done.any():
             after = int(np.flatnonzero(done)[-1]) + 1
             if after < len(done) and bonus[after] and not done[after]:
@@ -325,18 +328,23 @@ class _Plan:
         """The picked sentences as the guide wrote them; one that points back is joined to what it points at:
         "Data scientists make an average of $103,500 per year; this number fluctuates depending on ...".
 
-        With `continued`, a sentence that goes on from a pick ("However, ... may earn more if ...") joins it when
-        its score reaches that.
+        A list item's short first sentence brings the item's next one ("Foundation first: Pen testing is rarely an
+        entry-level job; most pen testers spend 2 to 4 years ..."). With `continued`, a sentence that goes on from a
+        pick ("However, ... may earn more if ...") joins it when its score reaches that.
         """
         seen, out = set(), []
         for n in picks:
             run = [m for m in self.standalone(n) if m not in seen]
             after = run[-1] + 1 if run else n + 1
-            if continued is not None and after < len(self.candidates) and after not in seen and \
-                    (self.anaphor[after] or self.same_item(run[-1] if run else n, after)) and \
-                    self.candidates[after].passage == self.candidates[n].passage and \
-                    scores[after] >= continued and after not in picks:
-                run.append(after)
+            last = run[-1] if run else n
+            short_item = self.same_item(last, after) if after < len(self.candidates) else False
+            short_item = short_item and len(self.candidates[last].text.split()) < DEFINITION_SHORT_LEAD
+            if after < len(self.candidates) and after not in seen and after not in picks and \
+                    self.candidates[after].passage == self.candidates[n].passage and (short_item or (
+                        continued is not None and scores[after] >= continued and
+                        (self.anaphor[after] or self.same_item(last, after)))):
+                run.append(after)  # "Foundation first: Pen testing is rarely an entry-level job; most pen testers ..."
+
             seen.update(run)
             if not run:
                 continue
@@ -449,13 +457,7 @@ class _Plan:
         picks = [firsts[label] for label in labels if label in firsts][:ROUTE_STEPS]
         if len(picks) < 2:
             return []
-        # A step's second sentence joins a short first one ("Pen testing is rarely an entry-level job; most pen
-        # testers spend 2 to 4 years ..."), as in `introduction`.
-        joins = np.full(len(self.candidates), -1.0)
-        for n in picks:
-            if len(self.candidates[n].text.split()) < DEFINITION_SHORT_LEAD and n + 1 < len(joins):
-                joins[n + 1] = 1.0
-        return self.extracted(picks, continued=0.0, scores=joins)
+        return self.extracted(picks)  # a step's short first sentence brings its second (see `extracted`)
 
     def anaphor_orphans(self) -> np.ndarray:
         """Sentences that point back with nothing before them in their passage to point at."""
