@@ -53,6 +53,9 @@ _WANTS = [
     ("percent", re.compile(r"\b(growth|grow\w*|percent\w*|how fast|rate|increase|outlook|demand)\b", re.I)),
     ("count", re.compile(r"\bhow many\b", re.I)),
 ]
+# "In which industries is the demand strong?", "what companies pay the most?": it asks for things, not a figure.
+_WHICH_THINGS = re.compile(r"\b(which|what)\s+(industr\w*|sectors?|fields?|compan\w*|employers?|cit\w*|"
+                           r"places?|countr\w*|areas?|tools?|skills?|factors?)\b", re.I)
 _REASON = re.compile(r"\s*(why|how (can|could|do|does|did|should|might|to)|what (makes|affects|factors|drives))\b",
                      re.I)
 FIGURES = {
@@ -100,7 +103,7 @@ def wants_figure(text: str) -> str | None:
     """The kind of figure a question asks for, if any. "Why ..." and "how can ..." ask for reasons and ways, not
     figures, even when they mention pay ("why might they earn more than that")."""
     wanted = next((name for name, pattern in _WANTS if pattern.search(text)), None)
-    if wanted in ("money", "percent") and _REASON.match(text):
+    if wanted in ("money", "percent") and (_REASON.match(text) or _WHICH_THINGS.search(text)):
         return None
     return wanted
 
@@ -114,7 +117,8 @@ def kind_of(text: str, roles: list[Role]) -> str:
     # With no role named, only "who ...?" or "which role ...?" compares the guide's roles ("red team vs blue team"
     # compares something else).
     if (len(roles) >= 2 and _CONTRAST.search(text)) or (not roles and re.search(
-            r"\b(who|which (role|one|job|career|path|of))\b", text, re.I) and _CONTRAST.search(text)):
+            r"\b(who|which (role|one|job|career|path|of)|(the|these|those) (two|2) (roles|jobs|careers|paths))\b",
+            text, re.I) and _CONTRAST.search(text)):
         return "comparison"
     if _YES_NO.match(text):
         return "yesno"
@@ -293,7 +297,8 @@ PHRASING = frozenset([
     "best", "good", "great", "bad", "get", "gets", "getting", "got", "go", "going", "do", "does", "did", "diff",
     "difference", "different", "differ", "compare", "comparison", "versus", "vs", "between", "much", "many",
     # "what do they need", "which tools do they use": how a question asks, not what ("business needs" is no answer)
-    "need", "needs", "needed", "use", "uses", "used", "using", "two", "nutshell", "short",
+    "need", "needs", "needed", "use", "uses", "used", "using", "two", "nutshell", "short", "kind", "kinds", "sort",
+    "same", "similar",
 ])
 
 

@@ -289,6 +289,8 @@ class _Plan:
         for n, own in enumerate(self.roles):
             if own is not None:
                 adjusted[n] += OWN_ROLE_BONUS if own in roles else -OTHER_ROLE_PENALTY
+            elif len(roles) >= 2 and all(r in self.named[n] for r in roles):
+                adjusted[n] += OWN_ROLE_BONUS  # a question about both: a sentence about both is as much their own
         return adjusted
 
     def best(self, scores: np.ndarray, ok: np.ndarray, prefer_list: bool = False,
@@ -486,7 +488,8 @@ class _Plan:
 
     def comparison(self, foci: list[Focus]) -> list[Sentence]:
         a = self.analysis
-        if a.wants is None and not a.terms and len(a.roles) >= 2:  # "ML eng vs data sci?": how the guide sets them apart
+        if a.wants is None and a.terms <= _ROLE_WORDS and len(a.roles) >= 2:  # "ML eng vs data sci?": how the guide
+            # sets them apart
             contrast = self.contrast(a.roles[0], a.roles[1])
             if contrast:
                 return contrast
@@ -690,6 +693,8 @@ class _Plan:
         return out or self.fact()
 
 
+# Words that name what the roles are, not a topic of theirs: "the key difference between the two roles".
+_ROLE_WORDS = frozenset({"rol", "role", "roles", "job", "jobs", "career", "careers", "position", "positions"})
 _CONTRAST = re.compile(r"\b(while|whereas|unlike|but|however|in contrast|on the other hand|differ\w*|opposite)\b",
                        re.I)
 _EXAMPLE = re.compile(r"(For example|For instance|E\.g\.|As an example)\b", re.I)

@@ -237,3 +237,10 @@ def test_a_follow_up_goes_on_from_what_was_said(two_guides, history, follow_up, 
     turns = [{"role": "user", "content": history[0]}, {"role": "assistant", "content": history[1]}]
     first = first_sentence(two_guides.answer(follow_up, turns).text)
     assert fact in first, first
+
+
+def test_a_question_about_both_roles_prefers_a_sentence_about_both(two_guides):
+    # "... strong demand in industries including tech, finance, and health care": one sentence about both roles.
+    first = first_sentence(two_guides.answer("which industries is the demand for DS and MLE strong in").text)
+    assert "tech, finance, and health care" in first
+

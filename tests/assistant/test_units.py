@@ -198,3 +198,17 @@ def test_kind_of_question(question, kind):
 def test_validate_rejects_bad_input_clearly(question, history, message):
     with pytest.raises(InvalidQuestion, match=message):
         validate(question, history, 2000)
+
+
+def test_which_things_asks_for_things_not_a_figure():
+    from assistant.analysis import wants_figure
+
+    assert wants_figure("which industries is the demand for DS and MLE strong in") is None
+    assert wants_figure("what is the demand for data scientists") == "percent"
+
+
+def test_the_two_roles_unnamed_are_compared():
+    from assistant.analysis import kind_of
+
+    assert kind_of("In a nutshell, what's the key difference between the two roles?", []) == "comparison"
+    assert kind_of("what do the two roles earn", []) == "fact"
