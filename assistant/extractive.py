@@ -407,6 +407,7 @@ class _Plan:
         scores = self.role_scores(self.relevance(asked, vector, a.wants), roles)
         if a.kind == "definition":
             scores = scores + DEFINITION_SUBJECT_BONUS * np.array([s in roles for s in self.subject])
+            scores = scores + DEFINITION_SUBJECT_BONUS * np.array([_defines(c.text, asked) for c in self.candidates])
         ok = self.allowed(roles) & ~self.anaphor_orphans()
         if (ok & ~self.said).any():
             ok &= ~self.said  # a follow-up is not answered with what was just said
@@ -722,6 +723,15 @@ def _one_of_several(sentence: str, term: str) -> bool:
     tokens = re.findall(r"[\w'+#/-]+", sentence.lower())
     at = next((n for n, t in enumerate(tokens) if term in tokenize(t)), None)
     return at is not None and "or" in tokens[max(0, at - 2):at + 3]
+
+
+def _defines(sentence: str, asked: frozenset[str]) -> bool:
+    """Whether a sentence defines an asked term: "Splunk is a SIEM (security information and event management)
+    platform ...", "Kubernetes is a container platform ..."."""
+    for word in _surface(sentence, set(asked)):
+        if re.search(rf"(^|[\s:]){re.escape(word)}s?\s+(\(|is an?\b|are\b|refers to\b|means\b)", sentence):
+            return True
+    return False
 
 
 def _negates(sentence: str, term: str) -> bool:

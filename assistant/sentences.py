@@ -99,8 +99,13 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
             continue
         bullet = _BULLET.match(line)
         parts = split_sentences(plain(line[bullet.end():] if bullet else line))
-        if bullet and len(parts[0].split()) <= 6:
+        # A list item: a short label ("Splunk.", "Education."), or a bare phrase with no sentence of its own
+        # ("networking fundamentals such as TCP/IP and DNS").
+        if bullet and (len(parts[0].split()) <= 6 or (len(parts) == 1 and parts[0].rstrip()[-1:] not in ".!?" and
+                                                      len(parts[0].split()) <= 12)):
             labels.append(parts[0].rstrip("."))
+            if len(parts) == 1:
+                continue  # "- clear technical writing": an item of the list, not a sentence
             if len(parts) > 1 and parts[1].lower().startswith(parts[0].rstrip(".").lower()):
                 parts = parts[1:]  # "Nmap. Nmap scans networks ...": the sentence names it already
             elif len(parts) > 1:  # "Jupyter: Jupyter notebooks are ...": the label does not read as a sentence

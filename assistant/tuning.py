@@ -48,7 +48,9 @@ CONTEXT_BONUS = 0.15
 # A sentence whose words are at least this share of what was said last was said already, and is not said again.
 SAID_SENTENCE = 0.8
 # "What does a SOC analyst do?": a sentence that opens with the asked role ("A cybersecurity analyst protects
-# ...") says what the role is; 0.1 let it beat sentences that only share the role's words.
+# ...") says what the role is; 0.1 let it beat sentences that only share the role's words. "What is a SIEM?": a
+# sentence that spells the term out or says what it is ("a SIEM (security information and event management)",
+# "Kubernetes is a container platform") gets it too.
 DEFINITION_SUBJECT_BONUS = 0.1
 # "How do I decide between ...?" asks for what the guide says of choosing: a sentence with a word of choosing
 # ("choice", "choose", "fit", "determine") gets this. Each such sentence has one or two of the six words, so their

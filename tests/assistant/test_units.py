@@ -212,3 +212,28 @@ def test_the_two_roles_unnamed_are_compared():
 
     assert kind_of("In a nutshell, what's the key difference between the two roles?", []) == "comparison"
     assert kind_of("what do the two roles earn", []) != "comparison"
+
+
+def test_a_bare_phrase_bullet_is_a_list_item():
+    from assistant.sentences import passage_sentences
+
+    text = ("Plain skills that help on either path:\n\n- networking fundamentals such as TCP/IP and DNS\n"
+            "- Windows and Linux administration\n- clear technical writing")
+    assert passage_sentences(text) == ["Plain skills that help on either path: networking fundamentals such as "
+                                       "TCP/IP and DNS; Windows and Linux administration; clear technical writing."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "defines"),
+    [
+        ("Splunk is a SIEM (security information and event management) platform that collects logs.", True),
+        ("Kubernetes is a container platform that manages and scales machine learning applications.", True),
+        ("Microsoft Sentinel: A cloud-based SIEM used by organizations that run on Azure.", False),
+    ],
+)
+def test_a_sentence_that_defines_a_term(sentence, defines):
+    from assistant.extractive import _defines
+    from assistant.retrieval import terms
+
+    term = "siem" if "SIEM" in sentence else "kubernet"
+    assert _defines(sentence, frozenset(terms(term)) | {term}) is defines
