@@ -407,7 +407,8 @@ class _Plan:
         scores = self.role_scores(self.relevance(asked, vector, a.wants), roles)
         if a.kind == "definition":
             scores = scores + DEFINITION_SUBJECT_BONUS * np.array([s in roles for s in self.subject])
-            scores = scores + DEFINITION_SUBJECT_BONUS * np.array([_defines(c.text, asked) for c in self.candidates])
+            scores = scores + DEFINITION_SUBJECT_BONUS * np.array([
+                bool(asked & self.own_words[n]) and _defines(c.text, asked) for n, c in enumerate(self.candidates)])
         ok = self.allowed(roles) & ~self.anaphor_orphans()
         if (ok & ~self.said).any():
             ok &= ~self.said  # a follow-up is not answered with what was just said
@@ -725,6 +726,7 @@ def _one_of_several(sentence: str, term: str) -> bool:
     return at is not None and "or" in tokens[max(0, at - 2):at + 3]
 
 
+@lru_cache(maxsize=1 << 14)
 def _defines(sentence: str, asked: frozenset[str]) -> bool:
     """Whether a sentence defines an asked term: "Splunk is a SIEM (security information and event management)
     platform ...", "Kubernetes is a container platform ..."."""
