@@ -348,7 +348,7 @@ class _Plan:
             last = run[-1] if run else n
             short_item = self.same_item(last, after) if after < len(self.candidates) else False
             short_item = short_item and len(self.candidates[last].text.split()) < DEFINITION_SHORT_LEAD
-            if after < len(self.candidates) and after not in seen and after not in picks and \
+            if after < len(self.candidates) and after not in seen and \
                     self.candidates[after].passage == self.candidates[n].passage and (short_item or (
                         continued is not None and scores[after] >= continued and
                         (self.anaphor[after] or self.same_item(last, after)))):
@@ -357,7 +357,9 @@ class _Plan:
             seen.update(run)
             if not run:
                 continue
-            texts = [self.candidates[run[0]].text, *(self.item_text(m) for m in run[1:])]
+            # A run's first sentence keeps its label, unless its item's earlier sentence was said already.
+            head = self.candidates[run[0]].text if run[0] - 1 not in seen else self.item_text(run[0])
+            texts = [head, *(self.item_text(m) for m in run[1:])]
             end = texts[-1][-1] if texts[-1][-1:] in ("!", "?") else "."
             text = "; ".join([texts[0].rstrip(".!?"), *(_lower_first(t).rstrip(".!?") for t in texts[1:])]) + end \
                 if len(run) > 1 else texts[0]

@@ -133,6 +133,9 @@ def test_every_answer_to_the_real_questions_is_short_cited_from_one_guide_and_su
         route = asks_route(analyse(result.standalone_question, vocabulary, index.corpus_words))
         assert 1 <= judged.sentences <= (ROUTE_STEPS if route else 4), (case.question, result.text)
         assert "**" not in result.text and "|" not in result.text, result.text
+        # One list item is one sentence: "Foundation first: ...; most pen testers ...", not the label twice.
+        labels = [s.split(": ", 1)[0] for s in split_sentences(result.text) if ": " in s]
+        assert len(labels) == len(set(labels)), (case.question, result.text)
 
 
 def test_a_time_span_the_guide_gives_is_not_said_to_be_missing(two_guides):
