@@ -17,7 +17,7 @@ from .vocabulary import Role, Vocabulary, one_edit_apart, singular, words
 KINDS = ("fact", "comparison", "yesno", "list", "fit", "common", "howto", "definition", "multi")
 
 _FIT = re.compile(
-    r"\b(i'?m|i am|i)( \w+)? (good at|into|more into|love|like|enjoy|prefer|hate)\b.*\b(or|which|what|should)\b|"
+    r"\b(i'?m|i am|i)\b[^?.;]{0,40}?\b(good at|into|love|like|enjoy|prefer|hate)\b.*\b(or|which|what|should)\b|"
     r"\b(suits?|fits?|right for me|better for me|best for me|for someone (like|who)|match(es)? me|"
     r"should i (be|become|choose|pick|go|do|get into|try)|which (one|role|career|job|path) (should|would|do)|"
     r"(which|what) .*\b(for me|would i)\b)", re.I)
@@ -59,7 +59,7 @@ _WHICH_THINGS = re.compile(r"\b(which|what)\s+(industr\w*|sectors?|fields?|compa
 _REASON = re.compile(r"\s*(why|how (can|could|do|does|did|should|might|to)|what (makes|affects|factors|drives))\b",
                      re.I)
 FIGURES = {
-    "money": re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?|\b\d[\d,.]*\s?(dollars|USD)\b"),
+    "money": re.compile(r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?|\b\d[\d,.]*\s?(dollars|USD)\b"),
     "percent": re.compile(r"\b\d[\d,.]*\s?%|\b\d+ percent\b"),
     "duration": re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
                            r"(\s?(-|to|\u2013)\s?\d+)?(\s+|-)(years?|months?|weeks?|days?|hours?)\b", re.I),

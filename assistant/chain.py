@@ -139,8 +139,8 @@ class Assistant:
             passages = [*whole, *[p for p in passages if p.id not in taken]][:k + len(whole) - 1]
         if introduces(analysis):  # "what does a SOC analyst do": where the guide introduces the role, first
             intro = self.search.introduction(analysis.roles[0], vector, index, passages[0].fused if passages else 1.0)
-            if intro is not None:
-                passages = [intro, *[p for p in passages if p.id != intro.id]][:k]
+            taken = {p.id for p in intro}
+            passages = [*intro, *[p for p in passages if p.id not in taken]][:k + len(intro) - 1]
         said = self.search.said(state.get("said", ""), vector, index) if state.get("said") else None
         if said is not None:  # its whole section, in front: what the follow-up asks about is around what was said
             around = self.search.pieces(replace(said, fused=passages[0].fused if passages else 1.0), vector, index)
@@ -152,7 +152,7 @@ class Assistant:
             own = [p for p in found if focus.role is None or p.role == focus.role][:FOCUS_PASSAGES] or found[:1]
             if focus.analysis is not None and introduces(focus.analysis):  # "what do MLEs do and ...": its intro
                 intro = self.search.introduction(focus.analysis.roles[0], focus.vector, index, own[0].fused)
-                own = [intro, *[p for p in own if p.id != intro.id]] if intro else own
+                own = [*intro, *[p for p in own if p.id not in {i.id for i in intro}]]
             taken = {p.id for p in own}
             passages = [*own, *[p for p in passages if p.id not in taken]]
         context = Said(said.id, state["said"], bool(_NEXT.search(question)), bool(_WHY.match(question))) \

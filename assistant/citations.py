@@ -7,7 +7,6 @@ import re
 from .retrieval import Passage, tokenize
 
 MARKER = re.compile(r"\s*\[(\d+)\]")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)(?:\s*\[\d+\])*", re.M)
 
 
 def with_marker(sentence: str, numbers: list[int]) -> str:
@@ -22,8 +21,11 @@ def with_marker(sentence: str, numbers: list[int]) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of an answer, each with the markers that follow it."""
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip(" \n.")]
+    """Sentences of an answer, each with the markers that follow it, by the one sentence rule
+    (`assistant.sentences.SENTENCE_END`: "U.S.", "e.g.", "Aha!;" and a closing quote do not end a sentence early)."""
+    from .sentences import SENTENCE_END
+
+    return [s.strip() for line in text.split("\n") for s in SENTENCE_END.split(line) if s.strip(" .")]
 
 
 def markers(sentence: str) -> list[int]:

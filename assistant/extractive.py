@@ -38,6 +38,7 @@ from .tuning import (
     SAID_SENTENCE,
     SECOND_SENTENCE_MARGIN,
     SIGNPOST_PENALTY,
+    TYPICAL_FIGURE_BONUS,
     YES_NO_EVIDENCE_MARGIN,
 )
 from .vocabulary import Role, words
@@ -99,9 +100,17 @@ def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool]:
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5}
 
 
-def figure_value(text: str, wants: str) -> tuple[str, float] | None:
-    """The first figure of the wanted kind in a sentence, as written and as a number ("$95K" -> 95000)."""
-    match = FIGURES[wants].search(text)
+# A career stage a pay question may ask about ("starting salary", "senior pm pay"); with none, the typical figure.
+STAGE = re.compile(r"\b(start\w*|entry|junior|beginn\w*|new|senior|experienced|lead\w*|top|median|average)\b", re.I)
+_TYPICAL = re.compile(r"\b(median|average|mean|typical(ly)?)\b", re.I)
+
+
+def figure_value(text: str, wants: str, stage: str | None = None) -> tuple[str, float] | None:
+    """The figure of the wanted kind in a sentence, as written and as a number ("$95K" -> 95000): the first after
+    the asked stage's word when the sentence has it ("... while senior UX designers often earn $125,000"), else
+    the first."""
+    at = re.search(rf"\b{re.escape(stage[:5])}", text, re.I) if stage else None
+    match = FIGURES[wants].search(text, at.start() if at else 0) or FIGURES[wants].search(text)
     if not match:
         return None
     number = _NUMBER.search(match.group(0))
@@ -265,6 +274,11 @@ class _Plan:
         scores = self.matrix @ vector + LEXICAL_WEIGHT * shared / weight + self.rank + self.signpost + self.context
         if wants in self.figures:
             scores = scores + FIGURE_BONUS * self.figures[wants]
+            if wants == "money" and not STAGE.search(question if isinstance(question, str) else " ".join(question)):
+                # "how much do UX designers make": the median, not the junior or senior figure beside it
+                scores = scores + TYPICAL_FIGURE_BONUS * np.array([bool(_TYPICAL.search(c.text)) and bool(f)
+                                                                   for c, f in zip(self.candidates, self.figures[wants],
+                                                                                   strict=True)])
         return scores
 
     def alike(self, picks: list[int]) -> np.ndarray:
@@ -437,17 +451,26 @@ class _Plan:
         return self.extracted([first, *rest], continued=scores[first] - CONTINUATION_MARGIN, scores=scores)
 
     def introduction(self, role: Role) -> list[Sentence]:
-        """What a role is or does: how its guide introduces it, the lead of its first section of its own (and the
-        sentence after a short lead: "A cybersecurity analyst protects ... Most of the work is detection ...")."""
-        own = [n for n, r in enumerate(self.roles) if r == role and not self.listing[n] and not self.signpost[n]]
-        if not own:
+        """What a role is or does, as its guide first says: its first sentence about that role alone ("Product
+        managers (PMs) decide what gets built ..."), or else the lead of its first section of its own ("The primary
+        responsibility of ML engineers is ..."); a short lead brings the sentence after it."""
+        def position(n: int) -> tuple[int, int]:
+            return self.passages[self.candidates[n].passage].position, self.candidates[n].order
+
+        usable = [n for n in range(len(self.candidates)) if not self.listing[n] and not self.signpost[n]
+                  and self.source[n] == role.source and not (self.anaphor[n] and not self.same_item(n - 1, n))]
+        own = [n for n in usable if self.roles[n] == role]
+        about = [n for n in usable if self.roles[n] in (None, role) and self.subject[n] == role
+                 and self.named[n] == [role]]
+        lead = [min(own, key=position)] if own else []
+        if not about and not lead:
             return []
-        first = min(own, key=lambda n: (self.passages[self.candidates[n].passage].position, self.candidates[n].order))
+        first = min(about + lead, key=position)
         picks = [first]
         after = first + 1
-        if len(self.candidates[first].text.split()) < DEFINITION_SHORT_LEAD and after in own and \
-                self.candidates[after].passage == self.candidates[first].passage and \
-                not _EXAMPLE.match(self.candidates[after].text):
+        if len(self.candidates[first].text.split()) < DEFINITION_SHORT_LEAD and after < len(self.candidates) and \
+                self.candidates[after].passage == self.candidates[first].passage and not self.listing[after] and \
+                not _EXAMPLE.match(self.candidates[after].text) and self.named[after] in ([], [role]):
             picks.append(after)
         return self.extracted(picks)
 
@@ -509,7 +532,8 @@ class _Plan:
             return self.fact()
         (role_a, na), (role_b, nb) = sides
         if a.wants in ("money", "percent"):
-            fa, fb = (figure_value(self.candidates[n].text, a.wants) for n in (na, nb))
+            stage = STAGE.search(a.text)
+            fa, fb = (figure_value(self.candidates[n].text, a.wants, stage and stage.group(1)) for n in (na, nb))
             if fa and fb and fa[1] != fb[1]:
                 (hi_role, hi_n, hi), (lo_role, lo_n, lo) = sorted(
                     [(role_a, na, fa), (role_b, nb, fb)], key=lambda s: -s[2][1])
@@ -733,7 +757,8 @@ def _defines(sentence: str, asked: frozenset[str]) -> bool:
     """Whether a sentence defines an asked term: "Splunk is a SIEM (security information and event management)
     platform ...", "Kubernetes is a container platform ..."."""
     for word in _surface(sentence, set(asked)):
-        if re.search(rf"(^|[\s:]){re.escape(word)}s?\s+(\(|is an?\b|are\b|refers to\b|means\b)", sentence):
+        if re.search(rf"(^|[\s:]){re.escape(word)}s?\s+(\(|is an?\b|are\b|refers to\b|means\b)", sentence) or \
+                re.search(rf"\w\s+\({re.escape(word)}s?\)", sentence):  # "Associate product manager (APM)"
             return True
     return False
 

@@ -29,6 +29,8 @@ WEIGHTS = {"dense": 0.5, "keyword": 1.0, "sentence": 0.75}
 # An earlier answer whose words are at least this share of one passage's came from that passage: the guide's own
 # sentences, give or take "[1]" and a "Yes:"; a paraphrase (the eval sets' histories) shares 0.6-0.9.
 SAID_OVERLAP = 0.6
+# A guide's opening passages (before its first section about one role) read for where it introduces a role.
+OPENING_PASSAGES = 2
 _TOKEN = re.compile(r"\$?\d[\d,.]*\d%?|\$?\d%?|[a-z][a-z0-9+#]*")
 STOPWORDS = frozenset([
     "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
@@ -143,11 +145,16 @@ class _KeywordIndex:
         self.pieces: dict[tuple[str, str], list[str]] = {}
         for c in sorted(chunks, key=lambda c: int(c.metadata.get("position", 0))):
             self.pieces.setdefault((c.metadata.get("source", ""), c.section), []).append(c.id)
-        # Each role's first passage of its own: where its guide introduces it ("what does a SOC analyst do?").
-        self.introductions: dict[Role, str] = {}
+        # Where each role is introduced ("what does a SOC analyst do?"): its guide's opening passages, about no one
+        # role, and its own first passage.
+        self.introductions: dict[Role, list[str]] = {}
+        opening: dict[str, list[str]] = {}
         for c in sorted(chunks, key=lambda c: int(c.metadata.get("position", 0))):
-            if self.roles[c.id] is not None:
-                self.introductions.setdefault(self.roles[c.id], c.id)
+            source, role = c.metadata.get("source", ""), self.roles[c.id]
+            if role is None and not any(r.source == source for r in self.introductions):
+                opening.setdefault(source, []).append(c.id)
+            if role is not None and role not in self.introductions:
+                self.introductions[role] = [*opening.get(source, [])[:OPENING_PASSAGES], c.id]
         self.corpus_words = CorpusWords(list(self.idf))  # for telling what a question names that no guide does
 
     def scores(self, tokens: list[str]) -> np.ndarray:
@@ -224,10 +231,10 @@ class HybridSearch:
         return Passage(chunk.id, meta.get("source", ""), chunk.section, chunk.text,
                        int(meta.get("position", 0)), similarity, fused, index.roles.get(chunk_id))
 
-    def introduction(self, role: Role, query_vector: np.ndarray, index: _KeywordIndex, fused: float) -> Passage | None:
-        """The passage where the role's guide introduces it (its first section of its own), ranked `fused`."""
-        chunk_id = index.introductions.get(role)
-        return None if chunk_id is None else self._passage(index, chunk_id, query_vector, fused)
+    def introduction(self, role: Role, query_vector: np.ndarray, index: _KeywordIndex, fused: float) -> list[Passage]:
+        """The passages where the role's guide introduces it (its opening, its first section of its own), ranked
+        `fused`."""
+        return [self._passage(index, chunk_id, query_vector, fused) for chunk_id in index.introductions.get(role, [])]
 
     def said(self, text: str, query_vector: np.ndarray, index: _KeywordIndex) -> Passage | None:
         """The passage an earlier answer was taken from: the one holding most of its words (at least SAID_OVERLAP of

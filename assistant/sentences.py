@@ -11,16 +11,19 @@ from .embeddings import embed_text
 
 _BULLET = re.compile(r"^\s*([-*+•]|\d+[.)])\s+")
 # A sentence ends at . ! or ? before a capital, a digit or a quote; not inside "U.S." or "e.g." or after "vs.".
+# A closing quote or bracket may follow the stop: 'owns the "what" and the "why." A UX designer asks ...'.
 SENTENCE_END = re.compile(
     r"(?<!\.[A-Za-z]\.)(?<!\b[A-Z]\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bMs\.)(?<!\bNo\.)"
-    r"(?<=[.!?])\s+(?=[A-Z0-9$\"“(])"
+    r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z0-9$\"“(])"
 )
 _EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+# The bold names a list item opens with: "**Figma**", "**Sketch** and **Adobe XD**".
+_BOLD_LEAD = re.compile(r"(\*\*|__)[^*_]+(\*\*|__)(\s*(,|and|or|&)\s*(\*\*|__)[^*_]+(\*\*|__))*")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$")
 # Sentences that point around the text ("In this article, we'll explore ...") and carry no answer.
 SIGNPOST = re.compile(
-    r"\b(this article|we'll|we\u2019ll|we will|(sections?|outlined|detailed|listed) below|below is|below,|"
+    r"\b(this (article|guide|post|page)|we'll|we\u2019ll|we will|(sections?|outlined|detailed|listed) below|below is|below,|"
     r"the following|here's what|here\u2019s what|here's an overview|here\u2019s an overview)\b",
     re.I,
 )
@@ -50,10 +53,14 @@ def table_sentences(lines: list[str]) -> list[str]:
     header, sentences = rows[0], []
     for row in rows[1:]:
         label, cells = row[0], row[1:]
-        parts = [f"{header[n + 1]} {cell}".strip() if n + 1 < len(header) else cell
-                 for n, cell in enumerate(cells) if cell]
+        # A figure reads after its column ("analyst $70K"); words read as the column's ("UX designer: Junior UX
+        # designer; Product manager: Associate product manager").
+        words_ = any(cell and not re.match(r"[$€£\d]", cell) for cell in cells)
+        parts = [(f"{header[n + 1]}: {cell}" if words_ else f"{header[n + 1]} {cell}").strip()
+                 if n + 1 < len(header) else cell for n, cell in enumerate(cells) if cell]
         if parts:
-            sentences.append(f"{label}: {', '.join(parts)}." if label else f"{', '.join(parts)}.")
+            joined = ("; " if words_ else ", ").join(parts)
+            sentences.append(f"{label}: {joined}." if label else f"{joined}.")
     return sentences
 
 
@@ -99,6 +106,13 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
             continue
         bullet = _BULLET.match(line)
         parts = split_sentences(plain(line[bullet.end():] if bullet else line))
+        lead = _BOLD_LEAD.match(line[bullet.end():]) if bullet else None
+        if lead and len(parts[0].split()) > 6:
+            # "- **Sketch** and **Adobe XD** are older design tools ...": the bold names are the item; the sentence
+            # names them already.
+            labels.append(plain(lead.group(0)).strip())
+            units.extend(p.strip() for p in parts if len(p.split()) >= 3)
+            continue
         # A list item: a short label ("Splunk.", "Education."), or a bare phrase with no sentence of its own
         # ("networking fundamentals such as TCP/IP and DNS").
         if bullet and (len(parts[0].split()) <= 6 or (len(parts) == 1 and parts[0].rstrip()[-1:] not in ".!?" and

@@ -9,7 +9,7 @@ from itertools import permutations
 from .citations import MARKER
 from .vocabulary import Vocabulary
 
-_FIGURE = re.compile(r"[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z])|%)?")
+_FIGURE = re.compile(r"[$€£]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z])|%)?")
 # Names of things: a capitalised or symbol-bearing word ("C++", "Kubernetes").
 _NAME = re.compile(r"(?<![\w.])([A-Z][\w+#]*[+#]*|[a-z]+[+#]+)")
 # The connective words the writer itself uses around guide content.

@@ -36,8 +36,8 @@ _SHORT_WORDS = frozenset([
     "me", "us", "it", "is", "as", "at", "an", "am", "be", "by", "do", "go", "he", "if", "in", "is", "my", "no", "of",
     "oh", "ok", "on", "or", "so", "to", "up", "we",
 ])
-_ALSO_CALLED = re.compile(r"\b(?:also|often|sometimes) (?:called|known as|referred to as)\s+((?:[\w-]+\s?){1,3})",
-                          re.I)
+_ALSO_CALLED = re.compile(r"\b(?:also|often|sometimes) (?:called|known as|referred to as)\s+"
+                          r"((?:[\w/-]+(?:\s+or\s+|\s)?){1,4})", re.I)
 
 
 def singular(word: str) -> str:
@@ -89,7 +89,7 @@ def token_matches(typed: str, name: str) -> bool:
     """Whether a user's word stands for a word of a role name: "eng" for engineer, "sci" or "science" for
     scientist, "enginer" (a typo), "engineering", "security" for cybersecurity."""
     typed, name = singular(typed), singular(name)
-    if typed == name:
+    if typed == name or ("/" in typed and sorted(typed.split("/")) == sorted(name.split("/"))):  # "ux/ui", "UI/UX"
         return True
     if len(name) <= 3 or len(typed) <= 2:
         return False
@@ -209,22 +209,55 @@ def _aliases(name: str, text: str) -> list[str]:
         for piece in re.split(r",|;|\bor\b|\band\b", match.group(2)):
             inner = _ALIAS_LEAD.sub("", _ALIAS_LEAD.sub("", piece.strip()))
             inner = re.sub(r"^(an?|the)\s+|\s+(when|who|that|if|in|at|for|with)\b.*$", "", inner, flags=re.I).strip()
-            if any(outer.endswith(form) for form in name_forms) and 1 <= len(inner.split()) <= 3 and not re.search(
-                    r"\d", inner):
+            if _names_it(outer, name_forms) and 1 <= len(inner.split()) <= 3 and not re.search(r"\d", inner):
                 found.append(_display(" ".join(singular(w) for w in inner.split())))
         inner = match.group(2).strip().lower()
         if inner in name_forms:
             found.append(_display(" ".join(outer.split()[-len(name_words):])))
-    for match in re.finditer(re.escape(plural(name)) + r",?\s", text, re.I):
+    # "UX (user experience) designers": an acronym of the name spelled out after it.
+    for acronym in (w for w in name_words if w.isupper() and len(w) >= 2):
+        spelled = re.search(rf"\b{re.escape(acronym)}\s*\(([A-Za-z][A-Za-z -]+)\)", text)
+        if spelled and _spells(acronym, spelled.group(1)):
+            expansions.append(name.replace(acronym, spelled.group(1).strip().lower()))
+    # "pen testers, also known as ...", "UX (user experience) designers, sometimes called UI/UX or product designers"
+    written = r"\s+(?:\([^()]*\)\s+)?".join(re.escape(w) for w in plural(name).split())
+    for match in re.finditer(written + r",?\s", text, re.I):
         also = _ALSO_CALLED.match(text, match.end())
         if also:
-            found.append(_display(" ".join(singular(w) for w in also.group(1).split())))
+            for piece in re.split(r"\s+or\s+|,\s*", also.group(1).strip()):
+                piece = piece if len(piece.split()) > 1 or len(name_words) == 1 else f"{piece} {name_words[-1]}"
+                found.append(_display(" ".join(singular(w) for w in piece.split())))
     found = expansions + found
     for form in [name, *expansions]:  # initials of the name itself: "DS", "MLE" (not of every alias: "EH")
         if len(form.split()) >= 2 and not any(w.isupper() for w in form.split()):
             initials = "".join(w[0] for w in words(form)).upper()
             found.append(initials)
+    found = [a[:-1] if len(a) > 2 and a[:-1].isupper() and a.endswith("s") else a for a in found]  # "PMs": "PM"
     return [a for a in dict.fromkeys(found) if a and a.lower() != name.lower()]
+
+
+def _names_it(outer: str, forms: set[str]) -> bool:
+    """Whether the words before a parenthesis end with the role's name, not with a kind of it: "a cybersecurity
+    analyst (...)", not "associate product manager (APM)"."""
+    for form in forms:
+        if outer == form or outer.endswith(" " + form):
+            before = outer[: len(outer) - len(form)].split()
+            return not before or before[-1] in _DETERMINERS or before[-1].endswith(",")
+    return False
+
+
+def _spells(acronym: str, phrase: str) -> bool:
+    """Whether a phrase spells an acronym out: each word's first letter ("machine learning": ML), or its letters
+    in order from the first ("user experience": UX)."""
+    words_, letters = phrase.lower().split(), acronym.lower()
+    if "".join(w[0] for w in words_) == letters:
+        return True
+    joined, at = "".join(words_), 0
+    for letter in letters:
+        at = joined.find(letter, at) + 1
+        if at == 0:
+            return False
+    return joined[:1] == letters[:1] and len(words_) <= len(letters)
 
 
 @dataclass(frozen=True)

@@ -161,13 +161,15 @@ def test_a_question_of_two_parts_gets_a_sentence_for_each(two_guides):
     ("question", "lead", "source"),
     [
         ("what does an MLE do all day", "The primary responsibility of ML engineers is scaling AI models", FIRST_GUIDE),
-        ("what does a soc analyst actually do", "A cybersecurity analyst protects an organization's", SECOND_GUIDE),
+        # The second guide's opening says what an analyst does, about analysts alone, before any section of theirs.
+        ("what does a soc analyst actually do", "A cybersecurity analyst (often called a security analyst", SECOND_GUIDE),
+        ("what is an ethical hacker", "Penetration testers (pen testers, sometimes written pentesters", SECOND_GUIDE),
     ],
 )
 def test_what_a_role_does_is_answered_by_the_guides_introduction_of_it(two_guides, question, lead, source):
     result = two_guides.answer(question)
     assert result.text.startswith(lead), result.text
-    assert result.citations[0].source == source and "responsibilities" in result.citations[0].section.lower()
+    assert result.citations[0].source == source
 
 
 def test_a_list_items_second_sentence_stays_with_its_first(two_guides):

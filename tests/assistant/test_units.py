@@ -237,3 +237,30 @@ def test_a_sentence_that_defines_a_term(sentence, defines):
 
     term = "siem" if "SIEM" in sentence else "kubernet"
     assert _defines(sentence, frozenset(terms(term)) | {term}) is defines
+
+
+def test_a_stated_figure_after_the_asked_stage_is_the_one_compared():
+    from assistant.extractive import figure_value
+
+    sentence = "Junior UX designers typically start around $70,000, while senior UX designers often earn $125,000 or more."
+    assert figure_value(sentence, "money", "senior")[1] == 125000
+    assert figure_value(sentence, "money", "starting")[1] == 70000
+    assert figure_value(sentence, "money")[1] == 70000
+    assert figure_value("UX designer $98,000, Product manager $130,000.", "money")[0] == "$98,000"
+
+
+def test_answers_split_into_sentences_by_the_one_sentence_rule():
+    text = ('The designer owns the "how," the manager the "why." [1]. Tools: Jira; Productboard and Aha!; SQL [2]. '
+            "The U.S. figure is $98,000 [3].")
+    assert split_sentences(text) == ['The designer owns the "how," the manager the "why." [1].',
+                                     "Tools: Jira; Productboard and Aha!; SQL [2].", "The U.S. figure is $98,000 [3]."]
+
+
+def test_aliases_spelled_out_after_an_acronym_and_sometimes_called():
+    from assistant.vocabulary import _aliases
+
+    text = ("UX (user experience) designers, sometimes called UI/UX or product designers, figure out how a product "
+            "should look. Product managers (PMs) decide what gets built. An associate product manager (APM) owns "
+            "small features.")
+    assert _aliases("UX designer", text)[:3] == ["user experience designer", "UI/UX designer", "product designer"]
+    assert _aliases("product manager", text) == ["PM"]  # "APM" names a kind of product manager, not one
