@@ -270,6 +270,32 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
     return list(dict.fromkeys(found))
 
 
+# What each qualifier asks of the word before it, as the guides would write it: "google pays" - a pay figure.
+_QUALIFIED = {"pay": r"pa(y|id)\w*|salar\w*|earn\w*|[$€£]\d", "paid": r"pa(y|id)\w*|salar\w*|earn\w*|[$€£]\d",
+              "salary": r"pa(y|id)\w*|salar\w*|earn\w*|[$€£]\d", "question": r"question\w*",
+              "cost": r"cost\w*|pric\w*|fee\w*|[$€£]\d", "fee": r"cost\w*|pric\w*|fee\w*|[$€£]\d",
+              "price": r"cost\w*|pric\w*|fee\w*|[$€£]\d", "hire": r"hir\w*"}
+
+
+def unsaid_pairs(text: str, vocabulary: Vocabulary, passages: list[str]) -> list[str]:
+    """Words the guides use, but never with what the question asks of them: "google" in "what does google pay"
+    (the guide names Google Sheets, not Google's pay), "interview" in "interview questions", "bootcamp" in
+    "bootcamp cost". Checked against the question's best passages: a guide that answered would say them together."""
+    from .retrieval import STOPWORDS
+
+    named = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
+    tokens = words(text)
+    found = []
+    for n, word in enumerate(tokens[:-1]):
+        asked = _QUALIFIED.get(singular(tokens[n + 1]).rstrip("s") if tokens[n + 1] != "pays" else "pay")
+        if asked is None or n in named or n + 1 in named or word in STOPWORDS or word in ASKING or len(word) < 3:
+            continue
+        together = re.compile(rf"\b{re.escape(word[:5])}\w*\W+(\w+\W+){{0,3}}({asked})", re.I)
+        if not any(together.search(p) for p in passages):
+            found.append(word)
+    return found
+
+
 # "how much do <someone> make": the someone a pay question is about.
 _SUBJECT = re.compile(r"\bhow much (?:do|does|can|could|will|would|did) (?:an? |the )?(?P<who>[a-z][\w ]{2,40}?) "
                       r"(?:make|earn|get paid|get|take home)\b", re.I)

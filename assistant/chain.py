@@ -9,7 +9,17 @@ from dataclasses import replace
 
 from langchain_core.runnables import Runnable, RunnableConfig
 
-from .analysis import CHOOSING, Analysis, analyse, asked_terms, asking_stems, choosing, has_figure, introduces
+from .analysis import (
+    CHOOSING,
+    Analysis,
+    analyse,
+    asked_terms,
+    asking_stems,
+    choosing,
+    has_figure,
+    introduces,
+    unsaid_pairs,
+)
 from .citations import renumber
 from .condense import condense, is_follow_up, with_role_names, without_roles
 from .errors import InvalidQuestion
@@ -127,6 +137,10 @@ class Assistant:
         if choosing(analysis):  # "how do I decide?": also what the guide says of choosing
             analysis = replace(analysis, terms=analysis.terms | asked_terms(CHOOSING, index.vocabulary, index.corpus_words))
         passages = self.search.search(f"{question} {CHOOSING}" if choosing(analysis) else question, vector, k, index)
+        unsaid = [w for w in unsaid_pairs(question, index.vocabulary, [p.text for p in passages])
+                  if w not in analysis.unknown]
+        if unsaid:  # "what does google pay ...": a word the guides use, never with what is asked of it
+            analysis = replace(analysis, unknown=[*analysis.unknown, *unsaid])
         if analysis.kind == "comparison" and len(analysis.roles) < 2 and passages:
             # "who earns more?": the roles of the guide that answers, each asked about alone.
             roles = [r for r in index.vocabulary.roles if r.source == passages[0].source]

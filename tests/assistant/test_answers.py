@@ -249,3 +249,16 @@ def test_a_question_about_both_roles_prefers_a_sentence_about_both(two_guides):
     first = first_sentence(two_guides.answer("which industries is the demand for DS and MLE strong in").text)
     assert "tech, finance, and health care" in first
 
+
+
+@pytest.mark.parametrize(
+    ("question", "uncovered"),
+    [
+        # Each word is in a guide ("CrowdStrike" is a tool, "interviewing" is in a list), never with what is asked.
+        ("what does crowdstrike pay pen testers", "crowdstrike"),
+        ("common pen tester interview questions", "interview"),
+    ],
+)
+def test_a_word_the_guide_uses_but_never_with_what_is_asked_is_said_to_be_missing(two_guides, question, uncovered):
+    result = two_guides.answer(question)
+    assert result.refused or uncovered in result.uncovered, result.text
