@@ -20,6 +20,9 @@ from assistant.settings import Settings, load_settings
 GUIDE = Path(__file__).parents[1] / "corpus" / "ml-engineer-vs-data-scientist.md"
 # A second guide, written for the tests (another pair of roles, a Markdown table, bold labels): never in corpus/.
 SECOND_GUIDE = Path(__file__).parent / "data" / "cybersecurity-analyst-vs-penetration-tester.md"
+# Written blind (by a helper who had not read the code) with its 60 questions, to check that nothing is tuned to the
+# first two guides: tests/eval/holdout_questions.jsonl.
+THIRD_GUIDE = Path(__file__).parent / "data" / "ux-designer-vs-product-manager.md"
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
@@ -112,13 +115,22 @@ def guide_store(guide_settings: Settings, embeddings):
 @pytest.fixture(scope="session")
 def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
     """An assistant over both guides, ingested once with the real model into an embedded index: read it only."""
+    return _assistant_over(tmp_path_factory.mktemp("two-guides"), embeddings, (GUIDE, SECOND_GUIDE))
+
+
+@pytest.fixture(scope="session")
+def three_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
+    """An assistant over the three guides (the third written blind), ingested once: read it only."""
+    return _assistant_over(tmp_path_factory.mktemp("three-guides"), embeddings, (GUIDE, SECOND_GUIDE, THIRD_GUIDE))
+
+
+def _assistant_over(root: Path, embeddings, guides):
     from assistant import build_assistant
     from assistant.store import VectorStore
     from ingest import ingest
 
-    root = tmp_path_factory.mktemp("two-guides")
     (root / "corpus").mkdir()
-    for guide in (GUIDE, SECOND_GUIDE):
+    for guide in guides:
         shutil.copy(guide, root / "corpus" / guide.name)
     settings = _isolated_settings(root)
     store = VectorStore(settings, embeddings.identity, backend=embeddings.backend)

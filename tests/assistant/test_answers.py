@@ -14,6 +14,7 @@ from assistant.evaluation import judge, load_eval_set
 FIRST_GUIDE = "ml-engineer-vs-data-scientist.md"
 SECOND_GUIDE = "cybersecurity-analyst-vs-penetration-tester.md"
 REAL_QUESTIONS = Path(__file__).parents[1] / "eval" / "real_questions.jsonl"
+HELD_OUT_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout_questions.jsonl"
 
 
 def first_sentence(text: str) -> str:
@@ -101,21 +102,36 @@ def test_follow_ups_about_either_guides_roles(two_guides, history, follow_up, fa
 
 
 def test_the_real_questions_rates(two_guides):
-    """Floors under what the real questions measure today (2026-11-29: all facts 0.690, first sentence 0.767,
-    1.36 sentences, right guide 1.000, out of scope refused or caveated 0.923, none refused in scope (0.008
-    caveated), yes/no 0.842, composed sentences supported 1.0). Issue 11's targets for the first two are 0.9 and
-    0.85: not met yet."""
+    """Issue 11's targets, met on the real questions (2026-11-29, two guides: all facts 0.907, first sentence 0.915,
+    1.47 sentences, right guide 1.000, out of scope refused or caveated 0.962, none refused in scope (0.008 caveated),
+    yes/no 0.842, composed sentences supported 1.0)."""
     from assistant.evaluation import evaluate
 
     rates = evaluate(two_guides, load_eval_set(REAL_QUESTIONS)).rates
-    assert rates["fact_in_answer"] >= 0.65
-    assert rates["first_sentence_answers"] >= 0.72
+    assert rates["fact_in_answer"] >= 0.9
+    assert rates["first_sentence_answers"] >= 0.85
     assert rates["in_scope_caveated"] <= 0.05
     assert rates["sentences_per_answer"] <= 2.5
     assert rates["right_guide_cited"] >= 0.95
     assert rates["out_of_scope_refused_or_caveated"] >= 0.9
     assert rates["in_scope_refused"] <= 0.03
     assert rates["yes_no_right"] >= 0.8
+    assert rates["composed_supported"] == 1.0
+
+
+def test_the_held_out_guides_rates(three_guides):
+    """The third guide and its questions were written blind and first measured untouched (2026-11-29: all facts
+    0.569, first sentence 0.549, out of scope refused or caveated 0.556, composed supported 0.821); after the general
+    fixes they showed: 0.627, 0.725, 0.889, 1.0. Floors under that, and the targets that hold on any guide."""
+    from assistant.evaluation import evaluate
+
+    rates = evaluate(three_guides, load_eval_set(HELD_OUT_QUESTIONS)).rates
+    assert rates["fact_in_answer"] >= 0.6
+    assert rates["first_sentence_answers"] >= 0.7
+    assert rates["sentences_per_answer"] <= 2.5
+    assert rates["right_guide_cited"] >= 0.95
+    assert rates["out_of_scope_refused_or_caveated"] >= 0.85
+    assert rates["in_scope_refused"] <= 0.03
     assert rates["composed_supported"] == 1.0
 
 
