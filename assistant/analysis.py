@@ -324,7 +324,7 @@ PHRASING = frozenset([
     "difference", "different", "differ", "compare", "comparison", "versus", "vs", "between", "much", "many",
     # "what do they need", "which tools do they use": how a question asks, not what ("business needs" is no answer)
     "need", "needs", "needed", "use", "uses", "used", "using", "two", "nutshell", "short", "kind", "kinds", "sort",
-    "same", "similar",
+    "same", "similar", "u", "ur", "r", "plz", "tho", "ya", "anyone", "guys",
 ])
 
 

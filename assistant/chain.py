@@ -116,11 +116,18 @@ class Assistant:
         made standalone from the history, with the indexed guides' roles."""
         index = state.get("index") or self.search.keyword_index()
         standalone = state.get("standalone") or condense(state["question"], state["history"], index.vocabulary)
-        # A follow-up ("does location matter?", "what comes after that?") goes on from what was said last.
-        history = state["history"]
+        # A follow-up ("does location matter?", "what comes after that?") goes on from what was said last; naming
+        # no role, it is about the role of the passage that was said ("how much does that pay?").
+        history, said_id = state["history"], None
         said = history[-1]["content"] if history and history[-1]["role"] == "assistant" and \
             is_follow_up(state["question"], index.vocabulary) else ""
-        return {**state, "index": index, "standalone": with_role_names(standalone, index.vocabulary), "said": said}
+        if said:
+            said_id = self.search.said(said, index)
+            role = index.roles.get(said_id) if said_id else None
+            if role is not None and not index.vocabulary.roles_in(standalone):
+                standalone = f"{standalone.rstrip('?!. ')} for {role.plural}?"
+        return {**state, "index": index, "standalone": with_role_names(standalone, index.vocabulary), "said": said,
+                "said_id": said_id}
 
     def _retrieve(self, state: dict) -> dict:
         """Read the question, embed it (with its parts or a comparison's per-role questions, in one batch) and
@@ -151,11 +158,16 @@ class Assistant:
             whole = self.search.pieces(passages[0], vector, index)
             taken = {p.id for p in whole}
             passages = [*whole, *[p for p in passages if p.id not in taken]][:k + len(whole) - 1]
+        if analysis.kind == "common" and passages:  # "which tools do both use": the guide's section on what they share
+            shared = self.search.shared({r.source for r in analysis.roles} or {passages[0].source}, analysis.terms,
+                                        vector, index, passages[0].fused)
+            taken = {p.id for p in shared}
+            passages = [*shared, *[p for p in passages if p.id not in taken]][:k + len(shared)]
         if introduces(analysis):  # "what does a SOC analyst do": where the guide introduces the role, first
             intro = self.search.introduction(analysis.roles[0], vector, index, passages[0].fused if passages else 1.0)
             taken = {p.id for p in intro}
             passages = [*intro, *[p for p in passages if p.id not in taken]][:k + len(intro) - 1]
-        said = self.search.said(state.get("said", ""), vector, index) if state.get("said") else None
+        said = self.search.passage(state["said_id"], vector, index, 0.0) if state.get("said_id") else None
         if said is not None:  # its whole section, in front: what the follow-up asks about is around what was said
             around = self.search.pieces(replace(said, fused=passages[0].fused if passages else 1.0), vector, index)
             taken = {p.id for p in around}
@@ -239,7 +251,9 @@ class Assistant:
         best = max((p.similarity for p in passages), default=0.0)
         unknown = analysis.unknown if analysis.kind != "fit" else []
         text = None
-        if best < self.settings.refusal_threshold and (unknown or not _names_a_passage_term(analysis, passages)):
+        in_context = state.get("context") is not None  # a follow-up on what was just said from the guide
+        if best < self.settings.refusal_threshold and (unknown or not (
+                in_context or _names_a_passage_term(analysis, passages))):
             text = NOT_COVERED
         elif unknown and not analysis.roles and best < UNKNOWN_WORD_REFUSAL_SIMILARITY:
             text = f"The guide does not cover {_listed(unknown)}."

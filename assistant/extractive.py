@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from .analysis import CHOOSING, FIGURES, Analysis, asked_terms, asks_route, introduces, is_list_question
-from .retrieval import Passage, terms
+from .retrieval import SHARED_HEADING, Passage, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors
 from .tuning import (
     CHOOSING_BONUS,
@@ -700,7 +700,7 @@ class _Plan:
             shared &= np.isin(self.source, [r.source for r in a.roles])
         # A list under a heading about what they share ("Tools > Both roles") is the answer unless another sentence has
         # more of what was asked ("programming languages such as Python and Java" for "langs both roles need").
-        both = shared & self.listing & np.array([_SHARED_HEADING.search(self.passages[c.passage].section.split(
+        both = shared & self.listing & np.array([SHARED_HEADING.search(self.passages[c.passage].section.split(
             " > ")[-1]) is not None for c in self.candidates])
         first = self.best(scores, shared & ~self.anaphor_orphans(), prefer_list=True)
         listed = self.best(scores, both)
@@ -733,7 +733,6 @@ _ROLE_WORDS = frozenset({"rol", "role", "roles", "job", "jobs", "career", "caree
 _CONTRAST = re.compile(r"\b(while|whereas|unlike|but|however|in contrast|on the other hand|differ\w*|opposite)\b",
                        re.I)
 _EXAMPLE = re.compile(r"(For example|For instance|E\.g\.|As an example)\b", re.I)
-_SHARED_HEADING = re.compile(r"\b(both|common|shared|overlap\w*|in common|all roles)\b", re.I)
 _YES_NO_QUESTION = re.compile(r"^\s*(do|does|is|are|can|will|would|could|should|did)\b", re.I)
 # The evidence says the opposite of the question's premise: "Pen testing is rarely an entry-level job".
 _NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren't|doesn't|don't|cannot|can't)\b",

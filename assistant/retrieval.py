@@ -29,6 +29,8 @@ WEIGHTS = {"dense": 0.5, "keyword": 1.0, "sentence": 0.75}
 # An earlier answer whose words are at least this share of one passage's came from that passage: the guide's own
 # sentences, give or take "[1]" and a "Yes:"; a paraphrase (the eval sets' histories) shares 0.6-0.9.
 SAID_OVERLAP = 0.6
+# A heading about what the roles share: "Both roles", "Common tools", "Shared skills".
+SHARED_HEADING = re.compile(r"\b(both|common|shared|overlap\w*|in common|all roles)\b", re.I)
 # A guide's opening passages (before its first section about one role) read for where it introduces a role.
 OPENING_PASSAGES = 2
 _TOKEN = re.compile(r"\$?\d[\d,.]*\d%?|\$?\d%?|[a-z][a-z0-9+#]*")
@@ -236,9 +238,9 @@ class HybridSearch:
         `fused`."""
         return [self._passage(index, chunk_id, query_vector, fused) for chunk_id in index.introductions.get(role, [])]
 
-    def said(self, text: str, query_vector: np.ndarray, index: _KeywordIndex) -> Passage | None:
-        """The passage an earlier answer was taken from: the one holding most of its words (at least SAID_OVERLAP of
-        them), or None when it was not the guide's words."""
+    def said(self, text: str, index: _KeywordIndex) -> str | None:
+        """The passage (its ID) an earlier answer was taken from: the one holding most of its words (at least
+        SAID_OVERLAP of them), or None when it was not the guide's words."""
         words = set(tokenize(text))
         if not words:
             return None
@@ -247,7 +249,19 @@ class HybridSearch:
             got = len(words & set(tokenize(index.chunks[chunk_id].text))) / len(words)
             if got > share:
                 best, share = chunk_id, got
-        return self._passage(index, best, query_vector, 0.0) if best is not None and share >= SAID_OVERLAP else None
+        return best if best is not None and share >= SAID_OVERLAP else None
+
+    def passage(self, chunk_id: str, query_vector: np.ndarray, index: _KeywordIndex, fused: float) -> Passage:
+        """One chunk as a passage of this question."""
+        return self._passage(index, chunk_id, query_vector, fused)
+
+    def shared(self, sources: set[str], asked: frozenset[str], query_vector: np.ndarray, index: _KeywordIndex,
+               fused: float) -> list[Passage]:
+        """The passages of sections about what the roles share ("Tools > Both roles") whose headings have an asked
+        word, in the given guides: "which tools do both use" is answered there, however its words score."""
+        found = [chunk_id for (source, section), ids in index.pieces.items() if source in sources
+                 and SHARED_HEADING.search(section.split(" > ")[-1]) and asked & terms(section) for chunk_id in ids]
+        return [self._passage(index, chunk_id, query_vector, fused) for chunk_id in found]
 
     def pieces(self, passage: Passage, query_vector: np.ndarray, index: _KeywordIndex) -> list[Passage]:
         """All the pieces of a passage's section (a section longer than a chunk is split), in order."""

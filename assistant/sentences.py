@@ -107,6 +107,11 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
         bullet = _BULLET.match(line)
         parts = split_sentences(plain(line[bullet.end():] if bullet else line))
         lead = _BOLD_LEAD.match(line[bullet.end():]) if bullet else None
+        if lead and plain(lead.group(0)).rstrip()[-1:] in ".:" and 6 < len(parts[0].split()) <= 12 and len(parts) > 1:
+            # "- **VP of product or chief product officer (CPO).** Lead the entire ...": a long label is a label.
+            labels.append(parts[0].rstrip(".:"))
+            units.extend(f"{parts[0].rstrip('.:')}: {p.strip()}" for p in parts[1:] if len(p.split()) >= 3)
+            continue
         if lead and len(parts[0].split()) > 6:
             # "- **Sketch** and **Adobe XD** are older design tools ...": the bold names are the item; the sentence
             # names them already.
