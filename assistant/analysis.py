@@ -37,7 +37,7 @@ _LIST = re.compile(
     r"duties|tasks|steps|platforms?|software|qualifications?|degrees?|stack|libraries|techniques|methods)\b", re.I)
 _HOW_TO = re.compile(
     r"\b(how (do|can|should|would|to|does one)\b.*\b(become|get|start|break|transition|move|switch|land|into)\b|"
-    r"steps? to|path to|road ?map|get started|career path)", re.I)
+    r"how long\b.*\b(become|get into|break into|land)\b|steps? to|path to|road ?map|get started|career path)", re.I)
 _DEFINITION = re.compile(r"^\s*(what|who)('s| is| are| does| do)\b", re.I)
 _PART_SPLIT = re.compile(
     r"\s*(?:\?|;|,)?\s+(?:and|also|plus|&)\s+(?=(?:what|how|which|who|where|when|why|do|does|is|are|can)\b)"
@@ -296,6 +296,18 @@ def unsaid_pairs(text: str, vocabulary: Vocabulary, passages: list[str]) -> list
     return found
 
 
+def unsaid_quality(text: str, passages: list[str]) -> list[str]:
+    """The quality a yes/no question asks of something, when none of its best passages states it: "free" in "is
+    figma free" (the guide says what Figma is, not what it costs)."""
+    asked = re.match(r"^\s*(is|are|was|were)\b.*\b([a-z]{3,})\W*$", text, re.I)
+    if not asked:
+        return []
+    word = asked.group(2).lower()
+    if "ADJ" not in _readings(word) or word in ASKING or word in PHRASING:
+        return []
+    return [] if any(re.search(rf"\b{re.escape(word[:5])}", p, re.I) for p in passages) else [word]
+
+
 # "how much do <someone> make": the someone a pay question is about.
 _SUBJECT = re.compile(r"\bhow much (?:do|does|can|could|will|would|did) (?:an? |the )?(?P<who>[a-z][\w ]{2,40}?) "
                       r"(?:make|earn|get paid|get|take home)\b", re.I)
@@ -324,7 +336,7 @@ PHRASING = frozenset([
     "difference", "different", "differ", "compare", "comparison", "versus", "vs", "between", "much", "many",
     # "what do they need", "which tools do they use": how a question asks, not what ("business needs" is no answer)
     "need", "needs", "needed", "use", "uses", "used", "using", "two", "nutshell", "short", "kind", "kinds", "sort",
-    "same", "similar", "u", "ur", "r", "plz", "tho", "ya", "anyone", "guys",
+    "same", "similar", "u", "ur", "plz", "tho", "ya", "anyone", "guys",
 ])
 
 
@@ -383,7 +395,7 @@ def introduces(analysis: Analysis) -> bool:
 # How people ask for a route into a role ("how do I become ...", "steps to ...", "career path for ..."): a how-to
 # question with no other word asks for the guide's whole route.
 _ROUTE_WORDS = frozenset({"become", "step", "path", "career", "route", "roadmap", "road", "map", "start", "get",
-                          "break", "land", "into"})
+                          "break", "land", "into", "long", "take", "takes", "time", "senior", "junior", "lead"})
 
 
 def asks_route(analysis: Analysis) -> bool:

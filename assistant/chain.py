@@ -19,6 +19,7 @@ from .analysis import (
     has_figure,
     introduces,
     unsaid_pairs,
+    unsaid_quality,
 )
 from .citations import renumber
 from .condense import condense, is_follow_up, with_role_names, without_roles
@@ -124,7 +125,7 @@ class Assistant:
         if said:
             said_id = self.search.said(said, index)
             role = index.roles.get(said_id) if said_id else None
-            if role is not None and not index.vocabulary.roles_in(standalone):
+            if role is not None and not index.vocabulary.roles_in(standalone) and _POINTS_BACK.search(state["question"]):
                 standalone = f"{standalone.rstrip('?!. ')} for {role.plural}?"
         return {**state, "index": index, "standalone": with_role_names(standalone, index.vocabulary), "said": said,
                 "said_id": said_id}
@@ -144,7 +145,8 @@ class Assistant:
         if choosing(analysis):  # "how do I decide?": also what the guide says of choosing
             analysis = replace(analysis, terms=analysis.terms | asked_terms(CHOOSING, index.vocabulary, index.corpus_words))
         passages = self.search.search(f"{question} {CHOOSING}" if choosing(analysis) else question, vector, k, index)
-        unsaid = [w for w in unsaid_pairs(question, index.vocabulary, [p.text for p in passages])
+        texts = [p.text for p in passages]
+        unsaid = [w for w in unsaid_pairs(question, index.vocabulary, texts) + unsaid_quality(question, texts)
                   if w not in analysis.unknown]
         if unsaid:  # "what does google pay ...": a word the guides use, never with what is asked of it
             analysis = replace(analysis, unknown=[*analysis.unknown, *unsaid])
@@ -323,6 +325,8 @@ class Assistant:
 
 
 _LISTS = ("list", "common", "howto")
+# "How much does that pay?", "is it hard?": a follow-up that points at what was said (not "what about lawyers?").
+_POINTS_BACK = re.compile(r"\b(that|this|it|its|they|them|their|those|these|there)\b", re.I)
 # "What comes after that?", "and then?": the guide's next sentence after what was said.
 # "Why that tool though?": the reason may be in what was said; it can be said again.
 _WHY = re.compile(r"\s*(why|how come)\b", re.I)

@@ -472,7 +472,11 @@ class _Plan:
                 self.candidates[after].passage == self.candidates[first].passage and not self.listing[after] and \
                 not _EXAMPLE.match(self.candidates[after].text) and self.named[after] in ([], [role]):
             picks.append(after)
-        return self.extracted(picks)
+        # ... then what its first section of its own lists it doing: "Typical responsibilities include: ...".
+        duties = [n for n in range(len(self.candidates)) if self.listing[n] and self.roles[n] == role and lead
+                  and self.passages[self.candidates[n].passage].section ==
+                  self.passages[self.candidates[lead[0]].passage].section]
+        return self.extracted(picks) + (self.extracted(duties[:1]) if duties and duties[0] not in picks else [])
 
     def route(self, role: Role) -> list[Sentence]:
         """The route into a role, step by step: the items of the role's best list, each with what the guide says of

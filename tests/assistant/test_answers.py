@@ -278,3 +278,32 @@ def test_a_question_about_both_roles_prefers_a_sentence_about_both(two_guides):
 def test_a_word_the_guide_uses_but_never_with_what_is_asked_is_said_to_be_missing(two_guides, question, uncovered):
     result = two_guides.answer(question)
     assert result.refused or uncovered in result.uncovered, result.text
+
+
+def test_the_route_answers_how_long_it_takes_with_the_steps_durations(three_guides):
+    result = three_guides.answer("how long does it take to become a senior pm")
+    assert result.uncovered == [] and "1 to 2 years" in result.text and "3 to 5 years" in result.text
+
+
+def test_what_a_role_does_names_its_responsibilities_too(three_guides):
+    sentences = split_sentences(three_guides.answer("what does a pm actually do").text)
+    assert sentences[0].startswith("Product managers (PMs) decide what gets built")
+    assert "Roadmap planning" in sentences[1]
+
+
+def test_a_quality_the_guide_never_states_gets_no_yes(three_guides):
+    result = three_guides.answer("is figma free")
+    assert not result.text.startswith("Yes") and (result.refused or "free" in result.uncovered)
+
+
+def test_a_follow_up_pointing_at_what_was_said_is_about_its_role(three_guides):
+    turns = [{"role": "user", "content": "whats the entry level job for ux"},
+             {"role": "assistant", "content": "Most people start as a junior UX designer, working under senior "
+                                              "designers for the first 1 to 2 years."}]
+    result = three_guides.answer("how much does that pay", turns)
+    assert not result.refused and "$70,000" in first_sentence(result.text)
+
+
+def test_tools_both_roles_use_come_from_the_guides_shared_section(three_guides):
+    first = first_sentence(three_guides.answer("which tools do both ux designers and pms use").text)
+    assert first.startswith("Tools (both roles): Miro; Notion and Confluence; Slack; Loom")
