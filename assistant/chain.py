@@ -119,7 +119,7 @@ class Assistant:
         texts = [q for q, _, _ in asked] if "vector" in state else [question, *(q for q, _, _ in asked)]
         vectors = list(self.embeddings.encode(texts)) if texts else []
         vector = state["vector"] if "vector" in state else vectors.pop(0)
-        passages = self.search.search(question, vector, k, index)
+        passages = self.search.search(question, vector, k, index, state.get("sources"))
         if analysis.kind == "comparison" and len(analysis.roles) < 2 and passages:
             # "who earns more?": the roles of the guide that answers, each asked about alone.
             roles = [r for r in index.vocabulary.roles if r.source == passages[0].source]
@@ -128,7 +128,7 @@ class Assistant:
             vectors = list(self.embeddings.encode([q for q, _, _ in asked])) if asked else []
         foci = [Focus(q, v, role, part) for (q, role, part), v in zip(asked, vectors, strict=True)]
         for focus in reversed(foci):  # each focus's best passages first, so that every side or part is there
-            found = self.search.search(focus.question, focus.vector, k, index)
+            found = self.search.search(focus.question, focus.vector, k, index, state.get("sources"))
             own = [p for p in found if focus.role is None or p.role == focus.role][:FOCUS_PASSAGES] or found[:1]
             taken = {p.id for p in own}
             passages = [*own, *[p for p in passages if p.id not in taken]]
@@ -142,12 +142,13 @@ class Assistant:
         """Forget the cached keyword index (it also refreshes by itself when the store changes)."""
         self.search._index = None
 
-    def answer(self, question: str, history: list[dict] | None = None) -> Answer:
+    def answer(self, question: str, history: list[dict] | None = None, *, sources: list[str] | None = None) -> Answer:
         """Answer a question, a follow-up when `history` holds the conversation so far.
 
         Args:
             question: The user's question (at most `max_question_chars` characters).
             history: Earlier messages, oldest first, as `{"role": "user"|"assistant", "content": str}`.
+            sources: Answer only from these indexed documents (their names in the index); default: all.
 
         Returns:
             The answer with its citations, or a refusal when the guide does not cover the question.
@@ -158,7 +159,7 @@ class Assistant:
             StoreUnavailable: the Chroma server cannot be reached.
         """
         question, history = validate(question, history, self.settings.max_question_chars)
-        return self.chain.invoke({"question": question, "history": history})
+        return self.chain.invoke({"question": question, "history": history, "sources": sources})
 
     async def aanswer(self, question: str, history: list[dict] | None = None) -> Answer:
         """`answer()` for code that runs an event loop; the work runs in a thread."""
@@ -176,10 +177,11 @@ class Assistant:
             answers.append(self._final(self._retrieve(state)))
         return answers
 
-    def stream(self, question: str, history: list[dict] | None = None) -> Iterator[Answer]:
+    def stream(self, question: str, history: list[dict] | None = None, *,
+               sources: list[str] | None = None) -> Iterator[Answer]:
         """Like `answer()`, yielding the answer as it grows; the last one yielded is complete."""
         question, history = validate(question, history, self.settings.max_question_chars)
-        state = self.retrieve_chain.invoke({"question": question, "history": history})
+        state = self.retrieve_chain.invoke({"question": question, "history": history, "sources": sources})
         refusal = self._refusal(state)
         if refusal:
             yield refusal
@@ -206,11 +208,16 @@ class Assistant:
             text = f"The guide does not cover {_listed(unknown)}."
         if text is None:
             return None
-        nearest = list(dict.fromkeys(p.section for p in sorted(passages, key=lambda p: -p.similarity)))[:3]
+        closest = {}  # the closest passage of each of the three nearest sections
+        for p in sorted(passages, key=lambda p: -p.similarity):
+            if len(closest) < 3:
+                closest.setdefault(p.section, p)
+        nearest = list(closest)
         if nearest:
             text += " The closest sections of the guide are: " + "; ".join(nearest) + "."
         return Answer(text=text, refused=True, standalone_question=state["standalone"], nearest_sections=nearest,
-                      uncovered=unknown)
+                      uncovered=unknown, nearest=[Citation(n, p.source, p.section, p.text, round(p.similarity, 4))
+                                                  for n, p in enumerate(closest.values(), start=1)])
 
     def _sentences(self, state: dict) -> tuple[list[tuple[str, list[int]]], list[str]]:
         """The answer's sentences with their passage numbers (from 1), and notes for the reader."""
