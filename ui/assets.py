@@ -24,22 +24,25 @@ a.ca-marker:hover .ca-preview, a.ca-marker:focus .ca-preview { display: block; }
 .ca-streaming p:last-child::after { content: "▍"; opacity: .6; animation: ca-blink 1s steps(2) infinite; }
 @keyframes ca-blink { to { opacity: 0; } }
 .ca-pending { color: var(--body-text-color-subdued); font-style: italic; }
-.ca-standalone, .ca-note { margin-top: .5em; font-size: .8em; color: var(--body-text-color-subdued); }
+.ca-standalone, .ca-note { margin-top: .5em; font-size: .8em; color: var(--ca-subdued); }
 .ca-sources { margin-top: .75em; padding-top: .5em; border-top: 1px solid var(--border-color-primary); }
 .ca-sources-title { font-size: .75em; font-weight: 600; letter-spacing: .05em; text-transform: uppercase;
-  color: var(--body-text-color-subdued); margin-bottom: .25em; }
+  color: var(--ca-subdued); margin-bottom: .25em; }
 details.ca-footnote { margin: .25em 0; border-radius: 6px; background: var(--background-fill-secondary);
   padding: .3em .6em; font-size: .9em; scroll-margin-top: 1em; }
 details.ca-footnote > summary { cursor: pointer; }
 details.ca-footnote.ca-flash { outline: 2px solid var(--color-accent); }
 .ca-num { font-weight: 700; color: var(--color-accent); }
 .ca-section { font-weight: 600; }
-.ca-source { color: var(--body-text-color-subdued); font-size: .9em; }
+.ca-source { color: var(--ca-subdued); font-size: .9em; }
+/* Gradio dims chat messages a little: subdued text inside them is darker than the theme's to keep 4.5:1. */
+.ca-answer, .ca-refusal { --ca-subdued: #334155; }
+.dark .ca-answer, .dark .ca-refusal { --ca-subdued: #cbd5e1; }
 .ca-passage { margin-top: .4em; padding: .4em .6em; border-left: 3px solid var(--color-accent);
   background: var(--background-fill-primary); border-radius: 0 4px 4px 0; }
 .ca-refusal { border-left: 4px solid #b45309; background: rgba(217, 119, 6, .08); padding: .6em .8em;
   border-radius: 0 6px 6px 0; }
-.ca-refusal-title { font-weight: 700; color: #92400e; margin-bottom: .3em; }
+.ca-refusal-title { font-weight: 700; color: #7c2d12; margin-bottom: .3em; }
 .dark .ca-refusal-title { color: #fbbf24; }
 .ca-nearest { margin-top: .4em; }
 .ca-tools { margin-top: .5em; }
@@ -131,16 +134,29 @@ _SCRIPT = """
       el.setAttribute('aria-label', `${who === 'user' ? 'Question' : 'Answer'}: ${text.slice(0, 200)}`);
     });
   }
-  // A new answer is scrolled to its start (its question at the top of the chat), not to its end.
-  let rows = 0;
+  // A new answer is scrolled to its start (its question at the top of the chat), not to its end. The page
+  // lays the chat out again a few times as the answer arrives: the question stays pinned there for two
+  // seconds, unless the reader scrolls first.
+  let rows = 0, pinned = null, pinUntil = 0;
+  const unpin = () => { pinUntil = 0; };
+  ['wheel', 'touchstart', 'keydown'].forEach((type) => document.addEventListener(type, unpin, {passive: true}));
+  function pin() {
+    const box = pinned && pinned.isConnected && pinned.closest('.bubble-wrap');
+    if (box && Date.now() < pinUntil) {
+      box.scrollTop += pinned.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    }
+  }
   function scrollToNewest() {
     const users = document.querySelectorAll('#ca-chat .user-row');
     if (users.length > rows) {
-      const last = users[users.length - 1];
-      const box = last.closest('.bubble-wrap') || last.parentElement;
-      if (box) box.scrollTop = last.offsetTop - box.offsetTop - 8;
+      pinned = users[users.length - 1];
+      pinUntil = Date.now() + 2000;
+      [0, 100, 300, 1000, 2000].forEach((ms) => setTimeout(pin, ms));
+    } else if (users.length && users[users.length - 1] !== pinned) {
+      pinned = users[users.length - 1];  // re-rendered: the same question in a new element
     }
     rows = users.length;
+    pin();
   }
   // On a phone the conversations sidebar starts closed, so the chat is the first screen.
   const started = Date.now();

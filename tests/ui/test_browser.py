@@ -64,7 +64,7 @@ def test_a_follow_up_shows_its_standalone_question_and_a_refusal_looks_different
     first_source = follow_up.locator("details.ca-footnote").first.inner_text()
     assert display_section("Earning potentials > Data scientist") in first_source
     assert "Not covered by the guide" in refusal.inner_text()
-    assert refusal.locator(".ca-nearest li").count() >= 1
+    assert refusal.locator(".ca-nearest details.ca-nearby").count() >= 1
     assert refusal.evaluate("el => getComputedStyle(el).borderLeftStyle") == "solid"
 
 
