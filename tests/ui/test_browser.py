@@ -120,9 +120,10 @@ def test_a_document_added_in_the_browser_is_then_cited(page, tmp_path: Path) -> 
 def test_html_in_a_document_is_shown_as_text_in_the_answer_and_its_footnote(page, running_app, tmp_path: Path) -> None:
     from gradio_client import Client, handle_file
 
-    hostile = tmp_path / "zebra-herding.md"
+    # A .txt file's text is text, tags included (a Markdown file's inline HTML is dropped at ingest, below).
+    hostile = tmp_path / "zebra-herding.txt"
     payload = '<img src=x onerror="alert(3)"><script>alert(4)</script>'
-    hostile.write_text(f"# Zebra herding\n\n## Pay\n\nZebra herders earn {payload} twelve striped coins a week.\n")
+    hostile.write_text(f"Zebra herding\n\nZebra herders earn {payload} twelve striped coins a week.\n")
     Client(running_app.url, verbose=False).predict([handle_file(hostile)], api_name="/add_documents")
 
     answer = ask(page, "How many striped coins do zebra herders earn a week?")
@@ -132,3 +133,17 @@ def test_html_in_a_document_is_shown_as_text_in_the_answer_and_its_footnote(page
     assert payload in answer.locator("p").first.inner_text()
     assert payload in footnote.locator(".ca-passage").inner_text()
     assert page.locator("#ca-chat img[src=x], #ca-chat script").count() == 0
+
+
+def test_inline_html_in_a_markdown_document_is_dropped_from_answers(page, running_app, tmp_path: Path) -> None:
+    from gradio_client import Client, handle_file
+
+    guide = tmp_path / "okapi-keeping.md"
+    guide.write_text('# Okapi keeping\n\n## Pay\n\nOkapi keepers earn <img src=x onerror="alert(5)">nine '
+                     "<b>forest</b> tokens a week.\n")
+    Client(running_app.url, verbose=False).predict([handle_file(guide)], api_name="/add_documents")
+
+    answer = ask(page, "How many forest tokens do okapi keepers earn a week?")
+
+    assert "Okapi keepers earn nine forest tokens a week" in answer.locator("p").first.inner_text()
+    assert "<" not in answer.inner_text()
