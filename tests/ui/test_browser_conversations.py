@@ -109,3 +109,44 @@ def test_an_example_is_asked_when_clicked(page) -> None:
     page.locator("#ca-chat .user-row", has_text=text).wait_for(timeout=ANSWER_TIMEOUT_MS)
     page.locator("#ca-chat .ca-answer:not(.ca-streaming), #ca-chat .ca-refusal").first.wait_for(
         timeout=ANSWER_TIMEOUT_MS)
+
+
+def test_stop_ends_a_long_answer_and_puts_the_question_back(open_page, running_app, free_port) -> None:
+    import threading
+
+    from ui.app import build_app, launch
+
+    release = threading.Event()
+
+    class SlowAssistant:
+        """The real assistant, whose stream waits before its last part: what is under test is Stop, not the answer."""
+
+        def __init__(self, assistant) -> None:
+            self.assistant = assistant
+            self.store, self.embeddings, self.guides = assistant.store, assistant.embeddings, assistant.guides
+
+        def stream(self, question, history=None, **kwargs):
+            for part in self.assistant.stream(question, history, **kwargs):
+                yield part
+                release.wait(timeout=30)
+
+    app = build_app(SlowAssistant(running_app.assistant), running_app.settings)
+    url = launch(app, running_app.settings, port=free_port())
+    try:
+        page = open_page(url)
+        page.locator("#ca-question textarea").fill("What do ML engineers and data scientists do?")
+        page.locator("#ca-send").click()
+        page.locator("#ca-chat .ca-streaming").wait_for(timeout=ANSWER_TIMEOUT_MS)
+
+        page.locator("#ca-stop").click()
+
+        page.locator("#ca-notice", has_text="Stopped").wait_for()
+        assert page.locator("#ca-question textarea").input_value() == "What do ML engineers and data scientists do?"
+        assert page.locator("#ca-chat .user-row").count() == 0
+        page.reload()
+        page.locator("#ca-question textarea").wait_for()
+        page.wait_for_timeout(500)
+        assert page.locator("#ca-chat .user-row").count() == 0  # nothing half-written was saved
+    finally:
+        release.set()
+        app.close()
