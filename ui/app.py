@@ -1,13 +1,16 @@
 """The chat window: a Gradio app over an `Assistant` and `add_documents`; it never touches the store.
 
 `build_app()` makes the page, `launch()` serves it, `serve()` does both for `career-assistant serve`.
-Each browser session keeps its own conversation in `gr.State`; nothing here holds history globally.
+The page is split along its parts: `ui.chat` (the chat tab and the conversations sidebar), `ui.conversations`
+(the conversations each browser keeps in its localStorage; the server holds none), `ui.documents` (the
+documents tab), `ui.render` (answers as HTML) and `ui.assets` (the stylesheet and the page's one script).
 
 Endpoints for `gradio_client` (see `benchmarks/load.py` and `tests/ui/`):
 
 - `/ask (question, history) -> dict`: the answer as `Answer.to_dict()`; `history` is a list of
   `{"role": "user"|"assistant", "content": str}` messages, oldest first (or that list as JSON text).
-- `/add_documents (files) -> str`: saves and ingests the files; returns the report as HTML.
+- `/add_documents (files) -> (str, str)`: saves and ingests the files; returns the report and the document
+  list as HTML. Unlike the page, which shows errors inline, the API raises them (`AppError` in the client).
 """
 
 from __future__ import annotations

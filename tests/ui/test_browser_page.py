@@ -1,12 +1,19 @@
 """The page as a whole: the first screen at desktop and phone sizes, accessible names, and axe-core's audit.
 
 axe-core comes from the `axe-playwright-python` package (its wheel carries `axe.min.js`): nothing is fetched.
+`UPDATE_SCREENSHOT=1 pytest tests/ui/test_browser_page.py -k start` also saves the phone screenshot of the README.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 from chat_page import DESKTOP, PHONE, ask, needs_chromium
+
+PHONE_SCREENSHOT = Path(__file__).parents[2] / "docs" / "screenshot-phone.png"
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -32,7 +39,7 @@ def test_the_first_screen_shows_title_intro_examples_and_box_without_scrolling(o
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], f"{selector} is off-screen"
 
 
-def test_a_long_answer_is_shown_from_its_start(open_page, running_app) -> None:
+def test_a_long_answer_is_shown_from_its_start(open_page, running_app, tmp_path) -> None:
     page = open_page(running_app.url, viewport=PHONE)
     ask(page, "How much does an ML engineer earn?")
     answer = ask(page, "What tools do data scientists use?")
@@ -42,6 +49,10 @@ def test_a_long_answer_is_shown_from_its_start(open_page, running_app) -> None:
     question = page.locator("#ca-chat .user-row").last.bounding_box()
     chat = page.locator("#ca-chat .bubble-wrap").bounding_box()
     assert chat["y"] - 1 <= question["y"] <= chat["y"] + 40, "the newest question is not at the top of the chat"
+    shot = tmp_path / "phone.png"
+    page.screenshot(path=str(shot))
+    if os.environ.get("UPDATE_SCREENSHOT") == "1":
+        shutil.copy(shot, PHONE_SCREENSHOT)
 
 
 def test_messages_are_named_by_their_text(page) -> None:
