@@ -247,9 +247,10 @@ def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port:
     credentials = exposure_credentials(settings, host, share, auth)
     _, url, _ = app.launch(
         server_name=host, server_port=port if port is not None else settings.port, share=share,
-        auth=credentials, css=CSS, head=head(settings.max_question_chars), theme=THEME, max_file_size=int(settings.max_upload_mb * 2**20),
+        auth=credentials, css=CSS, head=head(settings.max_question_chars), theme=THEME,
+        max_file_size=int(settings.max_upload_mb * 2**20),
         prevent_thread_lock=True, quiet=True, footer_links=["api"], show_error=False,
-        run_history=False,  # keep no record of questions in the browser
+        run_history=False,  # not Gradio's own record of runs: conversations are kept by ui.conversations
     )
     return url
 

@@ -64,7 +64,8 @@ button.ca-copy { font-size: .75em; padding: .1em .6em; border-radius: 4px; curso
 .dark .ca-report li.ca-refused { color: #fca5a5; }
 .dark .ca-report li.ca-added { color: #86efac; }
 .ca-corpus table { width: 100%; border-collapse: collapse; font-size: .9em; }
-.ca-corpus th, .ca-corpus td { text-align: left; padding: .25em .5em; border-bottom: 1px solid var(--border-color-primary); }
+.ca-corpus th, .ca-corpus td { text-align: left; padding: .25em .5em;
+  border-bottom: 1px solid var(--border-color-primary); }
 """
 
 _SCRIPT = """
@@ -103,7 +104,9 @@ _SCRIPT = """
       const message = copy.closest('.ca-answer, .ca-refusal');
       const text = plainText(message);
       const done = () => { copy.textContent = 'Copied'; setTimeout(() => { copy.textContent = 'Copy'; }, 2000); };
-      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, () => fallback(text, done));
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, () => fallback(text, done));
+      }
       else fallback(text, done);
     }
   }, true);

@@ -73,8 +73,9 @@ def report_lines(report, before: dict[str, int], after: dict[str, int], corpus_d
         if source in before and before[source] == after.get(source):
             lines.append(f'<li class="ca-same">{escape(path.name)}: already indexed, unchanged</li>')
         else:
-            lines.append(f'<li class="ca-added">{escape(path.name)}: added {_plural(after.get(source, 0), "chunk")}</li>')
-    lines += [f'<li class="ca-refused">{escape(name)}: refused: {escape(reason)}</li>' for name, reason in failed.items()]
+            added = _plural(after.get(source, 0), "chunk")
+            lines.append(f'<li class="ca-added">{escape(path.name)}: added {added}</li>')
+    lines += [f'<li class="ca-refused">{escape(name)}: refused: {escape(why)}</li>' for name, why in failed.items()]
     notes = "".join(f"<li>{escape(note)}</li>" for note in report.notes if not note.endswith(", unchanged"))
     return (f'<div class="ca-report" role="status"><ul>{"".join(lines)}</ul>'
             + (f"<p>Notes:</p><ul>{notes}</ul>" if notes else "") + "</div>")

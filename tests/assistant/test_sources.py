@@ -36,5 +36,5 @@ def test_no_limit_searches_every_guide(two_guides) -> None:
 
 
 def test_an_unknown_document_is_a_clear_error(two_guides) -> None:
-    with pytest.raises(InvalidQuestion, match="no indexed document is named nope.md"):
+    with pytest.raises(InvalidQuestion, match=r"no indexed document is named nope\.md"):
         two_guides.answer("What do ML engineers do?", sources=["nope.md", ML])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from assistant.errors import IngestError
@@ -46,7 +44,7 @@ def test_removing_a_document_removes_its_chunks_and_its_file_only(settings, inde
 def test_removing_an_unknown_document_is_a_clear_error_and_changes_nothing(settings, indexed) -> None:
     before = dict(indexed.metadatas())
 
-    with pytest.raises(IngestError, match="nope.md is not in the index"):
+    with pytest.raises(IngestError, match=r"nope\.md is not in the index"):
         remove_document(settings, indexed, "nope.md")
 
     assert indexed.metadatas() == before

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from chat_page import CHROMIUM, CHROMIUM_ARGS, DESKTOP
 
 from assistant.settings import Settings, load_settings
-from chat_page import CHROMIUM, CHROMIUM_ARGS, DESKTOP
 
 GUIDE = Path(__file__).parents[2] / "corpus" / "ml-engineer-vs-data-scientist.md"
 UPLOAD_LIMIT_MB = 0.25

@@ -11,10 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from chat_page import ANSWER_TIMEOUT_MS, ask, needs_chromium
 
 from ui.render import display_section
-
-from chat_page import ANSWER_TIMEOUT_MS, ask, needs_chromium
 
 README_SCREENSHOT = Path(__file__).parents[2] / "docs" / "screenshot.png"
 

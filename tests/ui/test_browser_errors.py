@@ -1,4 +1,4 @@
-"""Bad input in the browser: answered beside the box, the text kept, nothing laid over the chat; logged on the server."""
+"""Bad input in the browser: answered beside the box, the text kept, nothing laid over the chat; logged too."""
 
 from __future__ import annotations
 
