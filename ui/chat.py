@@ -6,6 +6,7 @@ back. Bad input is answered beside the question box (`#ca-notice`), keeping the 
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,12 +23,23 @@ from .documents import notice, shown_error
 from .render import PENDING, render_answer, render_question
 
 
+@functools.cache
+def _export_folder() -> Path:
+    """A temporary folder for this process's exports (Gradio serves a copy of each file it is given)."""
+    return Path(tempfile.mkdtemp(prefix="career-export-"))
+
+
 def _export_file(saved: convs.Saved) -> str | None:
-    """The active conversation as a Markdown file to download (None while it is empty)."""
+    """The active conversation as a Markdown file to download (None while it is empty).
+
+    One file per conversation, rewritten as it grows, so the folder holds no more than the conversations shown.
+    """
     conversation = convs.active(saved)
     if not conversation["turns"]:
         return None
-    path = Path(tempfile.mkdtemp(prefix="career-export-")) / convs.export_name(conversation)
+    folder = _export_folder() / conversation["id"]
+    folder.mkdir(exist_ok=True)
+    path = folder / convs.export_name(conversation)
     path.write_text(convs.to_markdown(conversation), encoding="utf-8")
     return str(path)
 

@@ -22,6 +22,7 @@ Saved = dict[str, Any]
 
 MAX_CONVERSATIONS = 50  # localStorage holds about 5 MB; an answer with its passages is a few kB
 MAX_TITLE = 60
+MAX_HISTORY_TURNS = 50
 UNTITLED = "New conversation"
 
 
@@ -45,12 +46,16 @@ def _turn(turn: Any) -> dict | None:
     return {"question": turn["question"], "answer": answer.to_dict()}
 
 
+_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")  # ids name export folders and HTML ids: nothing else gets through
+
+
 def _checked(conversation: Any) -> dict | None:
-    if not (isinstance(conversation, dict) and isinstance(conversation.get("id"), str)):
+    if not (isinstance(conversation, dict) and isinstance(conversation.get("id"), str)
+            and _ID.fullmatch(conversation["id"])):
         return None
     turns = [t for t in map(_turn, conversation.get("turns") or []) if t]
     title = conversation.get("title") if isinstance(conversation.get("title"), str) else UNTITLED
-    return {"id": conversation["id"][:40], "title": title[:MAX_TITLE] or UNTITLED, "turns": turns}
+    return {"id": conversation["id"], "title": title[:MAX_TITLE] or UNTITLED, "turns": turns}
 
 
 def load(value: Any) -> Saved:
@@ -71,9 +76,13 @@ def active(saved: Saved) -> dict:
 
 
 def history(conversation: dict) -> list[dict]:
-    """The conversation as the assistant reads it: user and assistant messages, oldest first."""
+    """The conversation as the assistant reads it: user and assistant messages, oldest first.
+
+    At most the last `MAX_HISTORY_TURNS` turns, so that a long conversation stays under the library's limit on
+    history (`assistant.chain.MAX_HISTORY_MESSAGES`) and can go on.
+    """
     messages = []
-    for turn in conversation["turns"]:
+    for turn in conversation["turns"][-MAX_HISTORY_TURNS:]:
         messages += [{"role": "user", "content": turn["question"]},
                      {"role": "assistant", "content": turn["answer"]["text"]}]
     return messages

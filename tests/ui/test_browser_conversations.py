@@ -85,9 +85,13 @@ def test_copy_puts_the_answer_and_its_sources_on_the_clipboard(open_page, runnin
 def test_retry_and_edit_replace_the_last_answer(page) -> None:
     ask(page, EARNINGS)
 
+    page.evaluate("document.querySelector('#ca-chat .ca-answer').id = 'ca-old-answer'")  # gone once re-answered
+
     page.locator("#ca-retry").click()
+    page.locator("#ca-old-answer").wait_for(state="detached", timeout=ANSWER_TIMEOUT_MS)
     page.wait_for_function("document.querySelectorAll('#ca-chat .ca-answer:not(.ca-streaming)').length === 1 && "
                            "!document.querySelector('#ca-chat .ca-streaming')")
+    assert page.locator("#ca-chat .user-row").count() == 1
     page.locator("#ca-edit").click()
     box = page.locator("#ca-question textarea")
     page.wait_for_function(f"document.querySelector('#ca-question textarea').value === {EARNINGS!r}")

@@ -40,6 +40,7 @@ def test_a_filter_to_one_document_changes_the_sources(open_page, two_guides_app)
     page.get_by_role("option", name=other).click()
     page.keyboard.press("Escape")
     page.locator("#ca-new").click()
+    page.locator("#ca-chat .user-row").first.wait_for(state="detached")
     limited = _sources(ask(page, question))
 
     assert limited == {other}

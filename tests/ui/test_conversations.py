@@ -22,13 +22,15 @@ def _with_turns(*questions: str) -> convs.Saved:
     "value",
     [None, "text", [], {"conversations": "no"}, {"conversations": [{"id": 3}]},
      {"conversations": [{"id": "a", "turns": [{"question": 1, "answer": {}}, "junk"]}], "active": "zzz"},
-     {"conversations": [{"id": "a", "turns": [{"question": "q", "answer": {"text": "t", "bogus": 1}}]}]}],
-    ids=["none", "text", "list", "bad-list", "bad-id", "bad-turns", "bad-answer"],
+     {"conversations": [{"id": "a", "turns": [{"question": "q", "answer": {"text": "t", "bogus": 1}}]}]},
+     {"conversations": [{"id": "../../etc", "turns": []}], "active": "../../etc"}],
+    ids=["none", "text", "list", "bad-list", "bad-id", "bad-turns", "bad-answer", "path-id"],
 )
 def test_whatever_the_browser_sends_back_loads_as_a_usable_store(value) -> None:
     saved = convs.load(value)
 
     conversation = convs.active(saved)
+    assert convs._ID.fullmatch(conversation["id"])
     assert all(convs._turn(t) for t in conversation["turns"])
     assert convs.history(conversation) == [] and convs.chat_messages(conversation) == []
 
@@ -86,3 +88,14 @@ def test_markdown_export_has_each_question_answer_and_footnote() -> None:
     assert "## How \\*much\\*?\n\nThey earn $136,620 [1].\n" in text
     assert "[1] Earning potentials \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ML engineer — guide.md\n\n" \
            "> ML engineers earn $136,620 a year.\n>\n> It varies.\n" in text
+
+
+def test_a_long_conversation_can_go_on() -> None:
+    from assistant.chain import MAX_HISTORY_MESSAGES, validate
+
+    saved = _with_turns(*(f"question {n}?" for n in range(MAX_HISTORY_MESSAGES)))
+
+    history = convs.history(convs.active(saved))
+
+    assert history[-2]["content"] == f"question {MAX_HISTORY_MESSAGES - 1}?"
+    validate("and then?", history, 2000)  # within the library's limits
