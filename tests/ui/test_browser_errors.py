@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,27 @@ def test_an_error_while_answering_is_shown_inline_and_the_chat_kept(page, runnin
     assert page.locator("#ca-question textarea").input_value() == "and a data scientist?"
     assert page.locator("#ca-chat .user-row").count() == 1
     _no_overlay(page)
+
+
+def test_a_large_upload_shows_its_progress_until_it_is_done(page, running_app, tmp_path: Path) -> None:
+    sections = [f"## Orchard {n}\n\n" + f"Orchard {n} grows quinces of kind {n} in rows. " * 20 for n in range(120)]
+    large = tmp_path / "quince-orchards.md"
+    large.write_text("# Quince orchards\n\n" + "\n\n".join(sections) + "\n")
+    assert large.stat().st_size < running_app.settings.max_upload_mb * 2**20
+    page.get_by_role("tab", name="Documents").click()
+    page.locator("#ca-files input[type=file]").set_input_files(str(large))
+
+    page.evaluate("""() => {
+        window.progressSeen = [];
+        const report = document.querySelector('#ca-report');
+        new MutationObserver(() => window.progressSeen.push(report.innerText)).observe(report.parentElement,
+            {subtree: true, childList: true, characterData: true});
+    }""")
+
+    page.locator("#ca-add").click()
+
+    page.locator("#ca-report", has_text="quince-orchards.md: added").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    seen = page.evaluate("window.progressSeen")
+    counts = [int(m.group(1)) for text in seen if "Embedding" in text
+              for m in [re.search(r"(\d+)/120 chunks", text)] if m]
+    assert counts and max(counts) >= 100, f"the progress was not shown through the embedding: {counts}"
