@@ -50,6 +50,9 @@ button.ca-copy { font-size: .75em; padding: .1em .6em; border-radius: 4px; curso
   border: 1px solid var(--border-color-primary); background: var(--background-fill-secondary);
   color: var(--body-text-color); }
 #ca-notice:empty, #ca-counter:empty { display: none; }
+#ca-chat .example { border: 1px solid var(--border-color-primary); border-radius: 8px; cursor: pointer;
+  background: var(--background-fill-secondary); }
+#ca-chat .example:hover, #ca-chat .example:focus-visible { border-color: var(--color-accent); }
 .ca-error { color: #b91c1c; font-size: .9em; }
 .dark .ca-error { color: #fca5a5; }
 .ca-ok { color: #166534; }

@@ -154,3 +154,14 @@ def test_stop_ends_a_long_answer_and_puts_the_question_back(open_page, running_a
     finally:
         release.set()
         app.close()
+
+
+def test_the_chats_trash_icon_deletes_the_conversation_with_an_undo(page) -> None:
+    ask(page, EARNINGS)
+
+    page.locator("#ca-chat button[aria-label=Clear]").click()
+
+    page.locator("#ca-chat .user-row").first.wait_for(state="detached")
+    page.locator("#ca-undo").click()
+    page.locator("#ca-chat .user-row", has_text=EARNINGS).wait_for()
+    assert "136,620" in page.locator("#ca-chat .ca-answer").first.inner_text()
