@@ -144,7 +144,8 @@ class Assistant:
         vector = state["vector"] if "vector" in state else vectors.pop(0)
         if choosing(analysis):  # "how do I decide?": also what the guide says of choosing
             analysis = replace(analysis, terms=analysis.terms | asked_terms(CHOOSING, index.vocabulary, index.corpus_words))
-        passages = self.search.search(f"{question} {CHOOSING}" if choosing(analysis) else question, vector, k, index)
+        passages = self.search.search(f"{question} {CHOOSING}" if choosing(analysis) else question, vector, k, index,
+                                      state.get("sources"))
         texts = [p.text for p in passages]
         unsaid = [w for w in unsaid_pairs(question, index.vocabulary, texts) + unsaid_quality(question, texts)
                   if w not in analysis.unknown]
@@ -176,13 +177,15 @@ class Assistant:
             passages = [*around, *[p for p in passages if p.id not in taken]][:k + len(around)]
         foci = [Focus(q, v, role, part) for (q, role, part), v in zip(asked, vectors, strict=True)]
         for focus in reversed(foci):  # each focus's best passages first, so that every side or part is there
-            found = self.search.search(focus.question, focus.vector, k, index)
+            found = self.search.search(focus.question, focus.vector, k, index, state.get("sources"))
             own = [p for p in found if focus.role is None or p.role == focus.role][:FOCUS_PASSAGES] or found[:1]
             if focus.analysis is not None and introduces(focus.analysis):  # "what do MLEs do and ...": its intro
                 intro = self.search.introduction(focus.analysis.roles[0], focus.vector, index, own[0].fused)
                 own = [*intro, *[p for p in own if p.id not in {i.id for i in intro}]]
             taken = {p.id for p in own}
             passages = [*own, *[p for p in passages if p.id not in taken]]
+        if state.get("sources"):  # passages read besides the search (a list's pieces, an intro ...) obey the limit too
+            passages = [p for p in passages if p.source in set(state["sources"])]
         context = Said(said.id, state["said"], bool(_NEXT.search(question)), bool(_WHY.match(question))) \
             if said is not None else None
         return {**state, "analysis": analysis, "vector": vector, "foci": foci, "passages": passages, "context": context}
@@ -195,12 +198,13 @@ class Assistant:
         """Forget the cached keyword index (it also refreshes by itself when the store changes)."""
         self.search._index = None
 
-    def answer(self, question: str, history: list[dict] | None = None) -> Answer:
+    def answer(self, question: str, history: list[dict] | None = None, *, sources: list[str] | None = None) -> Answer:
         """Answer a question, a follow-up when `history` holds the conversation so far.
 
         Args:
             question: The user's question (at most `max_question_chars` characters).
             history: Earlier messages, oldest first, as `{"role": "user"|"assistant", "content": str}`.
+            sources: Answer only from these indexed documents (their names in the index); default: all.
 
         Returns:
             The answer with its citations, or a refusal when the guide does not cover the question.
@@ -211,7 +215,7 @@ class Assistant:
             StoreUnavailable: the Chroma server cannot be reached.
         """
         question, history = validate(question, history, self.settings.max_question_chars)
-        return self.chain.invoke({"question": question, "history": history})
+        return self.chain.invoke({"question": question, "history": history, "sources": sources})
 
     async def aanswer(self, question: str, history: list[dict] | None = None) -> Answer:
         """`answer()` for code that runs an event loop; the work runs in a thread."""
@@ -229,10 +233,11 @@ class Assistant:
             answers.append(self._final(self._retrieve(state)))
         return answers
 
-    def stream(self, question: str, history: list[dict] | None = None) -> Iterator[Answer]:
+    def stream(self, question: str, history: list[dict] | None = None, *,
+               sources: list[str] | None = None) -> Iterator[Answer]:
         """Like `answer()`, yielding the answer as it grows; the last one yielded is complete."""
         question, history = validate(question, history, self.settings.max_question_chars)
-        state = self.retrieve_chain.invoke({"question": question, "history": history})
+        state = self.retrieve_chain.invoke({"question": question, "history": history, "sources": sources})
         refusal = self._refusal(state)
         if refusal:
             yield refusal
@@ -261,11 +266,16 @@ class Assistant:
             text = f"The guide does not cover {_listed(unknown)}."
         if text is None:
             return None
-        nearest = list(dict.fromkeys(p.section for p in sorted(passages, key=lambda p: -p.similarity)))[:3]
+        closest = {}  # the closest passage of each of the three nearest sections
+        for p in sorted(passages, key=lambda p: -p.similarity):
+            if len(closest) < 3:
+                closest.setdefault(p.section, p)
+        nearest = list(closest)
         if nearest:
             text += " The closest sections of the guide are: " + "; ".join(nearest) + "."
         return Answer(text=text, refused=True, standalone_question=state["standalone"], nearest_sections=nearest,
-                      uncovered=unknown)
+                      uncovered=unknown, nearest=[Citation(n, p.source, p.section, p.text, round(p.similarity, 4))
+                                                  for n, p in enumerate(closest.values(), start=1)])
 
     def _sentences(self, state: dict) -> tuple[list[tuple[str, list[int]]], list[str]]:
         """The answer's sentences with their passage numbers (from 1), and notes for the reader."""

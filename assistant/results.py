@@ -70,6 +70,7 @@ class Answer:
         nearest_sections: For a refusal, up to three guide sections that came closest.
         notes: Remarks for the reader, e.g. that the LLM was down and the extractive writer answered.
         uncovered: What the question asks that no guide covers ("canada", "time span"); the answer says so first.
+        nearest: For a refusal, the closest passage of each nearest section (numbered from 1), to read them.
     """
 
     text: str
@@ -79,6 +80,7 @@ class Answer:
     nearest_sections: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     uncovered: list[str] = field(default_factory=list)
+    nearest: list[Citation] = field(default_factory=list)
 
     def __str__(self) -> str:
         return self.text
@@ -102,7 +104,8 @@ class Answer:
     def from_dict(cls, data: dict) -> Answer:
         """The answer `to_dict()` described (e.g. read back from JSON)."""
         citations = [Citation(**c) for c in data.get("citations", [])]
-        return cls(**{**data, "citations": citations})
+        nearest = [Citation(**c) for c in data.get("nearest", [])]
+        return cls(**{**data, "citations": citations, "nearest": nearest})
 
     def _anchor(self) -> str:
         # Footnote IDs unique to this answer: a notebook shows many answers, each with its own [1].

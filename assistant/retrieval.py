@@ -6,6 +6,7 @@ import logging
 import math
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
 from .analysis import CorpusWords
+from .errors import InvalidQuestion
 from .sentences import SentenceVectors
 from .store import StoredChunk, VectorStore
 from .vocabulary import GuideVocabulary, Role, Vocabulary, derive_vocabulary
@@ -158,6 +160,21 @@ class _KeywordIndex:
             if role is not None and role not in self.introductions:
                 self.introductions[role] = [*opening.get(source, [])[:OPENING_PASSAGES], c.id]
         self.corpus_words = CorpusWords(list(self.idf))  # for telling what a question names that no guide does
+        self.sources = np.array([c.metadata.get("source", "") for c in chunks], dtype=object)
+
+    def only(self, sources: Iterable[str] | None) -> np.ndarray | None:
+        """A mask of the chunks of the documents `sources` (None: every document).
+
+        Raises:
+            InvalidQuestion: a name that is not an indexed document.
+        """
+        if not sources:
+            return None
+        wanted = sorted(set(sources))
+        unknown = [s for s in wanted if s not in set(self.sources)]
+        if unknown:
+            raise InvalidQuestion(f"no indexed document is named {', '.join(unknown)}")
+        return np.isin(self.sources, wanted)
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """Each chunk's BM25 score for the tokens (a repeated token counts again, as in rank_bm25)."""
@@ -168,15 +185,20 @@ class _KeywordIndex:
                 scores[chunks] += weights
         return scores
 
-    def search(self, query: str, n: int) -> list[str]:
+    def search(self, query: str, n: int, only: np.ndarray | None = None) -> list[str]:
         """The `n` chunks of highest BM25 score for the query's words (none without a shared word)."""
         scores = self.scores(tokenize(query))
+        if only is not None:
+            scores[~only] = 0
         order = np.argsort(-scores)[:n]
         return [self.ids[i] for i in order if scores[i] > 0]
 
-    def nearest(self, query_vector: np.ndarray, n: int) -> list[str]:
+    def nearest(self, query_vector: np.ndarray, n: int, only: np.ndarray | None = None) -> list[str]:
         """The `n` chunks closest to the question by cosine (vectors are unit length): an exact scan."""
         scores = self.matrix @ query_vector
+        if only is not None:
+            scores = np.where(only, scores, -np.inf)
+            n = min(n, int(only.sum()))
         top = np.argpartition(-scores, n)[:n] if n < len(scores) else np.arange(len(scores))
         return [self.ids[i] for i in top[np.argsort(-scores[top], kind="stable")]]
 
@@ -268,18 +290,21 @@ class HybridSearch:
         ids = index.pieces.get((passage.source, passage.section), [passage.id])
         return [passage if i == passage.id else self._passage(index, i, query_vector, passage.fused) for i in ids]
 
-    def search(self, query: str, query_vector: np.ndarray, k: int, index: _KeywordIndex | None = None) -> list[Passage]:
+    def search(self, query: str, query_vector: np.ndarray, k: int, index: _KeywordIndex | None = None,
+               sources: Iterable[str] | None = None) -> list[Passage]:
         """The `k` best passages for a question, by fused rank, each with its dense similarity.
 
         `index`: the `keyword_index()` to use, so that one answer's searches read one revision.
+        `sources`: only passages of these documents (default: all); a limited search scans the vectors exactly.
         """
         index = index or self.keyword_index()
-        if len(index.ids) <= self.scan_limit:
-            dense = index.nearest(query_vector, self.candidates)
+        only = index.only(sources)
+        if only is not None or len(index.ids) <= self.scan_limit:
+            dense = index.nearest(query_vector, self.candidates, only)
         else:
             dense = [hit.chunk.id for hit in self.store.query(query_vector.tolist(), self.candidates)]
             dense = [chunk_id for chunk_id in dense if chunk_id in index.chunks]  # written after our snapshot
-        keyword = index.search(query, self.candidates)
+        keyword = index.search(query, self.candidates, only)
         pool = [index.chunks[chunk_id] for chunk_id in dict.fromkeys(dense + keyword)]
         by_sentence = []
         if pool:  # each passage ranked by its best sentence: one product over all their sentences

@@ -24,6 +24,18 @@ _DEBRIS = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+# Inline HTML in Markdown is markup, not text: script and style blocks with their content, comments, and tags.
+_HTML_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|\Z)|<!--.*?(-->|\Z)", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+
+
+def drop_inline_html(markdown: str) -> str:
+    """Markdown without its inline HTML (`<img onerror=...>`, `<br>`, `<script>...</script>`); text stays.
+
+    >>> drop_inline_html('Pay <b>rises</b><img src=x onerror="alert(1)"> fast, if a < b.')
+    'Pay rises fast, if a < b.'
+    """
+    return _HTML_TAG.sub("", _HTML_BLOCK.sub("", markdown))
 
 
 def clean_text(text: str) -> str:
@@ -175,7 +187,9 @@ def load_markdown(path: Path) -> str:
         text = _decode(path, path.read_bytes())
     except OSError as exc:
         raise UnreadableFile(f"it cannot be read ({exc.strerror or exc})") from None
-    if suffix == ".txt":
+    if suffix == ".md":
+        text = drop_inline_html(text)
+    elif suffix == ".txt":
         text = text_to_markdown(clean_text(text))
     elif suffix in (".html", ".htm"):
         text = html_to_markdown(text)

@@ -21,7 +21,7 @@ from .chunking import Chunk, chunk_markdown, document_title
 from .loaders import SUPPORTED_SUFFIXES, UnreadableFile, load_markdown
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "3"  # 2: each guide's vocabulary stored on its first chunk
+PIPELINE_VERSION = "4"  # 2: vocabulary stored on each guide's first chunk; 3: inline HTML dropped; 4: aliases
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,16 @@
 """The chat window: a Gradio app over an `Assistant` and `add_documents`; it never touches the store.
 
 `build_app()` makes the page, `launch()` serves it, `serve()` does both for `career-assistant serve`.
-Each browser session keeps its own conversation in `gr.State`; nothing here holds history globally.
+The page is split along its parts: `ui.chat` (the chat tab and the conversations sidebar), `ui.conversations`
+(the conversations each browser keeps in its localStorage; the server holds none), `ui.documents` (the
+documents tab), `ui.render` (answers as HTML) and `ui.assets` (the stylesheet and the page's one script).
 
 Endpoints for `gradio_client` (see `benchmarks/load.py` and `tests/ui/`):
 
 - `/ask (question, history) -> dict`: the answer as `Answer.to_dict()`; `history` is a list of
   `{"role": "user"|"assistant", "content": str}` messages, oldest first (or that list as JSON text).
-- `/add_documents (files) -> str`: saves and ingests the files; returns the report as HTML.
+- `/add_documents (files) -> (str, str)`: saves and ingests the files; returns the report and the document
+  list as HTML. Unlike the page, which shows errors inline, the API raises them (`AppError` in the client).
 """
 
 from __future__ import annotations
@@ -17,9 +20,8 @@ import ipaddress
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator
-from html import escape
-from pathlib import Path
+import secrets
+from collections.abc import Callable
 from typing import Any
 
 import gradio as gr
@@ -27,19 +29,21 @@ import gradio as gr
 from assistant.errors import CareerAssistantError
 from assistant.results import Answer
 from assistant.settings import Settings
+from assistant.wiring import model_cache_dir
 from ingest import ingest
-from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.uploads import add_documents as save_and_ingest
 
-from .render import CSS, PENDING, paragraphs, render_answer, render_question
+from . import conversations as convs
+from .assets import CSS, head
+from .chat import build_chat_tab, build_sidebar, views
+from .documents import build_documents_tab, shown_error
 
 log = logging.getLogger(__name__)
 
 TITLE = "Career guide assistant"
 DESCRIPTION = (
-    "Ask about {guides}: what each role does, the tools, earnings, career paths and job outlook, plus any "
-    "documents you add. Answers quote the guide, and every sentence points to its source passage: open a footnote "
-    "to read it. Questions the guide does not cover are declined, with the closest sections."
+    "Ask about {guides}: roles, tools, earnings, career paths and job outlook, plus any documents you add. "
+    "Answers quote the guide; each [n] opens its source passage. Questions the guide does not cover are declined."
 )
 
 
@@ -75,6 +79,13 @@ THEME = gr.themes.Soft(
     primary_hue="indigo", neutral_hue="slate",
     font=["ui-sans-serif", "system-ui", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
     font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"],
+).set(
+    # Darker than Soft's defaults: axe-core's contrast check (WCAG AA, 4.5:1) fails those on labels and buttons.
+    button_primary_background_fill="*primary_700", button_primary_background_fill_hover="*primary_800",
+    block_label_text_color="*primary_800", block_title_text_color="*primary_800", block_info_text_color="*neutral_600",
+    input_placeholder_color="*neutral_500", body_text_color_subdued="*neutral_600", color_accent="*primary_700",
+    body_text_color_subdued_dark="*neutral_300", block_info_text_color_dark="*neutral_300",
+    checkbox_label_background_fill_selected="*primary_700",
 )
 
 
@@ -94,11 +105,8 @@ def _share_cores(assistant, concurrency: int) -> None:
 
 
 def _clear_error(exc: Exception) -> gr.Error:
-    """One line for the user, no traceback; unexpected errors are logged in full on the server."""
-    if not isinstance(exc, CareerAssistantError):
-        log.exception("unexpected error")
-        return gr.Error(f"Something went wrong: {type(exc).__name__}: {exc}", print_exception=False)
-    return gr.Error(str(exc) or type(exc).__name__, print_exception=False)
+    """One line for an API client, no traceback; logged on the server (in full when unexpected)."""
+    return gr.Error(shown_error(exc, "API"), print_exception=False)
 
 
 def _parse_history(history: Any) -> list[dict] | None:
@@ -112,24 +120,22 @@ def _parse_history(history: Any) -> list[dict] | None:
     return history
 
 
-def _corpus_listing(settings: Settings) -> str:
-    folder = Path(settings.corpus_dir)
-    names = sorted(
-        p.relative_to(folder).as_posix() for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    ) if folder.is_dir() else []
-    items = "".join(f"<li>{escape(n)}</li>" for n in names) or "<li>(none yet)</li>"
-    return f'<div class="ca-corpus"><b>Documents the assistant knows</b><ul>{items}</ul></div>'
-
-
-def _report_html(report) -> str:
-    lines = [paragraphs(report.summary())]
-    lines += [paragraphs(note) for note in getattr(report, "notes", [])]
-    problems = "".join(f"<li>{escape(problem.path.name)}: {escape(problem.reason)}</li>" for problem in report.problems)
-    if problems:
-        lines.append(f'<div class="ca-report-problems"><b>Not added:</b><ul>{problems}</ul></div>')
-    return "".join(lines)
+def browser_secret(settings: Settings) -> str:
+    """The key that encrypts conversations in the browser, kept beside the model cache so a restart keeps them."""
+    path = model_cache_dir(settings) / "browser-state.key"
+    try:
+        return path.read_text().strip()
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(24)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another server wrote it first
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as file:
+        file.write(secret)
+    return secret
 
 
 def build_app(assistant, settings: Settings, *, add_documents: Callable[..., Any] = save_and_ingest) -> gr.Blocks:
@@ -140,31 +146,10 @@ def build_app(assistant, settings: Settings, *, add_documents: Callable[..., Any
         settings: The corpus folder, upload limit and concurrency.
         add_documents: Saves and ingests uploads, as `add_documents(settings, paths, progress=, ingest_fn=)`.
     """
+    store = getattr(assistant, "store", None)
     # Uploads are embedded with the assistant's own model and written through its store: one model in memory.
-    ingest_fn = functools.partial(
-        ingest, embeddings=getattr(assistant, "embeddings", None), store=getattr(assistant, "store", None)
-    )
+    ingest_fn = functools.partial(ingest, embeddings=getattr(assistant, "embeddings", None), store=store)
     refresh = getattr(assistant, "refresh", lambda: None)
-
-    def respond(question: str, chat: list, history: list) -> Iterator[tuple[str, list, list]]:
-        question = question or ""
-        shown = [*chat, {"role": "user", "content": render_question(question)}]
-        yield "", [*shown, {"role": "assistant", "content": PENDING}], history
-        answer = None
-        try:
-            for answer in assistant.stream(question, history):
-                partial = render_answer(question, answer, complete=False)
-                yield "", [*shown, {"role": "assistant", "content": partial}], history
-        except Exception as exc:
-            yield question, chat, history  # put things back as they were
-            raise _clear_error(exc) from None
-        if answer is None:
-            yield question, chat, history
-            raise gr.Error("The assistant gave no answer.", print_exception=False)
-        history = [
-            *history, {"role": "user", "content": question.strip()}, {"role": "assistant", "content": answer.text}
-        ]
-        yield "", [*shown, {"role": "assistant", "content": render_answer(question, answer)}], history
 
     def ask(question: str, history: list[dict] | str | None = None) -> dict:
         """Answer one question; `history` holds the earlier messages, oldest first."""
@@ -176,60 +161,37 @@ def build_app(assistant, settings: Settings, *, add_documents: Callable[..., Any
             raise _clear_error(exc) from None
         return answer.to_dict()
 
-    def upload(files: list[str] | None, progress=gr.Progress()) -> tuple[str, str]:  # noqa: B008 - Gradio's idiom
-        if not files:
-            raise gr.Error("Choose one or more files to add first.", print_exception=False)
-        progress(0, desc="Checking the files")
-
-        def step(done: int, total: int) -> None:
-            progress((done, total), desc="Embedding", unit="chunks")
-
-        try:
-            report = add_documents(settings, [Path(f) for f in files], progress=step, ingest_fn=ingest_fn)
-        except Exception as exc:
-            raise _clear_error(exc) from None
-        refresh()
-        return _report_html(report), _corpus_listing(settings)
+    def change(action: Callable[..., convs.Saved]) -> Callable[..., tuple]:
+        """A callback applying `action` to the saved conversations, then showing them (and ending any edit)."""
+        def run(value: Any, *args) -> tuple:
+            saved = action(convs.load(value), *args)
+            return saved, False, *views(saved)
+        return run
 
     guides = _guides(assistant)
     with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
         gr.Markdown(f"# {TITLE}\n{describe(guides)}", elem_id="ca-header")
-        history = gr.State([])
-        with gr.Tab("Chat"):
-            chat = gr.Chatbot(
-                elem_id="ca-chat", show_label=False, height=560, latex_delimiters=[], buttons=[],
-                feedback_options=None, layout="bubble",
-                placeholder="Ask a question about the guide, or pick an example below.",
-            )
-            with gr.Row(equal_height=True):
-                question = gr.Textbox(
-                    elem_id="ca-question", show_label=False, scale=8, autofocus=True, max_lines=6,
-                    placeholder=f"e.g. {examples(guides)[0]}", submit_btn=False,
-                )
-                send = gr.Button("Ask", variant="primary", scale=1, elem_id="ca-send")
-            clear = gr.Button("Clear chat", variant="secondary", size="sm", elem_id="ca-clear")
-            gr.Examples(examples(guides), inputs=question, label="Example questions")
-        with gr.Tab("Add documents"):
-            gr.Markdown(
-                f"Upload guides as {', '.join(SUPPORTED_SUFFIXES)} (up to {settings.max_upload_mb:g} MB each). "
-                "They are saved into the corpus folder under a safe name (never replacing another file) and "
-                "indexed; the chat can cite them as soon as this finishes."
-            )
-            files = gr.File(label="Documents", file_count="multiple", type="filepath", elem_id="ca-files")
-            add = gr.Button("Add to the guide", variant="primary", elem_id="ca-add")
-            report = gr.HTML(elem_id="ca-report")
-            corpus = gr.HTML(_corpus_listing(settings), elem_id="ca-corpus")
-
-        for trigger in (question.submit, send.click):
-            trigger(
-                respond, [question, chat, history], [question, chat, history],
-                api_visibility="private", concurrency_id="answer",
-            )
-        clear.click(lambda: ([], [], ""), None, [chat, history, question], api_visibility="private", queue=False)
-        chat.clear(lambda: [], None, history, api_visibility="private", queue=False)
-        add.click(upload, files, [report, corpus], api_name="add_documents", concurrency_id="ingest",
-                  concurrency_limit=1)
-        app.load(lambda: _corpus_listing(settings), None, corpus, api_visibility="private", queue=False)
+        saved = gr.BrowserState(convs.empty(), storage_key="career-assistant-conversations",
+                                secret=browser_secret(settings))
+        side = build_sidebar([])
+        with gr.Tabs():
+            chat, editing = build_chat_tab(assistant, settings, examples(guides), side, saved)
+            document_views, document_outputs = build_documents_tab(
+                settings, store, add_documents, ingest_fn, refresh, side["sources"])
+        shown = [chat, side["list"], side["export"], side["undo"], side["title"]]
+        private = {"api_visibility": "private", "queue": False}
+        for trigger, action, inputs in [
+            (side["new"].click, convs.new, [saved]),
+            (side["list"].input, convs.select, [saved, side["list"]]),
+            (side["rename"].click, convs.rename, [saved, side["title"]]),
+            (side["title"].submit, convs.rename, [saved, side["title"]]),
+            (side["delete"].click, convs.delete, [saved]),
+            (side["undo"].click, convs.undo_delete, [saved]),
+            (chat.clear, convs.delete, [saved]),  # the chat's trash icon: deleted, with undo in the sidebar
+            (app.load, lambda s: s, [saved]),
+        ]:
+            trigger(change(action), inputs, [saved, editing, *shown], **private)
+        app.load(document_views, None, document_outputs, **private)
         gr.api(ask, api_name="ask", concurrency_id="answer")
     # After every event Gradio summarises up to 10,000 past events in a pandas table, for a monitoring page this
     # app never enables: 3 ms of CPU per request at first, 15 ms once the table is full. Once per 100,000 events.
@@ -285,9 +247,10 @@ def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port:
     credentials = exposure_credentials(settings, host, share, auth)
     _, url, _ = app.launch(
         server_name=host, server_port=port if port is not None else settings.port, share=share,
-        auth=credentials, css=CSS, theme=THEME, max_file_size=int(settings.max_upload_mb * 2**20),
+        auth=credentials, css=CSS, head=head(settings.max_question_chars), theme=THEME,
+        max_file_size=int(settings.max_upload_mb * 2**20),
         prevent_thread_lock=True, quiet=True, footer_links=["api"], show_error=False,
-        run_history=False,  # keep no record of questions in the browser
+        run_history=False,  # not Gradio's own record of runs: conversations are kept by ui.conversations
     )
     return url
 

@@ -31,16 +31,45 @@ def inline(text: str) -> str:
     return escape(" ".join(text.split()))
 
 
-def _with_markers(text: str) -> str:
-    return _MARKER.sub(r'<span class="ca-marker">[\1]</span>', paragraphs(text))
+def _preview(citation: Citation) -> str:
+    """What hovering or focusing a marker shows: the passage's section and first lines."""
+    return (f'<span class="ca-preview"><b>{inline(display_section(citation.section) or "(untitled)")}</b>'
+            f"{inline(excerpt(citation.text))}</span>")
 
 
-def footnote(citation: Citation) -> str:
+def _with_markers(text: str, citations: list[Citation] = (), key: str = "") -> str:
+    """The text as paragraphs, each `[n]` a link to footnote n (with a preview) when the answer is complete."""
+    by_index = {c.index: c for c in citations}
+
+    def marker(match: re.Match) -> str:
+        citation = by_index.get(int(match.group(1)))
+        if citation is None or not key:
+            return f'<span class="ca-marker">[{match.group(1)}]</span>'
+        return (f'<a class="ca-marker" href="#{footnote_id(key, citation.index)}">[{citation.index}]'
+                f"{_preview(citation)}</a>")
+
+    return _MARKER.sub(marker, paragraphs(text))
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The first `limit` characters of `text` on one line, cut at a word, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def footnote_id(key: str, index: int) -> str:
+    """The HTML id of footnote `index` of the answer `key` (unique in the page, so `[1]` opens its own)."""
+    return f"ca-{re.sub(r'[^A-Za-z0-9-]', '-', key)}-fn-{index}"
+
+
+def footnote(citation: Citation, key: str = "", kind: str = "ca-footnote") -> str:
     """One cited passage: `[n] section — source`, expanding to the passage itself."""
     section = inline(display_section(citation.section) or "(untitled)")
+    number = f'<span class="ca-num">[{citation.index}]</span> ' if kind == "ca-footnote" else ""
+    anchor = f' id="{footnote_id(key, citation.index)}"' if key and kind == "ca-footnote" else ""
     return (
-        f'<details class="ca-footnote" data-index="{citation.index}">'
-        f'<summary><span class="ca-num">[{citation.index}]</span> '
+        f'<details class="{kind}"{anchor}>'
+        f"<summary>{number}"
         f'<span class="ca-section">{section}</span> '
         f'<span class="ca-source">— {inline(citation.source)}</span></summary>'
         f'<div class="ca-passage">{paragraphs(citation.text)}</div>'
@@ -49,6 +78,11 @@ def footnote(citation: Citation) -> str:
 
 
 def _closest_sections(answer: Answer) -> str:
+    """The sections that came closest, each opening onto its passage and naming its file."""
+    if answer.nearest:
+        items = "".join(footnote(c, kind="ca-nearby") for c in answer.nearest)
+        return f'<div class="ca-nearest">Closest sections of the guide:{items}</div>'
+    # An answer saved before refusals carried their passages: the section names alone.
     items = "".join(f"<li>{inline(display_section(s))}</li>" for s in answer.nearest_sections)
     return f'<div class="ca-nearest">Closest sections of the guide:<ul>{items}</ul></div>' if items else ""
 
@@ -62,19 +96,28 @@ def _small_print(question: str, answer: Answer) -> str:
     return "".join(lines)
 
 
-def render_answer(question: str, answer: Answer, *, complete: bool = True) -> str:
-    """An answer as one chat message; while it streams (`complete=False`) only its text so far."""
+_TOOLS = '<div class="ca-tools"><button type="button" class="ca-copy" title="Copy this answer">Copy</button></div>'
+
+
+def render_answer(question: str, answer: Answer, *, complete: bool = True, key: str = "") -> str:
+    """An answer as one chat message; while it streams (`complete=False`) only its text so far.
+
+    `key` makes its footnotes' ids unique in the page (e.g. the conversation and turn), so that `[n]` links to
+    them; without it the markers are plain text.
+    """
     if not complete:
         return f'<div class="ca-answer ca-streaming">{_with_markers(answer.text)}</div>'
     if answer.refused:
         return (
             '<div class="ca-refusal"><div class="ca-refusal-title">Not covered by the guide</div>'
-            f"{paragraphs(answer.refusal_notice)}{_closest_sections(answer)}{_small_print(question, answer)}</div>"
+            f'<div class="ca-refusal-text">{paragraphs(answer.refusal_notice)}</div>{_closest_sections(answer)}'
+            f"{_small_print(question, answer)}{_TOOLS}</div>"
         )
-    sources = "".join(footnote(c) for c in answer.citations)
+    sources = "".join(footnote(c, key) for c in answer.citations)
     if sources:
         sources = f'<div class="ca-sources"><div class="ca-sources-title">Sources</div>{sources}</div>'
-    return f'<div class="ca-answer">{_with_markers(answer.text)}{_small_print(question, answer)}{sources}</div>'
+    body = _with_markers(answer.text, answer.citations, key)
+    return f'<div class="ca-answer">{body}{_small_print(question, answer)}{sources}{_TOOLS}</div>'
 
 
 def render_question(question: str) -> str:
@@ -83,30 +126,3 @@ def render_question(question: str) -> str:
 
 
 PENDING = '<div class="ca-answer ca-streaming"><p class="ca-pending">Searching the guide…</p></div>'
-
-CSS = """
-.ca-answer p, .ca-refusal p, .ca-question p { margin: 0 0 .5em 0; }
-.ca-answer p:last-of-type { margin-bottom: 0; }
-.ca-marker { color: var(--color-accent); font-size: .8em; font-weight: 600; vertical-align: super;
-  line-height: 0; padding: 0 1px; }
-.ca-streaming p:last-child::after { content: "▍"; opacity: .6; animation: ca-blink 1s steps(2) infinite; }
-@keyframes ca-blink { to { opacity: 0; } }
-.ca-pending { color: var(--body-text-color-subdued); font-style: italic; }
-.ca-standalone, .ca-note { margin-top: .5em; font-size: .8em; color: var(--body-text-color-subdued); }
-.ca-sources { margin-top: .75em; padding-top: .5em; border-top: 1px solid var(--border-color-primary); }
-.ca-sources-title { font-size: .75em; font-weight: 600; letter-spacing: .05em; text-transform: uppercase;
-  color: var(--body-text-color-subdued); margin-bottom: .25em; }
-details.ca-footnote { margin: .25em 0; border-radius: 6px; background: var(--background-fill-secondary);
-  padding: .3em .6em; font-size: .9em; }
-details.ca-footnote > summary { cursor: pointer; }
-.ca-num { font-weight: 700; color: var(--color-accent); }
-.ca-section { font-weight: 600; }
-.ca-source { color: var(--body-text-color-subdued); font-size: .9em; }
-.ca-passage { margin-top: .4em; padding: .4em .6em; border-left: 3px solid var(--color-accent);
-  background: var(--background-fill-primary); border-radius: 0 4px 4px 0; }
-.ca-refusal { border-left: 4px solid #d97706; background: rgba(217, 119, 6, .08); padding: .6em .8em;
-  border-radius: 0 6px 6px 0; }
-.ca-refusal-title { font-weight: 700; color: #b45309; margin-bottom: .3em; }
-.ca-nearest ul { margin: .25em 0 0 1.2em; }
-.ca-report-problems { color: #b91c1c; }
-"""

@@ -116,3 +116,27 @@ def test_unusable_files_are_refused_with_a_reason(tmp_path: Path, name: str, con
 
     with pytest.raises(UnreadableFile, match=re.escape(reason)):
         load_markdown(path)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ('Pay <b>rises</b><img src=x onerror="alert(1)"> fast.', "Pay rises fast."),
+        ("Text <script>alert('pwned')</script>here.", "Text here."),
+        ("Kept <!-- a comment --> text<br/>.", "Kept  text."),
+        ("If a < b and c > d, see <https://example.com>.", "If a < b and c > d, see <https://example.com>."),
+    ],
+    ids=["tags", "script", "comment-and-br", "not-html"],
+)
+def test_inline_html_in_markdown_is_dropped_and_its_text_kept(tmp_path: Path, markdown: str, expected: str):
+    path = tmp_path / "guide.md"
+    path.write_text(f"# Guide\n\n## Pay\n\n{markdown}\n")
+
+    assert load_markdown(path).splitlines()[-1] == expected
+
+
+def test_html_in_a_txt_file_is_text(tmp_path: Path):
+    path = tmp_path / "notes.txt"
+    path.write_text("Notes\n\nZebra herders earn <b>twelve</b> coins a week.\n")
+
+    assert "<b>twelve</b>" in load_markdown(path)

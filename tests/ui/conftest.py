@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from chat_page import CHROMIUM, CHROMIUM_ARGS, DESKTOP
 
 from assistant.settings import Settings, load_settings
 
@@ -93,3 +94,45 @@ def client(running_app: RunningApp):
     from gradio_client import Client
 
     return Client(running_app.url, verbose=False)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """A function that opens the chat page of an app in a fresh browser session (its own localStorage).
+
+    Fails the test if a page ever opens a dialog (a script ran) or throws an uncaught error.
+    """
+    contexts, dialogs, errors = [], [], []
+
+    def open_(url: str, viewport: dict = DESKTOP, **options):
+        context = browser.new_context(viewport=viewport, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url)
+        page.locator("#ca-question textarea").wait_for()
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    assert dialogs == [], f"the page ran a script: {dialogs}"
+    assert errors == [], f"the page threw: {errors}"
+
+
+@pytest.fixture
+def page(open_page, running_app):
+    """A fresh browser session on the chat page of the module's app, at 1280x800."""
+    return open_page(running_app.url)
+

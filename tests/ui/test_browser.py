@@ -11,56 +11,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from chat_page import ANSWER_TIMEOUT_MS, ask, needs_chromium
 
 from ui.render import display_section
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
 README_SCREENSHOT = Path(__file__).parents[2] / "docs" / "screenshot.png"
-ANSWER_TIMEOUT_MS = 60_000
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, running_app):
-    """A fresh browser session on the chat page; fails the test if the page ever opens a dialog (a script ran)."""
-    context = browser.new_context(viewport={"width": 1200, "height": 960})
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(running_app.url)
-    page.locator("#ca-question textarea").wait_for()
-    yield page
-    context.close()
-    assert dialogs == [], f"the page ran a script: {dialogs}"
-
-
-def ask(page, question: str):
-    """Type a question, send it, and return the locator of its finished answer (answer or refusal)."""
-    answers = page.locator("#ca-chat .bot-row")
-    before = answers.count()
-    page.locator("#ca-question textarea").fill(question)
-    page.locator("#ca-send").click()
-    done = answers.nth(before).locator(".ca-answer:not(.ca-streaming), .ca-refusal")
-    done.wait_for(timeout=ANSWER_TIMEOUT_MS)
-    return done
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 def test_an_answer_streams_in_with_footnotes_that_expand(page, tmp_path: Path) -> None:
@@ -106,7 +63,7 @@ def test_a_follow_up_shows_its_standalone_question_and_a_refusal_looks_different
     first_source = follow_up.locator("details.ca-footnote").first.inner_text()
     assert display_section("Earning potentials > Data scientist") in first_source
     assert "Not covered by the guide" in refusal.inner_text()
-    assert refusal.locator(".ca-nearest li").count() >= 1
+    assert refusal.locator(".ca-nearest details.ca-nearby").count() >= 1
     assert refusal.evaluate("el => getComputedStyle(el).borderLeftStyle") == "solid"
 
 
@@ -118,16 +75,6 @@ def test_html_in_a_question_is_shown_as_text(page) -> None:
     question = page.locator("#ca-chat .user-row").last
     assert hostile in question.inner_text()
     assert question.locator("img, script").count() == 0
-
-
-def test_an_empty_question_shows_an_error_not_a_traceback(page) -> None:
-    page.locator("#ca-question textarea").fill("   ")
-    page.locator("#ca-send").click()
-
-    error = page.get_by_text("the question is empty")
-    error.wait_for(timeout=ANSWER_TIMEOUT_MS)
-    assert "Traceback" not in page.content()
-    assert page.locator("#ca-chat .user-row").count() == 0
 
 
 def test_two_sessions_do_not_share_history(browser, running_app, page) -> None:
@@ -143,10 +90,10 @@ def test_two_sessions_do_not_share_history(browser, running_app, page) -> None:
         other.close()
 
 
-def test_clear_chat_forgets_the_conversation(page) -> None:
+def test_a_new_conversation_forgets_the_last_one(page) -> None:
     ask(page, "How much does an ML engineer earn?")
 
-    page.locator("#ca-clear").click()
+    page.locator("#ca-new").click()
     page.locator("#ca-chat .user-row").first.wait_for(state="detached")
     alone = ask(page, "and a data scientist?")
 
@@ -156,12 +103,12 @@ def test_clear_chat_forgets_the_conversation(page) -> None:
 def test_a_document_added_in_the_browser_is_then_cited(page, tmp_path: Path) -> None:
     upload = tmp_path / "beekeeping careers.md"
     upload.write_text("# Beekeeping\n\n## Apiarist salaries\n\nA master apiarist earns 77 jars of honey per week.\n")
-    page.get_by_role("tab", name="Add documents").click()
+    page.get_by_role("tab", name="Documents").click()
 
     page.locator("#ca-files input[type=file]").set_input_files(str(upload))
     page.locator("#ca-add").click()
 
-    page.locator("#ca-report", has_text="chunks added").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    page.locator("#ca-report", has_text="beekeeping-careers.md: added 1 chunk").wait_for(timeout=ANSWER_TIMEOUT_MS)
     assert "beekeeping-careers.md" in page.locator("#ca-corpus").inner_text()
     page.get_by_role("tab", name="Chat").click()
     answer = ask(page, "How many jars of honey does a master apiarist earn?")
@@ -172,9 +119,10 @@ def test_a_document_added_in_the_browser_is_then_cited(page, tmp_path: Path) -> 
 def test_html_in_a_document_is_shown_as_text_in_the_answer_and_its_footnote(page, running_app, tmp_path: Path) -> None:
     from gradio_client import Client, handle_file
 
-    hostile = tmp_path / "zebra-herding.md"
+    # A .txt file's text is text, tags included (a Markdown file's inline HTML is dropped at ingest, below).
+    hostile = tmp_path / "zebra-herding.txt"
     payload = '<img src=x onerror="alert(3)"><script>alert(4)</script>'
-    hostile.write_text(f"# Zebra herding\n\n## Pay\n\nZebra herders earn {payload} twelve striped coins a week.\n")
+    hostile.write_text(f"Zebra herding\n\nZebra herders earn {payload} twelve striped coins a week.\n")
     Client(running_app.url, verbose=False).predict([handle_file(hostile)], api_name="/add_documents")
 
     answer = ask(page, "How many striped coins do zebra herders earn a week?")
@@ -184,3 +132,17 @@ def test_html_in_a_document_is_shown_as_text_in_the_answer_and_its_footnote(page
     assert payload in answer.locator("p").first.inner_text()
     assert payload in footnote.locator(".ca-passage").inner_text()
     assert page.locator("#ca-chat img[src=x], #ca-chat script").count() == 0
+
+
+def test_inline_html_in_a_markdown_document_is_dropped_from_answers(page, running_app, tmp_path: Path) -> None:
+    from gradio_client import Client, handle_file
+
+    guide = tmp_path / "okapi-keeping.md"
+    guide.write_text('# Okapi keeping\n\n## Pay\n\nOkapi keepers earn <img src=x onerror="alert(5)">nine '
+                     "<b>forest</b> tokens a week.\n")
+    Client(running_app.url, verbose=False).predict([handle_file(guide)], api_name="/add_documents")
+
+    answer = ask(page, "How many forest tokens do okapi keepers earn a week?")
+
+    assert "Okapi keepers earn nine forest tokens a week" in answer.locator("p").first.inner_text()
+    assert "<" not in answer.inner_text()

@@ -97,3 +97,40 @@ def test_the_page_names_the_indexed_guides_and_asks_about_their_roles():
     assert examples([guide])[:2] == ["What does a nurse do?", "Who earns more, nurses or ML engineers?"]
     assert examples([guide])[3] == "How do I become an ML engineer?"
     assert "career guides in the corpus" in describe([])
+
+
+def test_with_a_key_each_marker_links_to_its_footnote_with_a_preview() -> None:
+    answer = Answer("They earn $103,500 [1]. It varies [2]. Unknown [9].",
+                    [_citation(1), _citation(2, "Second passage " + "word " * 60, section="Job outlook")])
+
+    html = render_answer("How much?", answer, key="conv1-0")
+
+    assert '<a class="ca-marker" href="#ca-conv1-0-fn-1">[1]<span class="ca-preview">' in html
+    assert 'id="ca-conv1-0-fn-2"' in html and 'href="#ca-conv1-0-fn-2"' in html
+    assert '<span class="ca-marker">[9]</span>' in html  # no such footnote: no link
+    preview = html.split('href="#ca-conv1-0-fn-2">[2]')[1].split("</a>")[0]
+    assert "<b>Job outlook</b>" in preview and preview.endswith("…</span>")
+    assert 'href="#' not in render_answer("How much?", answer)  # no key (e.g. streaming): plain markers
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_previews_and_nearest_passages_are_escaped(hostile: str) -> None:
+    answer = Answer(f"{hostile} [1]", [_citation(1, hostile, source=hostile, section=hostile)])
+    refusal = Answer("Not covered.", refused=True, nearest_sections=[hostile],
+                     nearest=[_citation(1, hostile, source=hostile, section=hostile)])
+
+    for html in (render_answer("q", answer, key=hostile), render_answer("q", refusal, key="k")):
+        for tag in ("<script", "<img", "<svg", "<iframe", "<b>b"):
+            assert tag not in html
+        assert "\n" not in html
+
+
+def test_a_refusal_opens_each_nearest_passage_and_names_its_file() -> None:
+    refusal = Answer("The guide does not cover this question.", refused=True, nearest_sections=["Job outlook"],
+                     nearest=[_citation(1, "Jobs grow 35%.", section="Job outlook", source="other.md")])
+
+    html = render_answer("bread?", refusal)
+
+    assert ('<details class="ca-nearby"><summary><span class="ca-section">Job outlook</span> '
+            '<span class="ca-source">— other.md</span></summary>') in html
+    assert '<div class="ca-passage"><p>Jobs grow 35%.</p></div>' in html
