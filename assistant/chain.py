@@ -24,7 +24,7 @@ from .analysis import (
 from .citations import renumber
 from .condense import condense, is_follow_up, with_role_names, without_roles
 from .errors import InvalidQuestion
-from .extractive import ExtractiveWriter, Focus, Said, Sentence
+from .extractive import STAGE, ExtractiveWriter, Focus, Said, Sentence
 from .results import Answer, Citation
 from .retrieval import HybridSearch, Passage, terms
 from .sentences import SentenceVectors
@@ -126,7 +126,10 @@ class Assistant:
             said_id = self.search.said(said, index)
             role = index.roles.get(said_id) if said_id else None
             if role is not None and not index.vocabulary.roles_in(standalone) and _POINTS_BACK.search(state["question"]):
-                standalone = f"{standalone.rstrip('?!. ')} for {role.plural}?"
+                # ... at the stage it was about: "that" is the junior job just named
+                stage = STAGE.search(said)
+                standalone = f"{standalone.rstrip('?!. ')} for {stage.group(1).lower() + ' ' if stage else ''}" \
+                             f"{role.plural}?"
         return {**state, "index": index, "standalone": with_role_names(standalone, index.vocabulary), "said": said,
                 "said_id": said_id}
 

@@ -38,7 +38,7 @@ from .tuning import (
     SAID_SENTENCE,
     SECOND_SENTENCE_MARGIN,
     SIGNPOST_PENALTY,
-    TYPICAL_FIGURE_BONUS,
+    STAGED_FIGURE_PENALTY,
     YES_NO_EVIDENCE_MARGIN,
 )
 from .vocabulary import Role, words
@@ -102,7 +102,9 @@ _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5}
 
 # A career stage a pay question may ask about ("starting salary", "senior pm pay"); with none, the typical figure.
 STAGE = re.compile(r"\b(start\w*|entry|junior|beginn\w*|new|senior|experienced|lead\w*|top|median|average)\b", re.I)
-_TYPICAL = re.compile(r"\b(median|average|mean|typical(ly)?)\b", re.I)
+_TYPICAL = re.compile(r"\b(median|average|mean)\b", re.I)
+# A figure for one stage of a career: "Junior UX designers typically start around $70,000".
+_STAGED = re.compile(r"\b(start\w*|entry|junior|beginn\w*|senior|experienced|lead\w*)\b", re.I)
 
 
 def figure_value(text: str, wants: str, stage: str | None = None) -> tuple[str, float] | None:
@@ -276,9 +278,9 @@ class _Plan:
             scores = scores + FIGURE_BONUS * self.figures[wants]
             if wants == "money" and not STAGE.search(question if isinstance(question, str) else " ".join(question)):
                 # "how much do UX designers make": the median, not the junior or senior figure beside it
-                scores = scores + TYPICAL_FIGURE_BONUS * np.array([bool(_TYPICAL.search(c.text)) and bool(f)
-                                                                   for c, f in zip(self.candidates, self.figures[wants],
-                                                                                   strict=True)])
+                scores = scores - STAGED_FIGURE_PENALTY * np.array([
+                    bool(f) and bool(_STAGED.search(c.text)) and not _TYPICAL.search(c.text)
+                    for c, f in zip(self.candidates, self.figures[wants], strict=True)])
         return scores
 
     def alike(self, picks: list[int]) -> np.ndarray:

@@ -17,10 +17,11 @@ RANK_WEIGHT = 0.1
 # Added when a question wants a figure of one kind ("how much": money) and the sentence states one. 0.4: with 0.3
 # the int8 model let "Data scientists make an average of $103,500" lose to a figure-less sentence sharing "earn".
 FIGURE_BONUS = 0.4
-# "How much do UX designers make?" (no stage asked: not "starting", "senior"): a sentence giving the median,
-# average or typical figure gets this over one giving a junior or senior figure (the held-out guide has both in one
-# section, and the junior/senior sentence came first).
-TYPICAL_FIGURE_BONUS = 0.1
+# "How much do UX designers make?" (no stage asked: not "starting", "senior"): a sentence giving only a junior or
+# senior figure ("Junior UX designers typically start around $70,000, while senior ...") loses this against the
+# median beside it. A penalty, not a bonus for "median": a bonus of 0.1 let "Data scientists make an average of
+# $103,500" beat an uploaded guide's own answer ("... are paid 42 golden pearls", cosine 0.83 against 0.36).
+STAGED_FIGURE_PENALTY = 0.15
 # "In this article, we'll explore ..." points around the text and answers nothing.
 SIGNPOST_PENALTY = -0.3
 # A sentence from the asked role's own sections, and one from another role's (allowed when it names the asked
