@@ -18,10 +18,11 @@ from assistant.store import VectorStore
 from assistant.vocabulary import derive_vocabulary
 
 from .chunking import Chunk, chunk_markdown, document_title
-from .loaders import SUPPORTED_SUFFIXES, UnreadableFile, load_markdown
+from .loaders import SUPPORTED_SUFFIXES, ReadLimits, UnreadableFile, load_markdown
+from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "2"  # 2: each guide's vocabulary stored on its first chunk
+PIPELINE_VERSION = "3"  # 2: each guide's vocabulary stored on its first chunk; 3: instructions dropped
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,21 @@ class FileProblem:
         return f"{self.path}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class DroppedSentence:
+    """A sentence left out of the index because it addresses the assistant (see `ingest.untrusted`)."""
+
+    path: Path
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.text!r}"
+
+
 @dataclass
 class IngestReport:
-    """What one ingestion did; `problems` lists the files skipped, each with its reason."""
+    """What one ingestion did; `problems` lists the files skipped, each with its reason, and `dropped` the
+    sentences left out because they address the assistant."""
 
     files_read: int = 0
     added: int = 0
@@ -44,6 +57,7 @@ class IngestReport:
     unchanged: int = 0
     seconds: float = 0.0
     problems: list[FileProblem] = field(default_factory=list)
+    dropped: list[DroppedSentence] = field(default_factory=list)
 
     def summary(self) -> str:
         line = (
@@ -52,6 +66,8 @@ class IngestReport:
         )
         if self.problems:
             line += f"; {len(self.problems)} file(s) skipped"
+        if self.dropped:
+            line += f"; {len(self.dropped)} sentence(s) addressed to the assistant left out"
         return line
 
 
@@ -156,29 +172,23 @@ def _update(settings, files, folders, report, started, rebuild, embeddings, stor
         source = source_name(path, settings.corpus_dir)
         known = by_source.get(source, {})
         try:
-            raw = path.read_bytes()
+            file_hash = _file_hash(path, settings)
         except OSError as exc:
             report.problems.append(FileProblem(path, f"it cannot be read ({exc.strerror or exc})"))
             continue
         report.files_read += 1
-        signature = f"{PIPELINE_VERSION}:{settings.chunk_size}:{settings.chunk_overlap}:"
-        file_hash = hashlib.sha256(signature.encode() + raw).hexdigest()
         if known and all(m.get("file_hash") == file_hash for m in known.values()):
             report.unchanged += len(known)
             continue
         try:
-            markdown = load_markdown(path)
-            chunks = chunk_markdown(markdown, settings.chunk_size, settings.chunk_overlap)
+            plan = _plan_file(path, source, file_hash, known, settings, report)
         except UnreadableFile as exc:
             report.problems.append(FileProblem(path, str(exc)))
             continue
-        if not chunks:
-            report.problems.append(FileProblem(path, "it has no text to index"))
+        except Exception as exc:  # one file's surprise (a parser's bug, a limit we did not foresee) skips that file
+            report.problems.append(FileProblem(path, f"it could not be read ({type(exc).__name__}: {exc})"))
             continue
-        vocabulary = derive_vocabulary(
-            source, document_title(markdown), [c.section for c in chunks], [c.text for c in chunks]
-        )
-        plans.append(_FilePlan(source, file_hash, chunks, _chunk_ids(source, chunks), known, vocabulary.to_json()))
+        plans.append(plan)
 
     to_embed = sum(len([i for i in plan.ids if i not in plan.known]) for plan in plans)
     done = 0
@@ -230,6 +240,26 @@ def _update(settings, files, folders, report, started, rebuild, embeddings, stor
 
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _file_hash(path: Path, settings: Settings) -> str:
+    """The file's content hash, with what else decides its chunks; read in pieces, so a huge file costs no memory."""
+    digest = hashlib.sha256(f"{PIPELINE_VERSION}:{settings.chunk_size}:{settings.chunk_overlap}:".encode())
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, lambda: digest).hexdigest()
+
+
+def _plan_file(path: Path, source: str, file_hash: str, known: dict, settings: Settings, report) -> _FilePlan:
+    """Read, clean and chunk one file within the read limits; raises UnreadableFile saying why it cannot be."""
+    markdown, dropped = drop_instructions(load_markdown(path, ReadLimits.from_settings(settings)))
+    report.dropped += [DroppedSentence(path, text) for text in dropped]
+    chunks = chunk_markdown(markdown, settings.chunk_size, settings.chunk_overlap)
+    if not chunks:
+        raise UnreadableFile("it has no text to index")
+    vocabulary = derive_vocabulary(
+        source, document_title(markdown), [c.section for c in chunks], [c.text for c in chunks]
+    )
+    return _FilePlan(source, file_hash, chunks, _chunk_ids(source, chunks), known, vocabulary.to_json())
 
 
 def ingest_lock_path(settings: Settings) -> Path:

@@ -15,15 +15,21 @@ def _ingest(args: argparse.Namespace, settings) -> int:
     from ingest import ingest
 
     report = ingest(settings, [Path(p) for p in args.paths] or None, rebuild=args.rebuild)
+    _print_report(report)
+    return 0
+
+
+def _print_report(report) -> None:
+    """The files skipped and the sentences left out (on stderr), then the summary."""
     for problem in report.problems:
         print(f"skipped {problem}", file=sys.stderr)
+    for sentence in report.dropped:
+        print(f"left out a sentence addressed to the assistant: {sentence}", file=sys.stderr)
     print(report.summary())
-    return 0
 
 
 def _serve(args: argparse.Namespace, settings) -> int:
     from assistant import build_assistant
-    from assistant.errors import IngestError
     from assistant.wiring import build_embeddings, build_store
     from ingest import ingest
     from ui.app import exposure_credentials, serve
@@ -34,12 +40,10 @@ def _serve(args: argparse.Namespace, settings) -> int:
     store = build_store(settings, embeddings)
     try:
         report = ingest(settings, embeddings=embeddings, store=store)
-    except IngestError as exc:  # e.g. an empty corpus: the chat still starts, and documents can be added
+    except CareerAssistantError as exc:  # an empty corpus, a broken store: the chat starts and says what is wrong
         print(f"warning: the index was not updated: {exc}", file=sys.stderr)
     else:
-        for problem in report.problems:
-            print(f"skipped {problem}", file=sys.stderr)
-        print(report.summary())
+        _print_report(report)
     assistant = build_assistant(settings, embeddings=embeddings, store=store)
     serve(settings, host=host, port=args.port, auth=args.auth, share=args.share, assistant=assistant)
     return 0
