@@ -7,12 +7,12 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.embeddings import embed_text
-from assistant.errors import IngestError
+from assistant.errors import CareerAssistantError, IngestError, StoreCorrupt
 from assistant.settings import Settings
 from assistant.store import VectorStore
 from assistant.vocabulary import derive_vocabulary
@@ -58,6 +58,7 @@ class IngestReport:
     seconds: float = 0.0
     problems: list[FileProblem] = field(default_factory=list)
     dropped: list[DroppedSentence] = field(default_factory=list)
+    moved_aside: Path | None = None  # where `--rebuild` moved a damaged index (kept, never deleted)
 
     def summary(self) -> str:
         line = (
@@ -68,6 +69,8 @@ class IngestReport:
             line += f"; {len(self.problems)} file(s) skipped"
         if self.dropped:
             line += f"; {len(self.dropped)} sentence(s) addressed to the assistant left out"
+        if self.moved_aside:
+            line += f"; the damaged index was moved to {self.moved_aside}"
         return line
 
 
@@ -155,13 +158,46 @@ def ingest(
     if not files:
         raise IngestError("; ".join(map(str, problems)) or "nothing to ingest")
     with ingest_lock(store.settings, store.where):
-        return _update(settings, files, folders, report, started, rebuild, embeddings, store, progress)
+        if not rebuild:
+            with store.batch():  # readers see this ingest whole, when it ends
+                return _update(settings, files, folders, report, started, embeddings, store, progress)
+        if _damaged(store):
+            report.moved_aside = store.move_aside()
+        with ExitStack() as stack:
+            if report.moved_aside:  # the lock moved with the folder: keep other ingests out of the new one too
+                stack.enter_context(ingest_lock(store.settings, store.where))
+            return _rebuild(settings, files, folders, report, started, embeddings, store, progress)
 
 
-def _update(settings, files, folders, report, started, rebuild, embeddings, store, progress) -> IngestReport:
+def _rebuild(settings, files, folders, report, started, embeddings, store, progress) -> IngestReport:
+    """Fill a new collection while readers keep reading the old one, then switch to it."""
+    staged = store.staging()
+    try:
+        with staged.batch():
+            report = _update(settings, files, folders, report, started, embeddings, staged, progress)
+        if not report.added:
+            raise IngestError(
+                "nothing could be indexed, so the index was left as it was: " + "; ".join(map(str, report.problems))
+            )
+    except BaseException:
+        with suppress(CareerAssistantError):
+            staged.reset()
+        raise
+    store.promote(staged)
+    return report
+
+
+def _damaged(store: VectorStore) -> bool:
+    """Whether the store is damaged (rebuilding then starts from an empty folder; the damaged one is kept)."""
+    try:
+        store.check()
+    except StoreCorrupt:
+        return not store.settings.chroma_host
+    return False
+
+
+def _update(settings, files, folders, report, started, embeddings, store, progress) -> IngestReport:
     """The body of `ingest`, run while holding the store's ingest lock."""
-    if rebuild:
-        store.reset()
     recorded = store.metadatas()
     by_source: dict[str, dict[str, dict]] = {}
     for chunk_id, meta in recorded.items():
@@ -191,6 +227,7 @@ def _update(settings, files, folders, report, started, rebuild, embeddings, stor
         plans.append(plan)
 
     to_embed = sum(len([i for i in plan.ids if i not in plan.known]) for plan in plans)
+    store.ensure_room(to_embed, sum(len(c.text.encode()) for plan in plans for c in plan.chunks))
     done = 0
     bar = _progress_bar(to_embed) if progress is None and to_embed else None
     for plan in plans:
