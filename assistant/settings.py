@@ -82,6 +82,16 @@ class Settings(BaseSettings):
         None, description="File whose first line is the USER:PASS login (keeps the password out of `ps`)."
     )
     max_upload_mb: float = Field(10.0, description="Largest file the chat UI accepts, in MB.")
+    max_upload_total_mb: float = Field(
+        100.0, gt=0, description="Most MB of uploads the chat server holds at once (not yet added, or being added)."
+    )
+    upload_ttl_seconds: float = Field(
+        600.0, gt=0, description="Seconds an uploaded file that was never added is kept before it is removed."
+    )
+    login_free_failures: int = Field(
+        5, ge=1, description="Failed logins a client may make before each further try must wait (1 s, doubling)."
+    )
+    login_max_wait_seconds: float = Field(300.0, gt=0, description="Longest wait between a client's login tries.")
     concurrency: int = Field(2, ge=1, description="Chat requests answered at once.")
 
 

@@ -31,6 +31,7 @@ from ingest import ingest
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.uploads import add_documents as save_and_ingest
 
+from .guard import ServerGuards, discard_uploads
 from .render import CSS, PENDING, paragraphs, render_answer, render_question
 
 log = logging.getLogger(__name__)
@@ -188,6 +189,8 @@ def build_app(assistant, settings: Settings, *, add_documents: Callable[..., Any
             report = add_documents(settings, [Path(f) for f in files], progress=step, ingest_fn=ingest_fn)
         except Exception as exc:
             raise _clear_error(exc) from None
+        finally:
+            discard_uploads(files)  # handled: saved into the corpus, or refused
         refresh()
         return _report_html(report), _corpus_listing(settings)
 
@@ -283,11 +286,13 @@ def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port:
     """
     host = host or settings.host
     credentials = exposure_credentials(settings, host, share, auth)
+    guards = ServerGuards(settings, app)  # upload quota and folder, login throttle, idle polling (ui/guard.py)
     _, url, _ = app.launch(
         server_name=host, server_port=port if port is not None else settings.port, share=share,
         auth=credentials, css=CSS, theme=THEME, max_file_size=int(settings.max_upload_mb * 2**20),
         prevent_thread_lock=True, quiet=True, footer_links=["api"], show_error=False,
         run_history=False,  # keep no record of questions in the browser
+        app_kwargs=guards.app_kwargs(),
     )
     return url
 
