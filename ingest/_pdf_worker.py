@@ -41,7 +41,8 @@ def extract(path: str, max_pages: int, max_stream_bytes: int, max_chars: int) ->
         if reader.is_encrypted:
             return {"error": "the PDF is encrypted"}
         if len(reader.pages) > max_pages:
-            return {"error": f"it has {len(reader.pages)} pages; the limit is {max_pages} (CAREER_ASSISTANT_MAX_PDF_PAGES)"}
+            pages = len(reader.pages)
+            return {"error": f"it has {pages} pages; the limit is {max_pages} (CAREER_ASSISTANT_MAX_PDF_PAGES)"}
         pages, chars = [], 0
         for page in reader.pages:
             pages.append(page.extract_text() or "")
@@ -50,7 +51,8 @@ def extract(path: str, max_pages: int, max_stream_bytes: int, max_chars: int) ->
                 return {"error": f"it has more than {max_chars:,} characters of text (CAREER_ASSISTANT_MAX_FILE_CHARS)"}
     except LimitReachedError as exc:
         mb = max_stream_bytes / 2**20
-        return {"error": f"it holds a stream larger than the {mb:g} MB limit (CAREER_ASSISTANT_MAX_PDF_STREAM_MB): {exc}"}
+        limit = f"the {mb:g} MB limit (CAREER_ASSISTANT_MAX_PDF_STREAM_MB)"
+        return {"error": f"it holds a stream larger than {limit}: {exc}"}
     except MemoryError:
         return {"error": "reading it needed more memory than the limit (CAREER_ASSISTANT_FILE_READ_MEMORY_MB)"}
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:

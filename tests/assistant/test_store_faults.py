@@ -190,7 +190,7 @@ def write_notes(folder: Path, files: int) -> None:
 class Answering:
     """Threads answering in-scope questions until stopped; records failures and every index size they saw."""
 
-    QUESTIONS = [EARNINGS, "What tools do data scientists use?", "What does an ML engineer do?"]
+    QUESTIONS = (EARNINGS, "What tools do data scientists use?", "What does an ML engineer do?")
 
     def __init__(self, bot, threads: int = 3) -> None:
         self.bot = bot

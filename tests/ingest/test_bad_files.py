@@ -30,10 +30,9 @@ def sources(store) -> set[str]:
 def test_a_pdf_decoding_past_the_stream_limit_is_refused_at_once(tmp_path, make_pdf_bomb):
     bomb = make_pdf_bomb(tmp_path / "bomb.pdf", mb=70)
     assert bomb.stat().st_size < 300_000
-    started = time.monotonic()
-    with pytest.raises(UnreadableFile, match=r"stream larger than the 8 MB limit \(CAREER_ASSISTANT_MAX_PDF_STREAM_MB\)"):
+    limit = r"stream larger than the 8 MB limit \(CAREER_ASSISTANT_MAX_PDF_STREAM_MB\)"
+    with pytest.raises(UnreadableFile, match=limit):  # while decoding: not the time limit's reason
         load_markdown(bomb)
-    assert time.monotonic() - started < 20, "refused while decoding, not after"
 
 
 @pytest.mark.parametrize(
@@ -156,3 +155,33 @@ def test_an_upload_that_ingest_skips_is_not_kept_in_the_corpus(settings, tmp_pat
     assert [(p.path.name, p.reason) for p in report.problems] == [("hostile.md", "it has no text to index")]
     assert sorted(os.listdir(settings.corpus_dir)) == ["notes.md"]
     assert sources(store) == {"notes.md"}
+
+
+@pytest.mark.slow
+def test_serve_starts_with_what_could_be_indexed(corpus, make_pdf_bomb, tmp_path):
+    import socket
+    import urllib.request
+
+    make_pdf_bomb(corpus / "bomb.pdf", mb=70)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen([str(CLI), "serve", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        deadline = time.monotonic() + 180
+        while "Chat UI on" not in log.read_text(errors="replace"):
+            assert server.poll() is None, log.read_text(errors="replace")
+            assert time.monotonic() < deadline, "serve did not start"
+            time.sleep(0.5)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as reply:
+            assert reply.status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    output = log.read_text(errors="replace")
+    assert f"skipped {corpus / 'bomb.pdf'}: it holds a stream larger than" in output
+    assert "2 files read: 31 chunks added" in output
+    assert "Traceback" not in output

@@ -87,7 +87,7 @@ def test_the_wait_doubles_with_each_failure_up_to_the_cap_and_is_per_client():
     assert throttle.wait("10.0.0.1", now=101.0) == 1.0
     throttle.record("10.0.0.1", success=False, now=102.0)
     assert throttle.wait("10.0.0.1", now=102.0) == 2.0
-    for n in range(10):
+    for _ in range(10):
         throttle.record("10.0.0.1", success=False, now=103.0)
     assert throttle.wait("10.0.0.1", now=103.0) == 10.0
     assert throttle.wait("10.0.0.2", now=103.0) == 0.0
