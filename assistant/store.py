@@ -421,10 +421,15 @@ class VectorStore:
         self._batch += 1
         try:
             yield
-        finally:
+        except BaseException:
             self._batch -= 1
             if not self._batch and self._unpublished:
-                self._publish()
+                with suppress(CareerAssistantError):  # the files written before the failure are whole: show them
+                    self._publish()
+            raise
+        self._batch -= 1
+        if not self._batch and self._unpublished:
+            self._publish()
 
     def _refuse_read_only(self) -> None:
         if self.settings.chroma_host:
