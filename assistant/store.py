@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import atexit
-import os
 import shutil
-import sqlite3
 import tempfile
 import threading
 import time
@@ -25,6 +23,7 @@ from .errors import (
     StoreUnavailable,
 )
 from .settings import Settings
+from .store_files import database_problem, inode, writable
 
 REBUILD_HINT = "run `career-assistant ingest --rebuild`"
 # After this long without a write, the embedded database file's stat stands in for its revision (see `revision`).
@@ -39,6 +38,10 @@ READ_RETRY_PAUSES = (0.02, 0.05, 0.1, 0.2, 0.4)
 BYTES_PER_CHUNK = 16_384
 DATABASE = "chroma.sqlite3"
 _T = TypeVar("_T")
+
+
+class _ChangedWhileRead(StoreUnavailable):
+    """An ingest published a new revision while a snapshot was being read: read it again."""
 
 
 @dataclass(frozen=True)
@@ -151,11 +154,11 @@ class VectorStore:
         """
         path = Path(self.settings.chroma_path)
         database = path / DATABASE
-        problem = _database_problem(database)
+        problem = database_problem(database)
         if problem:
             raise self._corrupt(problem)
-        self._opened = _inode(database)
-        if not database.exists() or _writable(path, database):
+        self._opened = inode(database)
+        if not database.exists() or writable(path, database):
             return path
         copy = Path(tempfile.mkdtemp(prefix="career-assistant-readonly-"))
         atexit.register(shutil.rmtree, copy, ignore_errors=True)
@@ -201,7 +204,7 @@ class VectorStore:
                 return read()
             except (StoreCorrupt, StoreFull, StoreReadOnly, ModelMismatch):
                 raise
-            except IndexMissing:
+            except (IndexMissing, _ChangedWhileRead):
                 time.sleep(pause)  # a `--rebuild` switching collections, or truly none: the last try says which
             except StoreUnavailable:
                 if self.settings.chroma_host:
@@ -331,7 +334,7 @@ class VectorStore:
             with self._guard():
                 got = collection.get(include=["documents", "metadatas", "embeddings"])
             if int((self._collection().metadata or {}).get("revision", 0)) != revision:
-                raise StoreUnavailable(f"the {self.where} changed while it was read")
+                raise _ChangedWhileRead(f"the {self.where} changed while it was read")
             return revision, got
 
         revision, got = self._retrying(read)
@@ -435,7 +438,7 @@ class VectorStore:
         if self.settings.chroma_host:
             return
         path = Path(self.settings.chroma_path)
-        if self.read_only or (path.exists() and not _writable(path, path / DATABASE)):
+        if self.read_only or (path.exists() and not writable(path, path / DATABASE)):
             raise StoreReadOnly(
                 f"the {self.where} is read-only: it can be queried, not written; ingest into a writable "
                 "CAREER_ASSISTANT_CHROMA_PATH"
@@ -523,49 +526,6 @@ def _evict_shared_state(client) -> None:
     if system is not None:
         with suppress(Exception):
             system.stop()
-
-
-def _inode(database: Path) -> int | None:
-    try:
-        return database.stat().st_ino
-    except OSError:
-        return None
-
-
-def _writable(folder: Path, database: Path) -> bool:
-    """Whether SQLite can write the index: a writable folder (for its journal) and file, on a writable file system."""
-    try:
-        if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return False
-    except OSError:
-        return False
-    return os.access(folder, os.W_OK) and (not database.exists() or os.access(database, os.W_OK))
-
-
-def _database_problem(database: Path) -> str | None:
-    """What SQLite finds wrong with the index's database file, or None (also when it cannot tell).
-
-    `PRAGMA quick_check` reads every page (a few ms for the guide, ~1 s a GB) but skips the costlier index checks.
-    """
-    if not database.exists():
-        return None
-    try:
-        with database.open("rb") as file:
-            header = file.read(16)
-        if database.stat().st_size and header != b"SQLite format 3\x00":
-            return "its database file is not an SQLite database"
-        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
-        try:
-            rows = connection.execute("PRAGMA quick_check").fetchall()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as exc:
-        text = str(exc).lower()
-        return str(exc) if ("malformed" in text or "not a database" in text) else None
-    except OSError:
-        return None
-    found = [row[0] for row in rows]
-    return None if found == ["ok"] else f"database disk image is malformed: {found[0]}"
 
 
 def _bounded_http_client(settings: Settings, options):
