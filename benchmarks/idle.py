@@ -22,7 +22,8 @@ from pathlib import Path
 from _shared import ROOT, free_port
 
 CHILD = """
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # exit through atexit: the upload folder is removed
 sys.path.insert(0, {root!r})
 from _shared import guide_assistant, free_port
 from pathlib import Path
