@@ -23,3 +23,15 @@ class ModelMismatch(CareerAssistantError):
 
 class IngestError(CareerAssistantError):
     """A file could not be ingested, or ingestion could not start."""
+
+
+class StoreCorrupt(StoreUnavailable):
+    """The embedded index's files are damaged: `career-assistant ingest --rebuild` moves them aside and rebuilds."""
+
+
+class StoreFull(StoreUnavailable):
+    """The disk holding the index has no room for what an ingest would write."""
+
+
+class StoreReadOnly(StoreUnavailable):
+    """The index can be queried but not written (a read-only folder or file system)."""

@@ -35,6 +35,21 @@ class Settings(BaseSettings):
         "the embedded index, or ~/.cache/career-assistant (XDG_CACHE_HOME) with a Chroma server.",
     )
 
+    max_file_chars: int = Field(
+        5_000_000, ge=1000,
+        description="Most characters of text one file may hold; a larger file is skipped with the reason.",
+    )
+    max_pdf_pages: int = Field(2000, ge=1, description="Most pages a PDF may have; a longer one is skipped.")
+    max_pdf_stream_mb: float = Field(
+        8.0, gt=0,
+        description="Largest stream a PDF may decode to, in MB (a page's text is a few KB; a crafted 18 KB PDF can "
+        "decode to gigabytes); a PDF with a larger one is skipped.",
+    )
+    file_read_seconds: float = Field(
+        30.0, gt=0, description="Seconds reading one PDF may take (in a child process, killed after that).",
+    )
+    file_read_memory_mb: int = Field(1024, ge=128, description="Address space one PDF's reading may use, in MB.")
+
     top_k: int = Field(8, ge=1, le=30, description="Passages retrieved; the answer cites those it uses.")
     scan_limit: int = Field(
         20_000, ge=0,
@@ -63,7 +78,20 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address the chat UI binds to.")
     port: int = Field(7860, description="Port of the chat UI.")
     auth: str | None = Field(None, description="USER:PASS required by the chat UI when set.")
+    auth_file: Path | None = Field(
+        None, description="File whose first line is the USER:PASS login (keeps the password out of `ps`)."
+    )
     max_upload_mb: float = Field(10.0, description="Largest file the chat UI accepts, in MB.")
+    max_upload_total_mb: float = Field(
+        100.0, gt=0, description="Most MB of uploads the chat server holds at once (not yet added, or being added)."
+    )
+    upload_ttl_seconds: float = Field(
+        600.0, gt=0, description="Seconds an uploaded file that was never added is kept before it is removed."
+    )
+    login_free_failures: int = Field(
+        5, ge=1, description="Failed logins a client may make before each further try must wait (1 s, doubling)."
+    )
+    login_max_wait_seconds: float = Field(300.0, gt=0, description="Longest wait between a client's login tries.")
     concurrency: int = Field(2, ge=1, description="Chat requests answered at once.")
 
 

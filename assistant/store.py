@@ -2,18 +2,46 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
 
-from .errors import CareerAssistantError, IndexMissing, ModelMismatch, StoreUnavailable
+from .errors import (
+    CareerAssistantError,
+    IndexMissing,
+    ModelMismatch,
+    StoreCorrupt,
+    StoreFull,
+    StoreReadOnly,
+    StoreUnavailable,
+)
 from .settings import Settings
+from .store_files import database_problem, inode, writable
 
 REBUILD_HINT = "run `career-assistant ingest --rebuild`"
 # After this long without a write, the embedded database file's stat stands in for its revision (see `revision`).
 QUIET_SECONDS = 2
+# A read of the embedded store that fails is tried again this many times, reconnected, after these pauses: another
+# process's ingest leaves this process's Chroma state stale ("Error finding id"), and a `--rebuild` switching
+# collections leaves a moment with none. Chosen to cover the switch (a few ms) with room, and to stay well under
+# a second for an error that is real.
+READ_RETRY_PAUSES = (0.02, 0.05, 0.1, 0.2, 0.4)
+# Room an ingest needs per chunk beyond its text: a 384-float vector in Chroma's log, its HNSW copy and metadata
+# (measured: the guide's 31 chunks take ~8 KB each in a fresh index; doubled for the write-ahead log).
+BYTES_PER_CHUNK = 16_384
+DATABASE = "chroma.sqlite3"
+_T = TypeVar("_T")
+
+
+class _ChangedWhileRead(StoreUnavailable):
+    """An ingest published a new revision while a snapshot was being read: read it again."""
 
 
 @dataclass(frozen=True)
@@ -40,15 +68,22 @@ class VectorStore:
     embedding function (which downloads a model) is never used.
     """
 
-    def __init__(self, settings: Settings, identity: dict, *, backend: str | None = None) -> None:
+    def __init__(
+        self, settings: Settings, identity: dict, *, backend: str | None = None, collection: str | None = None
+    ) -> None:
         self.settings = settings
         self.identity = dict(identity)
         # Recorded beside the identity, for people reading an error; backends of one identity may share an index.
         self.backend = backend
+        self.name = collection or settings.collection  # another name: a `--rebuild`'s collection being built
         self._client = None
         self._connect_lock = threading.Lock()
         self._known: int | None = None  # the revision this process last read or wrote
         self._looked: tuple | None = None  # (the database file's stat, its revision, when that was read)
+        self._opened: int | None = None  # the inode of the database file the client opened
+        self._copy: Path | None = None  # the private copy a read-only index is opened from
+        self._batch = 0  # depth of `batch()`: writes inside publish one revision when the outermost ends
+        self._unpublished = False
 
     @property
     def where(self) -> str:
@@ -62,11 +97,39 @@ class VectorStore:
             yield
         except CareerAssistantError:
             raise
-        except Exception as exc:
+        except BaseException as exc:
+            # chromadb's Rust core reports a panic as pyo3's PanicException, a BaseException: ours to translate too.
+            if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+                raise
             if self.settings.chroma_host and _unreachable(exc):
                 self._disconnect()  # reconnect on the next call: the server may come back
                 raise StoreUnavailable(f"cannot reach the {self.where}: {_reason(exc, self.settings)}") from exc
-            raise StoreUnavailable(f"the {self.where} failed: {exc}") from exc
+            raise self._translate(exc) from exc
+
+    def _translate(self, exc: BaseException) -> StoreUnavailable:
+        """Chroma's (or SQLite's, or the file system's) failure as one line that says what to do."""
+        text = f"{exc}".strip().splitlines()[0][:300] if f"{exc}".strip() else type(exc).__name__
+        lowered = text.lower()
+        if not self.settings.chroma_host:
+            self._disconnect(evict=True)  # the next call opens the store afresh: it may have been repaired meanwhile
+        if any(m in lowered for m in ("malformed", "not a database", "file is encrypted")) or (
+            type(exc).__name__ == "PanicException"
+        ):
+            return self._corrupt(text)
+        if any(m in lowered for m in ("disk is full", "no space left", "failed to apply logs")):
+            return StoreFull(
+                f"the disk holding the {self.where} is full ({text}): free some space, then run "
+                "`career-assistant ingest` again; what was indexed before is kept"
+            )
+        if "readonly" in lowered or "read-only" in lowered:
+            return StoreReadOnly(f"the {self.where} is read-only ({text}): it can be queried but not written")
+        return StoreUnavailable(f"the {self.where} failed: {text}")
+
+    def _corrupt(self, reason: str) -> StoreCorrupt:
+        return StoreCorrupt(
+            f"the {self.where} is damaged ({reason}): {REBUILD_HINT} to move it aside and build it again from "
+            "the corpus"
+        )
 
     def _connect(self):
         with self._connect_lock:  # concurrent answers share one client
@@ -78,20 +141,82 @@ class VectorStore:
                 if self.settings.chroma_host:
                     self._client = _bounded_http_client(self.settings, options)
                 else:
-                    self._client = chromadb.PersistentClient(path=str(self.settings.chroma_path), settings=options)
+                    path = self._embedded_path()
+                    self._client = chromadb.PersistentClient(path=str(path), settings=options)
             return self._client
 
-    def _disconnect(self) -> None:
+    def _embedded_path(self) -> Path:
+        """The folder embedded Chroma opens: the index itself, checked first, or a private copy of a read-only one.
+
+        SQLite's own check runs before Chroma sees the file: Chroma meets a damaged file with a Rust panic
+        printed to the terminal, or an error deep in a query. A read-only index is copied because Chroma writes
+        to its database even to read it (`attempt to write a readonly database`).
+        """
+        path = Path(self.settings.chroma_path)
+        database = path / DATABASE
+        problem = database_problem(database)
+        if problem:
+            raise self._corrupt(problem)
+        self._opened = inode(database)
+        if not database.exists() or writable(path, database):
+            return path
+        copy = Path(tempfile.mkdtemp(prefix="career-assistant-readonly-"))
+        atexit.register(shutil.rmtree, copy, ignore_errors=True)
+        try:
+            shutil.copytree(path, copy / "index", ignore=shutil.ignore_patterns("ingest.lock"), dirs_exist_ok=True)
+        except OSError as exc:
+            shutil.rmtree(copy, ignore_errors=True)
+            raise StoreReadOnly(f"the {self.where} is read-only and cannot be copied to be read: {exc}") from None
+        self._copy = copy
+        return copy / "index"
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the embedded index is opened from a private copy, its own folder being read-only."""
+        return self._copy is not None
+
+    def _disconnect(self, evict: bool = False) -> None:
+        """Close the client; `evict`: also stop embedded Chroma's state for this path that other clients share.
+
+        Chroma keeps one state per path for the whole process, closed with its last client: after the database
+        file was replaced, another client (a notebook's second store, say) would keep the old file open.
+        """
         with self._connect_lock:
             client, self._client = self._client, None
-        if client is not None:
+            copy, self._copy = self._copy, None
+            self._opened = None
+        if client is not None and evict and not self.settings.chroma_host:
+            _evict_shared_state(client)
+        elif client is not None:
             with suppress(Exception):  # a client of a server that is gone may fail to say goodbye
                 client.close()
+        if copy is not None:
+            shutil.rmtree(copy, ignore_errors=True)
+
+    def _retrying(self, read: Callable[[], _T]) -> _T:
+        """`read()`, tried again (reconnected) while the embedded store may be mid-change in another process.
+
+        A server's failure is final at once: its timeout already bounds the wait, and its client keeps no state.
+        A damaged or full store is not tried again either.
+        """
+        for pause in READ_RETRY_PAUSES:
+            try:
+                return read()
+            except (StoreCorrupt, StoreFull, StoreReadOnly, ModelMismatch):
+                raise
+            except (IndexMissing, _ChangedWhileRead):
+                time.sleep(pause)  # a `--rebuild` switching collections, or truly none: the last try says which
+            except StoreUnavailable:
+                if self.settings.chroma_host:
+                    raise
+                time.sleep(pause)
+                self._disconnect()
+        return read()
 
     def _collection(self, create: bool = False):
         with self._guard():
             client = self._connect()
-            name = self.settings.collection
+            name = self.name
             if create:
                 collection = client.get_or_create_collection(
                     name,
@@ -137,9 +262,12 @@ class VectorStore:
         return True
 
     def count(self) -> int:
-        collection = self._collection()
-        with self._guard():
-            return collection.count()
+        def read() -> int:
+            collection = self._collection()
+            with self._guard():
+                return collection.count()
+
+        return self._retrying(read)
 
     def revision(self) -> int:
         """A number that changes whenever an ingest writes, so readers know to refresh.
@@ -147,15 +275,18 @@ class VectorStore:
         Every answer asks, so the embedded store answers from its database file's stat when it can: unchanged,
         and last written over `QUIET_SECONDS` before the revision was read. On a coarse file clock (FAT: 2 s) a
         write in the same tick as the one before may keep the file's size and time; later it cannot. A server is
-        always asked: that round trip is also how an answer learns the server is gone.
+        always asked: that round trip is also how an answer learns the server is gone. A database file replaced
+        under this process (an index put back, or moved aside by `--rebuild`) is opened afresh.
         """
         look = self._database_stat()
+        if look is not None and self._opened is not None and look[2] != self._opened:
+            self._disconnect(evict=True)
         if look is not None and self._looked is not None:
             seen, revision, read_at = self._looked
             if look == seen and look[0] < read_at - QUIET_SECONDS * 1_000_000_000:
                 return revision
         read_at = time.time_ns()
-        revision = int(self._collection().metadata.get("revision", 0))
+        revision = self._retrying(lambda: int(self._collection().metadata.get("revision", 0)))
         self._looked = (look, revision, read_at)
         return revision
 
@@ -163,7 +294,7 @@ class VectorStore:
         if self.settings.chroma_host:
             return None
         try:
-            stat = (self.settings.chroma_path / "chroma.sqlite3").stat()
+            stat = (self.settings.chroma_path / DATABASE).stat()
         except OSError:
             return None
         return stat.st_mtime_ns, stat.st_size, stat.st_ino
@@ -183,42 +314,64 @@ class VectorStore:
         return collection
 
     def chunks(self, where: dict | None = None) -> list[StoredChunk]:
-        collection = self._collection()
-        with self._guard():
-            got = collection.get(where=where, include=["documents", "metadatas"])
+        def read():
+            collection = self._collection()
+            with self._guard():
+                return collection.get(where=where, include=["documents", "metadatas"])
+
+        got = self._retrying(read)
         return [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
 
     def snapshot(self) -> tuple[int, list[StoredChunk], list[list[float]]]:
-        """The revision, every chunk and every chunk's vector: what keyword search and scoring read."""
-        collection = self._current()
-        with self._guard():
+        """The revision, every chunk and every chunk's vector: what keyword search and scoring read.
+
+        Consistent: read again if an ingest published a new revision while it was being read.
+        """
+
+        def read():
+            collection = self._current()
             revision = int((collection.metadata or {}).get("revision", 0))
-            got = collection.get(include=["documents", "metadatas", "embeddings"])
+            with self._guard():
+                got = collection.get(include=["documents", "metadatas", "embeddings"])
+            if int((self._collection().metadata or {}).get("revision", 0)) != revision:
+                raise _ChangedWhileRead(f"the {self.where} changed while it was read")
+            return revision, got
+
+        revision, got = self._retrying(read)
         chunks = [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
         vectors = got["embeddings"] if got["embeddings"] is not None else []
         return revision, chunks, vectors
 
     def metadatas(self) -> dict[str, dict]:
         """Every chunk's metadata by ID, without the texts: what ingestion compares against."""
-        try:
-            collection = self._current()
-        except IndexMissing:
-            return {}
-        with self._guard():
-            got = collection.get(include=["metadatas"])
-        return dict(zip(got["ids"], got["metadatas"], strict=True))
+
+        def read():
+            try:
+                collection = self._current()
+            except IndexMissing:
+                return None
+            with self._guard():
+                return collection.get(include=["metadatas"])
+
+        got = self._retrying(read)
+        return dict(zip(got["ids"], got["metadatas"], strict=True)) if got else {}
 
     def query(self, embedding: Sequence[float], k: int) -> list[Hit]:
-        collection = self._collection()
-        with self._guard():
-            n = min(k, collection.count())
-            if n == 0:
-                return []
-            got = collection.query(
-                query_embeddings=[[float(x) for x in embedding]],  # plain floats: Chroma refuses numpy scalars
-                n_results=n,
-                include=["documents", "metadatas", "distances"],
-            )
+        def read():
+            collection = self._collection()
+            with self._guard():
+                n = min(k, collection.count())
+                if n == 0:
+                    return None
+                return collection.query(
+                    query_embeddings=[[float(x) for x in embedding]],  # plain floats: Chroma refuses numpy scalars
+                    n_results=n,
+                    include=["documents", "metadatas", "distances"],
+                )
+
+        got = self._retrying(read)
+        if got is None:
+            return []
         return [
             Hit(StoredChunk(i, d, m), 1.0 - dist)
             for i, d, m, dist in zip(
@@ -236,8 +389,9 @@ class VectorStore:
         """Apply one file's change: add new chunks first and delete stale ones last.
 
         In that order a crash between the steps leaves extra chunks, never missing ones, and the next
-        ingest finds the file changed and finishes the job.
+        ingest finds the file changed and finishes the job. Outside `batch()` the change is published at once.
         """
+        self._refuse_read_only()
         collection = self._current(create=True)
         with self._guard():
             if add and add[0]:
@@ -247,16 +401,131 @@ class VectorStore:
                 collection.update(ids=update_metadata[0], metadatas=update_metadata[1])
             if delete:
                 collection.delete(ids=delete)
+        self._unpublished = True
+        if not self._batch:
+            self._publish()
+
+    def _publish(self) -> None:
+        """Record a new revision: readers refresh when they see it."""
+        collection = self._current(create=True)
+        with self._guard():
             recorded = self._recorded
-            collection.modify(metadata={**collection.metadata, **recorded})
-            self._known = recorded["revision"]
+            collection.modify(metadata={**(collection.metadata or {}), **recorded})
+        self._known = recorded["revision"]
+        self._unpublished = False
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Writes inside show to readers together, as one new revision when the batch ends.
+
+        A reader keeps answering from the revision it holds in memory until then, so it never sees part of an
+        ingest (a file's new chunks beside its old ones), and it reads the index once per ingest, not per file.
+        """
+        self._batch += 1
+        try:
+            yield
+        except BaseException:
+            self._batch -= 1
+            if not self._batch and self._unpublished:
+                with suppress(CareerAssistantError):  # the files written before the failure are whole: show them
+                    self._publish()
+            raise
+        self._batch -= 1
+        if not self._batch and self._unpublished:
+            self._publish()
+
+    def _refuse_read_only(self) -> None:
+        if self.settings.chroma_host:
+            return
+        path = Path(self.settings.chroma_path)
+        if self.read_only or (path.exists() and not writable(path, path / DATABASE)):
+            raise StoreReadOnly(
+                f"the {self.where} is read-only: it can be queried, not written; ingest into a writable "
+                "CAREER_ASSISTANT_CHROMA_PATH"
+            )
+
+    def ensure_room(self, chunks: int, text_bytes: int) -> None:
+        """Refuse, before writing anything, an ingest whose chunks would not fit on the embedded index's disk.
+
+        Raises:
+            StoreFull: fewer bytes are free than the chunks would take (`BYTES_PER_CHUNK` each, plus their text).
+        """
+        if self.settings.chroma_host or not chunks:
+            return
+        path = Path(self.settings.chroma_path)
+        folder = next((p for p in (path, *path.parents) if p.exists()), Path("."))
+        need = chunks * BYTES_PER_CHUNK + 2 * text_bytes
+        free = shutil.disk_usage(folder).free
+        if free < need:
+            raise StoreFull(
+                f"the disk holding the {self.where} has {free / 2**20:.1f} MB free and this ingest needs about "
+                f"{need / 2**20:.1f} MB: free some space, then run it again (the index was not changed)"
+            )
+
+    def staging(self) -> VectorStore:
+        """A new, empty collection beside this one, to build a `--rebuild` in while readers read this one."""
+        self._refuse_read_only()
+        staged = VectorStore(self.settings, self.identity, backend=self.backend, collection=f"{self.name}--rebuild")
+        staged.reset()
+        return staged
+
+    def promote(self, staged: VectorStore) -> None:
+        """Make a complete `staging()` collection this one: readers switch to it at their next answer.
+
+        Chroma cannot swap two names at once: between the two renames there is no collection of this name for a
+        few milliseconds, which readers ride out (`READ_RETRY_PAUSES`).
+        """
+        staged._disconnect()
+        with self._guard():
+            client = self._connect()
+            names = [c.name for c in client.list_collections()]
+            old = f"{self.name}--old-{time.time_ns()}"
+            if self.name in names:
+                client.get_collection(self.name, embedding_function=None).modify(name=old)
+            client.get_collection(staged.name, embedding_function=None).modify(name=self.name)
+            if self.name in names:
+                client.delete_collection(old)
+        self._known = None
+
+    def move_aside(self) -> Path:
+        """Move a damaged embedded index's folder aside (never deleting it) and return where it went."""
+        self._disconnect()
+        path = Path(self.settings.chroma_path)
+        aside = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            path.rename(aside)
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot move the damaged {self.where} aside: {exc.strerror or exc}") from None
+        return aside
+
+    def check(self) -> None:
+        """Open the store and read its collection list; raises StoreCorrupt (and the like) saying what is wrong."""
+        with self._guard():
+            self._connect().list_collections()
 
     def reset(self) -> None:
         """Drop the collection, so the next write starts it afresh with the current model."""
         with self._guard():
             client = self._connect()
-            if self.settings.collection in [c.name for c in client.list_collections()]:
-                client.delete_collection(self.settings.collection)
+            if self.name in [c.name for c in client.list_collections()]:
+                client.delete_collection(self.name)
+
+
+def _evict_shared_state(client) -> None:
+    """Stop the embedded Chroma state `client` shares with any other client of its path (see `_disconnect`).
+
+    chromadb 1.x keeps it in `SharedSystemClient`'s class-level maps, released only by the last `close()`;
+    other clients of the path then fail once and reconnect (`_retrying`).
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient as Shared
+
+    identifier = getattr(client, "_identifier", None)
+    with Shared._refcount_lock:
+        Shared._identifier_to_refcount.pop(identifier, None)
+        system = Shared._identifier_to_system.pop(identifier, None)
+    if system is not None:
+        with suppress(Exception):
+            system.stop()
 
 
 def _bounded_http_client(settings: Settings, options):

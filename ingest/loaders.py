@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".md", ".txt", ".html", ".htm", ".pdf")
+_PDF_WORKER = Path(__file__).with_name("_pdf_worker.py")
 
 
 class UnreadableFile(Exception):
     """A file that cannot be ingested; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """How much one file may cost to read; a file over a limit is skipped with the reason (see Settings)."""
+
+    max_chars: int = 5_000_000
+    max_pdf_pages: int = 2000
+    max_pdf_stream_mb: float = 8.0
+    seconds: float = 30.0
+    memory_mb: int = 1024
+
+    @classmethod
+    def from_settings(cls, settings) -> ReadLimits:
+        return cls(
+            max_chars=settings.max_file_chars, max_pdf_pages=settings.max_pdf_pages,
+            max_pdf_stream_mb=settings.max_pdf_stream_mb, seconds=settings.file_read_seconds,
+            memory_mb=settings.file_read_memory_mb,
+        )
 
 
 # Debris that page exports leave behind: bare image-link tails (".png)"), empty links, image links.
@@ -151,31 +175,50 @@ def html_to_markdown(html: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def pdf_to_markdown(path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
+def pdf_text(path: Path, limits: ReadLimits) -> str:
+    """A PDF's text, read by pypdf in a child process under `limits` (see `ingest/_pdf_worker.py`)."""
+    request = {
+        "path": str(path), "max_pages": limits.max_pdf_pages, "max_chars": limits.max_chars,
+        "max_stream_bytes": int(limits.max_pdf_stream_mb * 2**20), "memory_bytes": limits.memory_mb * 2**20,
+    }
     try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise UnreadableFile("the PDF is encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except UnreadableFile:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise UnreadableFile(f"it is not a readable PDF ({exc})") from None
-    text = "\n".join(pages)
+        done = subprocess.run(
+            [sys.executable, "-I", str(_PDF_WORKER)], input=json.dumps(request), capture_output=True, text=True,
+            timeout=limits.seconds,
+        )
+    except subprocess.TimeoutExpired:  # run() has killed the child
+        raise UnreadableFile(
+            f"reading it took more than {limits.seconds:g}s (CAREER_ASSISTANT_FILE_READ_SECONDS)"
+        ) from None
+    try:
+        result = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        # Killed by a signal or out of memory before it could say why.
+        last = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        raise UnreadableFile(f"reading it failed ({last[0][:200]})") from None
+    if "error" in result:
+        raise UnreadableFile(result["error"])
+    return result["text"]
+
+
+def pdf_to_markdown(path: Path, limits: ReadLimits | None = None) -> str:
+    text = pdf_text(path, limits or ReadLimits())
     if not text.strip():
         raise UnreadableFile("the PDF has no extractable text (a scan?)")
     return text_to_markdown(text)
 
 
-def load_markdown(path: Path) -> str:
-    """Read one supported file as cleaned Markdown.
+def _too_many_chars(count: int, limits: ReadLimits) -> UnreadableFile:
+    return UnreadableFile(f"it has more than {limits.max_chars:,} characters (CAREER_ASSISTANT_MAX_FILE_CHARS)")
+
+
+def load_markdown(path: Path, limits: ReadLimits | None = None) -> str:
+    """Read one supported file as cleaned Markdown, within `limits` (default: `ReadLimits()`).
 
     Raises:
-        UnreadableFile: the file is empty, binary, not UTF-8, a broken PDF, or of another type.
+        UnreadableFile: the file is empty, binary, not UTF-8, a broken PDF, of another type, or over a limit.
     """
+    limits = limits or ReadLimits()
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableFile(f"unsupported file type {suffix or '(none)'}; use {', '.join(SUPPORTED_SUFFIXES)}")
@@ -183,8 +226,15 @@ def load_markdown(path: Path) -> str:
         if suffix == ".pdf":
             if path.stat().st_size == 0:
                 raise UnreadableFile("the file is empty")
-            return clean_text(pdf_to_markdown(path))
-        text = _decode(path, path.read_bytes())
+            return clean_text(pdf_to_markdown(path, limits))
+        with path.open("rb") as file:
+            # UTF-8 takes at most 4 bytes a character: more bytes than that are over the limit whatever they say.
+            data = file.read(4 * limits.max_chars + 1)
+        if len(data) > 4 * limits.max_chars:
+            raise _too_many_chars(len(data), limits)
+        text = _decode(path, data)
+        if len(text) > limits.max_chars:
+            raise _too_many_chars(len(text), limits)
     except OSError as exc:
         raise UnreadableFile(f"it cannot be read ({exc.strerror or exc})") from None
     if suffix == ".md":

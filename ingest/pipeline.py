@@ -7,21 +7,23 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.embeddings import embed_text
-from assistant.errors import IngestError
+from assistant.errors import CareerAssistantError, IngestError, StoreCorrupt
 from assistant.settings import Settings
 from assistant.store import VectorStore
 from assistant.vocabulary import derive_vocabulary
 
 from .chunking import Chunk, chunk_markdown, document_title
-from .loaders import SUPPORTED_SUFFIXES, UnreadableFile, load_markdown
+from .loaders import SUPPORTED_SUFFIXES, ReadLimits, UnreadableFile, load_markdown
+from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "4"  # 2: vocabulary stored on each guide's first chunk; 3: inline HTML dropped; 4: aliases
+PIPELINE_VERSION = "5"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
+# 5: sentences addressed to the assistant dropped
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,21 @@ class FileProblem:
         return f"{self.path}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class DroppedSentence:
+    """A sentence left out of the index because it addresses the assistant (see `ingest.untrusted`)."""
+
+    path: Path
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.text!r}"
+
+
 @dataclass
 class IngestReport:
-    """What one ingestion did; `problems` lists the files skipped, each with its reason."""
+    """What one ingestion did; `problems` lists the files skipped, each with its reason, and `dropped` the
+    sentences left out because they address the assistant."""
 
     files_read: int = 0
     added: int = 0
@@ -44,6 +58,8 @@ class IngestReport:
     unchanged: int = 0
     seconds: float = 0.0
     problems: list[FileProblem] = field(default_factory=list)
+    dropped: list[DroppedSentence] = field(default_factory=list)
+    moved_aside: Path | None = None  # where `--rebuild` moved a damaged index (kept, never deleted)
 
     def summary(self) -> str:
         line = (
@@ -52,6 +68,10 @@ class IngestReport:
         )
         if self.problems:
             line += f"; {len(self.problems)} file(s) skipped"
+        if self.dropped:
+            line += f"; {len(self.dropped)} sentence(s) addressed to the assistant left out"
+        if self.moved_aside:
+            line += f"; the damaged index was moved to {self.moved_aside}"
         return line
 
 
@@ -139,13 +159,46 @@ def ingest(
     if not files:
         raise IngestError("; ".join(map(str, problems)) or "nothing to ingest")
     with ingest_lock(store.settings, store.where):
-        return _update(settings, files, folders, report, started, rebuild, embeddings, store, progress)
+        if not rebuild:
+            with store.batch():  # readers see this ingest whole, when it ends
+                return _update(settings, files, folders, report, started, embeddings, store, progress)
+        if _damaged(store):
+            report.moved_aside = store.move_aside()
+        with ExitStack() as stack:
+            if report.moved_aside:  # the lock moved with the folder: keep other ingests out of the new one too
+                stack.enter_context(ingest_lock(store.settings, store.where))
+            return _rebuild(settings, files, folders, report, started, embeddings, store, progress)
 
 
-def _update(settings, files, folders, report, started, rebuild, embeddings, store, progress) -> IngestReport:
+def _rebuild(settings, files, folders, report, started, embeddings, store, progress) -> IngestReport:
+    """Fill a new collection while readers keep reading the old one, then switch to it."""
+    staged = store.staging()
+    try:
+        with staged.batch():
+            report = _update(settings, files, folders, report, started, embeddings, staged, progress)
+        if not report.added:
+            raise IngestError(
+                "nothing could be indexed, so the index was left as it was: " + "; ".join(map(str, report.problems))
+            )
+    except BaseException:
+        with suppress(CareerAssistantError):
+            staged.reset()
+        raise
+    store.promote(staged)
+    return report
+
+
+def _damaged(store: VectorStore) -> bool:
+    """Whether the store is damaged (rebuilding then starts from an empty folder; the damaged one is kept)."""
+    try:
+        store.check()
+    except StoreCorrupt:
+        return not store.settings.chroma_host
+    return False
+
+
+def _update(settings, files, folders, report, started, embeddings, store, progress) -> IngestReport:
     """The body of `ingest`, run while holding the store's ingest lock."""
-    if rebuild:
-        store.reset()
     recorded = store.metadatas()
     by_source: dict[str, dict[str, dict]] = {}
     for chunk_id, meta in recorded.items():
@@ -156,31 +209,26 @@ def _update(settings, files, folders, report, started, rebuild, embeddings, stor
         source = source_name(path, settings.corpus_dir)
         known = by_source.get(source, {})
         try:
-            raw = path.read_bytes()
+            file_hash = _file_hash(path, settings)
         except OSError as exc:
             report.problems.append(FileProblem(path, f"it cannot be read ({exc.strerror or exc})"))
             continue
         report.files_read += 1
-        signature = f"{PIPELINE_VERSION}:{settings.chunk_size}:{settings.chunk_overlap}:"
-        file_hash = hashlib.sha256(signature.encode() + raw).hexdigest()
         if known and all(m.get("file_hash") == file_hash for m in known.values()):
             report.unchanged += len(known)
             continue
         try:
-            markdown = load_markdown(path)
-            chunks = chunk_markdown(markdown, settings.chunk_size, settings.chunk_overlap)
+            plan = _plan_file(path, source, file_hash, known, settings, report)
         except UnreadableFile as exc:
             report.problems.append(FileProblem(path, str(exc)))
             continue
-        if not chunks:
-            report.problems.append(FileProblem(path, "it has no text to index"))
+        except Exception as exc:  # one file's surprise (a parser's bug, a limit we did not foresee) skips that file
+            report.problems.append(FileProblem(path, f"it could not be read ({type(exc).__name__}: {exc})"))
             continue
-        vocabulary = derive_vocabulary(
-            source, document_title(markdown), [c.section for c in chunks], [c.text for c in chunks]
-        )
-        plans.append(_FilePlan(source, file_hash, chunks, _chunk_ids(source, chunks), known, vocabulary.to_json()))
+        plans.append(plan)
 
     to_embed = sum(len([i for i in plan.ids if i not in plan.known]) for plan in plans)
+    store.ensure_room(to_embed, sum(len(c.text.encode()) for plan in plans for c in plan.chunks))
     done = 0
     bar = _progress_bar(to_embed) if progress is None and to_embed else None
     for plan in plans:
@@ -230,6 +278,26 @@ def _update(settings, files, folders, report, started, rebuild, embeddings, stor
 
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _file_hash(path: Path, settings: Settings) -> str:
+    """The file's content hash, with what else decides its chunks; read in pieces, so a huge file costs no memory."""
+    digest = hashlib.sha256(f"{PIPELINE_VERSION}:{settings.chunk_size}:{settings.chunk_overlap}:".encode())
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, lambda: digest).hexdigest()
+
+
+def _plan_file(path: Path, source: str, file_hash: str, known: dict, settings: Settings, report) -> _FilePlan:
+    """Read, clean and chunk one file within the read limits; raises UnreadableFile saying why it cannot be."""
+    markdown, dropped = drop_instructions(load_markdown(path, ReadLimits.from_settings(settings)))
+    report.dropped += [DroppedSentence(path, text) for text in dropped]
+    chunks = chunk_markdown(markdown, settings.chunk_size, settings.chunk_overlap)
+    if not chunks:
+        raise UnreadableFile("it has no text to index")
+    vocabulary = derive_vocabulary(
+        source, document_title(markdown), [c.section for c in chunks], [c.text for c in chunks]
+    )
+    return _FilePlan(source, file_hash, chunks, _chunk_ids(source, chunks), known, vocabulary.to_json())
 
 
 def ingest_lock_path(settings: Settings) -> Path:

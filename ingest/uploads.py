@@ -1,6 +1,6 @@
 """Add uploaded guides to the corpus folder, safely, and ingest just those files.
 
-The chat UI's "Add documents" tab is a thin wrapper over `add_documents`. What it guarantees:
+The chat UI's "Documents" tab is a thin wrapper over `add_documents`. What it guarantees:
 
 - Only supported types (`SUPPORTED_SUFFIXES`) no larger than `settings.max_upload_mb`, and only files that
   `load_markdown` can read (so no binary, no archive renamed as text, no non-UTF-8 text, no broken PDF).
@@ -11,7 +11,9 @@ The chat UI's "Add documents" tab is a thin wrapper over `add_documents`. What i
   report says so. An upload identical to a file already there is not written again.
 - Each file is written to a hidden temporary file and then linked into place, so a reader (or a
   concurrent ingest, which skips hidden files) never sees half a file.
-- A refused file changes nothing; if ingestion itself fails, the files this call saved are removed again.
+- A refused file changes nothing; a file is kept in the corpus only once it is indexed: one that ingestion
+  skips (over a read limit, say) is removed again and reported, and if ingestion itself fails, every file this
+  call saved is removed again.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from assistant.errors import IngestError
 from assistant.settings import Settings
 
-from .loaders import SUPPORTED_SUFFIXES, UnreadableFile, load_markdown
+from .loaders import SUPPORTED_SUFFIXES, ReadLimits, UnreadableFile, load_markdown
 from .pipeline import FileProblem, IngestReport, ingest
 
 __all__ = ["UploadReport", "add_documents", "safe_filename"]
@@ -141,7 +143,12 @@ def _save(path: Path, settings: Settings, folder: Path) -> tuple[Path, bool]:
     data = _read_upload(path, int(settings.max_upload_mb * 2**20))
     temp = _write_hidden_temp(folder, suffix, data)
     try:
-        load_markdown(temp)  # validate exactly the bytes that will be saved
+        try:
+            load_markdown(temp, ReadLimits.from_settings(settings))  # validate exactly the bytes that will be saved
+        except UnreadableFile:
+            raise
+        except Exception as exc:  # a reader's surprise refuses this file, not the others
+            raise UnreadableFile(f"it could not be read ({type(exc).__name__}: {exc})") from None
         return _place(temp, folder, name, data)
     finally:
         temp.unlink(missing_ok=True)
@@ -197,5 +204,10 @@ def add_documents(
             path.unlink(missing_ok=True)
         raise
     result = UploadReport(**{f.name: getattr(report, f.name) for f in fields(IngestReport)}, saved=saved, notes=notes)
-    result.problems = problems + result.problems
+    skipped = {problem.path.resolve() for problem in report.problems}
+    for path in [p for p in saved if p.resolve() in skipped]:  # saved but not indexed: not kept
+        result.saved.remove(path)
+        if path in created:
+            path.unlink(missing_ok=True)
+    result.problems = problems + [FileProblem(Path(p.path.name), p.reason) for p in result.problems]
     return result

@@ -37,6 +37,7 @@ from . import conversations as convs
 from .assets import CSS, head
 from .chat import build_chat_tab, build_sidebar, views
 from .documents import build_documents_tab, shown_error
+from .guard import ServerGuards
 
 log = logging.getLogger(__name__)
 
@@ -245,12 +246,14 @@ def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port:
     """
     host = host or settings.host
     credentials = exposure_credentials(settings, host, share, auth)
+    guards = ServerGuards(settings, app)  # upload quota and folder, login throttle, idle polling (ui/guard.py)
     _, url, _ = app.launch(
         server_name=host, server_port=port if port is not None else settings.port, share=share,
         auth=credentials, css=CSS, head=head(settings.max_question_chars), theme=THEME,
         max_file_size=int(settings.max_upload_mb * 2**20),
         prevent_thread_lock=True, quiet=True, footer_links=["api"], show_error=False,
         run_history=False,  # not Gradio's own record of runs: conversations are kept by ui.conversations
+        app_kwargs=guards.app_kwargs(),
     )
     return url
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 import textwrap
 from pathlib import Path
@@ -15,34 +17,61 @@ def _ingest(args: argparse.Namespace, settings) -> int:
     from ingest import ingest
 
     report = ingest(settings, [Path(p) for p in args.paths] or None, rebuild=args.rebuild)
+    _print_report(report)
+    return 0
+
+
+def _print_report(report) -> None:
+    """The files skipped and the sentences left out (on stderr), then the summary."""
     for problem in report.problems:
         print(f"skipped {problem}", file=sys.stderr)
+    for sentence in report.dropped:
+        print(f"left out a sentence addressed to the assistant: {sentence}", file=sys.stderr)
     print(report.summary())
-    return 0
 
 
 def _serve(args: argparse.Namespace, settings) -> int:
     from assistant import build_assistant
-    from assistant.errors import IngestError
     from assistant.wiring import build_embeddings, build_store
     from ingest import ingest
     from ui.app import exposure_credentials, serve
 
     host = args.host or settings.host
-    exposure_credentials(settings, host, args.share, args.auth)  # refuse before loading anything
+    auth = _login(args, settings)
+    exposure_credentials(settings, host, args.share, auth)  # refuse before loading anything
+    # A plain `kill` (SIGTERM) ends the server as Ctrl+C does: through `finally`, so the upload folder goes too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     embeddings = build_embeddings(settings)
     store = build_store(settings, embeddings)
     try:
         report = ingest(settings, embeddings=embeddings, store=store)
-    except IngestError as exc:  # e.g. an empty corpus: the chat still starts, and documents can be added
+    except CareerAssistantError as exc:  # an empty corpus, a broken store: the chat starts and says what is wrong
         print(f"warning: the index was not updated: {exc}", file=sys.stderr)
     else:
-        for problem in report.problems:
-            print(f"skipped {problem}", file=sys.stderr)
-        print(report.summary())
+        _print_report(report)
     assistant = build_assistant(settings, embeddings=embeddings, store=store)
-    serve(settings, host=host, port=args.port, auth=args.auth, share=args.share, assistant=assistant)
+    serve(settings, host=host, port=args.port, auth=auth, share=args.share, assistant=assistant)
     return 0
+
+
+def _login(args: argparse.Namespace, settings) -> str | None:
+    """The USER:PASS login: `--auth-file` (or CAREER_ASSISTANT_AUTH_FILE), else `--auth`, else CAREER_ASSISTANT_AUTH."""
+    path = args.auth_file or settings.auth_file
+    if path:
+        try:
+            line = Path(path).read_text(encoding="utf-8").strip().splitlines()
+        except OSError as exc:
+            raise CareerAssistantError(f"cannot read the login file {path}: {exc.strerror or exc}") from None
+        if not line:
+            raise CareerAssistantError(f"the login file {path} is empty; write USER:PASS on its first line")
+        return line[0].strip()
+    if args.auth:
+        print(
+            "warning: --auth shows the password to anyone who can list processes (ps); "
+            "set CAREER_ASSISTANT_AUTH or use --auth-file instead",
+            file=sys.stderr,
+        )
+    return args.auth
 
 
 def _read_history(path: str | None) -> list[dict] | None:
@@ -104,8 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", help="address to listen on (default: 127.0.0.1, or CAREER_ASSISTANT_HOST)")
     p.add_argument("--port", type=int, help="port to listen on (default: 7860, or CAREER_ASSISTANT_PORT)")
     p.add_argument(
-        "--auth", metavar="USER:PASS", help="require this login (needed with a non-loopback --host or --share)"
+        "--auth", metavar="USER:PASS", help="require this login (needed with a non-loopback --host or --share); "
+        "visible in `ps`: prefer CAREER_ASSISTANT_AUTH or --auth-file"
     )
+    p.add_argument("--auth-file", metavar="FILE", help="require the USER:PASS login on this file's first line")
     p.add_argument("--share", action="store_true", help="also open a public Gradio share link (needs --auth)")
     p.set_defaults(run=_serve)
 
@@ -124,6 +155,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns its exit status."""
+    try:
+        status = _run(argv)
+        sys.stdout.flush()  # here, not at exit: a closed pipe is then ours to handle
+        return status
+    except BrokenPipeError:
+        # The reader stopped reading (`... | head`): what it wanted it has. Point stdout at /dev/null so that the
+        # interpreter's own flush at exit does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 0
+
+
+def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from pydantic import ValidationError
 

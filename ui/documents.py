@@ -16,6 +16,7 @@ from ingest.documents import IndexedDocument, list_documents, remove_document
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.pipeline import source_name
 
+from .guard import discard_uploads
 from .render import paragraphs
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,8 @@ def build_documents_tab(settings: Settings, store, add_documents: Callable[..., 
             report = add_documents(settings, [Path(f) for f in files], progress=step, ingest_fn=ingest_fn)
         except Exception as exc:
             return notice(shown_error(exc, "adding documents")), *views()
+        finally:
+            discard_uploads(files)  # handled: saved into the corpus, or refused (ui/guard.py)
         refresh()
         return report_lines(report, before, counts(), Path(settings.corpus_dir)), *views()
 
@@ -128,6 +131,8 @@ def build_documents_tab(settings: Settings, store, add_documents: Callable[..., 
             report = add_documents(settings, [Path(f) for f in files], ingest_fn=ingest_fn)
         except Exception as exc:
             raise gr.Error(shown_error(exc, "adding documents (API)"), print_exception=False) from None
+        finally:
+            discard_uploads(files)
         refresh()
         return api_report(report), listing(list_documents(settings, store))
 

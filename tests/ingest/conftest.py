@@ -57,3 +57,26 @@ def store(settings, embeddings):
 
 def _quiet(done: int, total: int) -> None:
     """Progress that shows nothing: keeps tqdm bars out of the test output."""
+
+
+@pytest.fixture
+def make_pdf_bomb() -> Callable[..., Path]:
+    """A function that writes a small real PDF whose one page holds a huge content stream (reportlab compresses it).
+
+    kind="stream": `mb` MB of repeated text objects, a few KB on disk; kind="slow": one text object moving the
+    pen line by line, which pypdf takes minutes to extract for a few MB.
+    """
+
+    def make(path: Path, mb: float, kind: str = "stream") -> Path:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.pdfgen import canvas
+
+        page = canvas.Canvas(str(path), pagesize=A4, pageCompression=1)
+        page.drawString(72, 800, "Salary notes for the careers guide.")
+        unit = "BT /F1 12 Tf 72 700 Td (x) Tj ET\n" if kind == "stream" else "0 -1 Td (ab) Tj "
+        body = unit * int(mb * 2**20 / len(unit))
+        page._code.append(body if kind == "stream" else f"BT /F1 12 Tf {body} ET\n")  # raw PDF operators
+        page.save()
+        return path
+
+    return make
