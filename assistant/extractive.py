@@ -161,7 +161,13 @@ class ExtractiveWriter:
         plan = _Plan(self, analysis, vector, passages, index, said)
         if not plan.candidates:
             return []
-        return plan.run(foci)
+        out, seen = [], set()
+        for sentence in plan.run(foci):  # near-duplicate documents hold the same sentence twice: say it once
+            key = " ".join(sentence.text.lower().split())
+            if key not in seen:
+                seen.add(key)
+                out.append(sentence)
+        return out
 
 
 class _Plan:

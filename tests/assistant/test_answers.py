@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.analysis import analyse, asks_route
-from assistant.citations import split_sentences
+from assistant.citations import MARKER, split_sentences
 from assistant.tuning import ROUTE_STEPS
 from assistant.evaluation import judge, load_eval_set
 
@@ -307,3 +307,19 @@ def test_a_follow_up_pointing_at_what_was_said_is_about_its_role(three_guides):
 def test_tools_both_roles_use_come_from_the_guides_shared_section(three_guides):
     first = first_sentence(three_guides.answer("which tools do both ux designers and pms use").text)
     assert first.startswith("Tools (both roles): Miro; Notion and Confluence; Slack; Loom")
+
+
+def test_near_duplicate_documents_do_not_repeat_a_sentence(tmp_path, embeddings):
+    """Three copies of the guide, two with a line changed (a user uploading drafts): every sentence said once."""
+    from conftest import GUIDE, _assistant_over
+
+    drafts = []
+    for n in (1, 2):
+        draft = tmp_path / f"draft-{n}.md"
+        draft.write_text(GUIDE.read_text(encoding="utf-8").replace("In this article", f"In draft {n} of this article"),
+                         encoding="utf-8")
+        drafts.append(draft)
+    bot = _assistant_over(tmp_path / "index", embeddings, (GUIDE, *drafts))
+    for question in ("how much do data scientists make", "what tools do ml engineers use", "how do i become a ds"):
+        sentences = [MARKER.sub("", s).strip() for s in split_sentences(bot.answer(question).text)]
+        assert len(sentences) == len(set(sentences)), sentences
