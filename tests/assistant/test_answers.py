@@ -319,6 +319,7 @@ def test_near_duplicate_documents_do_not_repeat_a_sentence(tmp_path, embeddings)
         draft.write_text(GUIDE.read_text(encoding="utf-8").replace("In this article", f"In draft {n} of this article"),
                          encoding="utf-8")
         drafts.append(draft)
+    (tmp_path / "index").mkdir()
     bot = _assistant_over(tmp_path / "index", embeddings, (GUIDE, *drafts))
     for question in ("how much do data scientists make", "what tools do ml engineers use", "how do i become a ds"):
         sentences = [MARKER.sub("", s).strip() for s in split_sentences(bot.answer(question).text)]
