@@ -124,6 +124,12 @@ def three_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
     return _assistant_over(tmp_path_factory.mktemp("three-guides"), embeddings, (GUIDE, SECOND_GUIDE, THIRD_GUIDE))
 
 
+@pytest.fixture
+def assistant_over(embeddings):
+    """Build an assistant over some guide files, ingested into an embedded index under a folder: `(root, guides)`."""
+    return lambda root, guides: _assistant_over(root, embeddings, guides)
+
+
 def _assistant_over(root: Path, embeddings, guides):
     from assistant import build_assistant
     from assistant.store import VectorStore

@@ -13,6 +13,7 @@ from assistant.evaluation import judge, load_eval_set
 
 FIRST_GUIDE = "ml-engineer-vs-data-scientist.md"
 SECOND_GUIDE = "cybersecurity-analyst-vs-penetration-tester.md"
+GUIDE = Path(__file__).parents[2] / "corpus" / FIRST_GUIDE
 REAL_QUESTIONS = Path(__file__).parents[1] / "eval" / "real_questions.jsonl"
 HELD_OUT_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout_questions.jsonl"
 
@@ -309,10 +310,8 @@ def test_tools_both_roles_use_come_from_the_guides_shared_section(three_guides):
     assert first.startswith("Tools (both roles): Miro; Notion and Confluence; Slack; Loom")
 
 
-def test_near_duplicate_documents_do_not_repeat_a_sentence(tmp_path, embeddings):
+def test_near_duplicate_documents_do_not_repeat_a_sentence(tmp_path, assistant_over):
     """Three copies of the guide, two with a line changed (a user uploading drafts): every sentence said once."""
-    from conftest import GUIDE, _assistant_over
-
     drafts = []
     for n in (1, 2):
         draft = tmp_path / f"draft-{n}.md"
@@ -320,7 +319,7 @@ def test_near_duplicate_documents_do_not_repeat_a_sentence(tmp_path, embeddings)
                          encoding="utf-8")
         drafts.append(draft)
     (tmp_path / "index").mkdir()
-    bot = _assistant_over(tmp_path / "index", embeddings, (GUIDE, *drafts))
+    bot = assistant_over(tmp_path / "index", (GUIDE, *drafts))
     for question in ("how much do data scientists make", "what tools do ml engineers use", "how do i become a ds"):
         sentences = [MARKER.sub("", s).strip() for s in split_sentences(bot.answer(question).text)]
         assert len(sentences) == len(set(sentences)), sentences
