@@ -378,7 +378,7 @@ def profile_of(text: str) -> str:
 # What a guide says about choosing between its roles is worded with these ("the better choice depends on ...", "to
 # determine the best fit ...", "Choose penetration tester if ..."): an advice question that says nothing of the
 # asker looks for them.
-CHOOSING = "choose choice decide determine fit suits"
+CHOOSING = "choose choice determine fit suits"  # not "decide": "PMs decide what gets built" is no advice
 
 
 def choosing(analysis: Analysis) -> bool:

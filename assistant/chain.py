@@ -400,12 +400,16 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
     if analysis.kind == "comparison" and len(analysis.roles) >= 2:
         # Each side asked alone: the other roles' names taken out, so its embedding is about this role.
         rest = without_roles(analysis.text, vocabulary).strip(" ,?")
-        hint = f" ({_FIGURE_WORDS[analysis.wants]})" if analysis.wants in _FIGURE_WORDS else ""
+        # "who earns more": the figure's words, so that each side's figure sentence is found (not for a stage asked,
+        # "starting salary ux vs pm": "salary" would draw the median beside the starting figure)
+        hint = f" ({_FIGURE_WORDS[analysis.wants]})" if analysis.wants in _FIGURE_WORDS and not \
+            _ASKED_STAGE.search(rest) else ""
         return [(f"{role.plural}: {rest}{hint}", role, None) for role in analysis.roles[:2]]
     return []
 
 
 # What a figure of each kind is called, added to a comparison side's question so that its figure sentence is found.
+_ASKED_STAGE = re.compile(r"\b(start\w*|entry|junior|beginn\w*|senior|experienced|lead\w*)\b", re.I)
 _FIGURE_WORDS = {"money": "salary, pay", "percent": "growth, percent", "duration": "years"}
 
 

@@ -49,6 +49,7 @@ _ANAPHOR = re.compile(r"(These|This|They|Their|Such|It|Its|That|Those|He|She|How
                       r"On the other hand|In contrast|By contrast|In addition|For example|For instance)\b|"
                       r"(\w+ ){1,4}(do so|doing so|do this|this way)\b")
 _PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
+_BY_YEAR = re.compile(r"\s+(?:by|until|through)\s+((?:19|20)\d\d)\b")
 _NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
 
 
@@ -121,7 +122,9 @@ def figure_value(text: str, wants: str, stage: str | None = None) -> tuple[str, 
     value = float(number.group(1).replace(",", ""))
     value *= {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
     per = _PER.search(text[match.end():match.end() + 20])
-    return match.group(0).strip() + (f" a {per.group(2).lower()}" if per else ""), value
+    by = _BY_YEAR.match(text, match.end())  # "16% by 2033": the figure's horizon goes with it
+    return match.group(0).strip() + (f" a {per.group(2).lower()}" if per else "") + \
+        (f" by {by.group(1)}" if by and wants == "percent" else ""), value
 
 
 def _difference(a: float, b: float, wants: str, written: str) -> str:
@@ -282,7 +285,14 @@ class _Plan:
         scores = self.matrix @ vector + LEXICAL_WEIGHT * shared / weight + self.rank + self.signpost + self.context
         if wants in self.figures:
             scores = scores + FIGURE_BONUS * self.figures[wants]
-            if wants == "money" and not STAGE.search(question if isinstance(question, str) else " ".join(question)):
+            asked_stage = STAGE.search(question if isinstance(question, str) else " ".join(question))
+            if wants == "money" and asked_stage and asked_stage.group(1).lower() not in ("median", "average"):
+                # "starting salary ux vs pm": the figure of that stage ("usually start around $95,000")
+                stem = asked_stage.group(1).lower()[:5]
+                scores = scores + STAGED_FIGURE_PENALTY * np.array([
+                    bool(f) and re.search(rf"\b{re.escape(stem)}", c.text, re.I) is not None
+                    for c, f in zip(self.candidates, self.figures[wants], strict=True)])
+            if wants == "money" and not asked_stage:
                 # "how much do UX designers make": the median, not the junior or senior figure beside it
                 scores = scores - STAGED_FIGURE_PENALTY * np.array([
                     bool(f) and bool(_STAGED.search(c.text)) and not _TYPICAL.search(c.text)
@@ -555,7 +565,8 @@ class _Plan:
                         f"{lo_role.plural} [{{b}}], {_difference(hi[1], lo[1], a.wants, hi[0])}.")
                 if _YES_NO_QUESTION.match(a.text):  # "do ML engineers earn more than ...?": yes or no first
                     lower = bool(re.search(r"\b(less|lower|fewer|slower|worse)\b", a.text, re.I))
-                    text = ("Yes, " if (a.roles[0] == hi_role) != lower else "No, ") + _lower_first(text)
+                    text = ("Yes, " if (self.asked_about(role_a, role_b) == hi_role) != lower else "No, ") + \
+                        _lower_first(text)
                 return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
         # No figure to weigh: a sentence that sets both roles side by side, if one is as good as each side's own
         # (not for a question about items, "tools", "certs": each side's own list answers it).
@@ -611,6 +622,16 @@ class _Plan:
         """Whether a sentence contrasts the two roles: "<one> ..., while <the other> ..." (not "While sharing some
         similarities, <both> have distinct roles", which says only that they differ)."""
         return any(_CONTRAST.fullmatch(w) for w in self.apart(text, role_a, role_b) or [])
+
+    def asked_about(self, role_a: Role, role_b: Role) -> Role:
+        """The role a "do X earn more than Y?" question is about: the one named before "than" (the other when the
+        only role named comes after it: "are ux jobs growing faster than pm jobs")."""
+        text = self.analysis.text
+        than = re.search(r"\bthan\b", text, re.I)
+        first = next(iter(self.vocabulary.mentions(text)), None)
+        if than and first is not None and len(words(text[:than.start()])) <= first.start:
+            return role_b if first.role == role_a else role_a
+        return first.role if first is not None and first.role in (role_a, role_b) else role_a
 
     def side_by_side(self, a: Sentence, b: Sentence) -> Sentence:
         """Two roles' own sentences as one: "Most analysts reach ... after 4 to 6 years [1]; testers ... [2]"."""

@@ -323,3 +323,10 @@ def test_near_duplicate_documents_do_not_repeat_a_sentence(tmp_path, assistant_o
     for question in ("how much do data scientists make", "what tools do ml engineers use", "how do i become a ds"):
         sentences = [MARKER.sub("", s).strip() for s in split_sentences(bot.answer(question).text)]
         assert len(sentences) == len(set(sentences)), sentences
+
+
+def test_a_growth_verdict_keeps_the_figures_horizon_and_a_stage_asked_is_compared(three_guides):
+    first = first_sentence(three_guides.answer("which is growing faster, ux or pm jobs").text)
+    assert first.startswith("UX designers are projected to grow faster: 16% by 2033 [1] against 10% by 2033")
+    first = first_sentence(three_guides.answer("senior ux/ui designer vs senior pm pay").text)
+    assert "$160,000" in first and "$125,000" in first
