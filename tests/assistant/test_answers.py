@@ -123,15 +123,15 @@ def test_the_real_questions_rates(two_guides):
 def test_the_held_out_guides_rates(three_guides):
     """The third guide and its questions were written blind and first measured untouched (2026-11-29: all facts
     0.569, first sentence 0.549, out of scope refused or caveated 0.556, composed supported 0.821); after the general
-    fixes they showed: 0.627, 0.725, 0.889, 1.0. Floors under that, and the targets that hold on any guide."""
+    fixes they showed: 0.765, 0.784, 1.0, 1.0. Floors under that, and the targets that hold on any guide."""
     from assistant.evaluation import evaluate
 
     rates = evaluate(three_guides, load_eval_set(HELD_OUT_QUESTIONS)).rates
-    assert rates["fact_in_answer"] >= 0.6
-    assert rates["first_sentence_answers"] >= 0.7
+    assert rates["fact_in_answer"] >= 0.72
+    assert rates["first_sentence_answers"] >= 0.75
     assert rates["sentences_per_answer"] <= 2.5
     assert rates["right_guide_cited"] >= 0.95
-    assert rates["out_of_scope_refused_or_caveated"] >= 0.85
+    assert rates["out_of_scope_refused_or_caveated"] >= 0.9
     assert rates["in_scope_refused"] <= 0.03
     assert rates["composed_supported"] == 1.0
 
