@@ -772,6 +772,8 @@ _NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren
                        re.I)
 
 
+_NOT_REQUIRED = re.compile(r"\bor (an? )?equivalent\b|\bnot (always |strictly )?(required|necessary|needed)\b|"
+                           r"\boptional\b|\bwithout (a|an|any) (degree|certification)\b", re.I)
 _NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)
 
 
@@ -779,6 +781,8 @@ def _one_of_several(sentence: str, term: str) -> bool:
     """Whether the asked word is one of alternatives in the sentence: "a bachelor's or master's degree"."""
     from .retrieval import tokenize
 
+    if _NOT_REQUIRED.search(sentence):  # "Bachelor's in computer science, or equivalent experience"
+        return True
     tokens = re.findall(r"[\w'+#/-]+", sentence.lower())
     at = next((n for n, t in enumerate(tokens) if term in tokenize(t)), None)
     return at is not None and "or" in tokens[max(0, at - 2):at + 3]
