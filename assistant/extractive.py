@@ -19,6 +19,7 @@ from .analysis import CHOOSING, FIGURES, Analysis, asked_terms, asks_route, intr
 from .retrieval import SHARED_HEADING, Passage, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors
 from .tuning import (
+    ASKED_STAGE_BONUS,
     CHOOSING_BONUS,
     CLOSE_MARGIN,
     CONTEXT_BONUS,
@@ -289,7 +290,7 @@ class _Plan:
             if wants == "money" and asked_stage and asked_stage.group(1).lower() not in ("median", "average"):
                 # "starting salary ux vs pm": the figure of that stage ("usually start around $95,000")
                 stem = asked_stage.group(1).lower()[:5]
-                scores = scores + STAGED_FIGURE_PENALTY * np.array([
+                scores = scores + ASKED_STAGE_BONUS * np.array([
                     bool(f) and re.search(rf"\b{re.escape(stem)}", c.text, re.I) is not None
                     for c, f in zip(self.candidates, self.figures[wants], strict=True)])
             if wants == "money" and not asked_stage:

@@ -22,6 +22,11 @@ FIGURE_BONUS = 0.4
 # median beside it. A penalty, not a bonus for "median": a bonus of 0.1 let "Data scientists make an average of
 # $103,500" beat an uploaded guide's own answer ("... are paid 42 golden pearls", cosine 0.83 against 0.36).
 STAGED_FIGURE_PENALTY = 0.15
+# "Starting salary ux vs pm": a sentence giving the asked stage's figure ("usually start around $95,000") gets this
+# over the median beside it, which shares "salary" with the question. 0.15 / 0.3 / 0.45 on the three eval sets:
+# the real and first sets unchanged (0.907 / 0.903 all facts), the held-out set 0.765 / 0.784 / 0.784 all facts
+# and 0.784 / 0.824 / 0.824 first sentence: 0.3, the smallest that compares the starting figures.
+ASKED_STAGE_BONUS = 0.3
 # "In this article, we'll explore ..." points around the text and answers nothing.
 SIGNPOST_PENALTY = -0.3
 # A sentence from the asked role's own sections, and one from another role's (allowed when it names the asked

@@ -123,12 +123,12 @@ def test_the_real_questions_rates(two_guides):
 def test_the_held_out_guides_rates(three_guides):
     """The third guide and its questions were written blind and first measured untouched (2026-11-29: all facts
     0.569, first sentence 0.549, out of scope refused or caveated 0.556, composed supported 0.821); after the general
-    fixes they showed: 0.765, 0.784, 1.0, 1.0. Floors under that, and the targets that hold on any guide."""
+    fixes they showed: 0.784, 0.824, 1.0, 1.0. Floors under that, and the targets that hold on any guide."""
     from assistant.evaluation import evaluate
 
     rates = evaluate(three_guides, load_eval_set(HELD_OUT_QUESTIONS)).rates
-    assert rates["fact_in_answer"] >= 0.72
-    assert rates["first_sentence_answers"] >= 0.75
+    assert rates["fact_in_answer"] >= 0.75
+    assert rates["first_sentence_answers"] >= 0.78
     assert rates["sentences_per_answer"] <= 2.5
     assert rates["right_guide_cited"] >= 0.95
     assert rates["out_of_scope_refused_or_caveated"] >= 0.9
@@ -336,3 +336,5 @@ def test_a_growth_verdict_keeps_the_figures_horizon_and_a_stage_asked_is_compare
     assert first.startswith("UX designers are projected to grow faster: 16% by 2033 [1] against 10% by 2033")
     first = first_sentence(three_guides.answer("senior ux/ui designer vs senior pm pay").text)
     assert "$160,000" in first and "$125,000" in first
+    first = first_sentence(three_guides.answer("starting salary ux vs pm").text)
+    assert "$95,000" in first and "$70,000" in first, first
