@@ -58,6 +58,10 @@ _WHICH_THINGS = re.compile(r"\b(which|what)\s+(industr\w*|sectors?|fields?|compa
                            r"places?|countr\w*|areas?|tools?|skills?|factors?)\b", re.I)
 _REASON = re.compile(r"\s*(why|how (can|could|do|does|did|should|might|to)|what (makes|affects|factors|drives))\b",
                      re.I)
+# A stage of a career a figure is for, in a question ("starting salary", "senior pm pay") or a sentence ("Junior UX
+# designers typically start around $70,000"). With no stage asked, the typical (median, average) figure answers.
+CAREER_STAGE = re.compile(r"\b(start\w*|entry|junior|beginn\w*|senior|experienced|lead\w*)\b", re.I)
+TYPICAL_FIGURE = re.compile(r"\b(median|average|mean)\b", re.I)
 FIGURES = {
     "money": re.compile(r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?|\b\d[\d,.]*\s?(dollars|USD)\b"),
     "percent": re.compile(r"\b\d[\d,.]*\s?%|\b\d+ percent\b"),

@@ -10,6 +10,7 @@ from dataclasses import replace
 from langchain_core.runnables import Runnable, RunnableConfig
 
 from .analysis import (
+    CAREER_STAGE,
     CHOOSING,
     Analysis,
     analyse,
@@ -24,7 +25,7 @@ from .analysis import (
 from .citations import renumber
 from .condense import condense, is_follow_up, with_role_names, without_roles
 from .errors import InvalidQuestion
-from .extractive import STAGE, ExtractiveWriter, Focus, Said, Sentence
+from .extractive import ExtractiveWriter, Focus, Said, Sentence
 from .results import Answer, Citation
 from .retrieval import HybridSearch, Passage, terms
 from .sentences import SentenceVectors
@@ -125,9 +126,10 @@ class Assistant:
         if said:
             said_id = self.search.said(said, index)
             role = index.roles.get(said_id) if said_id else None
-            if role is not None and not index.vocabulary.roles_in(standalone) and _POINTS_BACK.search(state["question"]):
+            points_back = _POINTS_BACK.search(state["question"])
+            if role is not None and points_back and not index.vocabulary.roles_in(standalone):
                 # ... at the stage it was about: "that" is the junior job just named
-                stage = STAGE.search(said)
+                stage = CAREER_STAGE.search(said)
                 standalone = f"{standalone.rstrip('?!. ')} for {stage.group(1).lower() + ' ' if stage else ''}" \
                              f"{role.plural}?"
         return {**state, "index": index, "standalone": with_role_names(standalone, index.vocabulary), "said": said,
@@ -145,10 +147,12 @@ class Assistant:
         texts = [q for q, _, _ in asked] if "vector" in state else [question, *(q for q, _, _ in asked)]
         vectors = list(self.embeddings.encode(texts)) if texts else []
         vector = state["vector"] if "vector" in state else vectors.pop(0)
+        query = question
         if choosing(analysis):  # "how do I decide?": also what the guide says of choosing
-            analysis = replace(analysis, terms=analysis.terms | asked_terms(CHOOSING, index.vocabulary, index.corpus_words))
-        passages = self.search.search(f"{question} {CHOOSING}" if choosing(analysis) else question, vector, k, index,
-                                      state.get("sources"))
+            analysis = replace(analysis, terms=analysis.terms | asked_terms(CHOOSING, index.vocabulary,
+                                                                              index.corpus_words))
+            query = f"{question} {CHOOSING}"
+        passages = self.search.search(query, vector, k, index, state.get("sources"))
         texts = [p.text for p in passages]
         unsaid = [w for w in unsaid_pairs(question, index.vocabulary, texts) + unsaid_quality(question, texts)
                   if w not in analysis.unknown]
@@ -160,33 +164,25 @@ class Assistant:
             analysis = replace(analysis, roles=roles)
             asked = _foci_questions(analysis, index)
             vectors = list(self.embeddings.encode([q for q, _, _ in asked])) if asked else []
+        top = passages[0].fused if passages else 1.0
         if analysis.kind in _LISTS and passages:  # a list split over chunks: its best passage's other pieces too
-            whole = self.search.pieces(passages[0], vector, index)
-            taken = {p.id for p in whole}
-            passages = [*whole, *[p for p in passages if p.id not in taken]][:k + len(whole) - 1]
+            passages = _in_front(self.search.pieces(passages[0], vector, index), passages, k)
         if analysis.kind == "common" and passages:  # "which tools do both use": the guide's section on what they share
-            shared = self.search.shared({r.source for r in analysis.roles} or {passages[0].source}, analysis.terms,
-                                        vector, index, passages[0].fused)
-            taken = {p.id for p in shared}
-            passages = [*shared, *[p for p in passages if p.id not in taken]][:k + len(shared)]
+            passages = _in_front(self.search.shared({r.source for r in analysis.roles} or {passages[0].source},
+                                                    analysis.terms, vector, index, top), passages, k)
         if introduces(analysis):  # "what does a SOC analyst do": where the guide introduces the role, first
-            intro = self.search.introduction(analysis.roles[0], vector, index, passages[0].fused if passages else 1.0)
-            taken = {p.id for p in intro}
-            passages = [*intro, *[p for p in passages if p.id not in taken]][:k + len(intro) - 1]
-        said = self.search.passage(state["said_id"], vector, index, 0.0) if state.get("said_id") else None
+            passages = _in_front(self.search.introduction(analysis.roles[0], vector, index, top), passages, k)
+        said = self.search.passage(state["said_id"], vector, index, top) if state.get("said_id") else None
         if said is not None:  # its whole section, in front: what the follow-up asks about is around what was said
-            around = self.search.pieces(replace(said, fused=passages[0].fused if passages else 1.0), vector, index)
-            taken = {p.id for p in around}
-            passages = [*around, *[p for p in passages if p.id not in taken]][:k + len(around)]
+            passages = _in_front(self.search.pieces(said, vector, index), passages, k)
         foci = [Focus(q, v, role, part) for (q, role, part), v in zip(asked, vectors, strict=True)]
         for focus in reversed(foci):  # each focus's best passages first, so that every side or part is there
             found = self.search.search(focus.question, focus.vector, k, index, state.get("sources"))
             own = [p for p in found if focus.role is None or p.role == focus.role][:FOCUS_PASSAGES] or found[:1]
             if focus.analysis is not None and introduces(focus.analysis):  # "what do MLEs do and ...": its intro
-                intro = self.search.introduction(focus.analysis.roles[0], focus.vector, index, own[0].fused)
-                own = [*intro, *[p for p in own if p.id not in {i.id for i in intro}]]
-            taken = {p.id for p in own}
-            passages = [*own, *[p for p in passages if p.id not in taken]]
+                own = _in_front(self.search.introduction(focus.analysis.roles[0], focus.vector, index, own[0].fused),
+                                own)
+            passages = _in_front(own, passages)
         if state.get("sources"):  # passages read besides the search (a list's pieces, an intro ...) obey the limit too
             passages = [p for p in passages if p.source in set(state["sources"])]
         context = Said(said.id, state["said"], bool(_NEXT.search(question)), bool(_WHY.match(question))) \
@@ -337,6 +333,14 @@ class Assistant:
         yield Answer(text=" ".join(marked), **done)
 
 
+def _in_front(first: list[Passage], rest: list[Passage], k: int | None = None) -> list[Passage]:
+    """`first`, then the passages of `rest` not among them; with `k`, as many of `rest` as leave k in all beside the
+    first of `first` (the passages put in front are read whole, not at the cost of the search's own)."""
+    taken = {p.id for p in first}
+    kept = [p for p in rest if p.id not in taken]
+    return [*first, *(kept if k is None else kept[:max(0, k - 1)])]
+
+
 _LISTS = ("list", "common", "howto")
 # "How much does that pay?", "is it hard?": a follow-up that points at what was said (not "what about lawyers?").
 _POINTS_BACK = re.compile(r"\b(that|this|it|its|they|them|their|those|these|there)\b", re.I)
@@ -403,13 +407,12 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
         # "who earns more": the figure's words, so that each side's figure sentence is found (not for a stage asked,
         # "starting salary ux vs pm": "salary" would draw the median beside the starting figure)
         hint = f" ({_FIGURE_WORDS[analysis.wants]})" if analysis.wants in _FIGURE_WORDS and not \
-            _ASKED_STAGE.search(rest) else ""
+            CAREER_STAGE.search(rest) else ""
         return [(f"{role.plural}: {rest}{hint}", role, None) for role in analysis.roles[:2]]
     return []
 
 
 # What a figure of each kind is called, added to a comparison side's question so that its figure sentence is found.
-_ASKED_STAGE = re.compile(r"\b(start\w*|entry|junior|beginn\w*|senior|experienced|lead\w*)\b", re.I)
 _FIGURE_WORDS = {"money": "salary, pay", "percent": "growth, percent", "duration": "years"}
 
 

@@ -15,7 +15,17 @@ from functools import lru_cache
 
 import numpy as np
 
-from .analysis import CHOOSING, FIGURES, Analysis, asked_terms, asks_route, introduces, is_list_question
+from .analysis import (
+    CAREER_STAGE,
+    CHOOSING,
+    FIGURES,
+    TYPICAL_FIGURE,
+    Analysis,
+    asked_terms,
+    asks_route,
+    introduces,
+    is_list_question,
+)
 from .retrieval import SHARED_HEADING, Passage, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors
 from .tuning import (
@@ -100,13 +110,6 @@ def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool]:
 
 
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5}
-
-
-# A career stage a pay question may ask about ("starting salary", "senior pm pay"); with none, the typical figure.
-STAGE = re.compile(r"\b(start\w*|entry|junior|beginn\w*|new|senior|experienced|lead\w*|top|median|average)\b", re.I)
-_TYPICAL = re.compile(r"\b(median|average|mean)\b", re.I)
-# A figure for one stage of a career: "Junior UX designers typically start around $70,000".
-_STAGED = re.compile(r"\b(start\w*|entry|junior|beginn\w*|senior|experienced|lead\w*)\b", re.I)
 
 
 def figure_value(text: str, wants: str, stage: str | None = None) -> tuple[str, float] | None:
@@ -255,12 +258,11 @@ class _Plan:
         listed = {self.candidates[n].passage for members in groups.values() for n in members}
         for (source, section, intro), members in groups.items():
             # A piece holding the list's last item alone names no list of its own: its item's label joins the list.
-            tails = {}
-            for n, c in enumerate(self.candidates):
+            tails: dict[int, dict[str, None]] = {}
+            for c in self.candidates:
                 p = self.passages[c.passage]
                 if (p.source, p.section) == (source, section) and c.passage not in listed and _item_label(c.text):
-                    tails.setdefault(c.passage, dict.fromkeys([_item_label(c.text)]))
-                    tails[c.passage][_item_label(c.text)] = None
+                    tails.setdefault(c.passage, {})[_item_label(c.text)] = None
             if len({self.candidates[n].passage for n in members} | set(tails)) < 2:
                 continue
             pieces = [(self.passages[self.candidates[n].passage].position, self.candidates[n].passage,
@@ -286,19 +288,22 @@ class _Plan:
         scores = self.matrix @ vector + LEXICAL_WEIGHT * shared / weight + self.rank + self.signpost + self.context
         if wants in self.figures:
             scores = scores + FIGURE_BONUS * self.figures[wants]
-            asked_stage = STAGE.search(question if isinstance(question, str) else " ".join(question))
-            if wants == "money" and asked_stage and asked_stage.group(1).lower() not in ("median", "average"):
-                # "starting salary ux vs pm": the figure of that stage ("usually start around $95,000")
-                stem = asked_stage.group(1).lower()[:5]
-                scores = scores + ASKED_STAGE_BONUS * np.array([
-                    bool(f) and re.search(rf"\b{re.escape(stem)}", c.text, re.I) is not None
-                    for c, f in zip(self.candidates, self.figures[wants], strict=True)])
-            if wants == "money" and not asked_stage:
-                # "how much do UX designers make": the median, not the junior or senior figure beside it
-                scores = scores - STAGED_FIGURE_PENALTY * np.array([
-                    bool(f) and bool(_STAGED.search(c.text)) and not _TYPICAL.search(c.text)
-                    for c, f in zip(self.candidates, self.figures[wants], strict=True)])
+            if wants == "money":
+                scores = scores + self.stage_scores(question if isinstance(question, str) else " ".join(question))
         return scores
+
+    def stage_scores(self, question: str) -> np.ndarray:
+        """For a pay question: a bonus for the figure of the career stage it asks about ("starting salary ux vs pm":
+        "usually start around $95,000"), or, asking none, a penalty for a stage's figure beside the median ("how much
+        do UX designers make": not "Junior UX designers typically start around $70,000")."""
+        asked = CAREER_STAGE.search(question)
+        if asked:
+            stem = re.compile(rf"\b{re.escape(asked.group(1).lower()[:5])}", re.I)
+            return ASKED_STAGE_BONUS * np.array([bool(f) and stem.search(c.text) is not None
+                                                 for c, f in zip(self.candidates, self.figures["money"], strict=True)])
+        return -STAGED_FIGURE_PENALTY * np.array([
+            bool(f) and bool(CAREER_STAGE.search(c.text)) and not TYPICAL_FIGURE.search(c.text)
+            for c, f in zip(self.candidates, self.figures["money"], strict=True)])
 
     def alike(self, picks: list[int]) -> np.ndarray:
         """How much each sentence says what one of the picked ones says: the most of its words in common with one."""
@@ -555,7 +560,7 @@ class _Plan:
             return self.fact()
         (role_a, na), (role_b, nb) = sides
         if a.wants in ("money", "percent"):
-            stage = STAGE.search(a.text)
+            stage = CAREER_STAGE.search(a.text)
             fa, fb = (figure_value(self.candidates[n].text, a.wants, stage and stage.group(1)) for n in (na, nb))
             if fa and fb and fa[1] != fb[1]:
                 (hi_role, hi_n, hi), (lo_role, lo_n, lo) = sorted(

@@ -14,7 +14,7 @@ _BULLET = re.compile(r"^\s*([-*+•]|\d+[.)])\s+")
 # A closing quote or bracket may follow the stop: 'owns the "what" and the "why." A UX designer asks ...'.
 SENTENCE_END = re.compile(
     r"(?<!\.[A-Za-z]\.)(?<!\b[A-Z]\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bMs\.)(?<!\bNo\.)"
-    r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z0-9$\"“(])"
+    r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d\u2019)]))\s+(?=[A-Z0-9$\"\u201c(])"
 )
 _EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 # The bold names a list item opens with: "**Figma**", "**Sketch** and **Adobe XD**".
@@ -23,8 +23,8 @@ _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$")
 # Sentences that point around the text ("In this article, we'll explore ...") and carry no answer.
 SIGNPOST = re.compile(
-    r"\b(this (article|guide|post|page)|we'll|we\u2019ll|we will|(sections?|outlined|detailed|listed) below|below is|below,|"
-    r"the following|here's what|here\u2019s what|here's an overview|here\u2019s an overview)\b",
+    r"\b(this (article|guide|post|page)|we'll|we\u2019ll|we will|(sections?|outlined|detailed|listed) below|"
+    r"below is|below,|the following|here's what|here\u2019s what|here's an overview|here\u2019s an overview)\b",
     re.I,
 )
 # A list-naming sentence made by `passage_sentences`: "... including: R and SQL; Microsoft Excel; Jupyter."

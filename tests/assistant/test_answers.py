@@ -8,8 +8,8 @@ import pytest
 
 from assistant.analysis import analyse, asks_route
 from assistant.citations import MARKER, split_sentences
-from assistant.tuning import ROUTE_STEPS
 from assistant.evaluation import judge, load_eval_set
+from assistant.tuning import ROUTE_STEPS
 
 FIRST_GUIDE = "ml-engineer-vs-data-scientist.md"
 SECOND_GUIDE = "cybersecurity-analyst-vs-penetration-tester.md"
@@ -179,7 +179,8 @@ def test_a_question_of_two_parts_gets_a_sentence_for_each(two_guides):
     [
         ("what does an MLE do all day", "The primary responsibility of ML engineers is scaling AI models", FIRST_GUIDE),
         # The second guide's opening says what an analyst does, about analysts alone, before any section of theirs.
-        ("what does a soc analyst actually do", "A cybersecurity analyst (often called a security analyst", SECOND_GUIDE),
+        ("what does a soc analyst actually do", "A cybersecurity analyst (often called a security analyst",
+         SECOND_GUIDE),
         ("what is an ethical hacker", "Penetration testers (pen testers, sometimes written pentesters", SECOND_GUIDE),
     ],
 )
@@ -198,7 +199,8 @@ def test_a_list_items_second_sentence_stays_with_its_first(two_guides):
 def test_the_route_into_a_role_is_answered_step_by_step(two_guides):
     sentences = split_sentences(two_guides.answer("how do i become a pen tester").text)
     labels = [s.split(":", 1)[0] for s in sentences]
-    assert labels == ["Foundation first", "Practice labs", "Certifications", "Junior tester", "Advancing to senior roles"]
+    assert labels == ["Foundation first", "Practice labs", "Certifications", "Junior tester",
+                      "Advancing to senior roles"]
     # A step's short first sentence brings its second: the substance of "Foundation first" is the years in IT.
     assert "rarely an entry-level job; most pen testers spend 2 to 4 years" in sentences[0]
 
@@ -223,7 +225,8 @@ def test_how_to_choose_without_a_word_of_the_asker_gets_what_the_guide_says_of_c
 
 
 def test_advice_matches_what_the_asker_likes_not_what_they_like_less(two_guides):
-    result = two_guides.answer("im more into digging through data and finding hidden trends than deploying stuff, ds or mle")
+    result = two_guides.answer(
+        "im more into digging through data and finding hidden trends than deploying stuff, ds or mle")
     assert first_sentence(result.text).startswith("By the guide's descriptions, that fits data scientists best")
 
 
@@ -255,7 +258,8 @@ def test_a_guides_opening_sentence_about_itself_is_no_answer(two_guides):
         (["pen tester salary", "Penetration testers earn a median of about $135,000 a year in the US."],
          "can they earn more on the side", "bug bounty"),
         (["what does an ml engineer do",
-          "ML engineers are mainly responsible for scaling AI models to production: testing, fine-tuning and deploying."],
+          "ML engineers are mainly responsible for scaling AI models to production: testing, fine-tuning and "
+          "deploying."],
          "who do they usually work with", "DevOps team members"),
     ],
 )

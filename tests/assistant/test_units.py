@@ -242,7 +242,8 @@ def test_a_sentence_that_defines_a_term(sentence, defines):
 def test_a_stated_figure_after_the_asked_stage_is_the_one_compared():
     from assistant.extractive import figure_value
 
-    sentence = "Junior UX designers typically start around $70,000, while senior UX designers often earn $125,000 or more."
+    sentence = ("Junior UX designers typically start around $70,000, while senior UX designers often earn $125,000 "
+                "or more.")
     assert figure_value(sentence, "money", "senior")[1] == 125000
     assert figure_value(sentence, "money", "starting")[1] == 70000
     assert figure_value(sentence, "money")[1] == 70000
