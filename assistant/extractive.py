@@ -452,8 +452,8 @@ class _Plan:
         ok = self.allowed(roles) & ~self.anaphor_orphans()
         if (ok & ~self.said).any():
             ok &= ~self.said  # a follow-up is not answered with what was just said
-        # A how-to question takes its best step's substance, not the list of step headings (blind grading: a list of
-        # headings "never names OSCP"; how-to first sentence 0.17 -> 0.67 on the real questions).
+        # Only a list question prefers a list-naming sentence: a narrower how-to ("how do I learn data viz") takes its
+        # best step's substance, not a list of step headings (the whole route is `route`'s).
         first = self.best(scores, ok, prefer_list=a.kind == "list", about=a.terms)
         if first is None:
             return []
