@@ -40,7 +40,7 @@ _HOW_TO = re.compile(
     r"how long\b.*\b(become|get into|break into|land)\b|steps? to|path to|road ?map|get started|career path)", re.I)
 _DEFINITION = re.compile(r"^\s*(what|who)('s| is| are| does| do)\b", re.I)
 _PART_SPLIT = re.compile(
-    r"\s*(?:\?|;|,)?\s+(?:and|also|plus|&)\s+(?=(?:what|how|which|who|where|when|why|do|does|is|are|can)\b)"
+    r"\s*(?:\?|;|,)?\s+(?:and|also|plus|&)\s+(?=(?:what|how|which|who|where|when|why|do|does|is|are|can)(?:'?s)?\b)"
     r"|\?\s+(?=\w)", re.I)
 
 # The figure an answer must give, by the English of the question.
@@ -49,7 +49,7 @@ _WANTS = [
                             r"\byears? (to|until|before)\b", re.I)),
     ("money", re.compile(r"\b(earn\w*|salar\w*|sallar\w*|pay|pays|paid|paying|income|wages?|compensation|money|"
                          r"how much (do|does|did|can|will|would|could) \w+( \w+)? (make|get|earn)|makes? more|"
-                         r"\w+ make\b\??$)", re.I)),
+                         r"\w+ make\b\??$)|[$€£]\s?\d|\b\d+(?:\.\d+)?\s?k\b|\bsix figures?\b", re.I)),
     ("percent", re.compile(r"\b(growth|grow\w*|percent\w*|how fast|rate|increase|outlook|demand)\b", re.I)),
     ("count", re.compile(r"\bhow many\b", re.I)),
 ]
@@ -61,6 +61,9 @@ _REASON = re.compile(r"\s*(why|how (can|could|do|does|did|should|might|to)|what 
 # A stage of a career a figure is for, in a question ("starting salary", "senior pm pay") or a sentence ("Junior UX
 # designers typically start around $70,000"). With no stage asked, the typical (median, average) figure answers.
 CAREER_STAGE = re.compile(r"\b(start\w*|entry|junior|beginn\w*|senior|experienced|lead\w*)\b", re.I)
+# A yes/no question that sets a figure against a bar: "do APMs start at over 100k", "is growth above 15%".
+THRESHOLD = re.compile(r"\b(?P<op>over|above|more than|greater than|at least|exceed\w*|beyond|under|below|less than|"
+                       r"at most|fewer than)\s+(?P<bar>[$€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|%|percent)?)(?![\w])", re.I)
 TYPICAL_FIGURE = re.compile(r"\b(median|average|mean)\b", re.I)
 FIGURES = {
     "money": re.compile(r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?|\b\d[\d,.]*\s?(dollars|USD)\b"),
@@ -451,6 +454,12 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
 def is_list_question(text: str) -> bool:
     """Whether the question asks for items: tools, skills, certifications, steps ..."""
     return _LIST.search(text) is not None
+
+
+def listed_thing(text: str) -> str | None:
+    """The items a list question asks for, as it says them: "tools", "degree"."""
+    found = _LIST.search(text)
+    return found.group(0) if found else None
 
 
 def has_figure(text: str, wants: str | None) -> bool:

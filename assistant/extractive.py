@@ -19,12 +19,14 @@ from .analysis import (
     CAREER_STAGE,
     CHOOSING,
     FIGURES,
+    THRESHOLD,
     TYPICAL_FIGURE,
     Analysis,
     asked_terms,
     asks_route,
     introduces,
     is_list_question,
+    listed_thing,
 )
 from .retrieval import SHARED_HEADING, Passage, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors
@@ -209,6 +211,7 @@ class _Plan:
         self.source = np.array([passages[c.passage].source for c in self.candidates])
         self.roles = [passages[c.passage].role for c in self.candidates]
         self.named = [self.vocabulary.roles_in(c.text) for c in self.candidates]
+        self.carried = self._carried_roles()
         # The role a sentence is about when it opens with it ("A penetration tester is hired to ...").
         self.subject = [next((m.role for m in self.vocabulary.mentions(c.text) if m.start <= 1), None)
                         for c in self.candidates]
@@ -217,6 +220,19 @@ class _Plan:
         self.own_words = [terms(c.text) for c in self.candidates]
         self.choosing_words = asked_terms(CHOOSING, self.vocabulary, self.corpus)
         self.context, self.said = self._context(said)
+        self.said_text = said.text if said else ""
+
+    def _carried_roles(self) -> list[Role | None]:
+        """In a section about several roles, the role a sentence naming none goes on about: the one the sentence
+        before it names ("Registered nurses earn a median of $86,070. The lowest-paid 10% make less than ...")."""
+        carried: list[Role | None] = [None] * len(self.candidates)
+        for n, c in enumerate(self.candidates[1:], start=1):
+            before = self.candidates[n - 1]
+            if self.roles[n] is None and not self.named[n] and before.passage == c.passage and \
+                    before.order == c.order - 1:
+                named = self.named[n - 1] or ([carried[n - 1]] if carried[n - 1] else [])
+                carried[n] = named[0] if len(named) == 1 else None
+        return carried
 
     def _context(self, said: Said | None) -> tuple[np.ndarray, np.ndarray]:
         """A bonus for the sentences of the section a follow-up goes on from (and the sentence after what was said,
@@ -293,10 +309,12 @@ class _Plan:
         return scores
 
     def stage_scores(self, question: str) -> np.ndarray:
-        """For a pay question: a bonus for the figure of the career stage it asks about ("starting salary ux vs pm":
+        """For a pay question: a bonus for the figure of the career stage it (or what was said last) asks about
+        ("starting salary ux vs pm":
         "usually start around $95,000"), or, asking none, a penalty for a stage's figure beside the median ("how much
         do UX designers make": not "Junior UX designers typically start around $70,000")."""
-        asked = CAREER_STAGE.search(question)
+        # "how much does that pay", after "Most people start as a junior UX designer": the stage said last.
+        asked = CAREER_STAGE.search(question) or CAREER_STAGE.search(self.said_text)
         if asked:
             stem = re.compile(rf"\b{re.escape(asked.group(1).lower()[:5])}", re.I)
             return ASKED_STAGE_BONUS * np.array([bool(f) and stem.search(c.text) is not None
@@ -329,10 +347,13 @@ class _Plan:
         return ok
 
     def role_scores(self, scores: np.ndarray, roles: list[Role]) -> np.ndarray:
-        """Scores with a bonus for a sentence of an asked role's own sections, a penalty for another role's."""
+        """Scores with a bonus for a sentence of an asked role's own sections, a penalty for another role's (or for
+        one going on about another role)."""
         adjusted = scores.copy()
         for n, own in enumerate(self.roles):
-            if own is not None:
+            if own is None and self.carried[n] is not None and self.carried[n] not in roles:
+                adjusted[n] -= OTHER_ROLE_PENALTY  # no bonus: it may be a remark about no one role
+            elif own is not None:
                 adjusted[n] += OWN_ROLE_BONUS if own in roles else -OTHER_ROLE_PENALTY
             elif len(roles) >= 2 and all(r in self.named[n] for r in roles):
                 adjusted[n] += OWN_ROLE_BONUS  # a question about both: a sentence about both is as much their own
@@ -429,6 +450,8 @@ class _Plan:
             return self.introduction(a.roles[0]) or self.fact()
         if asks_route(a):
             return self.route(a.roles[0]) or self.fact()
+        if a.kind == "yesno" and a.wants in ("money", "percent") and THRESHOLD.search(a.text):
+            return self.against_bar() or self.fact()
         if a.kind == "yesno" or (a.kind == "common" and _YES_NO_QUESTION.match(a.text)):
             return self.yes_no() or (self.common() if a.kind == "common" else self.fact())
         if a.kind == "common":
@@ -575,18 +598,21 @@ class _Plan:
                         _lower_first(text)
                 return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
         # No figure to weigh: a sentence that sets both roles side by side, if one is as good as each side's own
-        # (not for a question about items, "tools", "certs": each side's own list answers it).
-        if not is_list_question(a.text):
-            scores = self.relevance(a.text, self.vector, a.wants)
-            # ... one that says something of each ("Typical degree: analyst Bachelor's in ..., tester ..."), not one
-            # naming them together ("The career paths for both data scientists and ML engineers involve ...").
-            both = np.array([self.apart(c.text, role_a, role_b) is not None for c in self.candidates])
-            both &= self.allowed([role_a, role_b])
-            if a.terms:  # "education differences": a sentence naming both roles must also be about education
-                both &= np.array([bool(a.terms & w) for w in self.words])
-            pick = self.best(scores, both)
-            if pick is not None and scores[pick] >= max(scores[na], scores[nb]) - SECOND_SENTENCE_MARGIN:
-                return self.extracted([pick])
+        # (for a question about items, "tools", "degree", only one that has that word: a table row "Typical
+        # degree: ..."; else each side's own list answers it).
+        thing = listed_thing(a.text)
+        scores = self.relevance(a.text, self.vector, a.wants)
+        # ... one that says something of each ("Typical degree: analyst Bachelor's in ..., tester ..."), not one
+        # naming them together ("The career paths for both data scientists and ML engineers involve ...").
+        both = np.array([self.apart(c.text, role_a, role_b) is not None for c in self.candidates])
+        both &= self.allowed([role_a, role_b])
+        if a.terms:  # "education differences": a sentence naming both roles must also be about education
+            both &= np.array([bool(a.terms & w) for w in self.words])
+        if thing is not None:  # ... and one about the items asked ("degree")
+            both &= np.array([terms(thing) <= w for w in self.own_words])
+        pick = self.best(scores, both)
+        if pick is not None and scores[pick] >= max(scores[na], scores[nb]) - SECOND_SENTENCE_MARGIN:
+            return self.extracted([pick])
         side_a, side_b = self.extracted([na])[0], self.extracted([nb])[0]
         if len(side_a.cites) > 1 or len(side_b.cites) > 1:  # a list merged from pieces cites each piece
             return [side_a, side_b]
@@ -669,6 +695,15 @@ class _Plan:
         own = np.array([r == role or (r is None and (role in nm or not nm)) for r, nm in zip(self.roles, self.named,
                                                                                           strict=True)])
         yes = self.best(scores, has & own)
+        if yes is not None and _NEED.search(a.text):
+            # "Do I need a design degree?": a way in without it ("through a degree, an online course, or a bootcamp")
+            # answers before a sentence saying what is typical ("Typical degree: Bachelor's in design ...").
+            head = _head(a.text, asked)  # "design degree": a degree
+            optional = self.best(scores, own & np.array([head in w and _one_of_several(c.text, head)
+                                                         for c, w in zip(self.candidates, self.words, strict=True)]))
+            optional = optional if optional is not None and scores[optional] >= scores[yes] - YES_NO_EVIDENCE_MARGIN \
+                else None
+            yes = yes if optional is None else optional
         if yes is not None:
             return self.verdict(yes, term)
         other = self.best(scores, has & ~own)
@@ -681,6 +716,28 @@ class _Plan:
         text = (f"No: the guide names {named} for {self.roles[other].plural} [{{a}}], "
                 f"not for {role.plural} [{{b}}].")
         return [Sentence(text, (self.candidates[other].passage, self.candidates[mine].passage), True)]
+
+    def against_bar(self) -> list[Sentence]:
+        """ "Do APMs start at over 100k?": the guide's figure for what is asked, set against the bar: "No: Associate
+        product managers usually start around $95,000 ... [1]"."""
+        a = self.analysis
+        bar = THRESHOLD.search(a.text)
+        number = _NUMBER.search(bar.group("bar"))
+        if number is None:
+            return []
+        limit = float(number.group(1).replace(",", "")) * {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
+        stage = CAREER_STAGE.search(a.text)
+        scores = self.role_scores(self.relevance(a.terms, self.vector, a.wants), a.roles)
+        stated = np.array([figure_value(c.text, a.wants) is not None for c in self.candidates])
+        n = self.best(scores, self.allowed(a.roles) & stated & ~self.anaphor_orphans())
+        if n is None:
+            return []
+        _, value = figure_value(self.candidates[n].text, a.wants, stage and stage.group(1))
+        op = bar.group("op").lower()
+        holds = value < limit if op in _BELOW else value > limit
+        said = "Yes" if holds or (value == limit and op in ("at least", "at most")) else "No"
+        first, *rest = self.extracted([n])
+        return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
 
     def verdict(self, n: int, term: str) -> list[Sentence]:
         """ "Yes: <the evidence>", or "No: ..." when the evidence negates the asked word ("rarely an entry-level")."""
@@ -705,17 +762,36 @@ class _Plan:
                 by_role.setdefault(role, []).append(n)
         if not by_role:
             return self.fact()
-        # A role fits by its two best sentences, not one lucky match.
-        best_role = max(by_role, key=lambda r: np.mean(sorted(scores[by_role[r]])[-FIT_EVIDENCE:]))
+        def fits(role: Role, scores: np.ndarray) -> float:  # by its two best sentences, not one lucky match
+            return float(np.mean(sorted(scores[by_role[role]])[-FIT_EVIDENCE:]))
+
+        # The guide that matches; then, within it, its own words on whom each role suits ("Choose UX design if you
+        # love visual problem-solving") before a sentence that shares a word of the profile by chance ("sketching":
+        # the Sketch tool). Not across guides: one with such sentences would win every question.
+        guide = max(by_role, key=lambda r: fits(r, scores)).source
+        scores = scores + CHOOSING_BONUS * self.choosing()
+        best_role = max((r for r in by_role if r.source == guide), key=lambda r: fits(r, scores))
         best_n = max(by_role[best_role], key=lambda n: scores[n])
         text = f"By the guide's descriptions, that fits {best_role.plural} best: {self.candidates[best_n].text}"
         return [Sentence(text, (self.candidates[best_n].passage,), True)]
+
+    def choosing(self) -> np.ndarray:
+        """Sentences about choosing: with a word of choosing, or under a heading with one ("Which role suits you?":
+        "If you are still unsure, starting in UX design is a reasonable bet")."""
+        def heading(passage: Passage) -> frozenset[str]:  # its own heading, not the guide's title ("... Fits You?")
+            guide = self.vocabulary.guides.get(passage.source)
+            last = passage.section.split(" > ")[-1]
+            return frozenset() if guide and last == guide.title else asked_terms(last, self.vocabulary, self.corpus)
+
+        headings = {i: heading(p) for i, p in enumerate(self.passages)}
+        return np.array([bool((w | headings[c.passage]) & self.choosing_words)
+                         for w, c in zip(self.own_words, self.candidates, strict=True)])
 
     def choice(self) -> list[Sentence]:
         """How to choose, as the guide puts it: its best sentence about choosing ("the better choice depends on your
         temperament"), then its sentence about choosing each role ("Choose penetration tester if ..."), if any."""
         a = self.analysis
-        choosing = np.array([bool(w & self.choosing_words) for w in self.words])
+        choosing = self.choosing()
         scores = self.relevance(a.terms, self.vector, None) + CHOOSING_BONUS * choosing
         ok = self.allowed(a.roles) & ~self.anaphor_orphans()
         first = self.best(scores, ok & choosing)
@@ -780,7 +856,16 @@ _NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren
 
 _NOT_REQUIRED = re.compile(r"\bor (an? )?equivalent\b|\bnot (always |strictly )?(required|necessary|needed)\b|"
                            r"\boptional\b|\bwithout (a|an|any) (degree|certification)\b", re.I)
+_BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 _NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)
+
+
+def _head(question: str, asked: list[str]) -> str:
+    """Of the asked words, the one the question says last: the head of "a design degree"."""
+    from .retrieval import tokenize
+
+    stems = tokenize(question)
+    return max(asked, key=lambda t: max((n for n, s in enumerate(stems) if s == t), default=-1))
 
 
 def _one_of_several(sentence: str, term: str) -> bool:
@@ -789,9 +874,16 @@ def _one_of_several(sentence: str, term: str) -> bool:
 
     if _NOT_REQUIRED.search(sentence):  # "Bachelor's in computer science, or equivalent experience"
         return True
-    tokens = re.findall(r"[\w'+#/-]+", sentence.lower())
-    at = next((n for n, t in enumerate(tokens) if term in tokenize(t)), None)
-    return at is not None and "or" in tokens[max(0, at - 2):at + 3]
+    for word in re.finditer(r"[\w'+#/-]+", sentence):
+        if term in tokenize(word.group(0)):
+            # An item of an "a, b, or c" list in its own clause: "a degree, an online course, or a bootcamp";
+            # "a bachelor's or master's degree" (not "Typical degree: ... design, HCI, or psychology").
+            return bool(_OR_AFTER.match(sentence, word.end()) or _OR_BEFORE.search(sentence, 0, word.start()))
+    return False
+
+
+_OR_AFTER = re.compile(r"(?:,\s*[^,.;:()]{1,30}?)*,?\s+or\b")
+_OR_BEFORE = re.compile(r"\bor\s+(?:[\w'-]+\s+){0,2}$")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -815,7 +907,8 @@ def _negates(sentence: str, term: str) -> bool:
 
 
 _YES_NO_FILLER = frozenset({"need", "use", "know", "requir", "require", "learn", "work", "tool", "skill", "do", "doe",
-                            "involv", "involve", "usual", "usually", "typical", "typically", "good", "important"})
+                            "involv", "involve", "usual", "usually", "typical", "typically", "good", "important",
+                            "become", "becom", "get", "start", "job", "role", "career"})
 
 
 def _surface(text: str, stems: set[str]) -> list[str]:

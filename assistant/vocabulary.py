@@ -36,6 +36,10 @@ _SHORT_WORDS = frozenset([
     "me", "us", "it", "is", "as", "at", "an", "am", "be", "by", "do", "go", "he", "if", "in", "is", "my", "no", "of",
     "oh", "ok", "on", "or", "so", "to", "up", "we",
 ])
+# Words after a role's leading acronym that leave it standing for the role ("ux vs pm", "ux jobs", "is ml worth
+# it"), not for its field as a modifier ("ML models", "UX research").
+_AFTER_LEAD = frozenset(["vs", "versus", "or", "and", "than", "job", "jobs", "role", "roles", "career", "careers",
+                         "people", "folks", "salary", "salaries", "pay", "position", "positions", "field", "path"])
 _ALSO_CALLED = re.compile(r"\b(?:also|often|sometimes) (?:called|known as|referred to as)\s+"
                           r"((?:[\w/-]+(?:\s+or\s+|\s)?){1,4})", re.I)
 
@@ -209,6 +213,9 @@ def _aliases(name: str, text: str) -> list[str]:
         for piece in re.split(r",|;|\bor\b|\band\b", match.group(2)):
             inner = _ALIAS_LEAD.sub("", _ALIAS_LEAD.sub("", piece.strip()))
             inner = re.sub(r"^(an?|the)\s+|\s+(when|who|that|if|in|at|for|with)\b.*$", "", inner, flags=re.I).strip()
+            acronym = inner.rstrip("s") if " " not in inner and inner.rstrip("s").isupper() else ""
+            if acronym and not any(_spells(acronym, form) for form in (name, *expansions)):
+                continue  # "... Certification of Physician Assistants (NCCPA)": the body's name, not the role's
             if _names_it(outer, name_forms) and 1 <= len(inner.split()) <= 3 and not re.search(r"\d", inner):
                 found.append(_display(" ".join(singular(w) for w in inner.split())))
         inner = match.group(2).strip().lower()
@@ -220,11 +227,12 @@ def _aliases(name: str, text: str) -> list[str]:
         if spelled and _spells(acronym, spelled.group(1)):
             expansions.append(name.replace(acronym, spelled.group(1).strip().lower()))
     # "pen testers, also known as ...", "UX (user experience) designers, sometimes called UI/UX or product designers"
-    written = r"\s+(?:\([^()]*\)\s+)?".join(re.escape(w) for w in plural(name).split())
-    for match in re.finditer(written + r",?\s", text, re.I):
+    written = "|".join(r"\s+(?:\([^()]*\)\s+)?".join(re.escape(w) for w in form.split()) for form in (plural(name), name))
+    for match in re.finditer(rf"\b(?:{written}),?\s", text, re.I):
         also = _ALSO_CALLED.match(text, match.end())
         if also:
             for piece in re.split(r"\s+or\s+|,\s*", also.group(1).strip()):
+                piece = re.sub(r"^(an?|the)\s+", "", piece, flags=re.I)
                 piece = piece if len(piece.split()) > 1 or len(name_words) == 1 else f"{piece} {name_words[-1]}"
                 found.append(_display(" ".join(singular(w) for w in piece.split())))
     found = expansions + found
@@ -278,6 +286,13 @@ class Vocabulary:
             heads.setdefault(singular(words(role.name)[-1]), []).append(role)
         # A role's last word alone names it when no other role shares that word: "testers", "scientists".
         self._heads = {h: rs[0] for h, rs in heads.items() if len(rs) == 1}
+        leads: dict[str, list[Role]] = {}
+        for role in self.roles:
+            first = role.name.split()[0]
+            if first.isupper() and 2 <= len(first) <= 4 and len(role.name.split()) > 1:
+                leads.setdefault(first.lower(), []).append(role)
+        # A role's leading acronym alone names it when no other role starts with it: "ux" for UX designer.
+        self._leads = {w: rs[0] for w, rs in leads.items() if len(rs) == 1 and w not in _SHORT_WORDS}
         self._forms = sorted(((len(f), role, f) for role in self.roles for f in role.forms()), key=lambda c: -c[0])
         self._seen: dict[str, list[Mention]] = {}  # guide sentences are read for every question
 
@@ -316,6 +331,11 @@ class Vocabulary:
             if role and start and not taken[start - 1] and tokens[start - 1] not in _DETERMINERS:
                 role = None
             if role and not taken[start]:
+                found.append(Mention(role, start, start + 1))
+                taken[start] = True
+        for start, token in enumerate(tokens):
+            role = self._leads.get(token)
+            if role and not taken[start] and (start + 1 == len(tokens) or tokens[start + 1] in _AFTER_LEAD):
                 found.append(Mention(role, start, start + 1))
                 taken[start] = True
         return sorted(found, key=lambda m: m.start)

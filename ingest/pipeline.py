@@ -22,8 +22,9 @@ from .loaders import SUPPORTED_SUFFIXES, ReadLimits, UnreadableFile, load_markdo
 from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "5"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
-# 5: sentences addressed to the assistant dropped
+PIPELINE_VERSION = "6"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
+# 5: sentences addressed to the assistant dropped; 6: aliases "sometimes called a ..." of a singular name, no acronym
+# of a body named after the role ("NCCPA")
 
 
 @dataclass(frozen=True)
