@@ -227,7 +227,8 @@ def _aliases(name: str, text: str) -> list[str]:
         if spelled and _spells(acronym, spelled.group(1)):
             expansions.append(name.replace(acronym, spelled.group(1).strip().lower()))
     # "pen testers, also known as ...", "UX (user experience) designers, sometimes called UI/UX or product designers"
-    written = "|".join(r"\s+(?:\([^()]*\)\s+)?".join(re.escape(w) for w in form.split()) for form in (plural(name), name))
+    written = "|".join(r"\s+(?:\([^()]*\)\s+)?".join(re.escape(w) for w in form.split())
+                       for form in (plural(name), name))
     for match in re.finditer(rf"\b(?:{written}),?\s", text, re.I):
         also = _ALSO_CALLED.match(text, match.end())
         if also:
