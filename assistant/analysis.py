@@ -30,7 +30,7 @@ _SELF = re.compile(r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i 
 _COMMON = re.compile(r"\b(both|overlap\w*|share[ds]?|sharing|in common|common|same|similar\w*|alike)\b", re.I)
 _CONTRAST = re.compile(
     r"\b(vs\.?|versus|compared?|comparison|differ\w*|diff|unlike|contrast|or|more|less|better|worse|higher|lower|"
-    r"faster|slower|bigger|smaller|most|least|best)\b", re.I)
+    r"faster|slower|bigger|smaller|most|least|best|longer|shorter|quicker|out[- ]?earn\w*)\b", re.I)
 _YES_NO = re.compile(r"^\s*(do|does|did|is|are|was|were|can|could|will|would|should|has|have|must|need)\b", re.I)
 _LIST = re.compile(
     r"\b(list|name|tools?|skills?|languages?|technolog\w*|certs?|certifications?|frameworks?|responsibilit\w*|"
@@ -46,12 +46,14 @@ _PART_SPLIT = re.compile(
 # The figure an answer must give, by the English of the question.
 _WANTS = [
     ("duration", re.compile(r"\bhow (long|quickly|soon)\b|\bhow many (years|months|weeks)\b|\btime to\b|"
-                            r"\byears? (to|until|before)\b", re.I)),
+                            r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker) to\b",
+                            re.I)),
     ("money", re.compile(r"\b(earn\w*|salar\w*|sallar\w*|pay|pays|paid|paying|income|wages?|compensation|money|"
                          r"how much (do|does|did|can|will|would|could) \w+( \w+)? (make|get|earn)|makes? more|"
                          r"\w+ make\b\??$)|[$€£]\s?\d|\b\d+(?:\.\d+)?\s?k\b|\bsix figures?\b", re.I)),
     ("percent", re.compile(r"\b(growth|grow\w*|percent\w*|how fast|rate|increase|outlook|demand)\b", re.I)),
-    ("count", re.compile(r"\bhow many\b", re.I)),
+    ("count", re.compile(r"\bhow many\b|\bmore( \w+){0,2} (jobs|openings|positions|people|workers)\b|\bnumber of\b",
+                         re.I)),
 ]
 # "In which industries is the demand strong?", "what companies pay the most?": it asks for things, not a figure.
 _WHICH_THINGS = re.compile(r"\b(which|what)\s+(industr\w*|sectors?|fields?|compan\w*|employers?|cit\w*|"
@@ -266,7 +268,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         short_name = len(word) == 2 and n and tokens[n - 1] in _QUALIFIER_BEFORE | {"the"}  # "in the uk"
         if not corpus.knows(word) and _names_a_thing(tokens, n) and (_looks_like_a_word(word) or short_name):
             found.append(word)
-    found += vocabulary.unlisted(text)
+    # "data engineer", not "earn nurses" or "do nurses": the word before a role's last word must name a kind of it
+    found += [u for u in vocabulary.unlisted(text) if u.split()[0] not in ASKING | STOPWORDS]
     for asked_about in (_SUBJECT.search(text), _BECOME.search(text)):
         if asked_about and not vocabulary.roles_in(asked_about.group("who")):
             # "how much do software architects make", "how do I become a pilot": someone no guide describes.

@@ -63,6 +63,9 @@ _ANAPHOR = re.compile(r"(These|This|They|Their|Such|It|Its|That|Those|He|She|How
                       r"(\w+ ){1,4}(do so|doing so|do this|this way)\b")
 _PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
 _BY_YEAR = re.compile(r"\s+(?:by|until|through)\s+((?:19|20)\d\d)\b")
+_COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?")
+_UNITS = {"year": 1, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365, "hour": 1 / 8760, "million": 1e6, "billion": 1e9,
+          "thousand": 1e3}
 _NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
 
 
@@ -119,7 +122,8 @@ def figure_value(text: str, wants: str, stage: str | None = None) -> tuple[str, 
     the asked stage's word when the sentence has it ("... while senior UX designers often earn $125,000"), else
     the first."""
     at = re.search(rf"\b{re.escape(stage[:5])}", text, re.I) if stage else None
-    match = FIGURES[wants].search(text, at.start() if at else 0) or FIGURES[wants].search(text)
+    pattern = _COUNT if wants == "count" else FIGURES[wants]
+    match = pattern.search(text, at.start() if at else 0) or pattern.search(text)
     if not match:
         return None
     number = _NUMBER.search(match.group(0))
@@ -127,6 +131,8 @@ def figure_value(text: str, wants: str, stage: str | None = None) -> tuple[str, 
         return None
     value = float(number.group(1).replace(",", ""))
     value *= {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
+    unit = re.search(r"(year|month|week|day|hour|million|billion|thousand)", match.group(0), re.I)
+    value *= _UNITS.get(unit.group(1).lower(), 1) if unit else 1  # "27 months" against "2 to 4 years"
     per = _PER.search(text[match.end():match.end() + 20])
     by = _BY_YEAR.match(text, match.end())  # "16% by 2033": the figure's horizon goes with it
     return match.group(0).strip() + (f" a {per.group(2).lower()}" if per else "") + \
@@ -582,21 +588,10 @@ class _Plan:
         if len(sides) < 2:
             return self.fact()
         (role_a, na), (role_b, nb) = sides
-        if a.wants in ("money", "percent"):
-            stage = CAREER_STAGE.search(a.text)
-            fa, fb = (figure_value(self.candidates[n].text, a.wants, stage and stage.group(1)) for n in (na, nb))
-            if fa and fb and fa[1] != fb[1]:
-                (hi_role, hi_n, hi), (lo_role, lo_n, lo) = sorted(
-                    [(role_a, na, fa), (role_b, nb, fb)], key=lambda s: -s[2][1])
-                verdict = "earn more" if a.wants == "money" else "are projected to grow faster" if re.search(
-                    r"\b(grow\w*|growth|outlook|demand|increase)\b", a.text, re.I) else "have the higher rate"
-                text = (f"{_capital(hi_role.plural)} {verdict}: {hi[0]} [{{a}}] against {lo[0]} for "
-                        f"{lo_role.plural} [{{b}}], {_difference(hi[1], lo[1], a.wants, hi[0])}.")
-                if _YES_NO_QUESTION.match(a.text):  # "do ML engineers earn more than ...?": yes or no first
-                    lower = bool(re.search(r"\b(less|lower|fewer|slower|worse)\b", a.text, re.I))
-                    text = ("Yes, " if (self.asked_about(role_a, role_b) == hi_role) != lower else "No, ") + \
-                        _lower_first(text)
-                return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
+        if a.wants in _WEIGHED:
+            weighed = self.weigh(role_a, na, role_b, nb)
+            if weighed:
+                return weighed
         # No figure to weigh: a sentence that sets both roles side by side, if one is as good as each side's own
         # (for a question about items, "tools", "degree", only one that has that word: a table row "Typical
         # degree: ..."; else each side's own list answers it).
@@ -617,6 +612,56 @@ class _Plan:
         if len(side_a.cites) > 1 or len(side_b.cites) > 1:  # a list merged from pieces cites each piece
             return [side_a, side_b]
         return [self.side_by_side(side_a, side_b)]
+
+    def weigh(self, role_a: Role, na: int, role_b: Role, nb: int) -> list[Sentence]:
+        """A figure's verdict: "Physician assistants earn more: $130,020 a year [1] against $86,070 for registered
+        nurses [2], about $43,950 more." The figures are each side's own sentence's, or a row's that gives both
+        ("Time to enter the field: Registered Nurse (RN): 2 to 4 years; Physician Assistant (PA): 6 to 7 years")."""
+        a = self.analysis
+        stage = CAREER_STAGE.search(a.text)
+        stage = stage and stage.group(1)
+        fa, fb = (figure_value(self.candidates[n].text, a.wants, stage) for n in (na, nb))
+        scores = self.relevance(a.text, self.vector, a.wants)
+        row = None if stage else self.both_figures(role_a, role_b, scores)
+        if row is not None and (not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - SECOND_SENTENCE_MARGIN):
+            _, n, fa, fb = row
+            na = nb = n
+        if not (fa and fb) or fa[1] == fb[1]:
+            return []
+        (hi_role, hi_n, hi), (lo_role, lo_n, lo) = sorted([(role_a, na, fa), (role_b, nb, fb)], key=lambda s: -s[2][1])
+        grows = re.search(r"\b(grow\w*|growth|outlook|demand|increase)\b", a.text, re.I)
+        verdict = {"money": "earn more", "percent": "are projected to grow faster" if grows else "have the higher rate",
+                   "duration": "take longer", "count": "are more numerous"}[a.wants]
+        counted = re.search(r"\bmore(?: \w+){0,2} (jobs|openings|positions|people|workers)\b", a.text, re.I)
+        verdict = f"have more {counted.group(1).lower()}" if a.wants == "count" and counted else verdict
+        gap = f", {_difference(hi[1], lo[1], a.wants, hi[0])}" if a.wants in ("money", "percent") else ""
+        text = (f"{_capital(hi_role.plural)} {verdict}: {hi[0]} [{{a}}] against {lo[0]} for {lo_role.plural} "
+                f"[{{b}}]{gap}.")
+        if _YES_NO_QUESTION.match(a.text) and not re.search(r"\bor\b", a.text):  # "do ML engineers earn more than
+            # ...?": yes or no first (not for "are there more nursing jobs or PA jobs?")
+            lower = bool(re.search(r"\b(less|lower|fewer|slower|worse|shorter|quicker)\b", a.text, re.I))
+            text = ("Yes, " if (self.asked_about(role_a, role_b) == hi_role) != lower else "No, ") + _lower_first(text)
+        return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
+
+    def both_figures(self, role_a: Role, role_b: Role, scores: np.ndarray) -> tuple[float, int, tuple, tuple] | None:
+        """The best sentence that gives the wanted figure for each of two roles, in a part naming only that role
+        (a table row's cells, "... while ..."), with its score and the two figures."""
+        a = self.analysis
+        found = None
+        stated = self.figures.get(a.wants)
+        if stated is None:  # a count: "about 3.3 million"
+            stated = np.array([_COUNT.search(c.text) is not None for c in self.candidates])
+        for n in np.flatnonzero(stated & self.allowed([role_a, role_b])):
+            if self.apart(self.candidates[n].text, role_a, role_b) is None:
+                continue
+            parts = {}
+            for part in _PARTS.split(self.candidates[n].text):
+                named = self.vocabulary.roles_in(part)
+                if len(named) == 1 and named[0] in (role_a, role_b) and named[0] not in parts:
+                    parts[named[0]] = figure_value(part, a.wants)
+            if parts.get(role_a) and parts.get(role_b) and (found is None or scores[n] > found[0]):
+                found = (float(scores[n]), int(n), parts[role_a], parts[role_b])
+        return found
 
     def contrast(self, role_a: Role, role_b: Role) -> list[Sentence]:
         """How the guide first sets two roles apart: its first sentence that names both with a contrast ("ML engineers
@@ -843,6 +888,9 @@ class _Plan:
         return out or self.fact()
 
 
+# Figures a comparison weighs, and the parts of a sentence that give one role's: a table row's cells, "..., while".
+_WEIGHED = ("money", "percent", "duration", "count")
+_PARTS = re.compile(r";\s+|,\s+(?:while |whereas |but )?|\.\s+")
 # Words that name what the roles are, not a topic of theirs: "the key difference between the two roles".
 _ROLE_WORDS = frozenset({"rol", "role", "roles", "job", "jobs", "career", "careers", "position", "positions"})
 _CONTRAST = re.compile(r"\b(while|whereas|unlike|but|however|in contrast|on the other hand|differ\w*|opposite)\b",

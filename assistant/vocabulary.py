@@ -29,6 +29,12 @@ _DETERMINERS = frozenset([
     "each", "every", "any", "some", "no", "and", "or", "vs", "versus", "than", "as", "for", "to", "of", "with",
     "between",
 ])
+# Verbs and prepositions before a role's last word leave it the guide's role: "do PAs out earn nurses", "hire testers".
+_BEFORE_A_ROLE = _DETERMINERS | frozenset([
+    "earn", "earns", "make", "makes", "pay", "pays", "paid", "become", "becoming", "hire", "hires", "hiring", "need",
+    "needs", "like", "love", "prefer", "choose", "pick", "are", "is", "be", "do", "does", "did", "want", "about",
+    "from", "into", "over", "under", "in", "on", "at", "by", "outearn", "outearns", "out",
+])
 # Words before a role's name that say which stage or what of it, not which other role: "senior analyst", "role".
 _NOT_A_KIND = frozenset(["senior", "junior", "entry", "level", "lead", "principal", "chief", "head", "staff", "new",
                          "good", "great", "best", "average", "typical", "first", "role", "job", "career", "time"])
@@ -329,7 +335,7 @@ class Vocabulary:
             # after a word that makes it another role ("data engineer" is not the guide's "ML engineer").
             role = next((r for h, r in self._heads.items() if singular(token) == h or (
                 len(token) >= 6 and one_edit_apart(singular(token), h))), None)
-            if role and start and not taken[start - 1] and tokens[start - 1] not in _DETERMINERS:
+            if role and start and not taken[start - 1] and tokens[start - 1] not in _BEFORE_A_ROLE:
                 role = None
             if role and not taken[start]:
                 found.append(Mention(role, start, start + 1))
@@ -351,7 +357,7 @@ class Vocabulary:
             modifier = tokens[n - 1] if n else ""
             # "data engineer", "software architect": a singular modifier ("requirements analyst" is not a role)
             if n and n not in taken and n - 1 not in taken and singular(token) in self._heads and \
-                    modifier not in _DETERMINERS | _NOT_A_KIND and singular(modifier) == modifier:
+                    modifier not in _BEFORE_A_ROLE | _NOT_A_KIND and singular(modifier) == modifier:
                 found.append(f"{tokens[n - 1]} {token}")
         return found
 
