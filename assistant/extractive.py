@@ -724,14 +724,18 @@ class _Plan:
         asked = [t for t in a.terms if t not in _YES_NO_FILLER and len(t) > 1 and t in self.idf]
         if not asked:
             return []
-        term = max(asked, key=lambda t: self.idf[t])
         scores = self.relevance(a.text, self.vector, a.wants)
-        has = np.array([term in w for w in self.words]) & np.isin(self.source, list(
-            {r.source for r in a.roles} or {self.passages[0].source}))
+        near = np.isin(self.source, list({r.source for r in a.roles} or {self.passages[0].source}))
+        # Evidence far below the best sentence is a chance match of the word ("keep"): no verdict then.
+        near &= scores >= scores[self.allowed(a.roles)].max(initial=-np.inf) - YES_NO_EVIDENCE_MARGIN
+        # ... and of the asked words, the rarest that the passages have; or else that such evidence has ("meds": the
+        # guide says "medication").
+        found = [t for t in asked if any(t in self.words[n] for n in np.flatnonzero(near))]
+        anywhere = [t for t in asked if any(t in w for w in self.words)]
+        term = max(anywhere or found or asked, key=lambda t: self.idf[t])
+        has = np.array([term in w for w in self.words]) & near
         if (has & ~self.said).any():
             has &= ~self.said  # "can they earn more on the side?": not the salary just said, but what goes beyond it
-        # Evidence far below the best sentence is a chance match of the word ("keep"): no verdict then.
-        has &= scores >= scores[self.allowed(a.roles)].max(initial=-np.inf) - YES_NO_EVIDENCE_MARGIN
         if len(a.roles) != 1:  # about both roles, or none: the sentence that has the word answers
             shared = has & np.array([r is None for r in self.roles])
             found = self.best(scores, (shared if a.kind == "common" and shared.any() else has) & self.allowed(a.roles))
@@ -743,7 +747,7 @@ class _Plan:
         if yes is not None and _NEED.search(a.text):
             # "Do I need a design degree?": a way in without it ("through a degree, an online course, or a bootcamp")
             # answers before a sentence saying what is typical ("Typical degree: Bachelor's in design ...").
-            head = _head(a.text, asked)  # "design degree": a degree
+            head = _head(a.text, term, asked)  # "design degree": a degree
             optional = self.best(scores, own & np.array([head in w and _one_of_several(c.text, head)
                                                          for c, w in zip(self.candidates, self.words, strict=True)]))
             optional = optional if optional is not None and scores[optional] >= scores[yes] - YES_NO_EVIDENCE_MARGIN \
@@ -787,7 +791,9 @@ class _Plan:
     def verdict(self, n: int, term: str) -> list[Sentence]:
         """ "Yes: <the evidence>", or "No: ..." when the evidence negates the asked word ("rarely an entry-level")."""
         first, *rest = self.extracted([n])
-        said = "No" if _negates(self.candidates[n].text, term) else "Yes"
+        # "Can a PA switch specialties w/o going back to school?" - "... without going back to school": agreed.
+        asked = self.analysis.text.replace("w/o", "without")
+        said = "No" if _negates(self.candidates[n].text, term) != _negates(asked, term) else "Yes"
         if said == "Yes" and _NEED.search(self.analysis.text) and _one_of_several(self.candidates[n].text, term):
             said = "No, not necessarily"  # "do I need a master's?" - "a bachelor's or master's degree"
         return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
@@ -908,12 +914,13 @@ _BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 _NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)
 
 
-def _head(question: str, asked: list[str]) -> str:
-    """Of the asked words, the one the question says last: the head of "a design degree"."""
+def _head(question: str, term: str, asked: list[str]) -> str:
+    """The asked word a question's `term` qualifies, if the next word is asked too: "degree" in "a design degree"."""
     from .retrieval import tokenize
 
     stems = tokenize(question)
-    return max(asked, key=lambda t: max((n for n, s in enumerate(stems) if s == t), default=-1))
+    at = stems.index(term) if term in stems else -1
+    return stems[at + 1] if 0 <= at < len(stems) - 1 and stems[at + 1] in asked else term
 
 
 def _one_of_several(sentence: str, term: str) -> bool:
