@@ -250,6 +250,9 @@ def _looks_like_a_word(word: str) -> bool:
         r"[aeiouy]", word) is not None)  # a short unknown word is a user's abbreviation ("viz"), not a name
 
 
+_SIDE_BY = frozenset(["vs", "versus", "or"])
+
+
 def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> list[str]:
     """The question's words that name something no guide mentions: "canada", "google", "dentists", "taxes"."""
     from .retrieval import STOPWORDS
@@ -266,6 +269,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         if word in STOPWORDS or word in ASKING or singular(word) in ASKING or word in ("i", "im", "ive", "id"):
             continue
         short_name = len(word) == 2 and n and tokens[n - 1] in _QUALIFIER_BEFORE | {"the"}  # "in the uk"
+        # "np vs pa": what a role is set against names another role, even as an abbreviation no guide uses
+        short_name = short_name or after in _SIDE_BY or (n > 0 and tokens[n - 1] in _SIDE_BY)
         if not corpus.knows(word) and _names_a_thing(tokens, n) and (_looks_like_a_word(word) or short_name):
             found.append(word)
     # "data engineer", not "earn nurses" or "do nurses": the word before a role's last word must name a kind of it
@@ -434,9 +439,10 @@ def _mover(text: str, vocabulary: Vocabulary) -> Role | None:
 def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     """Read a standalone question: its roles, kind, wanted figure, parts and unknown words."""
     roles = vocabulary.roles_in(text)
+    unknown = unknown_words(text, vocabulary, corpus)
     # "pen testers or the other one, who earns more": the guide's other roles too (not beside a role no guide has)
     if len(roles) == 1 and re.search(r"\b(or|vs\.?|versus|compared?)\b", text, re.I) and \
-            _CONTRAST.search(text) and not vocabulary.unlisted(text):
+            _CONTRAST.search(text) and not vocabulary.unlisted(text) and not unknown:
         roles += vocabulary.partner(roles[0])
     parts = split_parts(text)
     kind = kind_of(text, roles)
@@ -450,8 +456,8 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         from .condense import without_roles
 
         profile = re.sub(r"(,\s*)?\b(or)\s*$", "", without_roles(profile, vocabulary).strip(" ,;?")).strip(" ,;?")
-    return Analysis(text, kind, roles, wants_figure(text), parts, unknown_words(text, vocabulary, corpus),
-                    asked_terms(text, vocabulary, corpus), profile)
+    return Analysis(text, kind, roles, wants_figure(text), parts, unknown, asked_terms(text, vocabulary, corpus),
+                    profile)
 
 
 def is_list_question(text: str) -> bool:
