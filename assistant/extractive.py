@@ -545,6 +545,8 @@ class _Plan:
         for n, c in enumerate(self.candidates):
             label = _item_label(c.text)
             at = (self.passages[c.passage].source, self.passages[c.passage].section)
+            if at == where and not label:  # "Earn a bachelor's degree (4 years) that ...": its label opens it
+                label = next((item for item in labels if c.text.startswith(item)), "")
             if at == where and label in labels and label not in firsts and not (n and self.same_item(n - 1, n)):
                 firsts[label] = n
         picks = [firsts[label] for label in labels if label in firsts][:ROUTE_STEPS]

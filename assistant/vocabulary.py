@@ -20,6 +20,9 @@ _TITLE_SPLIT = re.compile(r"\s+(?:vs\.?|versus|or|compared (?:to|with))\s+", re.
 _GENERIC_HEADING = re.compile(
     r"\b(both|all|common|shared|overview|summary|conclusion|introduction|differences?|similarities|faq|"
     r"comparison|compared|vs\.?|versus|which|how|what|why)\b", re.I)
+# ... and of those, the words that make a heading naming one role about more than it: "Data scientists vs. ...".
+_SHARED_HEADING = re.compile(r"\b(both|all|common|shared|differences?|similarities|comparison|compared|vs\.?|versus)\b",
+                             re.I)
 _ACRONYM = re.compile(r"\b((?:[A-Za-z][\w-]*\s+){1,4})\(([A-Z][A-Za-z]{1,5})\)")
 _PAREN = re.compile(r"\b([A-Za-z][\w -]{2,40}?)\s*\(([^()]{2,120})\)")
 _ALIAS_LEAD = re.compile(r"^(?:often |also |sometimes |commonly )?(?:called|known as|referred to as|written|"
@@ -369,7 +372,7 @@ class Vocabulary:
         """The one role a section is about, by its last heading that names exactly one of its guide's roles."""
         for heading in reversed(section.split(" > ")):
             named = {r for r in self.roles_in(heading) if r.source == source}
-            if len(named) == 1 and not _GENERIC_HEADING.search(heading):
+            if len(named) == 1 and not _SHARED_HEADING.search(heading):  # "How to become a physician assistant"
                 return named.pop()
             if named or _GENERIC_HEADING.search(heading):
                 return None
