@@ -54,7 +54,7 @@ from .tuning import (
     STAGED_FIGURE_PENALTY,
     YES_NO_EVIDENCE_MARGIN,
 )
-from .vocabulary import Role, words
+from .vocabulary import Role, _spells, words
 
 # Opens by pointing back ("This number fluctuates", "These ML engineers"): it reads only after what it points at.
 _ANAPHOR = re.compile(r"(These|This|They|Their|Such|It|Its|That|Those|He|She|However|Overall|Also|Additionally|"
@@ -948,9 +948,13 @@ def _defines(sentence: str, asked: frozenset[str]) -> bool:
     """Whether a sentence defines an asked term: "Splunk is a SIEM (security information and event management)
     platform ...", "Kubernetes is a container platform ..."."""
     for word in _surface(sentence, set(asked)):
-        if re.search(rf"(^|[\s:]){re.escape(word)}s?\s+(\(|is an?\b|are\b|refers to\b|means\b)", sentence) or \
-                re.search(rf"\w\s+\({re.escape(word)}s?\)", sentence):  # "Associate product manager (APM)"
+        if re.search(rf"(^|[\s:]){re.escape(word)}s?\s+(\(|is an?\b|are\b|refers to\b|means\b)", sentence):
             return True
+        spelled = re.search(rf"((?:[\w'-]+\s+){{1,8}})\({re.escape(word)}s?\)", sentence)
+        if spelled:  # "Associate product manager (APM)", "Bachelor of Science in Nursing (BSN)"; not "bachelor's (BSN)"
+            before = [w for w in spelled.group(1).split() if w.lower() not in ("of", "in", "and", "the", "for", "to", "&")]
+            if any(_spells(word, " ".join(before[-k:])) for k in range(1, len(before) + 1)):
+                return True
     return False
 
 
