@@ -351,7 +351,7 @@ PHRASING = frozenset([
     "difference", "different", "differ", "compare", "comparison", "versus", "vs", "between", "much", "many",
     # "what do they need", "which tools do they use": how a question asks, not what ("business needs" is no answer)
     "need", "needs", "needed", "use", "uses", "used", "using", "two", "nutshell", "short", "kind", "kinds", "sort",
-    "same", "similar", "u", "ur", "w", "plz", "tho", "ya", "anyone", "guys", "love", "hate", "enjoy",
+    "same", "similar", "u", "ur", "w", "plz", "tho", "ya", "anyone", "guys", "love", "hate", "enjoy", "called",
 ])
 
 
