@@ -17,7 +17,8 @@ from .vocabulary import Role, Vocabulary, one_edit_apart, singular, words
 KINDS = ("fact", "comparison", "yesno", "list", "fit", "common", "howto", "definition", "multi")
 
 _FIT = re.compile(
-    r"\b(i'?m|i am|i)\b[^?.;]{0,40}?\b(good at|into|love|like|enjoy|prefer|hate)\b.*\b(or|which|what|should)\b|"
+    r"\b(i'?m|i am|i)\b[^?.;]{0,40}?\b(good at|into|love|like|enjoy|prefer|hate|(need|want|would like) to (?!know|ask|"
+    r"understand|see\b))\b.*\b(or|which|what|should)\b|"
     r"\b(suits?|fits?|right for me|better for me|best for me|for someone (like|who)|match(es)? me|"
     r"should i (be|become|choose|pick|go|do|get into|try)|which (one|role|career|job|path) (should|would|do)|"
     r"(which|what) .*\b(for me|would i)\b)", re.I)
@@ -25,8 +26,8 @@ _FIT = re.compile(
 _CHOOSE = re.compile(r"\bhow (do|should|can|would|to) (i |you |one |someone )?(decide|choose|pick)\b|"
                      r"\b(decide|choose|pick|choosing|deciding) between\b", re.I)
 # The asker says something of themselves: advice can match it against the roles' descriptions.
-_SELF = re.compile(r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|my|me)\b",
-                   re.I)
+_SELF = re.compile(r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|i need|my|"
+                   r"me)\b", re.I)
 _COMMON = re.compile(r"\b(both|overlap\w*|share[ds]?|sharing|in common|common|same|similar\w*|alike)\b", re.I)
 _CONTRAST = re.compile(
     r"\b(vs\.?|versus|compared?|comparison|differ\w*|diff|unlike|contrast|or|more|less|better|worse|higher|lower|"
@@ -90,7 +91,7 @@ ASKING = frozenset([
     "think", "guess", "use", "used", "uses", "using", "skill", "skills", "tool", "tools", "two", "either", "neither",
     "another", "one", "ones", "part", "parts", "overall", "question", "answer", "quick", "worth", "basically",
     "generally", "exactly", "kinda", "sorta", "gonna", "wanna", "lol", "yeah", "yes", "nope", "nah", "time", "times",
-    "idea", "easy", "hard", "harder", "easier", "which", "whichever", "doing", "done",
+    "idea", "easy", "hard", "harder", "easier", "which", "whichever", "doing", "done", "asap",
 ])
 
 
@@ -351,7 +352,7 @@ PHRASING = frozenset([
     "difference", "different", "differ", "compare", "comparison", "versus", "vs", "between", "much", "many",
     # "what do they need", "which tools do they use": how a question asks, not what ("business needs" is no answer)
     "need", "needs", "needed", "use", "uses", "used", "using", "two", "nutshell", "short", "kind", "kinds", "sort",
-    "same", "similar", "u", "ur", "w", "plz", "tho", "ya", "anyone", "guys", "love", "hate", "enjoy", "called",
+    "same", "similar", "u", "ur", "w", "plz", "tho", "ya", "anyone", "guys", "love", "hate", "enjoy", "called", "asap",
 ])
 
 
@@ -374,7 +375,7 @@ _PROFILE_CUT = [re.compile(r"[,;.]?\s*\b(so |then |but )?(which|what|should|woul
 _LESS = re.compile(r"\b(rather than|more than|than|instead of|not)\b[^,;.?]*", re.I)
 # A self-description: "I love ...", "I'm good at ...", "my background is ..." ("how do I decide" describes no one).
 _DESCRIBES_SELF = re.compile(r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|"
-                             r"i'?m into|my)\b", re.I)
+                             r"i'?m into|i need|my)\b", re.I)
 
 
 def profile_of(text: str) -> str:

@@ -952,7 +952,7 @@ def _defines(sentence: str, asked: frozenset[str]) -> bool:
             return True
         spelled = re.search(rf"((?:[\w'-]+\s+){{1,8}})\({re.escape(word)}s?\)", sentence)
         if spelled:  # "Associate product manager (APM)", "Bachelor of Science in Nursing (BSN)"; not "bachelor's (BSN)"
-            before = [w for w in spelled.group(1).split() if w.lower() not in ("of", "in", "and", "the", "for", "to", "&")]
+            before = [w for w in spelled.group(1).split() if w.lower() not in _SMALL_WORDS]
             if any(_spells(word, " ".join(before[-k:])) for k in range(1, len(before) + 1)):
                 return True
     return False
@@ -967,6 +967,7 @@ def _negates(sentence: str, term: str) -> bool:
     return at is not None and any(_NEGATION.fullmatch(t) for t in tokens[max(0, at - 4):at])
 
 
+_SMALL_WORDS = frozenset(["of", "in", "and", "the", "for", "to", "&"])  # not spelled in an acronym
 _YES_NO_FILLER = frozenset({"need", "use", "know", "requir", "require", "learn", "work", "tool", "skill", "do", "doe",
                             "involv", "involve", "usual", "usually", "typical", "typically", "good", "important",
                             "become", "becom", "get", "start", "job", "role", "career"})

@@ -106,6 +106,8 @@ def token_matches(typed: str, name: str) -> bool:
         return True
     if len(name) <= 3 or len(typed) <= 2:
         return False
+    if name.endswith("e") and typed == name[:-1] + "ing":  # "nursing" for nurse
+        return True
     prefix = 0
     for x, y in zip(typed, name, strict=False):
         if x != y:
