@@ -659,6 +659,8 @@ class _Plan:
             parts = {}
             for part in _PARTS.split(self.candidates[n].text):
                 named = self.vocabulary.roles_in(part)
+                if _GAP.search(part):  # "roughly $14,640 more than cybersecurity analysts": a gap, not their figure
+                    continue
                 if len(named) == 1 and named[0] in (role_a, role_b) and named[0] not in parts:
                     parts[named[0]] = figure_value(part, a.wants)
             if parts.get(role_a) and parts.get(role_b) and (found is None or scores[n] > found[0]):
@@ -898,6 +900,7 @@ class _Plan:
 
 # Figures a comparison weighs, and the parts of a sentence that give one role's: a table row's cells, "..., while".
 _WEIGHED = ("money", "percent", "duration", "count")
+_GAP = re.compile(r"\b(more|less|higher|lower|fewer|ahead of|behind)\b", re.I)
 _PARTS = re.compile(r";\s+|,\s+(?:while |whereas |but )?|\.\s+")
 # Words that name what the roles are, not a topic of theirs: "the key difference between the two roles".
 _ROLE_WORDS = frozenset({"rol", "role", "roles", "job", "jobs", "career", "careers", "position", "positions"})
