@@ -23,6 +23,7 @@ SECOND_GUIDE = Path(__file__).parent / "data" / "cybersecurity-analyst-vs-penetr
 # Written blind (by a helper who had not read the code) with its 60 questions, to check that nothing is tuned to the
 # first two guides: tests/eval/holdout_questions.jsonl.
 THIRD_GUIDE = Path(__file__).parent / "data" / "ux-designer-vs-product-manager.md"
+FOURTH_GUIDE = Path(__file__).parent / "data" / "registered-nurse-vs-physician-assistant.md"
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
@@ -119,9 +120,10 @@ def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 
 @pytest.fixture(scope="session")
-def three_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the three guides (the third written blind), ingested once: read it only."""
-    return _assistant_over(tmp_path_factory.mktemp("three-guides"), embeddings, (GUIDE, SECOND_GUIDE, THIRD_GUIDE))
+def four_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
+    """An assistant over the four guides (the third and fourth written blind), ingested once: read it only."""
+    return _assistant_over(tmp_path_factory.mktemp("four-guides"), embeddings,
+                           (GUIDE, SECOND_GUIDE, THIRD_GUIDE, FOURTH_GUIDE))
 
 
 @pytest.fixture

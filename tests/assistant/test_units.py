@@ -19,10 +19,10 @@ GUIDES = [Path(__file__).parents[2] / "corpus" / "ml-engineer-vs-data-scientist.
           Path(__file__).parents[1] / "data" / "cybersecurity-analyst-vs-penetration-tester.md"]
 
 
-def _vocabulary() -> Vocabulary:
-    """Both guides' vocabularies, derived as ingestion derives them (no model, no store)."""
+def vocabulary_of(paths: list[Path]) -> Vocabulary:
+    """The guides' vocabularies, derived as ingestion derives them (no model, no store)."""
     guides = []
-    for path in GUIDES:
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         chunks = chunk_markdown(text)
         guides.append(derive_vocabulary(path.name, document_title(text), [c.section for c in chunks],
@@ -30,7 +30,7 @@ def _vocabulary() -> Vocabulary:
     return Vocabulary(guides)
 
 
-VOCABULARY = _vocabulary()
+VOCABULARY = vocabulary_of(GUIDES)
 
 
 def turn(question: str) -> list[dict]:

@@ -1,10 +1,13 @@
 """Each guide's vocabulary derived from its own text, the question analysis built on it, and the text rules the
 writer relies on (sentences, tables, the support check). Pure logic: no model, no store."""
 
+from pathlib import Path
+
 import pytest
-from test_units import GUIDES, VOCABULARY
+from test_units import GUIDES, VOCABULARY, vocabulary_of
 
 from assistant.analysis import CorpusWords, analyse
+from assistant.extractive import _defines, _one_of_several, figure_value
 from assistant.retrieval import tokenize
 from assistant.sentences import passage_sentences, split_sentences
 from assistant.support import unsupported
@@ -140,3 +143,92 @@ def test_a_list_without_an_intro_is_introduced_by_its_headings():
 )
 def test_a_composed_sentence_names_only_what_its_citations_hold(sentence, cited, missing):
     assert unsupported(sentence, cited, VOCABULARY) == missing
+
+
+
+# The guides written blind, by helpers who never read the code (tests/data).
+BLIND = vocabulary_of([Path(__file__).parents[1] / "data" / name for name in (
+    "ux-designer-vs-product-manager.md", "registered-nurse-vs-physician-assistant.md")])
+
+
+def test_a_singular_name_sometimes_called_gets_its_aliases_and_a_bodys_acronym_is_not_one():
+    roles = {r.name: set(r.aliases) for r in BLIND.roles}
+    assert {"staff nurse", "bedside nurse", "RN"} <= roles["registered nurse"]
+    assert {"physician associate", "PA"} <= roles["physician assistant"]
+    # "... National Commission on Certification of Physician Assistants (NCCPA)" names the body, not the role.
+    assert "NCCPA" not in roles["physician assistant"]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("degree ux vs pm", ["UX designer", "product manager"]),  # a role's leading acronym alone
+        ("are ux jobs growing faster than pm jobs", ["UX designer", "product manager"]),
+        ("what ux research methods are there", []),  # the acronym as the field's modifier
+        ("by how much do pas out earn nurses", ["physician assistant", "registered nurse"]),
+        ("how much do nurses make", ["registered nurse"]),
+    ],
+)
+def test_roles_of_the_blind_guides_are_found_the_way_people_type_them(text, roles):
+    assert [r.name for r in BLIND.roles_in(text)] == roles
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "wants"),
+    [
+        ("do apms start at over 100k", "yesno", "money"),
+        ("which takes longer to get into, nursing or pa", "comparison", "duration"),
+        ("are there more nursing jobs or pa jobs", "comparison", "count"),
+        ("by how much do pas out earn nurses", "comparison", "money"),
+        ("i need to start earning asap, rn or pa?", "fit", "money"),
+        ("what degree do pms usually have and whats the entry level title", "multi", None),
+    ],
+)
+def test_questions_about_the_blind_guides_are_read(question, kind, wants):
+    read = analyse(question, BLIND, _corpus_words())
+    assert (read.kind, read.wants) == (kind, wants)
+
+
+def test_a_word_no_guide_uses_set_against_a_role_names_a_role_no_guide_describes():
+    read = analyse("np vs pa which is better", BLIND, _corpus_words())
+    assert read.unknown == ["np"]
+    assert [r.name for r in read.roles] == ["physician assistant"]  # its partner is not brought in to compare
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "optional"),
+    [
+        ("Learn design principles and Figma through a degree, an online course, or a bootcamp.", "degree", True),
+        ("Most hold a bachelor's or master's degree in computer science.", "degree", True),
+        ("Some PAs complete an optional postgraduate residency of 12 to 18 months.", "residency", True),
+        ("Typical degree: UX designer: Bachelor's in design, HCI, or psychology.", "degree", False),
+        ("Most data scientists hold a degree in statistics.", "degree", False),
+    ],
+)
+def test_a_thing_is_one_of_several_ways_only_inside_its_own_list(sentence, word, optional):
+    assert _one_of_several(sentence, word) is optional
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "defines"),
+    [
+        ("Bachelor of Science in Nursing (BSN): 4 years at a college or university.", "bsn", True),
+        ("Associate product manager (APM): Own small features under a senior PM.", "apm", True),
+        ("Entry-level education: Associate degree (ADN) or bachelor's (BSN); PA: Master's degree.", "bsn", False),
+    ],
+)
+def test_a_term_is_defined_where_it_is_spelled_out(sentence, term, defines):
+    assert _defines(sentence, frozenset({term})) is defines
+
+
+@pytest.mark.parametrize(
+    ("text", "wants", "value"),
+    [
+        ("These master's programs last about 27 months.", "duration", 27 / 12),
+        ("Time to enter the field: Registered Nurse (RN) 2 to 4 years.", "duration", 2),
+        ("Jobs in the US: about 3.3 million.", "count", 3.3e6),
+        ("Associate product managers usually start around $95K.", "money", 95_000),
+    ],
+)
+def test_figures_are_read_in_one_unit(text, wants, value):
+    assert figure_value(text, wants)[1] == pytest.approx(value)
