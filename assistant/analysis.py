@@ -290,7 +290,9 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
 _QUALIFIED = {"pay": r"pa(y|id)\w*|salar\w*|earn\w*|[$€£]\d", "paid": r"pa(y|id)\w*|salar\w*|earn\w*|[$€£]\d",
               "salary": r"pa(y|id)\w*|salar\w*|earn\w*|[$€£]\d", "question": r"question\w*",
               "cost": r"cost\w*|pric\w*|fee\w*|[$€£]\d", "fee": r"cost\w*|pric\w*|fee\w*|[$€£]\d",
-              "price": r"cost\w*|pric\w*|fee\w*|[$€£]\d", "hire": r"hir\w*"}
+              "price": r"cost\w*|pric\w*|fee\w*|[$€£]\d", "hire": r"hir\w*", "interview": r"interview\w*"}
+# ... of which these name a thing of the word before, named back together: "interview questions", "school cost".
+_QUALIFYING_NOUNS = frozenset(["question", "cost", "fee", "price", "interview"])
 
 
 def unsaid_pairs(text: str, vocabulary: Vocabulary, passages: list[str]) -> list[str]:
@@ -308,7 +310,8 @@ def unsaid_pairs(text: str, vocabulary: Vocabulary, passages: list[str]) -> list
             continue
         together = re.compile(rf"\b{re.escape(word[:5])}\w*\W+(\w+\W+){{0,3}}({asked})", re.I)
         if not any(together.search(p) for p in passages):
-            found.append(word)
+            noun = singular(tokens[n + 1]) in _QUALIFYING_NOUNS
+            found.append(f"{word} {tokens[n + 1]}" if noun else word)
     return found
 
 

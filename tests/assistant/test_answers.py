@@ -129,9 +129,9 @@ def test_the_real_questions_rates(two_guides):
         (HELD_OUT_QUESTIONS, {"fact_in_answer": 0.85, "first_sentence_answers": 0.88,
                               "out_of_scope_refused_or_caveated": 0.9}),
         # The second guide written blind (registered nurse vs physician assistant): untouched 0.643, 0.643, 0.625;
-        # after the general fixes it prompted: 0.857, 0.810, 0.750.
+        # after the general fixes it prompted: 0.857, 0.810, 0.875.
         (HELD_OUT_2_QUESTIONS, {"fact_in_answer": 0.8, "first_sentence_answers": 0.75,
-                                "out_of_scope_refused_or_caveated": 0.7}),
+                                "out_of_scope_refused_or_caveated": 0.85}),
     ],
     ids=["ux-designer-vs-product-manager", "registered-nurse-vs-physician-assistant"],
 )
@@ -331,7 +331,7 @@ def test_a_question_about_both_roles_prefers_a_sentence_about_both(two_guides):
     [
         # Each word is in a guide ("CrowdStrike" is a tool, "interviewing" is in a list), never with what is asked.
         ("what does crowdstrike pay pen testers", "crowdstrike"),
-        ("common pen tester interview questions", "interview"),
+        ("common pen tester interview questions", "interview questions"),
     ],
 )
 def test_a_word_the_guide_uses_but_never_with_what_is_asked_is_said_to_be_missing(two_guides, question, uncovered):
