@@ -29,7 +29,7 @@ from .analysis import (
     listed_thing,
 )
 from .retrieval import SHARED_HEADING, Passage, terms
-from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors
+from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors, plain
 from .tuning import (
     ASKED_STAGE_BONUS,
     CHOOSING_BONUS,
@@ -501,7 +501,23 @@ class _Plan:
             picks.append(nxt)
             covered |= self.words[nxt]
         rest = sorted(picks[1:], key=lambda n: (self.candidates[n].passage, self.candidates[n].order))
-        return self.extracted([first, *rest], continued=scores[first] - CONTINUATION_MARGIN, scores=scores)
+        out = self.extracted([first, *rest], continued=scores[first] - CONTINUATION_MARGIN, scores=scores)
+        cell = self.cell(first, roles[0]) if len(roles) == 1 and out and out[0].text == self.candidates[first].text \
+            else None
+        return [Sentence(cell, out[0].cites, True), *out[1:]] if cell else out
+
+    def cell(self, n: int, role: Role) -> str | None:
+        """A table row read for one role: "Entry-level title: Product manager: Associate product manager (APM)." of
+        a row that gives each role's ("Entry-level title: UX designer: Junior UX designer; Product manager: ...")."""
+        label, colon, rest = self.candidates[n].text.partition(": ")
+        rows = [line for line in self.passages[self.candidates[n].passage].text.splitlines() if line.startswith("|")]
+        if not colon or not any(label in plain(line) for line in rows) or self.vocabulary.roles_in(label):
+            return None  # not a table row: "Collaboration: ML engineers ..., including data scientists"
+        cells = rest.rstrip(".").split("; " if "; " in rest else ", ")  # words' cells end at ";", figures' at ","
+        parts = [(part, self.vocabulary.roles_in(part)) for part in cells]
+        own = [part for part, named in parts if named == [role]]
+        others = [part for part, named in parts if named and role not in named]
+        return f"{label}: {own[0]}." if len(own) == 1 and others else None
 
     def introduction(self, role: Role) -> list[Sentence]:
         """What a role is or does, as its guide first says: its first sentence about that role alone ("Product

@@ -390,3 +390,9 @@ def test_a_growth_verdict_keeps_the_figures_horizon_and_a_stage_asked_is_compare
     assert "$160,000" in first and "$125,000" in first
     first = first_sentence(four_guides.answer("starting salary ux vs pm").text)
     assert "$95,000" in first and "$70,000" in first, first
+
+
+def test_a_table_row_asked_about_one_role_is_read_for_that_role(four_guides):
+    first = first_sentence(four_guides.answer("whats the entry level job for pms").text)
+    assert first.startswith("Entry-level title: Product manager: Associate product manager (APM)")
+    assert "Junior UX designer" not in first
