@@ -39,7 +39,7 @@ _LIST = re.compile(
 _HOW_TO = re.compile(
     r"\b(how (do|can|should|would|to|does one)\b.*\b(become|get|start|break|transition|move|switch|land|into)\b|"
     r"how long\b.*\b(become|get into|break into|land)\b|steps? to|path to|road ?map|get started|career path)", re.I)
-_DEFINITION = re.compile(r"^\s*(what|who)('s| is| are| does| do)\b", re.I)
+_DEFINITION = re.compile(r"^\s*(what|who)('s| is| are| does| do)\b|^\s*whats\s+(an?\s+)?[\w-]+\s*\??\s*$", re.I)
 _PART_SPLIT = re.compile(
     r"\s*(?:\?|;|,)?\s+(?:and|also|plus|&)\s+(?=(?:what|how|which|who|where|when|why|do|does|is|are|can)(?:'?s)?\b)"
     r"|\?\s+(?=\w)", re.I)
@@ -47,7 +47,7 @@ _PART_SPLIT = re.compile(
 # The figure an answer must give, by the English of the question.
 _WANTS = [
     ("duration", re.compile(r"\bhow (long|quickly|soon)\b|\bhow many (years|months|weeks)\b|\btime to\b|"
-                            r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker) to\b",
+                            r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker)\b",
                             re.I)),
     ("money", re.compile(r"\b(earn\w*|salar\w*|sallar\w*|pay|pays|paid|paying|income|wages?|compensation|money|"
                          r"how much (do|does|did|can|will|would|could) \w+( \w+)? (make|get|earn)|makes? more|"
@@ -67,6 +67,8 @@ CAREER_STAGE = re.compile(r"\b(start\w*|entry|junior|beginn\w*|senior|experience
 # A yes/no question that sets a figure against a bar: "do APMs start at over 100k", "is growth above 15%".
 THRESHOLD = re.compile(r"\b(?P<op>over|above|more than|greater than|at least|exceed\w*|beyond|under|below|less than|"
                        r"at most|fewer than)\s+(?P<bar>[$€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|%|percent)?)(?![\w])", re.I)
+# A figure for a share of the role ("the top 10 percent earn more than $102,300"): like a stage's, not the typical one.
+PERCENTILE = re.compile(r"\b(top|bottom|lowest|highest|lowest-paid|highest-paid)\s+\d+\s*(%|percent)", re.I)
 TYPICAL_FIGURE = re.compile(r"\b(median|average|mean)\b", re.I)
 FIGURES = {
     "money": re.compile(r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?|\b\d[\d,.]*\s?(dollars|USD)\b"),
@@ -127,7 +129,8 @@ def kind_of(text: str, roles: list[Role]) -> str:
     # With no role named, only "who ...?" or "which role ...?" compares the guide's roles ("red team vs blue team"
     # compares something else).
     if (len(roles) >= 2 and _CONTRAST.search(text)) or (not roles and re.search(
-            r"\b(who|which (role|one|job|career|path|of)|(the|these|those) (two|2) (roles|jobs|careers|paths))\b",
+            r"\b(who|which (role|one|job|career|path|trade|profession|occupation|field|option|of)|"
+            r"(the|these|those) (two|2) (roles|jobs|careers|paths|trades|professions))\b",
             text, re.I) and _CONTRAST.search(text)):
         return "comparison"
     if _YES_NO.match(text):
@@ -269,6 +272,9 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
             continue  # "can a data scientist switch to ...": what the role does, not a thing
         if word in STOPWORDS or word in ASKING or singular(word) in ASKING or word in ("i", "im", "ive", "id"):
             continue
+        if (n and tokens[n - 1] in ("more", "less", "most", "least")) or (
+                word.endswith("er") and (corpus.knows(word[:-2]) or corpus.knows(word[:-1]))):
+            continue  # what two roles are weighed by ("more dangerous", "longer"), not a thing the guides lack
         short_name = len(word) == 2 and n and tokens[n - 1] in _QUALIFIER_BEFORE | {"the"}  # "in the uk"
         # "np vs pa": what a role is set against names another role, even as an abbreviation no guide uses
         short_name = short_name or after in _SIDE_BY or (n > 0 and tokens[n - 1] in _SIDE_BY)
@@ -324,6 +330,8 @@ def unsaid_quality(text: str, passages: list[str]) -> list[str]:
     word = asked.group(2).lower()
     if "ADJ" not in _readings(word) or word in ASKING or word in PHRASING:
         return []
+    if word.endswith("er") and _readings(word[:-2]) | _readings(word[:-1]):
+        return []  # "is the electrical or plumbing apprenticeship longer": what two things are weighed by
     return [] if any(re.search(rf"\b{re.escape(word[:5])}", p, re.I) for p in passages) else [word]
 
 

@@ -159,8 +159,9 @@ class Assistant:
         if unsaid:  # "what does google pay ...": a word the guides use, never with what is asked of it
             analysis = replace(analysis, unknown=[*analysis.unknown, *unsaid])
         if analysis.kind == "comparison" and len(analysis.roles) < 2 and passages:
-            # "who earns more?": the roles of the guide that answers, each asked about alone.
-            roles = [r for r in index.vocabulary.roles if r.source == passages[0].source]
+            # "who earns more?": the roles of the guide that answers, each asked about alone; "which trade is growing
+            # faster?": of the guide whose title has the question's word, if one does.
+            roles = [r for r in index.vocabulary.roles if r.source == _guide_asked(analysis, passages, index)]
             analysis = replace(analysis, roles=roles)
             asked = _foci_questions(analysis, index)
             vectors = list(self.embeddings.encode([q for q, _, _ in asked])) if asked else []
@@ -414,6 +415,16 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
 
 # What a figure of each kind is called, added to a comparison side's question so that its figure sentence is found.
 _FIGURE_WORDS = {"money": "salary, pay", "percent": "growth, percent", "duration": "years"}
+
+
+def _guide_asked(analysis, passages: list, index) -> str:
+    """The guide a question naming no role is about: of its passages' guides, the first whose title has one of its
+    words ("which trade ...": "Electrician vs. Plumber: Which Trade Should You Learn?"), else the best passage's."""
+    for source in dict.fromkeys(p.source for p in passages):
+        guide = index.vocabulary.guides.get(source)
+        if guide and analysis.terms & asked_terms(guide.title, index.vocabulary, index.corpus_words):
+            return source
+    return passages[0].source
 
 
 def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None, writer=None) -> Assistant:

@@ -19,6 +19,7 @@ from .analysis import (
     CAREER_STAGE,
     CHOOSING,
     FIGURES,
+    PERCENTILE,
     THRESHOLD,
     TYPICAL_FIGURE,
     Analysis,
@@ -320,13 +321,15 @@ class _Plan:
         "usually start around $95,000"), or, asking none, a penalty for a stage's figure beside the median ("how much
         do UX designers make": not "Junior UX designers typically start around $70,000")."""
         # "how much does that pay", after "Most people start as a junior UX designer": the stage said last.
-        asked = CAREER_STAGE.search(question) or CAREER_STAGE.search(self.said_text)
+        asked = CAREER_STAGE.search(question) or PERCENTILE.search(self.analysis.text) or \
+            CAREER_STAGE.search(self.said_text)
         if asked:
             stem = re.compile(rf"\b{re.escape(asked.group(1).lower()[:5])}", re.I)
             return ASKED_STAGE_BONUS * np.array([bool(f) and stem.search(c.text) is not None
                                                  for c, f in zip(self.candidates, self.figures["money"], strict=True)])
         return -STAGED_FIGURE_PENALTY * np.array([
-            bool(f) and bool(CAREER_STAGE.search(c.text)) and not TYPICAL_FIGURE.search(c.text)
+            bool(f) and bool(CAREER_STAGE.search(c.text) or PERCENTILE.search(c.text))
+            and not TYPICAL_FIGURE.search(c.text)
             for c, f in zip(self.candidates, self.figures["money"], strict=True)])
 
     def alike(self, picks: list[int]) -> np.ndarray:
@@ -670,8 +673,6 @@ class _Plan:
         if stated is None:  # a count: "about 3.3 million"
             stated = np.array([_COUNT.search(c.text) is not None for c in self.candidates])
         for n in np.flatnonzero(stated & self.allowed([role_a, role_b])):
-            if self.apart(self.candidates[n].text, role_a, role_b) is None:
-                continue
             parts = {}
             for part in _PARTS.split(self.candidates[n].text):
                 named = self.vocabulary.roles_in(part)

@@ -223,7 +223,9 @@ def _aliases(name: str, text: str) -> list[str]:
         # "(often called a security analyst, or a SOC analyst when working in a SOC)": each name in it.
         for piece in re.split(r",|;|\bor\b|\band\b", match.group(2)):
             inner = _ALIAS_LEAD.sub("", _ALIAS_LEAD.sub("", piece.strip()))
-            inner = re.sub(r"^(an?|the)\s+|\s+(when|who|that|if|in|at|for|with)\b.*$", "", inner, flags=re.I).strip()
+            inner = re.sub(r"^(an?|the)\s+|\s+(when|who|that|if|in|at|for|with|on|by|among)\b.*$", "", inner,
+                           flags=re.I).strip().strip("\"'\u201c\u201d\u2018\u2019")  # '"sparkies" on job sites'
+
             acronym = inner.rstrip("s") if " " not in inner and inner.rstrip("s").isupper() else ""
             if acronym and not any(_spells(acronym, form) for form in (name, *expansions)):
                 continue  # "... Certification of Physician Assistants (NCCPA)": the body's name, not the role's
