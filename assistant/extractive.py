@@ -61,7 +61,8 @@ from .vocabulary import Role, _spells, words
 _ANAPHOR = re.compile(r"(These|This|They|Their|Such|It|Its|That|Those|He|She|However|Overall|Also|Additionally|"
                       r"Instead|Still|Therefore|Thus|Otherwise|Similarly|Likewise|Moreover|Furthermore|"
                       r"On the other hand|In contrast|By contrast|In addition|For example|For instance)\b|"
-                      r"(\w+ ){1,4}(do so|doing so|do this|this way)\b")
+                      r"(\w+ ){1,4}(do so|doing so|do this|this way)\b|"
+                      r"([\w,]+ ){1,5}(it|them)\b(?! (is|was) (a|an|the|not|also|often|usually|possible|hard|easy)\b)")
 _PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
 _BY_YEAR = re.compile(r"\s+(?:by|until|through)\s+((?:19|20)\d\d)\b")
 _COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?")
@@ -841,8 +842,13 @@ class _Plan:
         # love visual problem-solving") before a sentence that shares a word of the profile by chance ("sketching":
         # the Sketch tool). Not across guides: one with such sentences would win every question.
         guide = max(by_role, key=lambda r: fits(r, scores)).source
-        scores = scores + CHOOSING_BONUS * self.choosing()
-        best_role = max((r for r in by_role if r.source == guide), key=lambda r: fits(r, scores))
+        choosing = self.choosing()
+        scores = scores + CHOOSING_BONUS * choosing
+        candidates = [r for r in by_role if r.source == guide]
+        if all(choosing[by_role[r]].any() for r in candidates):  # each role has its "Choose X if ...": weigh those
+            best_role = max(candidates, key=lambda r: max(scores[n] for n in by_role[r] if choosing[n]))
+        else:
+            best_role = max(candidates, key=lambda r: fits(r, scores))
         best_n = max(by_role[best_role], key=lambda n: scores[n])
         text = f"By the guide's descriptions, that fits {best_role.plural} best: {self.candidates[best_n].text}"
         return [Sentence(text, (self.candidates[best_n].passage,), True)]
