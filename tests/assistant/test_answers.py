@@ -35,7 +35,8 @@ def test_a_pay_comparison_gives_the_verdict_both_figures_and_the_difference(two_
 def test_the_second_guides_comparison_works_without_a_code_change(two_guides):
     result = two_guides.answer("who makes more and by how much pen tester or soc analyst")
     first = first_sentence(result.text)
-    assert first.startswith("Penetration testers earn more: $135,000 a year [1] against $120,360")
+    assert first.startswith("Penetration testers earn more: $135,000")
+    assert "against $120,360" in first and "$14,640 more" in first
     assert {c.source for c in result.citations} == {SECOND_GUIDE}
 
 
