@@ -19,6 +19,7 @@ SENTENCE_END = re.compile(
 _EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 # The bold names a list item opens with: "**Figma**", "**Sketch** and **Adobe XD**".
 _BOLD_LEAD = re.compile(r"(\*\*|__)[^*_]+(\*\*|__)(\s*(,|and|or|&)\s*(\*\*|__)[^*_]+(\*\*|__))*")
+_NUMBERED_BOLD = re.compile(r"^(\*\*|__)(\d+[.)])\s+")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$")
 # Sentences that point around the text ("In this article, we'll explore ...") and carry no answer.
@@ -104,6 +105,7 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
             close_list()
             intro = plain(line).strip() if plain(line).rstrip().endswith(":") else ""
             continue
+        line = _NUMBERED_BOLD.sub(r"\2 \1", line)  # "**1. Apprentice.** Most people ...": a numbered item
         bullet = _BULLET.match(line)
         parts = split_sentences(plain(line[bullet.end():] if bullet else line))
         lead = _BOLD_LEAD.match(line[bullet.end():]) if bullet else None

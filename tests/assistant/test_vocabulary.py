@@ -232,3 +232,12 @@ def test_a_term_is_defined_where_it_is_spelled_out(sentence, term, defines):
 )
 def test_figures_are_read_in_one_unit(text, wants, value):
     assert figure_value(text, wants)[1] == pytest.approx(value)
+
+
+def test_bold_numbered_paragraphs_are_a_list_of_labelled_items():
+    text = ("Both trades use the same three-step ladder.\n\n**1. Apprentice.** Most people enter through an "
+            "apprenticeship. You need to be at least 18.\n\n**2. Journeyman.** Once you finish your hours, you sit "
+            "an exam.\n\n**3. Master.** A master can pull permits and run a business.\n")
+    sentences = passage_sentences(text, "The path in")
+    assert "Apprentice: You need to be at least 18." in sentences
+    assert "The path in: Apprentice; Journeyman; Master." in sentences
