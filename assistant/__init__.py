@@ -16,7 +16,7 @@ from .results import Answer, Citation, answers_to_frame
 from .settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from .chain import Assistant
+    from .chain import Assistant, Question
 
 __all__ = [
     "Answer",
@@ -27,6 +27,7 @@ __all__ = [
     "IngestError",
     "InvalidQuestion",
     "ModelMismatch",
+    "Question",
     "Settings",
     "StoreUnavailable",
     "aanswer",
@@ -81,8 +82,8 @@ def answer_many(questions: list[str]) -> list[Answer]:
 
 
 def __getattr__(name: str):
-    if name == "Assistant":
-        from .chain import Assistant
+    if name in ("Assistant", "Question"):
+        from . import chain
 
-        return Assistant
+        return getattr(chain, name)
     raise AttributeError(f"module 'assistant' has no attribute {name!r}")

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
+from typing import Literal
 
 from langchain_core.runnables import Runnable, RunnableConfig
+from langchain_core.runnables.config import (
+    ensure_config,
+    get_callback_manager_for_config,
+    get_config_list,
+    patch_config,
+    run_in_executor,
+)
+from pydantic import BaseModel, Field, model_validator
 
 from .analysis import (
     CAREER_STAGE,
@@ -80,8 +88,38 @@ def validate(question: object, history: object, max_chars: int) -> tuple[str, li
     return question, [{"role": t["role"], "content": t["content"]} for t in history]
 
 
+class Message(BaseModel):
+    """One message of the conversation so far."""
+
+    role: Literal["user", "assistant"]
+    content: str
+
+
+class Question(BaseModel):
+    """The input of `Assistant`: a question, the conversation before it, and the documents to answer from.
+
+    A plain string is read as `{"question": string}`.
+    """
+
+    question: str = Field(description="The user's question (at most `max_question_chars` characters).")
+    history: list[Message] = Field(default_factory=list, description="Earlier messages, oldest first.")
+    sources: list[str] | None = Field(default=None, description="Answer only from these indexed documents.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return {"question": value} if isinstance(value, str) else value
+
+
+def _traced_input(given: object) -> dict:
+    """What a callback sees as a run's input (`on_chain_start` takes a dict)."""
+    if isinstance(given, BaseModel):
+        return given.model_dump()
+    return given if isinstance(given, dict) else {"input": given}
+
+
 class Step(Runnable):
-    """One step of the chain: a function of the state.
+    """One step of the assistant: a function of the state.
 
     Traced as a run of its own when callbacks listen (a tracer, `config={"callbacks": [...]}`), else called
     directly. `RunnableLambda` inspects its function's signature on every call, about 0.1 ms a step: a twentieth
@@ -98,8 +136,17 @@ class Step(Runnable):
         return self.func(input)
 
 
-class Assistant:
-    """Answers questions from the indexed guides. Build it with `build_assistant()`."""
+class Assistant(Runnable[Question | str, Answer]):
+    """Answers questions from the indexed guides: a LangChain `Runnable[Question | str, Answer]`.
+
+    `invoke`, `batch`, `stream` and their async forms take a question string or a `Question` (a dict with
+    `question`, optional `history` and `sources`) and go through one path: validate, condense, retrieve, write.
+    `batch` embeds its questions in one call; `stream` yields the answer as it grows, sentence by sentence, the
+    last one complete. Callbacks see a run named "Assistant" with the steps "condense", "retrieve" and "write".
+    Build it with `build_assistant()`.
+    """
+
+    name = "Assistant"
 
     def __init__(self, settings: Settings, embeddings, store, writer=None) -> None:
         self.settings = settings
@@ -110,8 +157,124 @@ class Assistant:
         self.extractive = ExtractiveWriter(self.sentences, settings.answer_sentences)
         self.writer = writer or self.extractive
         # Three steps, each adding to the state: condense, retrieve (read, embed, search), then write (plan, cite).
-        self.retrieve_chain = Step("condense", self._condense) | Step("retrieve", self._retrieve)
-        self.chain = self.retrieve_chain | Step("write", self._final)
+        self.steps = (Step("condense", self._condense), Step("retrieve", self._retrieve), Step("write", self._final))
+
+    # -- the Runnable interface: one path ------------------------------------------------------------------
+
+    @property
+    def InputType(self) -> type:  # LangChain's name
+        return Question | str
+
+    @property
+    def OutputType(self) -> type:  # LangChain's name
+        return Answer
+
+    def get_input_schema(self, config: RunnableConfig | None = None) -> type[Question]:
+        """`Question` (question, history, sources); a plain string is read as the question."""
+        return Question
+
+    def invoke(self, input: Question | dict | str, config: RunnableConfig | None = None, **kwargs) -> Answer:
+        """The answer to one question; see `answer()` for what it raises."""
+        return self._run([input], [config])[0]
+
+    def batch(self, inputs: list, config: RunnableConfig | list[RunnableConfig] | None = None, *,
+              return_exceptions: bool = False, **kwargs) -> list:
+        """The answers to several questions, their standalone forms embedded in one call."""
+        if not inputs:
+            return []
+        return self._run(list(inputs), get_config_list(config, len(inputs)), return_exceptions=return_exceptions)
+
+    def stream(self, input: Question | dict | str, config: RunnableConfig | None = None,
+               **kwargs) -> Iterator[Answer]:
+        """The answer as it grows, a sentence at a time; the last one yielded is the whole answer."""
+        yield from _growing(self._run([input], [config], written=True)[0])
+
+    async def ainvoke(self, input: Question | dict | str, config: RunnableConfig | None = None, **kwargs) -> Answer:
+        """`invoke` in a worker thread, for code that runs an event loop."""
+        return await run_in_executor(config, self.invoke, input, config)
+
+    async def abatch(self, inputs: list, config: RunnableConfig | list[RunnableConfig] | None = None, *,
+                     return_exceptions: bool = False, **kwargs) -> list:
+        """`batch` in a worker thread: still one embedding call for the batch."""
+        first = config[0] if isinstance(config, list) and config else config
+        return await run_in_executor(first, lambda: self.batch(inputs, config, return_exceptions=return_exceptions))
+
+    async def astream(self, input: Question | dict | str, config: RunnableConfig | None = None,
+                      **kwargs) -> AsyncIterator[Answer]:
+        """`stream` for code that runs an event loop: the answer is written in a worker thread."""
+        written = await run_in_executor(config, self._run, [input], [config], False, True)
+        for part in _growing(written[0]):
+            yield part
+
+    def _run(self, inputs: list, configs: list, return_exceptions: bool = False, written: bool = False) -> list:
+        """The one path: each input validated and condensed, then (in a batch) all embedded at once, then each
+        retrieved and written. Each input is a run of its own when callbacks listen.
+
+        Returns each input's `Answer` (or, with `return_exceptions`, its error); with `written`, the write step's
+        output instead (the answer and its marked sentences).
+        """
+        runs = [self._start(i, c) for i, c in zip(inputs, configs, strict=True)]
+        out: list = [None] * len(inputs)
+        states: dict[int, dict] = {}
+
+        def step(n: int, work) -> None:
+            try:
+                states[n] = work(n)
+            except Exception as exc:
+                states.pop(n, None)
+                run = runs[n][0]
+                if run is not None:
+                    run.on_chain_error(exc)
+                if not return_exceptions:
+                    raise
+                out[n] = exc
+
+        for n, given in enumerate(inputs):
+            step(n, lambda n, given=given: self.steps[0].invoke(self._validated(given), runs[n][1]))
+        if len(states) > 1:  # one embedding call for the batch's questions
+            at = list(states)
+            for n, vector in zip(at, self.embeddings.encode([states[n]["standalone"] for n in at]), strict=True):
+                states[n] = {**states[n], "vector": vector}
+        for n in list(states):
+            step(n, lambda n: self.steps[1].invoke(states[n], runs[n][1]))
+        for n in list(states):
+            step(n, lambda n: self.steps[2].invoke(states[n], runs[n][1]))
+        for n, state in states.items():
+            if runs[n][0] is not None:
+                runs[n][0].on_chain_end(state["answer"])
+            out[n] = state if written else state["answer"]
+        return out
+
+    def _start(self, input: object, config: RunnableConfig | None) -> tuple:
+        """The run of one input and the config its steps get: (None, config) when nothing listens."""
+        config = ensure_config(config)
+        manager = get_callback_manager_for_config(config)
+        if not manager.handlers:
+            return None, config
+        run = manager.on_chain_start(None, _traced_input(input), name=config.get("run_name") or self.get_name(),
+                                     run_id=config.pop("run_id", None))
+        return run, patch_config(config, callbacks=run.get_child())
+
+    def _validated(self, given: object) -> dict:
+        """The state a question starts from, or `InvalidQuestion`: a string, a `Question` or a dict like one."""
+        if isinstance(given, Question):
+            given = given.model_dump()
+        if isinstance(given, str):
+            question, history, sources = given, None, None
+        elif isinstance(given, dict):
+            unknown = set(given) - {"question", "history", "sources"}
+            if unknown or "question" not in given:
+                raise InvalidQuestion("the input is a question, or {'question': str, 'history': [...], "
+                                      f"'sources': [...]}}; got the keys {sorted(given)}")
+            question, history, sources = given["question"], given.get("history"), given.get("sources")
+        else:
+            raise InvalidQuestion(f"the question must be text, not {type(given).__name__}")
+        question, history = validate(question, history, self.settings.max_question_chars)
+        if sources is not None and (isinstance(sources, str) or not all(isinstance(s, str) for s in sources)):
+            raise InvalidQuestion("sources must be a list of document names")
+        return {"question": question, "history": history, "sources": list(sources) if sources else None}
+
+    # -- the steps -------------------------------------------------------------------------------------------
 
     def _condense(self, state: dict) -> dict:
         """Adds `index` (the store revision all of this answer's searches read) and `standalone`: the question
@@ -189,6 +352,8 @@ class Assistant:
             if said is not None else None
         return {**state, "analysis": analysis, "vector": vector, "foci": foci, "passages": passages, "context": context}
 
+    # -- thin calls of the path -----------------------------------------------------------------------------
+
     def guides(self) -> list:
         """The indexed guides' vocabularies (`assistant.vocabulary.GuideVocabulary`: title, roles, topics)."""
         return list(self.search.keyword_index().vocabulary.guides.values())
@@ -198,7 +363,7 @@ class Assistant:
         self.search._index = None
 
     def answer(self, question: str, history: list[dict] | None = None, *, sources: list[str] | None = None) -> Answer:
-        """Answer a question, a follow-up when `history` holds the conversation so far.
+        """Answer a question, a follow-up when `history` holds the conversation so far (`invoke`, spelled out).
 
         Args:
             question: The user's question (at most `max_question_chars` characters).
@@ -213,42 +378,24 @@ class Assistant:
             IndexMissing: nothing has been ingested yet.
             StoreUnavailable: the Chroma server cannot be reached.
         """
-        question, history = validate(question, history, self.settings.max_question_chars)
-        return self.chain.invoke({"question": question, "history": history, "sources": sources})
+        return self.invoke({"question": question, "history": history, "sources": sources})
 
     async def aanswer(self, question: str, history: list[dict] | None = None) -> Answer:
         """`answer()` for code that runs an event loop; the work runs in a thread."""
-        return await asyncio.to_thread(self.answer, question, history)
+        return await self.ainvoke({"question": question, "history": history})
 
     def answer_many(self, questions: list[str]) -> list[Answer]:
-        """Answer independent questions, embedding them all in one batch."""
+        """Answer independent questions, embedding them all in one batch (`batch`)."""
         if isinstance(questions, str):  # else each character would be answered as a question
             raise InvalidQuestion("answer_many takes a list of questions; use answer() for one")
-        checked = [validate(q, None, self.settings.max_question_chars)[0] for q in questions]
-        vectors = self.embeddings.encode(checked) if checked else []
-        answers = []
-        for question, vector in zip(checked, vectors, strict=True):
-            state = self._condense({"question": question, "history": [], "standalone": question, "vector": vector})
-            answers.append(self._final(self._retrieve(state)))
-        return answers
+        return self.batch(list(questions))
 
-    def stream(self, question: str, history: list[dict] | None = None, *,
-               sources: list[str] | None = None) -> Iterator[Answer]:
-        """Like `answer()`, yielding the answer as it grows; the last one yielded is complete."""
-        question, history = validate(question, history, self.settings.max_question_chars)
-        state = self.retrieve_chain.invoke({"question": question, "history": history, "sources": sources})
+    def _final(self, state: dict) -> dict:
+        """The write step: `answer`, and its `sentences` with their markers (what `stream` yields one by one)."""
         refusal = self._refusal(state)
         if refusal:
-            yield refusal
-            return
-        yield from self._write(state, stream=True)
-
-    def _final(self, state: dict) -> Answer:
-        refusal = self._refusal(state)
-        if refusal:
-            return refusal
-        *_, final = self._write(state, stream=False)
-        return final
+            return {"answer": refusal, "sentences": [refusal.text]}
+        return self._write(state)
 
     def _refusal(self, state: dict) -> Answer | None:
         """A refusal when no passage is close enough, or when the question is about something no guide names."""
@@ -313,7 +460,7 @@ class Assistant:
             out[0] = (f"{caveat}; what it does say: {first}", cites)
         return out
 
-    def _write(self, state: dict, stream: bool) -> Iterator[Answer]:
+    def _write(self, state: dict) -> dict:
         passages: list[Passage] = state["passages"]
         sentences, notes = self._sentences(state)
         marked, order = renumber(sentences)
@@ -322,15 +469,17 @@ class Assistant:
                      round(passages[old - 1].similarity, 4))
             for new, old in enumerate(order, start=1)
         ]
-        uncovered = _uncovered(state["analysis"], sentences)
-        done = {"citations": citations, "standalone_question": state["standalone"], "notes": notes,
-                "uncovered": uncovered}
-        text = ""
-        if stream:
-            for sentence in marked[:-1]:
-                text = f"{text} {sentence}".strip()
-                yield Answer(text=text, **done)
-        yield Answer(text=" ".join(marked), **done)
+        answer = Answer(text=" ".join(marked), citations=citations, standalone_question=state["standalone"],
+                        notes=notes, uncovered=_uncovered(state["analysis"], sentences))
+        return {"answer": answer, "sentences": marked}
+
+
+def _growing(written: dict) -> Iterator[Answer]:
+    """The answer as it grows: its first sentence, its first two ..., then the whole answer."""
+    final, sentences = written["answer"], written["sentences"]
+    for n in range(1, len(sentences)):
+        yield replace(final, text=" ".join(sentences[:n]))
+    yield final
 
 
 def _in_front(first: list[Passage], rest: list[Passage], k: int | None = None) -> list[Passage]:

@@ -110,7 +110,7 @@ def test_eval_set_rates(guide_assistant):
     assert rates["composed_supported"] == 1.0
 
 
-def test_the_chain_is_traced_step_by_step_when_callbacks_listen(guide_assistant):
+def test_the_assistant_is_traced_step_by_step_when_callbacks_listen(guide_assistant):
     from langchain_core.callbacks import BaseCallbackHandler
 
     class Recorder(BaseCallbackHandler):
@@ -122,9 +122,9 @@ def test_the_chain_is_traced_step_by_step_when_callbacks_listen(guide_assistant)
 
     recorder = Recorder()
     state = {"question": "How much do ML engineers earn?", "history": []}
-    traced = guide_assistant.chain.invoke(state, config={"callbacks": [recorder]})
+    traced = guide_assistant.invoke(state, config={"callbacks": [recorder]})
 
-    assert recorder.started == ["RunnableSequence", "condense", "retrieve", "write"]
+    assert recorder.started == ["Assistant", "condense", "retrieve", "write"]
     assert traced == guide_assistant.answer(state["question"])
 
 
