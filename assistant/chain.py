@@ -35,7 +35,7 @@ from .condense import condense, is_follow_up, with_role_names, without_roles
 from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, Focus, Said, Sentence
 from .results import Answer, Citation
-from .retrieval import HybridSearch, Passage, terms
+from .retrieval import GuideRetriever, HybridSearch, Passage, terms
 from .sentences import SentenceVectors
 from .settings import Settings
 from .support import unsupported
@@ -351,6 +351,18 @@ class Assistant(Runnable[Question | str, Answer]):
         context = Said(said.id, state["said"], bool(_NEXT.search(question)), bool(_WHY.match(question))) \
             if said is not None else None
         return {**state, "analysis": analysis, "vector": vector, "foci": foci, "passages": passages, "context": context}
+
+    def as_retriever(self, k: int = 4, sources: list[str] | None = None) -> GuideRetriever:
+        """This assistant's search as a LangChain retriever, for your own chains.
+
+        Args:
+            k: Passages each call returns (a call may give its own: `invoke(query, k=2)`).
+            sources: Search only these indexed documents; default: all.
+
+        Returns:
+            A `GuideRetriever`: `Document`s with `source`, `section` and `score` in their metadata.
+        """
+        return GuideRetriever(assistant=self, k=k, sources=sources)
 
     # -- thin calls of the path -----------------------------------------------------------------------------
 
