@@ -30,7 +30,7 @@ from .analysis import (
     unsaid_pairs,
     unsaid_quality,
 )
-from .citations import renumber
+from .citations import check_citations, renumber
 from .condense import condense, is_follow_up, with_role_names, without_roles
 from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, Focus, Said, Sentence
@@ -41,6 +41,7 @@ from .settings import Settings
 from .support import unsupported
 from .tuning import FOCUS_PASSAGES, UNKNOWN_WORD_REFUSAL_SIMILARITY
 from .vocabulary import plural_names
+from .writer import MIN_SUPPORT, Writer
 
 NOT_COVERED = "The guide does not cover this question."
 
@@ -440,18 +441,21 @@ class Assistant(Runnable[Question | str, Answer]):
         passages: list[Passage] = state["passages"]
         notes: list[str] = []
         if self.writer is not self.extractive:
+            label = getattr(self.writer, "label", type(self.writer).__name__)
             try:
-                sentences, dropped = self.writer.write(state["standalone"], passages)
+                written = self.writer.write(state["standalone"], passages)
+                text = written if isinstance(written, str) else " ".join(written)
             except Exception as exc:
-                notes.append(f"The {self.writer.label} writer did not answer ({type(exc).__name__}: {exc}); "
+                notes.append(f"The {label} writer did not answer ({type(exc).__name__}: {exc}); "
                              "this answer uses the guide's own sentences.")
             else:
+                sentences, dropped = check_citations(text, passages, getattr(self.writer, "min_support", MIN_SUPPORT))
                 if dropped:
-                    notes.append(f"{len(dropped)} sentence(s) of the {self.writer.label} answer were dropped: "
+                    notes.append(f"{len(dropped)} sentence(s) of the {label} answer were dropped: "
                                  "the cited passages did not support them.")
                 if sentences:
                     return sentences, notes
-                notes.append(f"No sentence of the {self.writer.label} answer was supported by the guide; "
+                notes.append(f"No sentence of the {label} answer was supported by the guide; "
                              "this answer uses the guide's own sentences.")
         return self._extract(state), notes
 
@@ -577,12 +581,24 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
 _FIGURE_WORDS = {"money": "salary, pay", "percent": "growth, percent", "duration": "years"}
 
 
-def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None, writer=None) -> Assistant:
-    """The assistant the settings describe; pass parts to use your own (tests, notebooks)."""
+def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None,
+                    writer: Writer | None = None) -> Assistant:
+    """The assistant the settings describe; pass parts to use your own.
+
+    Args:
+        settings: Default: the environment's (`load_settings()`).
+        embeddings: Any LangChain `Embeddings`; one not of this project needs the `embedding_name` setting, which
+            the index records. Default: the bundled MiniLM on the `embedding_backend` setting.
+        store: The `VectorStore` to read (default: the one the settings name).
+        writer: An `assistant.writer.Writer`; default: the `llm` setting's, else the guide's own sentences.
+
+    Raises:
+        ModelMismatch: embeddings of your own without an `embedding_name`.
+    """
     from .settings import load_settings
-    from .wiring import build_embeddings, build_store, build_writer
+    from .wiring import build_embeddings, build_store, build_writer, named_embeddings
 
     settings = settings or load_settings()
-    embeddings = embeddings or build_embeddings(settings)
+    embeddings = build_embeddings(settings) if embeddings is None else named_embeddings(embeddings, settings)
     store = store or build_store(settings, embeddings)
     return Assistant(settings, embeddings, store, writer or build_writer(settings))

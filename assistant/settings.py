@@ -29,6 +29,12 @@ class Settings(BaseSettings):
         "ONNX and run by onnxruntime (`onnx`, same vectors as torch; `onnx-int8`, quantised: faster, needs its own "
         "index). See benchmarks/embed.py.",
     )
+    embedding_name: str | None = Field(
+        None,
+        description="The name an index records for embeddings of your own (`build_assistant(embeddings=...)` with "
+        "any LangChain `Embeddings`): an index built under another name or model is refused. Not needed with the "
+        "bundled model.",
+    )
     model_cache: Path | None = Field(
         None,
         description="Folder for the exported ONNX model (re-exported when missing). Default: `.model-cache` beside "
