@@ -65,7 +65,7 @@ class Settings(BaseSettings):
     refusal_threshold: float = Field(
         0.355,
         description="Best passage's cosine similarity under which the question counts as not covered. Calibrated on "
-        "tests/eval/questions.jsonl: the midpoint of the gap between out-of-scope and in-scope questions with "
+        "assistant/eval/questions.jsonl: the midpoint of the gap between out-of-scope and in-scope questions with "
         "onnx-int8 (0.338 to 0.373), which lies within that gap for torch and onnx too (0.320 to 0.373).",
     )
     max_question_chars: int = Field(2000, description="Longest question accepted.")

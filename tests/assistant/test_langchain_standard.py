@@ -112,3 +112,26 @@ def test_the_retriever_takes_k_and_sources_per_call(two_guides) -> None:
 def test_the_retriever_refuses_what_it_cannot_search(guide_assistant, query, k, message) -> None:
     with pytest.raises(InvalidQuestion, match=message):
         guide_assistant.as_retriever().invoke(query, k=k)
+
+
+def test_the_readmes_lcel_chain_runs_with_a_chat_model(guide_assistant) -> None:
+    """The README's chain, with langchain-core's fake chat model in place of ChatOllama (no LLM is reachable
+    here): what is under test is that the retriever composes and fills the prompt."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+    from langchain_core.output_parsers import StrOutputParser
+    from langchain_core.prompts import ChatPromptTemplate
+    from langchain_core.runnables import RunnablePassthrough
+
+    retriever = guide_assistant.as_retriever(k=4)
+    prompt = ChatPromptTemplate.from_messages([
+        ("system", "Answer from these passages only; cite them as [section].\n\n{passages}"),
+        ("human", "{question}"),
+    ])
+    passages = retriever | (lambda docs: "\n\n".join(f"[{d.metadata['section']}] {d.page_content}" for d in docs))
+    seen = []
+    chain = {"passages": passages, "question": RunnablePassthrough()} | prompt | \
+        (lambda value: seen.append(value) or value) | FakeListChatModel(responses=["About $136,620."]) | \
+        StrOutputParser()
+
+    assert chain.invoke("How much do ML engineers earn?") == "About $136,620."
+    assert "[Earning potentials > ML engineer]" in seen[0].to_string() and "$136,620" in seen[0].to_string()
