@@ -1,4 +1,4 @@
-"""The assistant: condense -> embed -> retrieve -> write -> cite, as a LangChain (LCEL) chain."""
+"""The assistant: validate -> condense -> embed -> retrieve -> write -> cite, as one LangChain Runnable."""
 
 from __future__ import annotations
 
