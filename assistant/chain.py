@@ -217,31 +217,37 @@ class Assistant(Runnable[Question | str, Answer]):
         runs = [self._start(i, c) for i, c in zip(inputs, configs, strict=True)]
         out: list = [None] * len(inputs)
         states: dict[int, dict] = {}
+        open_runs = {n for n, (run, _) in enumerate(runs) if run is not None}
 
         def step(n: int, work) -> None:
             try:
                 states[n] = work(n)
             except Exception as exc:
-                states.pop(n, None)
-                run = runs[n][0]
-                if run is not None:
-                    run.on_chain_error(exc)
                 if not return_exceptions:
                     raise
+                states.pop(n, None)
                 out[n] = exc
+                if n in open_runs:
+                    open_runs.discard(n)
+                    runs[n][0].on_chain_error(exc)
 
-        for n, given in enumerate(inputs):
-            step(n, lambda n, given=given: self.steps[0].invoke(self._validated(given), runs[n][1]))
-        if len(states) > 1:  # one embedding call for the batch's questions
-            at = list(states)
-            for n, vector in zip(at, self.embeddings.encode([states[n]["standalone"] for n in at]), strict=True):
-                states[n] = {**states[n], "vector": vector}
-        for n in list(states):
-            step(n, lambda n: self.steps[1].invoke(states[n], runs[n][1]))
-        for n in list(states):
-            step(n, lambda n: self.steps[2].invoke(states[n], runs[n][1]))
+        try:
+            for n, given in enumerate(inputs):
+                step(n, lambda n, given=given: self.steps[0].invoke(self._validated(given), runs[n][1]))
+            if len(states) > 1:  # one embedding call for the batch's questions
+                at = list(states)
+                for n, vector in zip(at, self.embeddings.encode([states[n]["standalone"] for n in at]), strict=True):
+                    states[n] = {**states[n], "vector": vector}
+            for n in list(states):
+                step(n, lambda n: self.steps[1].invoke(states[n], runs[n][1]))
+            for n in list(states):
+                step(n, lambda n: self.steps[2].invoke(states[n], runs[n][1]))
+        except BaseException as exc:  # every run still open ends with the error that stopped them all
+            for n in sorted(open_runs):
+                runs[n][0].on_chain_error(exc)
+            raise
         for n, state in states.items():
-            if runs[n][0] is not None:
+            if n in open_runs:
                 runs[n][0].on_chain_end(state["answer"])
             out[n] = state if written else state["answer"]
         return out

@@ -148,3 +148,28 @@ def test_it_composes_in_an_lcel_chain(guide_assistant) -> None:
 
     assert chain.invoke("data scientists").startswith("Tools")
     assert isinstance(guide_assistant.with_config(run_name="career").invoke(EARN), Answer)
+
+
+def test_a_failed_batch_ends_every_run_it_started_with_the_error(guide_assistant) -> None:
+    class Recorder(BaseCallbackHandler):
+        def __init__(self) -> None:
+            self.started, self.failed, self.ended = [], [], []
+
+        def on_chain_start(self, serialized, inputs, *, run_id, parent_run_id=None, **kwargs) -> None:
+            if parent_run_id is None:
+                self.started.append(run_id)
+
+        def on_chain_error(self, error, *, run_id, parent_run_id=None, **kwargs) -> None:
+            if parent_run_id is None:
+                self.failed.append((run_id, type(error)))
+
+        def on_chain_end(self, outputs, *, run_id, parent_run_id=None, **kwargs) -> None:
+            if parent_run_id is None:
+                self.ended.append(run_id)
+
+    recorder = Recorder()
+    with pytest.raises(InvalidQuestion):
+        guide_assistant.batch([EARN, " "], config={"callbacks": [recorder]})
+
+    assert len(recorder.started) == 2 and recorder.ended == []
+    assert sorted(recorder.failed) == sorted((run, InvalidQuestion) for run in recorder.started)
