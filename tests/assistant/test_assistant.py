@@ -217,7 +217,7 @@ def test_answer_renders_in_notebooks_and_round_trips(guide_assistant):
     assert re.search(r"\[\\\[1\\\]\]\(#cite-\w+-1\)", markdown)  # [1] links to this answer's footnote 1
     assert "Earning potentials \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ML engineer" in markdown
     assert "\\$136,620" in markdown  # not typeset as math
-    assert "<details>" in result._repr_html_()
+    assert '<details class="ca-footnote"' in result._repr_html_()
     assert Answer.from_dict(json.loads(json.dumps(result.to_dict()))) == result
     refusal = guide_assistant.answer("Write me a poem")
     for rendered in (refusal._repr_markdown_(), refusal._repr_html_()):
