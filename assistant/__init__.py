@@ -16,23 +16,27 @@ from .results import Answer, Citation, answers_to_frame
 from .settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from .chain import Assistant
+    from .chain import Assistant, Question
+    from .retrieval import GuideRetriever
 
 __all__ = [
     "Answer",
     "Assistant",
     "CareerAssistantError",
     "Citation",
+    "GuideRetriever",
     "IndexMissing",
     "IngestError",
     "InvalidQuestion",
     "ModelMismatch",
+    "Question",
     "Settings",
     "StoreUnavailable",
     "aanswer",
     "answer",
     "answer_many",
     "answers_to_frame",
+    "as_retriever",
     "build_assistant",
     "load_settings",
 ]
@@ -80,9 +84,18 @@ def answer_many(questions: list[str]) -> list[Answer]:
     return default_assistant().answer_many(questions)
 
 
-def __getattr__(name: str):
-    if name == "Assistant":
-        from .chain import Assistant
+def as_retriever(k: int = 4, sources: list[str] | None = None) -> GuideRetriever:
+    """The default assistant's search as a LangChain retriever (see `Assistant.as_retriever`)."""
+    return default_assistant().as_retriever(k=k, sources=sources)
 
-        return Assistant
+
+def __getattr__(name: str):
+    if name in ("Assistant", "Question"):
+        from . import chain
+
+        return getattr(chain, name)
+    if name == "GuideRetriever":
+        from .retrieval import GuideRetriever
+
+        return GuideRetriever
     raise AttributeError(f"module 'assistant' has no attribute {name!r}")

@@ -1,13 +1,21 @@
-"""The assistant: condense -> embed -> retrieve -> write -> cite, as a LangChain (LCEL) chain."""
+"""The assistant: validate -> condense -> embed -> retrieve -> write -> cite, as one LangChain Runnable."""
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
+from typing import Literal
 
 from langchain_core.runnables import Runnable, RunnableConfig
+from langchain_core.runnables.config import (
+    ensure_config,
+    get_callback_manager_for_config,
+    get_config_list,
+    patch_config,
+    run_in_executor,
+)
+from pydantic import BaseModel, Field, model_validator
 
 from .analysis import (
     CAREER_STAGE,
@@ -22,17 +30,18 @@ from .analysis import (
     unsaid_pairs,
     unsaid_quality,
 )
-from .citations import renumber
+from .citations import check_citations, renumber
 from .condense import condense, is_follow_up, with_role_names, without_roles
 from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, Focus, Said, Sentence
 from .results import Answer, Citation
-from .retrieval import HybridSearch, Passage, terms
+from .retrieval import GuideRetriever, HybridSearch, Passage, terms
 from .sentences import SentenceVectors
 from .settings import Settings
 from .support import unsupported
 from .tuning import FOCUS_PASSAGES, UNKNOWN_WORD_REFUSAL_SIMILARITY
 from .vocabulary import plural_names
+from .writer import MIN_SUPPORT, Writer
 
 NOT_COVERED = "The guide does not cover this question."
 
@@ -80,8 +89,38 @@ def validate(question: object, history: object, max_chars: int) -> tuple[str, li
     return question, [{"role": t["role"], "content": t["content"]} for t in history]
 
 
+class Message(BaseModel):
+    """One message of the conversation so far."""
+
+    role: Literal["user", "assistant"]
+    content: str
+
+
+class Question(BaseModel):
+    """The input of `Assistant`: a question, the conversation before it, and the documents to answer from.
+
+    A plain string is read as `{"question": string}`.
+    """
+
+    question: str = Field(description="The user's question (at most `max_question_chars` characters).")
+    history: list[Message] = Field(default_factory=list, description="Earlier messages, oldest first.")
+    sources: list[str] | None = Field(default=None, description="Answer only from these indexed documents.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return {"question": value} if isinstance(value, str) else value
+
+
+def _traced_input(given: object) -> dict:
+    """What a callback sees as a run's input (`on_chain_start` takes a dict)."""
+    if isinstance(given, BaseModel):
+        return given.model_dump()
+    return given if isinstance(given, dict) else {"input": given}
+
+
 class Step(Runnable):
-    """One step of the chain: a function of the state.
+    """One step of the assistant: a function of the state.
 
     Traced as a run of its own when callbacks listen (a tracer, `config={"callbacks": [...]}`), else called
     directly. `RunnableLambda` inspects its function's signature on every call, about 0.1 ms a step: a twentieth
@@ -98,8 +137,17 @@ class Step(Runnable):
         return self.func(input)
 
 
-class Assistant:
-    """Answers questions from the indexed guides. Build it with `build_assistant()`."""
+class Assistant(Runnable[Question | str, Answer]):
+    """Answers questions from the indexed guides: a LangChain `Runnable[Question | str, Answer]`.
+
+    `invoke`, `batch`, `stream` and their async forms take a question string or a `Question` (a dict with
+    `question`, optional `history` and `sources`) and go through one path: validate, condense, retrieve, write.
+    `batch` embeds its questions in one call; `stream` yields the answer as it grows, sentence by sentence, the
+    last one complete. Callbacks see a run named "Assistant" with the steps "condense", "retrieve" and "write".
+    Build it with `build_assistant()`.
+    """
+
+    name = "Assistant"
 
     def __init__(self, settings: Settings, embeddings, store, writer=None) -> None:
         self.settings = settings
@@ -110,8 +158,130 @@ class Assistant:
         self.extractive = ExtractiveWriter(self.sentences, settings.answer_sentences)
         self.writer = writer or self.extractive
         # Three steps, each adding to the state: condense, retrieve (read, embed, search), then write (plan, cite).
-        self.retrieve_chain = Step("condense", self._condense) | Step("retrieve", self._retrieve)
-        self.chain = self.retrieve_chain | Step("write", self._final)
+        self.steps = (Step("condense", self._condense), Step("retrieve", self._retrieve), Step("write", self._final))
+
+    # -- the Runnable interface: one path ------------------------------------------------------------------
+
+    @property
+    def InputType(self) -> type:  # LangChain's name
+        return Question | str
+
+    @property
+    def OutputType(self) -> type:  # LangChain's name
+        return Answer
+
+    def get_input_schema(self, config: RunnableConfig | None = None) -> type[Question]:
+        """`Question` (question, history, sources); a plain string is read as the question."""
+        return Question
+
+    def invoke(self, input: Question | dict | str, config: RunnableConfig | None = None, **kwargs) -> Answer:
+        """The answer to one question; see `answer()` for what it raises."""
+        return self._run([input], [config])[0]
+
+    def batch(self, inputs: list, config: RunnableConfig | list[RunnableConfig] | None = None, *,
+              return_exceptions: bool = False, **kwargs) -> list:
+        """The answers to several questions, their standalone forms embedded in one call."""
+        if not inputs:
+            return []
+        return self._run(list(inputs), get_config_list(config, len(inputs)), return_exceptions=return_exceptions)
+
+    def stream(self, input: Question | dict | str, config: RunnableConfig | None = None,
+               **kwargs) -> Iterator[Answer]:
+        """The answer as it grows, a sentence at a time; the last one yielded is the whole answer."""
+        yield from _growing(self._run([input], [config], written=True)[0])
+
+    async def ainvoke(self, input: Question | dict | str, config: RunnableConfig | None = None, **kwargs) -> Answer:
+        """`invoke` in a worker thread, for code that runs an event loop."""
+        return await run_in_executor(config, self.invoke, input, config)
+
+    async def abatch(self, inputs: list, config: RunnableConfig | list[RunnableConfig] | None = None, *,
+                     return_exceptions: bool = False, **kwargs) -> list:
+        """`batch` in a worker thread: still one embedding call for the batch."""
+        first = config[0] if isinstance(config, list) and config else config
+        return await run_in_executor(first, lambda: self.batch(inputs, config, return_exceptions=return_exceptions))
+
+    async def astream(self, input: Question | dict | str, config: RunnableConfig | None = None,
+                      **kwargs) -> AsyncIterator[Answer]:
+        """`stream` for code that runs an event loop: the answer is written in a worker thread."""
+        written = await run_in_executor(config, self._run, [input], [config], False, True)
+        for part in _growing(written[0]):
+            yield part
+
+    def _run(self, inputs: list, configs: list, return_exceptions: bool = False, written: bool = False) -> list:
+        """The one path: each input validated and condensed, then (in a batch) all embedded at once, then each
+        retrieved and written. Each input is a run of its own when callbacks listen.
+
+        Returns each input's `Answer` (or, with `return_exceptions`, its error); with `written`, the write step's
+        output instead (the answer and its marked sentences).
+        """
+        runs = [self._start(i, c) for i, c in zip(inputs, configs, strict=True)]
+        out: list = [None] * len(inputs)
+        states: dict[int, dict] = {}
+        open_runs = {n for n, (run, _) in enumerate(runs) if run is not None}
+
+        def step(n: int, work) -> None:
+            try:
+                states[n] = work(n)
+            except Exception as exc:
+                if not return_exceptions:
+                    raise
+                states.pop(n, None)
+                out[n] = exc
+                if n in open_runs:
+                    open_runs.discard(n)
+                    runs[n][0].on_chain_error(exc)
+
+        try:
+            for n, given in enumerate(inputs):
+                step(n, lambda n, given=given: self.steps[0].invoke(self._validated(given), runs[n][1]))
+            if len(states) > 1:  # one embedding call for the batch's questions
+                at = list(states)
+                for n, vector in zip(at, self.embeddings.encode([states[n]["standalone"] for n in at]), strict=True):
+                    states[n] = {**states[n], "vector": vector}
+            for n in list(states):
+                step(n, lambda n: self.steps[1].invoke(states[n], runs[n][1]))
+            for n in list(states):
+                step(n, lambda n: self.steps[2].invoke(states[n], runs[n][1]))
+        except BaseException as exc:  # every run still open ends with the error that stopped them all
+            for n in sorted(open_runs):
+                runs[n][0].on_chain_error(exc)
+            raise
+        for n, state in states.items():
+            if n in open_runs:
+                runs[n][0].on_chain_end(state["answer"])
+            out[n] = state if written else state["answer"]
+        return out
+
+    def _start(self, input: object, config: RunnableConfig | None) -> tuple:
+        """The run of one input and the config its steps get: (None, config) when nothing listens."""
+        config = ensure_config(config)
+        manager = get_callback_manager_for_config(config)
+        if not manager.handlers:
+            return None, config
+        run = manager.on_chain_start(None, _traced_input(input), name=config.get("run_name") or self.get_name(),
+                                     run_id=config.pop("run_id", None))
+        return run, patch_config(config, callbacks=run.get_child())
+
+    def _validated(self, given: object) -> dict:
+        """The state a question starts from, or `InvalidQuestion`: a string, a `Question` or a dict like one."""
+        if isinstance(given, Question):
+            given = given.model_dump()
+        if isinstance(given, str):
+            question, history, sources = given, None, None
+        elif isinstance(given, dict):
+            unknown = set(given) - {"question", "history", "sources"}
+            if unknown or "question" not in given:
+                raise InvalidQuestion("the input is a question, or {'question': str, 'history': [...], "
+                                      f"'sources': [...]}}; got the keys {sorted(given)}")
+            question, history, sources = given["question"], given.get("history"), given.get("sources")
+        else:
+            raise InvalidQuestion(f"the question must be text, not {type(given).__name__}")
+        question, history = validate(question, history, self.settings.max_question_chars)
+        if sources is not None and (isinstance(sources, str) or not all(isinstance(s, str) for s in sources)):
+            raise InvalidQuestion("sources must be a list of document names")
+        return {"question": question, "history": history, "sources": list(sources) if sources else None}
+
+    # -- the steps -------------------------------------------------------------------------------------------
 
     def _condense(self, state: dict) -> dict:
         """Adds `index` (the store revision all of this answer's searches read) and `standalone`: the question
@@ -190,6 +360,20 @@ class Assistant:
             if said is not None else None
         return {**state, "analysis": analysis, "vector": vector, "foci": foci, "passages": passages, "context": context}
 
+    def as_retriever(self, k: int = 4, sources: list[str] | None = None) -> GuideRetriever:
+        """This assistant's search as a LangChain retriever, for your own chains.
+
+        Args:
+            k: Passages each call returns (a call may give its own: `invoke(query, k=2)`).
+            sources: Search only these indexed documents; default: all.
+
+        Returns:
+            A `GuideRetriever`: `Document`s with `source`, `section` and `score` in their metadata.
+        """
+        return GuideRetriever(assistant=self, k=k, sources=sources)
+
+    # -- thin calls of the path -----------------------------------------------------------------------------
+
     def guides(self) -> list:
         """The indexed guides' vocabularies (`assistant.vocabulary.GuideVocabulary`: title, roles, topics)."""
         return list(self.search.keyword_index().vocabulary.guides.values())
@@ -199,7 +383,7 @@ class Assistant:
         self.search._index = None
 
     def answer(self, question: str, history: list[dict] | None = None, *, sources: list[str] | None = None) -> Answer:
-        """Answer a question, a follow-up when `history` holds the conversation so far.
+        """Answer a question, a follow-up when `history` holds the conversation so far (`invoke`, spelled out).
 
         Args:
             question: The user's question (at most `max_question_chars` characters).
@@ -214,42 +398,24 @@ class Assistant:
             IndexMissing: nothing has been ingested yet.
             StoreUnavailable: the Chroma server cannot be reached.
         """
-        question, history = validate(question, history, self.settings.max_question_chars)
-        return self.chain.invoke({"question": question, "history": history, "sources": sources})
+        return self.invoke({"question": question, "history": history, "sources": sources})
 
     async def aanswer(self, question: str, history: list[dict] | None = None) -> Answer:
         """`answer()` for code that runs an event loop; the work runs in a thread."""
-        return await asyncio.to_thread(self.answer, question, history)
+        return await self.ainvoke({"question": question, "history": history})
 
     def answer_many(self, questions: list[str]) -> list[Answer]:
-        """Answer independent questions, embedding them all in one batch."""
+        """Answer independent questions, embedding them all in one batch (`batch`)."""
         if isinstance(questions, str):  # else each character would be answered as a question
             raise InvalidQuestion("answer_many takes a list of questions; use answer() for one")
-        checked = [validate(q, None, self.settings.max_question_chars)[0] for q in questions]
-        vectors = self.embeddings.encode(checked) if checked else []
-        answers = []
-        for question, vector in zip(checked, vectors, strict=True):
-            state = self._condense({"question": question, "history": [], "standalone": question, "vector": vector})
-            answers.append(self._final(self._retrieve(state)))
-        return answers
+        return self.batch(list(questions))
 
-    def stream(self, question: str, history: list[dict] | None = None, *,
-               sources: list[str] | None = None) -> Iterator[Answer]:
-        """Like `answer()`, yielding the answer as it grows; the last one yielded is complete."""
-        question, history = validate(question, history, self.settings.max_question_chars)
-        state = self.retrieve_chain.invoke({"question": question, "history": history, "sources": sources})
+    def _final(self, state: dict) -> dict:
+        """The write step: `answer`, and its `sentences` with their markers (what `stream` yields one by one)."""
         refusal = self._refusal(state)
         if refusal:
-            yield refusal
-            return
-        yield from self._write(state, stream=True)
-
-    def _final(self, state: dict) -> Answer:
-        refusal = self._refusal(state)
-        if refusal:
-            return refusal
-        *_, final = self._write(state, stream=False)
-        return final
+            return {"answer": refusal, "sentences": [refusal.text]}
+        return self._write(state)
 
     def _refusal(self, state: dict) -> Answer | None:
         """A refusal when no passage is close enough, or when the question is about something no guide names."""
@@ -282,18 +448,21 @@ class Assistant:
         passages: list[Passage] = state["passages"]
         notes: list[str] = []
         if self.writer is not self.extractive:
+            label = getattr(self.writer, "label", type(self.writer).__name__)
             try:
-                sentences, dropped = self.writer.write(state["standalone"], passages)
+                written = self.writer.write(state["standalone"], passages)
+                text = written if isinstance(written, str) else " ".join(written)
             except Exception as exc:
-                notes.append(f"The {self.writer.label} writer did not answer ({type(exc).__name__}: {exc}); "
+                notes.append(f"The {label} writer did not answer ({type(exc).__name__}: {exc}); "
                              "this answer uses the guide's own sentences.")
             else:
+                sentences, dropped = check_citations(text, passages, getattr(self.writer, "min_support", MIN_SUPPORT))
                 if dropped:
-                    notes.append(f"{len(dropped)} sentence(s) of the {self.writer.label} answer were dropped: "
+                    notes.append(f"{len(dropped)} sentence(s) of the {label} answer were dropped: "
                                  "the cited passages did not support them.")
                 if sentences:
                     return sentences, notes
-                notes.append(f"No sentence of the {self.writer.label} answer was supported by the guide; "
+                notes.append(f"No sentence of the {label} answer was supported by the guide; "
                              "this answer uses the guide's own sentences.")
         return self._extract(state), notes
 
@@ -314,7 +483,7 @@ class Assistant:
             out[0] = (f"{caveat}; what it does say: {first}", cites)
         return out
 
-    def _write(self, state: dict, stream: bool) -> Iterator[Answer]:
+    def _write(self, state: dict) -> dict:
         passages: list[Passage] = state["passages"]
         sentences, notes = self._sentences(state)
         marked, order = renumber(sentences)
@@ -323,15 +492,17 @@ class Assistant:
                      round(passages[old - 1].similarity, 4))
             for new, old in enumerate(order, start=1)
         ]
-        uncovered = _uncovered(state["analysis"], sentences)
-        done = {"citations": citations, "standalone_question": state["standalone"], "notes": notes,
-                "uncovered": uncovered}
-        text = ""
-        if stream:
-            for sentence in marked[:-1]:
-                text = f"{text} {sentence}".strip()
-                yield Answer(text=text, **done)
-        yield Answer(text=" ".join(marked), **done)
+        answer = Answer(text=" ".join(marked), citations=citations, standalone_question=state["standalone"],
+                        notes=notes, uncovered=_uncovered(state["analysis"], sentences))
+        return {"answer": answer, "sentences": marked}
+
+
+def _growing(written: dict) -> Iterator[Answer]:
+    """The answer as it grows: its first sentence, its first two ..., then the whole answer."""
+    final, sentences = written["answer"], written["sentences"]
+    for n in range(1, len(sentences)):
+        yield replace(final, text=" ".join(sentences[:n]))
+    yield final
 
 
 def _in_front(first: list[Passage], rest: list[Passage], k: int | None = None) -> list[Passage]:
@@ -427,12 +598,24 @@ def _guide_asked(analysis, passages: list, index) -> str:
     return passages[0].source
 
 
-def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None, writer=None) -> Assistant:
-    """The assistant the settings describe; pass parts to use your own (tests, notebooks)."""
+def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None,
+                    writer: Writer | None = None) -> Assistant:
+    """The assistant the settings describe; pass parts to use your own.
+
+    Args:
+        settings: Default: the environment's (`load_settings()`).
+        embeddings: Any LangChain `Embeddings`; one not of this project needs the `embedding_name` setting, which
+            the index records. Default: the bundled MiniLM on the `embedding_backend` setting.
+        store: The `VectorStore` to read (default: the one the settings name).
+        writer: An `assistant.writer.Writer`; default: the `llm` setting's, else the guide's own sentences.
+
+    Raises:
+        ModelMismatch: embeddings of your own without an `embedding_name`.
+    """
     from .settings import load_settings
-    from .wiring import build_embeddings, build_store, build_writer
+    from .wiring import build_embeddings, build_store, build_writer, named_embeddings
 
     settings = settings or load_settings()
-    embeddings = embeddings or build_embeddings(settings)
+    embeddings = build_embeddings(settings) if embeddings is None else named_embeddings(embeddings, settings)
     store = store or build_store(settings, embeddings)
     return Assistant(settings, embeddings, store, writer or build_writer(settings))

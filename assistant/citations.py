@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from .retrieval import Passage, tokenize
-
-MARKER = re.compile(r"\s*\[(\d+)\]")
+from .text_rules import MARKER, SENTENCE_END
 
 
 def with_marker(sentence: str, numbers: list[int]) -> str:
@@ -22,9 +19,7 @@ def with_marker(sentence: str, numbers: list[int]) -> str:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of an answer, each with the markers that follow it, by the one sentence rule
-    (`assistant.sentences.SENTENCE_END`: "U.S.", "e.g.", "Aha!;" and a closing quote do not end a sentence early)."""
-    from .sentences import SENTENCE_END
-
+    (`assistant.text_rules.SENTENCE_END`: "U.S.", "e.g.", "Aha!;" and a closing quote do not end a sentence early)."""
     return [s.strip() for line in text.split("\n") for s in SENTENCE_END.split(line) if s.strip(" .")]
 
 

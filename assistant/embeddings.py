@@ -93,6 +93,45 @@ class MiniLMEmbeddings(Embeddings):
         return self.encode([text])[0].tolist()
 
 
+class NamedEmbeddings(Embeddings):
+    """Any LangChain `Embeddings`, under the name the index records for it (the `embedding_name` setting).
+
+    Adds what the assistant asks of a model: `encode` (unit-length float32 rows, so dot product is cosine) and an
+    `identity`. Made by `build_assistant(embeddings=...)`; ingest with the assistant's own `.embeddings`.
+    """
+
+    def __init__(self, embeddings: Embeddings, name: str) -> None:
+        self.embeddings = embeddings
+        self.name = name
+        self.backend = type(embeddings).__name__
+
+    @property
+    def identity(self) -> dict:
+        """What the index records about the model, to refuse vectors of another one."""
+        return {"embedding_model": self.name}
+
+    def encode(self, texts: list[str], batch_size: int = 64,
+               progress: Callable[[int], None] | None = None) -> np.ndarray:
+        """Embed texts as unit-length float32 rows, reporting each finished batch."""
+        parts = []
+        for start in range(0, len(texts), batch_size):
+            batch = list(texts[start:start + batch_size])
+            parts.append(np.asarray(self.embeddings.embed_documents(batch), dtype=np.float32).reshape(len(batch), -1))
+            if progress:
+                progress(len(batch))
+        if not parts:
+            return np.zeros((0, 0), dtype=np.float32)
+        vectors = np.vstack(parts)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms == 0, 1, norms)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embeddings.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embeddings.embed_query(text)
+
+
 def embed_text(section: str, text: str) -> str:
     """What is embedded for a chunk: its heading path, then its text, so same-named sections differ."""
     return f"{section}\n{text}" if section else text

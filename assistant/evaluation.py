@@ -9,7 +9,8 @@ from pathlib import Path
 from .errors import CareerAssistantError
 from .results import Answer
 
-DEFAULT_EVAL_SET = Path(__file__).resolve().parents[1] / "tests" / "eval" / "questions.jsonl"
+# Package data (pyproject.toml), so that `career-assistant eval` finds it in an installed wheel too.
+DEFAULT_EVAL_SET = Path(__file__).resolve().parent / "eval" / "questions.jsonl"
 
 
 @dataclass(frozen=True)

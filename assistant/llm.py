@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 
-from .citations import check_citations
 from .retrieval import Passage
 from .settings import Settings
 
@@ -54,19 +53,19 @@ def prompt_messages(question: str, passages: list[Passage]) -> list[tuple[str, s
 
 
 class LLMWriter:
-    """Asks a chat model for a cited answer, then keeps only the sentences its passages support."""
+    """Asks a chat model for a cited answer (a `assistant.writer.Writer`: the assistant then keeps only the sentences
+    its passages support)."""
 
     def __init__(self, chat_model, label: str, min_support: float = 0.5) -> None:
         self.chat_model = chat_model
         self.label = label
         self.min_support = min_support
 
-    def write(self, question: str, passages: list[Passage]) -> tuple[list[tuple[str, list[int]]], list[str]]:
-        """The supported sentences (text, passage numbers from 1) and the dropped ones.
+    def write(self, question: str, passages: list[Passage]) -> str:
+        """The chat model's answer, with `[n]` markers.
 
         Raises:
             Exception: whatever the client raises when the endpoint is down or errors; the caller
                 falls back to the extractive writer.
         """
-        reply = self.chat_model.invoke(prompt_messages(question, passages))
-        return check_citations(str(reply.content), passages, self.min_support)
+        return str(self.chat_model.invoke(prompt_messages(question, passages)).content)

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-_MARKER = re.compile(r"\[(\d+)\]")
-_MARKER_WITH_SPACE = re.compile(r" *\[(\d+)\]")  # in HTML the marker is a superscript: the space goes
+from .text_rules import BARE_MARKER
+
 # Characters Markdown (or Jupyter's MathJax: "$136,620 ... $103,500" is not a formula) would interpret.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$&])")
 _LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(?=\s)", re.M)
-# Jupyter typesets `$...$` in HTML outputs too unless an ancestor carries one of these classes.
-_NO_MATHJAX = "tex2jax_ignore mathjax_ignore"
-_REFUSAL_BOX = (
-    "border-left:4px solid #d97706;background:rgba(217,119,6,.08);padding:.5em .8em;border-radius:0 6px 6px 0"
-)
-_PASSAGE_BOX = "margin:.3em 0 .5em 0;padding:.3em .7em;border-left:3px solid #94a3b8;white-space:pre-wrap"
-_SUBDUED = "opacity:.7;font-size:.9em"
 
 
 @dataclass(frozen=True)
@@ -46,12 +38,10 @@ class Citation:
         return f"**[{self.index}]** {_citation_heading_markdown(self)}\n\n{quoted}"
 
     def _repr_html_(self) -> str:
-        """HTML for Jupyter: number, section path, source and score, then the passage."""
-        return (
-            f'<div class="{_NO_MATHJAX}"><b>[{self.index}] {_html_section(self.section)}</b> '
-            f'<span style="{_SUBDUED}">· {html.escape(self.source)} · score {self.score:.2f}</span>'
-            f'<blockquote style="{_PASSAGE_BOX}">{html.escape(self.text.strip())}</blockquote></div>'
-        )
+        """HTML for Jupyter: number, section path, source and score, opening onto the passage."""
+        from .rendering import NOTEBOOK, footnote
+
+        return f'<div class="{NOTEBOOK.wrapper}">{footnote(self, look=NOTEBOOK)}</div>'
 
 
 @dataclass(frozen=True)
@@ -125,7 +115,7 @@ class Answer:
                 )
             blocks.append(notice)
         else:
-            pieces = _MARKER.split(self.text)  # text, number, text, number, ..., text
+            pieces = BARE_MARKER.split(self.text)  # text, number, text, number, ..., text
             body = "".join(
                 _markdown_escape(piece) if n % 2 == 0
                 else f"[\\[{piece}\\]](#{anchor}-{piece})" if int(piece) in known else f"\\[{piece}\\]"
@@ -144,46 +134,11 @@ class Answer:
         return "\n\n".join(blocks)
 
     def _repr_html_(self) -> str:
-        """HTML for Jupyter: superscript `[n]` links to footnotes that open onto the cited passage."""
-        anchor = self._anchor()
-        by_index = {c.index: c for c in self.citations}
+        """HTML for Jupyter (`assistant.rendering`, the chat window's renderer with inline styles): `[n]` links to
+        footnotes that open onto the cited passage; a refusal as a notice naming the closest sections."""
+        from .rendering import NOTEBOOK, render_answer
 
-        def marker(match: re.Match) -> str:
-            citation = by_index.get(int(match.group(1)))
-            if citation is None:
-                return f"<sup>[{match.group(1)}]</sup>"
-            hint = html.escape(f"{citation.section} — {citation.source}")
-            return (f'<sup><a href="#{anchor}-{citation.index}" title="{hint}" '
-                    f'style="text-decoration:none">[{citation.index}]</a></sup>')
-
-        parts = [f'<div class="career-answer {_NO_MATHJAX}" style="line-height:1.5">']
-        if self.refused:
-            nearest = "".join(f"<li>{_html_section(s)}</li>" for s in self.nearest_sections)
-            parts.append(
-                f'<div style="{_REFUSAL_BOX}"><b style="color:#b45309">Not covered by the guide.</b> '
-                f"{html.escape(self.refusal_notice)}"
-                + (f'<div style="margin-top:.3em">Nearest sections of the guide:<ul style="margin:.2em 0">'
-                   f"{nearest}</ul></div>" if nearest else "")
-                + "</div>"
-            )
-        else:
-            parts.append(f"<p>{_MARKER_WITH_SPACE.sub(marker, html.escape(self.text))}</p>")
-        parts += [f'<p style="{_SUBDUED}"><i>{html.escape(note)}</i></p>' for note in self.notes]
-        if self.standalone_question:
-            searched = html.escape(self.standalone_question)
-            parts.append(f'<div style="{_SUBDUED}">Searched the guide for: “{searched}”</div>')
-        if self.citations:
-            parts.append('<ol style="margin-top:.6em;padding-top:.4em;border-top:1px solid #cbd5e1">')
-            parts += [
-                f'<li value="{c.index}" id="{anchor}-{c.index}"><details><summary style="cursor:pointer">'
-                f"<b>{_html_section(c.section)}</b> "
-                f'<span style="{_SUBDUED}">· {html.escape(c.source)} · score {c.score:.2f}</span></summary>'
-                f'<blockquote style="{_PASSAGE_BOX}">{html.escape(c.text.strip())}</blockquote></details></li>'
-                for c in self.citations
-            ]
-            parts.append("</ol>")
-        parts.append("</div>")
-        return "".join(parts)
+        return render_answer(None, self, key=self._anchor(), look=NOTEBOOK)
 
 
 def _markdown_escape(text: str) -> str:
@@ -198,10 +153,6 @@ def _display_section(section: str) -> str:
 
 def _markdown_section(section: str) -> str:
     return _markdown_escape(_display_section(section))
-
-
-def _html_section(section: str) -> str:
-    return html.escape(_display_section(section))
 
 
 def _citation_heading_markdown(citation: Citation) -> str:

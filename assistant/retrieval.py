@@ -9,11 +9,13 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict, Field
 
 from .analysis import CorpusWords
 from .errors import InvalidQuestion
@@ -316,17 +318,37 @@ class HybridSearch:
         return [self._passage(index, chunk_id, query_vector, score) for chunk_id, score in fused]
 
 
-class HybridRetriever(BaseRetriever):
-    """The hybrid search as a LangChain retriever, for use in other chains."""
+class GuideRetriever(BaseRetriever):
+    """The assistant's hybrid search (dense, keyword and best-sentence ranks fused) as a LangChain retriever.
 
-    search: HybridSearch
-    embeddings: object
-    k: int = 4
+    Returns `Document`s of the indexed guides, best first, with `source`, `section` (the heading path) and `score`
+    (cosine similarity to the query) in their metadata. Make one with `Assistant.as_retriever()`.
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        vector = np.asarray(self.embeddings.embed_query(query), dtype=np.float32)
-        return [
-            Document(page_content=p.text, id=p.id,
-                     metadata={"source": p.source, "section": p.section, "similarity": p.similarity})
-            for p in self.search.search(query, vector, self.k)
-        ]
+    Attributes:
+        assistant: The `Assistant` whose index, model and search are used.
+        k: Passages returned; a call may give its own (`retriever.invoke(query, k=2)`).
+        sources: Search only these indexed documents (their names in the index); default: all.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    assistant: Any
+    k: int = Field(4, ge=1)
+    sources: list[str] | None = None
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun,
+                                k: int | None = None, sources: list[str] | None = None) -> list[Document]:
+        from .chain import validate
+        from .condense import with_role_names
+
+        bot = self.assistant
+        query, _ = validate(query, None, bot.settings.max_question_chars)
+        if k is not None and (not isinstance(k, int) or k < 1):
+            raise InvalidQuestion(f"k must be a whole number of passages, at least 1, not {k!r}")
+        index = bot.search.keyword_index()
+        query = with_role_names(query, index.vocabulary)  # "ml eng" -> "ML engineer", as the guide says it
+        vector = bot.embeddings.encode([query])[0]
+        passages = bot.search.search(query, vector, k or self.k, index, self.sources if sources is None else sources)
+        return [Document(page_content=p.text, id=p.id,
+                         metadata={"source": p.source, "section": p.section, "score": round(p.similarity, 4)})
+                for p in passages]

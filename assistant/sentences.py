@@ -8,14 +8,9 @@ import threading
 import numpy as np
 
 from .embeddings import embed_text
+from .text_rules import BULLET as _BULLET
+from .text_rules import SENTENCE_END
 
-_BULLET = re.compile(r"^\s*([-*+•]|\d+[.)])\s+")
-# A sentence ends at . ! or ? before a capital, a digit or a quote; not inside "U.S." or "e.g." or after "vs.".
-# A closing quote or bracket may follow the stop: 'owns the "what" and the "why." A UX designer asks ...'.
-SENTENCE_END = re.compile(
-    r"(?<!\.[A-Za-z]\.)(?<!\b[A-Z]\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bMs\.)(?<!\bNo\.)"
-    r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d\u2019)]))\s+(?=[A-Z0-9$\"\u201c(])"
-)
 _EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 # The bold names a list item opens with: "**Figma**", "**Sketch** and **Adobe XD**".
 _BOLD_LEAD = re.compile(r"(\*\*|__)[^*_]+(\*\*|__)(\s*(,|and|or|&)\s*(\*\*|__)[^*_]+(\*\*|__))*")

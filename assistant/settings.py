@@ -29,6 +29,12 @@ class Settings(BaseSettings):
         "ONNX and run by onnxruntime (`onnx`, same vectors as torch; `onnx-int8`, quantised: faster, needs its own "
         "index). See benchmarks/embed.py.",
     )
+    embedding_name: str | None = Field(
+        None,
+        description="The name an index records for embeddings of your own (`build_assistant(embeddings=...)` with "
+        "any LangChain `Embeddings`): an index built under another name or model is refused. Not needed with the "
+        "bundled model.",
+    )
     model_cache: Path | None = Field(
         None,
         description="Folder for the exported ONNX model (re-exported when missing). Default: `.model-cache` beside "
@@ -59,7 +65,7 @@ class Settings(BaseSettings):
     refusal_threshold: float = Field(
         0.355,
         description="Best passage's cosine similarity under which the question counts as not covered. Calibrated on "
-        "tests/eval/questions.jsonl: the midpoint of the gap between out-of-scope and in-scope questions with "
+        "assistant/eval/questions.jsonl: the midpoint of the gap between out-of-scope and in-scope questions with "
         "onnx-int8 (0.338 to 0.373), which lies within that gap for torch and onnx too (0.320 to 0.373).",
     )
     max_question_chars: int = Field(2000, description="Longest question accepted.")

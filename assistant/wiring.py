@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .errors import ModelMismatch
 from .settings import Settings, load_settings
 from .store import VectorStore
 
@@ -28,6 +29,25 @@ def build_embeddings(settings: Settings | None = None):
     from .onnx_embeddings import OnnxMiniLMEmbeddings
 
     return OnnxMiniLMEmbeddings(model_cache_dir(settings), quantized=settings.embedding_backend == "onnx-int8")
+
+
+def named_embeddings(embeddings, settings: Settings):
+    """`embeddings` as the assistant uses them: the project's own as they are, any other LangChain `Embeddings`
+    under the `embedding_name` setting (`assistant.embeddings.NamedEmbeddings`).
+
+    Raises:
+        ModelMismatch: embeddings of your own and no `embedding_name`: the index could not tell them apart.
+    """
+    from .embeddings import NamedEmbeddings
+
+    if hasattr(embeddings, "identity") and hasattr(embeddings, "encode"):
+        return embeddings
+    if not settings.embedding_name:
+        raise ModelMismatch(
+            f"give your {type(embeddings).__name__} a name for the index to record: the embedding_name setting "
+            "(CAREER_ASSISTANT_EMBEDDING_NAME, or load_settings(embedding_name=...))"
+        )
+    return NamedEmbeddings(embeddings, settings.embedding_name)
 
 
 def build_store(settings: Settings | None = None, embeddings=None) -> VectorStore:

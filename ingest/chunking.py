@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.sentences import SENTENCE_END as _SENTENCE_END  # one home for the sentence rule
+from assistant.text_rules import BULLET as _BULLET
+from assistant.text_rules import SENTENCE_END as _SENTENCE_END
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_BULLET = re.compile(r"^\s*([-*+•]|\d+[.)])\s+")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import logging
 import os
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
@@ -140,17 +141,85 @@ def browser_secret(settings: Settings) -> str:
 
 
 def build_app(assistant, settings: Settings, *, add_documents: Callable[..., Any] = save_and_ingest) -> gr.Blocks:
-    """The chat page over `assistant` (anything with `stream`, `answer` and optionally `refresh`).
+    """The chat page over `assistant` (anything with `stream`, `answer` and optionally `refresh`): its layout, then
+    the callbacks between its parts, then the `/ask` endpoint.
 
     Args:
         assistant: Answers the questions; see `assistant.build_assistant`.
         settings: The corpus folder, upload limit and concurrency.
         add_documents: Saves and ingests uploads, as `add_documents(settings, paths, progress=, ingest_fn=)`.
     """
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
+        page = _layout(assistant, settings, add_documents)
+        _conversation_callbacks(app, page)
+        gr.api(_ask_endpoint(assistant), api_name="ask", concurrency_id="answer")
+    # After every event Gradio summarises up to 10,000 past events in a pandas table, for a monitoring page this
+    # app never enables: 3 ms of CPU per request at first, 15 ms once the table is full. Once per 100,000 events.
+    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "100000")
+    app.queue(default_concurrency_limit=settings.concurrency)
+    _share_cores(assistant, settings.concurrency)
+    return app
+
+
+@dataclass
+class _Page:
+    """The components the page's callbacks join up."""
+
+    saved: gr.BrowserState
+    side: dict[str, Any]
+    chat: Any
+    editing: Any
+    document_views: Callable[..., Any]
+    document_outputs: list
+
+
+def _layout(assistant, settings: Settings, add_documents: Callable[..., Any]) -> _Page:
+    """The header, the saved conversations, the sidebar and the two tabs (each tab wires its own events)."""
     store = getattr(assistant, "store", None)
     # Uploads are embedded with the assistant's own model and written through its store: one model in memory.
     ingest_fn = functools.partial(ingest, embeddings=getattr(assistant, "embeddings", None), store=store)
     refresh = getattr(assistant, "refresh", lambda: None)
+    guides = _guides(assistant)
+    gr.Markdown(f"# {TITLE}\n{describe(guides)}", elem_id="ca-header")
+    saved = gr.BrowserState(convs.empty(), storage_key="career-assistant-conversations",
+                            secret=browser_secret(settings))
+    side = build_sidebar([])
+    with gr.Tabs():
+        chat, editing = build_chat_tab(assistant, settings, examples(guides), side, saved)
+        document_views, document_outputs = build_documents_tab(
+            settings, store, add_documents, ingest_fn, refresh, side["sources"])
+    return _Page(saved, side, chat, editing, document_views, document_outputs)
+
+
+def _conversation_callbacks(app: gr.Blocks, page: _Page) -> None:
+    """The sidebar's and the chat's actions on the saved conversations, and what the page shows when it loads."""
+
+    def change(action: Callable[..., convs.Saved]) -> Callable[..., tuple]:
+        """A callback applying `action` to the saved conversations, then showing them (and ending any edit)."""
+        def run(value: Any, *args) -> tuple:
+            saved = action(convs.load(value), *args)
+            return saved, False, *views(saved)
+        return run
+
+    side, saved = page.side, page.saved
+    shown = [page.chat, side["list"], side["export"], side["undo"], side["title"]]
+    private = {"api_visibility": "private", "queue": False}
+    for trigger, action, inputs in [
+        (side["new"].click, convs.new, [saved]),
+        (side["list"].input, convs.select, [saved, side["list"]]),
+        (side["rename"].click, convs.rename, [saved, side["title"]]),
+        (side["title"].submit, convs.rename, [saved, side["title"]]),
+        (side["delete"].click, convs.delete, [saved]),
+        (side["undo"].click, convs.undo_delete, [saved]),
+        (page.chat.clear, convs.delete, [saved]),  # the chat's trash icon: deleted, with undo in the sidebar
+        (app.load, lambda s: s, [saved]),
+    ]:
+        trigger(change(action), inputs, [saved, page.editing, *shown], **private)
+    app.load(page.document_views, None, page.document_outputs, **private)
+
+
+def _ask_endpoint(assistant) -> Callable[..., dict]:
+    """The `/ask` API: one question (and its history) in, `Answer.to_dict()` out, errors as one clear line."""
 
     def ask(question: str, history: list[dict] | str | None = None) -> dict:
         """Answer one question; `history` holds the earlier messages, oldest first."""
@@ -162,44 +231,7 @@ def build_app(assistant, settings: Settings, *, add_documents: Callable[..., Any
             raise _clear_error(exc) from None
         return answer.to_dict()
 
-    def change(action: Callable[..., convs.Saved]) -> Callable[..., tuple]:
-        """A callback applying `action` to the saved conversations, then showing them (and ending any edit)."""
-        def run(value: Any, *args) -> tuple:
-            saved = action(convs.load(value), *args)
-            return saved, False, *views(saved)
-        return run
-
-    guides = _guides(assistant)
-    with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
-        gr.Markdown(f"# {TITLE}\n{describe(guides)}", elem_id="ca-header")
-        saved = gr.BrowserState(convs.empty(), storage_key="career-assistant-conversations",
-                                secret=browser_secret(settings))
-        side = build_sidebar([])
-        with gr.Tabs():
-            chat, editing = build_chat_tab(assistant, settings, examples(guides), side, saved)
-            document_views, document_outputs = build_documents_tab(
-                settings, store, add_documents, ingest_fn, refresh, side["sources"])
-        shown = [chat, side["list"], side["export"], side["undo"], side["title"]]
-        private = {"api_visibility": "private", "queue": False}
-        for trigger, action, inputs in [
-            (side["new"].click, convs.new, [saved]),
-            (side["list"].input, convs.select, [saved, side["list"]]),
-            (side["rename"].click, convs.rename, [saved, side["title"]]),
-            (side["title"].submit, convs.rename, [saved, side["title"]]),
-            (side["delete"].click, convs.delete, [saved]),
-            (side["undo"].click, convs.undo_delete, [saved]),
-            (chat.clear, convs.delete, [saved]),  # the chat's trash icon: deleted, with undo in the sidebar
-            (app.load, lambda s: s, [saved]),
-        ]:
-            trigger(change(action), inputs, [saved, editing, *shown], **private)
-        app.load(document_views, None, document_outputs, **private)
-        gr.api(ask, api_name="ask", concurrency_id="answer")
-    # After every event Gradio summarises up to 10,000 past events in a pandas table, for a monitoring page this
-    # app never enables: 3 ms of CPU per request at first, 15 ms once the table is full. Once per 100,000 events.
-    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "100000")
-    app.queue(default_concurrency_limit=settings.concurrency)
-    _share_cores(assistant, settings.concurrency)
-    return app
+    return ask
 
 
 def _is_loopback(host: str) -> bool:

@@ -99,7 +99,8 @@ def build_chat_tab(assistant, settings: Settings, examples: list[str], side: dic
         yield "", [*shown, {"role": "assistant", "content": PENDING}], gr.skip(), "", question, editing
         answer = None
         try:
-            for answer in assistant.stream(question, history, sources=sources or None):
+            asked = {"question": question, "history": history, "sources": sources or None}
+            for answer in assistant.stream(asked):
                 partial = render_answer(question, answer, complete=False)
                 yield gr.skip(), [*shown, {"role": "assistant", "content": partial}], gr.skip(), "", question, editing
         except Exception as exc:

@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_ask)
 
     p = commands.add_parser("eval", help="run an evaluation set and print its rates")
-    p.add_argument("file", nargs="?", help="JSONL evaluation set (default: tests/eval/questions.jsonl)")
+    p.add_argument("file", nargs="?", help="JSONL evaluation set (default: assistant/eval/questions.jsonl)")
     p.add_argument("-v", "--verbose", action="store_true", help="print every question and answer")
     p.set_defaults(run=_eval)
     return parser

@@ -110,7 +110,7 @@ def test_eval_set_rates(guide_assistant):
     assert rates["composed_supported"] == 1.0
 
 
-def test_the_chain_is_traced_step_by_step_when_callbacks_listen(guide_assistant):
+def test_the_assistant_is_traced_step_by_step_when_callbacks_listen(guide_assistant):
     from langchain_core.callbacks import BaseCallbackHandler
 
     class Recorder(BaseCallbackHandler):
@@ -122,9 +122,9 @@ def test_the_chain_is_traced_step_by_step_when_callbacks_listen(guide_assistant)
 
     recorder = Recorder()
     state = {"question": "How much do ML engineers earn?", "history": []}
-    traced = guide_assistant.chain.invoke(state, config={"callbacks": [recorder]})
+    traced = guide_assistant.invoke(state, config={"callbacks": [recorder]})
 
-    assert recorder.started == ["RunnableSequence", "condense", "retrieve", "write"]
+    assert recorder.started == ["Assistant", "condense", "retrieve", "write"]
     assert traced == guide_assistant.answer(state["question"])
 
 
@@ -217,7 +217,7 @@ def test_answer_renders_in_notebooks_and_round_trips(guide_assistant):
     assert re.search(r"\[\\\[1\\\]\]\(#cite-\w+-1\)", markdown)  # [1] links to this answer's footnote 1
     assert "Earning potentials \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ML engineer" in markdown
     assert "\\$136,620" in markdown  # not typeset as math
-    assert "<details>" in result._repr_html_()
+    assert '<details class="ca-footnote"' in result._repr_html_()
     assert Answer.from_dict(json.loads(json.dumps(result.to_dict()))) == result
     refusal = guide_assistant.answer("Write me a poem")
     for rendered in (refusal._repr_markdown_(), refusal._repr_html_()):

@@ -89,7 +89,10 @@ def llm_assistant(guide_settings, guide_store, embeddings, kind: str, url: str, 
 def test_llm_answer_is_checked_and_kept_when_supported(guide_settings, guide_store, embeddings, fake_llm, kind):
     fake = fake_llm(reply="")
     bot = llm_assistant(guide_settings, guide_store, embeddings, kind, fake.url)
-    passages = bot.retrieve_chain.invoke({"question": "How much do ML engineers earn?", "history": []})["passages"]
+    state = bot._validated("How much do ML engineers earn?")
+    for step in bot.steps[:2]:  # condense, retrieve: the passages the writer is shown
+        state = step.invoke(state)
+    passages = state["passages"]
     n = next(i for i, p in enumerate(passages, start=1) if "$136,620" in p.text)
     fake.reply = (f"ML engineers count as computer and information research scientists, who earn an average "
                   f"salary of $136,620 per year [{n}]. Pilots are paid in gold bars [{n}]. A made-up claim [99].")

@@ -15,7 +15,7 @@ def test_a_question_limited_to_one_guide_cites_only_that_guide(two_guides, sourc
     question = "What skills and tools do they need?"
 
     limited = two_guides.answer(question, sources=[source])
-    streamed = list(two_guides.stream(question, sources=[source]))[-1]
+    streamed = list(two_guides.stream({"question": question, "sources": [source]}))[-1]
 
     assert limited.citations and {c.source for c in limited.citations} == {source}
     assert streamed == limited

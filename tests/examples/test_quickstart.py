@@ -68,7 +68,7 @@ def test_quickstart_runs_top_to_bottom(corpus, settings, tmp_path, monkeypatch):
     assert settings.chroma_path.is_dir()
     assert "1 files read" in text_of(notebook, "ingest")
     asked = text_of(notebook, "ask")
-    assert "$136,620" in asked and 'href="#cite-' in asked and "<details>" in asked
+    assert "$136,620" in asked and 'href="#ca-cite-' in asked and '<details class="ca-footnote"' in asked
     assert "How much do data scientists earn?" in text_of(notebook, "follow-up")
     assert "] Earning potentials > Data scientist  (ml-engineer-vs-data-scientist.md" in text_of(notebook, "citations")
     assert "Not covered by the guide" in text_of(notebook, "refusal")

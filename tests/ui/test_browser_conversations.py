@@ -129,8 +129,8 @@ def test_stop_ends_a_long_answer_and_puts_the_question_back(open_page, running_a
             self.assistant = assistant
             self.store, self.embeddings, self.guides = assistant.store, assistant.embeddings, assistant.guides
 
-        def stream(self, question, history=None, **kwargs):
-            for part in self.assistant.stream(question, history, **kwargs):
+        def stream(self, question, config=None, **kwargs):
+            for part in self.assistant.stream(question, config, **kwargs):
                 yield part
                 release.wait(timeout=30)
 
