@@ -60,7 +60,11 @@ def with_role_names(text: str, vocabulary: Vocabulary) -> str:
                 r"(ing|ence|ance|ysis)$", written, re.I):
             continue
         name = mention.role.plural if written.lower().endswith("s") else mention.role.name
-        text = text[:start] + name + text[end:]
+        before = text[:start]
+        if re.search(r"\b(a|an)\s+$", before, re.I):  # "whats a sparky" -> "whats an electrician"
+            before = re.sub(r"\b(a|an)(\s+)$", lambda m: (indefinite(name).capitalize() if m.group(1)[0].isupper()
+                                                         else indefinite(name)) + m.group(2), before, flags=re.I)
+        text = before + name + text[end:]
     return text
 
 
