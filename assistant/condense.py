@@ -59,11 +59,14 @@ def with_role_names(text: str, vocabulary: Vocabulary) -> str:
         if written.lower() in (mention.role.name.lower(), mention.role.plural.lower()) or re.search(
                 r"(ing|ence|ance|ysis)$", written, re.I):
             continue
-        name = mention.role.plural if written.lower().endswith("s") else mention.role.name
+        forms = {form.lower() for form in (mention.role.name, *mention.role.aliases)}
+        plural = written.lower().endswith("s") and written.lower() not in forms  # "DS" is one data scientist
+        name = mention.role.plural if plural else mention.role.name
         before = text[:start]
         if re.search(r"\b(a|an)\s+$", before, re.I):  # "whats a sparky" -> "whats an electrician"
-            before = re.sub(r"\b(a|an)(\s+)$", lambda m: (indefinite(name).capitalize() if m.group(1)[0].isupper()
-                                                         else indefinite(name)) + m.group(2), before, flags=re.I)
+            found = re.search(r"\b(a|an)(\s+)$", before, re.I)
+            word = indefinite(name).capitalize() if found.group(1)[0].isupper() else indefinite(name)
+            before = before[:found.start()] + word + found.group(2)
         text = before + name + text[end:]
     return text
 
