@@ -1,7 +1,9 @@
 """Every tuned number of the answer writer, in one place, with how it was chosen.
 
-"The eval sets" are tests/eval/questions.jsonl (84 questions on one guide) and tests/eval/real_questions.jsonl
-(questions typed the way users type them, over two guides); `career-assistant eval` measures both. A sentence's
+"The eval sets" are assistant/eval/questions.jsonl (84 questions on one guide) and tests/eval/real_questions.jsonl
+(questions typed the way users type them, over two guides); `career-assistant eval` measures both. Since
+2026-11-29 each change is also measured on the guides written blind (tests/eval/holdout_questions.jsonl,
+holdout2_questions.jsonl). A sentence's
 score is its cosine similarity to the question plus the terms below.
 """
 
@@ -62,15 +64,6 @@ SAID_SENTENCE = 0.8
 # sentence that spells the term out or says what it is ("a SIEM (security information and event management)",
 # "Kubernetes is a container platform") gets it too.
 DEFINITION_SUBJECT_BONUS = 0.1
-# "How do I decide between ...?" asks for what the guide says of choosing: a sentence with a word of choosing
-# ("choice", "choose", "fit", "determine") gets this. Each such sentence has one or two of the six words, so their
-# lexical share alone is small (about 0.08) and lost to sentences naming both roles (cosine 0.85 against 0.65).
-CHOOSING_BONUS = 0.3
-# A follow-up ("does location matter?", "why that tool though?") asks about what was said last: the sentences of
-# the section it came from get this, and the sentence after it this again when the follow-up asks what comes next.
-CONTEXT_BONUS = 0.15
-# A sentence whose words are at least this share of what was said last was said already, and is not said again.
-SAID_SENTENCE = 0.8
 # "What does a SOC analyst do?" is answered by the lead of the role's first section, and by the sentence after it
 # when the lead is shorter than this many words (a one-line lead, "A penetration tester is hired to think like an
 # attacker.", says too little; a 24-word lead, "The primary responsibility of ML engineers is ...", says it all).
