@@ -41,6 +41,7 @@ from .tuning import (
     DEFINITION_SUBJECT_BONUS,
     FIGURE_BONUS,
     FIT_EVIDENCE,
+    LEAD_TIE,
     LEXICAL_FLOOR,
     LEXICAL_WEIGHT,
     LIST_MARGIN,
@@ -220,6 +221,7 @@ class _Plan:
         self.roles = [passages[c.passage].role for c in self.candidates]
         self.named = [self.vocabulary.roles_in(c.text) for c in self.candidates]
         self.carried = self._carried_roles()
+        self.passage_of = np.array([c.passage for c in self.candidates])
         # The role a sentence is about when it opens with it ("A penetration tester is hired to ...").
         self.subject = [next((m.role for m in self.vocabulary.mentions(c.text) if m.start <= 1), None)
                         for c in self.candidates]
@@ -377,6 +379,11 @@ class _Plan:
             return None
         masked = np.where(ok, scores, -np.inf)
         best = int(np.argmax(masked))
+        # Of near-ties in one passage, its first: a section leads with its answer ("Do electricians need a license?":
+        # "Nearly all states require electricians to be licensed ..." before "Apprentices typically register ...").
+        if not self.listing[best]:  # (a list's naming sentence comes last, made from its items)
+            ties = np.flatnonzero((masked >= scores[best] - LEAD_TIE) & (self.passage_of == self.passage_of[best]))
+            best = int(min(ties, key=lambda n: self.candidates[n].order))
         listing = self.listing
         if about is not None:
             listing = listing.copy()
