@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field, model_validator
 from .analysis import (
     CAREER_STAGE,
     CHOOSING,
+    FIGURES,
     Analysis,
     analyse,
     asked_terms,
@@ -36,7 +37,7 @@ from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, Focus, Said, Sentence
 from .results import Answer, Citation
 from .retrieval import GuideRetriever, HybridSearch, Passage, terms
-from .sentences import SentenceVectors
+from .sentences import SentenceVectors, split_sentences
 from .settings import Settings
 from .support import unsupported
 from .tuning import FOCUS_PASSAGES, UNKNOWN_WORD_REFUSAL_SIMILARITY
@@ -328,6 +329,9 @@ class Assistant(Runnable[Question | str, Answer]):
                   if w not in analysis.unknown]
         if unsaid:  # "what does google pay ...": a word the guides use, never with what is asked of it
             analysis = replace(analysis, unknown=[*analysis.unknown, *unsaid])
+        said = [u for u in analysis.unknown if " " in u and _says_of(u, analysis.wants, texts)]
+        if said:  # "what does a charge nurse do": a role the guide names after all, as a stage of one it describes
+            analysis = replace(analysis, unknown=[u for u in analysis.unknown if u not in said])
         if analysis.kind == "comparison" and len(analysis.roles) < 2 and passages:
             # "who earns more?": the roles of the guide that answers, each asked about alone; "which trade is growing
             # faster?": of the guide whose title has the question's word, if one does.
@@ -480,7 +484,8 @@ class Assistant(Runnable[Question | str, Answer]):
         caveat = _caveat(analysis, out)
         if caveat and out:
             first, cites = out[0]
-            out[0] = (f"{caveat}; what it does say: {first}", cites)
+            # Only the closest thing the guide says: the rest would answer a question that was not asked.
+            out = [(f"{caveat}; what it does say: {first}", cites)]
         return out
 
     def _write(self, state: dict) -> dict:
@@ -586,6 +591,14 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
 
 # What a figure of each kind is called, added to a comparison side's question so that its figure sentence is found.
 _FIGURE_WORDS = {"money": "salary, pay", "percent": "growth, percent", "duration": "years"}
+
+
+def _says_of(phrase: str, wants: str | None, texts: list[str]) -> bool:
+    """Whether a passage names `phrase` ("charge nurse") in a sentence that gives the figure asked, if one is: "how
+    much do security architects make" is not answered by "analysts move on to security architect roles"."""
+    named = re.compile(rf"\b{re.escape(phrase.rstrip('s'))}s?\b", re.I)
+    return any(named.search(sentence) and (wants is None or FIGURES[wants].search(sentence))
+               for text in texts for sentence in split_sentences(text))
 
 
 def _guide_asked(analysis, passages: list, index) -> str:

@@ -397,3 +397,11 @@ def test_a_table_row_asked_about_one_role_is_read_for_that_role(four_guides):
     first = first_sentence(four_guides.answer("whats the entry level job for pms").text)
     assert first.startswith("Entry-level title: Product manager: Associate product manager (APM)")
     assert "Junior UX designer" not in first
+
+
+def test_a_role_the_guide_names_as_a_stage_is_answered_and_a_caveat_adds_only_the_closest_sentence(four_guides):
+    result = four_guides.answer("what does a charge nurse do")
+    assert not result.uncovered and "runs a unit during a shift" in first_sentence(result.text)
+    caveated = four_guides.answer("what questions do they ask in pa school interviews")
+    assert caveated.uncovered == ["school interviews"]
+    assert len(split_sentences(MARKER.sub("", caveated.text))) == 1
