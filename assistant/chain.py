@@ -325,7 +325,10 @@ class Assistant(Runnable[Question | str, Answer]):
             query = f"{question} {CHOOSING}"
         passages = self.search.search(query, vector, k, index, state.get("sources"))
         texts = [p.text for p in passages]
-        unsaid = [w for w in unsaid_pairs(question, index.vocabulary, texts) + unsaid_quality(question, texts)
+        # ... of the guide that answers: another guide's "free" says nothing of Figma.
+        answering = {r.source for r in analysis.roles} or {passages[0].source if passages else ""}
+        own = [p.text for p in passages if p.source in answering]
+        unsaid = [w for w in unsaid_pairs(question, index.vocabulary, own) + unsaid_quality(question, own)
                   if w not in analysis.unknown]
         if unsaid:  # "what does google pay ...": a word the guides use, never with what is asked of it
             analysis = replace(analysis, unknown=[*analysis.unknown, *unsaid])

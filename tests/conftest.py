@@ -24,6 +24,7 @@ SECOND_GUIDE = Path(__file__).parent / "data" / "cybersecurity-analyst-vs-penetr
 # first two guides: tests/eval/holdout_questions.jsonl.
 THIRD_GUIDE = Path(__file__).parent / "data" / "ux-designer-vs-product-manager.md"
 FOURTH_GUIDE = Path(__file__).parent / "data" / "registered-nurse-vs-physician-assistant.md"
+FIFTH_GUIDE = Path(__file__).parent / "data" / "electrician-vs-plumber.md"
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
@@ -120,10 +121,10 @@ def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 
 @pytest.fixture(scope="session")
-def four_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the four guides (the third and fourth written blind), ingested once: read it only."""
-    return _assistant_over(tmp_path_factory.mktemp("four-guides"), embeddings,
-                           (GUIDE, SECOND_GUIDE, THIRD_GUIDE, FOURTH_GUIDE))
+def five_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
+    """An assistant over the five guides (the third, fourth and fifth written blind), ingested once: read it only."""
+    return _assistant_over(tmp_path_factory.mktemp("five-guides"), embeddings,
+                           (GUIDE, SECOND_GUIDE, THIRD_GUIDE, FOURTH_GUIDE, FIFTH_GUIDE))
 
 
 @pytest.fixture
