@@ -825,6 +825,14 @@ class _Plan:
         said = "No" if _negates(self.candidates[n].text, term) != _negates(asked, term) else "Yes"
         if said == "Yes" and _NEED.search(self.analysis.text) and _one_of_several(self.candidates[n].text, term):
             said = "No, not necessarily"  # "do I need a master's?" - "a bachelor's or master's degree"
+        if said == "Yes" and _SKIPPING.search(asked) and _STILL_NEEDED.search(self.candidates[n].text):
+            said = "No"  # "can I skip the apprenticeship?" - "..., but you still need the supervised hours"
+        own = _SAYS_SO.search(first.text)
+        if own and own.group(1):  # "No. Apprenticeships have no upper age limit": the guide's own verdict first
+            return [first, *rest]
+        if own:  # "In most states, yes." -> "Yes, in most states."
+            body = first.text[:own.start()].rstrip(" ,;")
+            return [Sentence(f"{own.group(2).capitalize()}, {_lower_first(body)}.", first.cites, True), *rest]
         return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
 
     def fit(self, foci: list[Focus]) -> list[Sentence]:
@@ -945,6 +953,12 @@ _NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren
 
 _NOT_REQUIRED = re.compile(r"\bor (an? )?equivalent\b|\bnot (always |strictly )?(required|necessary|needed)\b|"
                            r"\boptional\b|\bwithout (a|an|any) (degree|certification)\b", re.I)
+# "Can I skip ...?", "... instead of ...": answered "No" by evidence that it is still needed.
+_SKIPPING = re.compile(r"\b(skip|instead of|without|just do|replace|avoid)\b", re.I)
+_STILL_NEEDED = re.compile(r"\b(still|also) (need|needs|have to|has to|must|require)|\bdoes not replace\b|"
+                           r"\bis not a substitute\b|\bcannot replace\b", re.I)
+# A sentence that gives its own verdict: "In most states, yes."; "No. Apprenticeships have no upper age limit".
+_SAYS_SO = re.compile(r"^(yes|no)\b|\b(yes|no)[.!]?$", re.I)
 _BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 _NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)
 

@@ -182,6 +182,8 @@ def test_the_blind_guides_rates(five_guides, questions, floors):
         ("which trade is growing faster", "Electricians are projected to grow faster: 11%", "6%"),
         ("whats a sparky", "Electricians (often called \"sparkies\"", "wiring"),
         ("do electricians need a licence?", "Yes: Nearly all states require electricians", "licensed"),
+        ("do plumbers need a license", "Yes, in most states", "most states"),  # the guide's own "yes", put first
+        ("can i skip the apprenticeship and just do trade school", "No:", "you still need"),
     ],
 )
 def test_the_blind_guides_questions_are_answered_first_thing(five_guides, question, opening, said):
