@@ -524,10 +524,11 @@ def _in_front(first: list[Passage], rest: list[Passage], k: int | None = None) -
 _LISTS = ("list", "common", "howto")
 # "How much does that pay?", "is it hard?": a follow-up that points at what was said (not "what about lawyers?").
 _POINTS_BACK = re.compile(r"\b(that|this|it|its|they|them|their|those|these|there)\b", re.I)
-# "What comes after that?", "and then?": the guide's next sentence after what was said.
+# "What comes after that?", "and then?", "what's driving that?": the guide's next sentence after what was said
+# (a guide goes on from a figure to what drives it).
 # "Why that tool though?": the reason may be in what was said; it can be said again.
 _WHY = re.compile(r"\s*(why|how come)\b", re.I)
-_NEXT = re.compile(r"\b(after|next|then|afterwards|later|from there)\b", re.I)
+_NEXT = re.compile(r"\b(after|next|then|afterwards|later|from there|driv\w*|caus\w*|behind)\b", re.I)
 _WANTED = {"money": "pay figure", "percent": "growth figure", "duration": "time span", "count": "number"}
 
 

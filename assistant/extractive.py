@@ -267,10 +267,10 @@ class _Plan:
                                              for words in spoken)
         if said.asks_why:
             done[:] = False
-        if said.asks_next and done.any():
-            after = int(np.flatnonzero(done)[-1]) + 1
-            if after < len(done) and bonus[after] and not done[after]:
-                bonus[after] += CONTEXT_BONUS
+        if said.asks_next:  # the sentence after each said one ("The growth is driven by ...")
+            for after in np.flatnonzero(done) + 1:
+                if after < len(done) and bonus[after] and not done[after]:
+                    bonus[after] += CONTEXT_BONUS
         return bonus, done
 
     def _merge_list_pieces(self) -> None:
@@ -363,7 +363,7 @@ class _Plan:
         one going on about another role)."""
         adjusted = scores.copy()
         for n, own in enumerate(self.roles):
-            if own is None and self.carried[n] is not None and self.carried[n] not in roles:
+            if own is None and roles and self.carried[n] is not None and self.carried[n] not in roles:
                 adjusted[n] -= OTHER_ROLE_PENALTY  # no bonus: it may be a remark about no one role
             elif own is not None:
                 adjusted[n] += OWN_ROLE_BONUS if own in roles else -OTHER_ROLE_PENALTY

@@ -419,3 +419,11 @@ def test_a_role_the_guide_names_as_a_stage_is_answered_and_a_caveat_adds_only_th
     caveated = five_guides.answer("what questions do they ask in pa school interviews")
     assert caveated.uncovered == ["school interviews"]
     assert len(split_sentences(MARKER.sub("", caveated.text))) == 1
+
+
+def test_whats_driving_that_goes_on_to_the_sentence_after_what_was_said(five_guides):
+    history = [{"role": "user", "content": "which trade is growing faster"},
+               {"role": "assistant", "content": "Electricians. Their employment is projected to grow 11% between 2023 "
+                                                "and 2033, compared with 6% for plumbers."}]
+    first = first_sentence(five_guides.answer("whats driving that", history).text)
+    assert first.startswith("The growth is driven by solar panel installation")
