@@ -21,8 +21,8 @@ _GENERIC_HEADING = re.compile(
     r"\b(both|all|common|shared|overview|summary|conclusion|introduction|differences?|similarities|faq|"
     r"comparison|compared|vs\.?|versus|which|how|what|why)\b", re.I)
 # ... and of those, the words that make a heading naming one role about more than it: "Data scientists vs. ...".
-_SHARED_HEADING = re.compile(r"\b(both|all|common|shared|differences?|similarities|comparison|compared|vs\.?|versus)\b",
-                             re.I)
+_SHARED_HEADING = re.compile(r"\b(both|all|common|shared|differences?|similarities|comparison|compared|vs\.?|versus|"
+                             r"between|choos\w*|decid\w*)\b", re.I)  # "How to Choose Between Nursing and PA School"
 _ACRONYM = re.compile(r"\b((?:[A-Za-z][\w-]*\s+){1,4})\(([A-Z][A-Za-z]{1,5})\)")
 _PAREN = re.compile(r"\b([A-Za-z][\w -]{2,40}?)\s*\(([^()]{2,120})\)")
 _ALIAS_LEAD = re.compile(r"^(?:often |also |sometimes |commonly )?(?:called|known as|referred to as|written|"
