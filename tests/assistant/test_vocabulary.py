@@ -106,6 +106,9 @@ def test_several_parts_are_split_and_read():
 def test_sentences_keep_abbreviations_whole():
     text = "The U.S. Bureau of Labor Statistics counts them, e.g. in finance. Pay varies."
     assert split_sentences(text) == ["The U.S. Bureau of Labor Statistics counts them, e.g. in finance.", "Pay varies."]
+    # An initial is no end ("J. Smith"); a title's last letter is ("the title PA-C. PAs take ...").
+    assert split_sentences("Ask J. Smith. Once certified, a PA uses the title PA-C. PAs take histories.") == [
+        "Ask J. Smith.", "Once certified, a PA uses the title PA-C.", "PAs take histories."]
 
 
 def test_a_table_row_is_read_with_its_headers_and_bold_labels_are_not_sentences():
