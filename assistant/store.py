@@ -25,6 +25,7 @@ from .errors import (
     StoreUnavailable,
 )
 from .settings import Settings
+from .store_client import bounded_http_client, evict_shared_state, reason, unreachable
 from .store_files import database_problem, inode, writable
 from .store_pages import SENTENCES_HNSW, batches, pack_sentences, read_all, read_ids, unpack_sentences
 
@@ -107,9 +108,9 @@ class VectorStore:
             # chromadb's Rust core reports a panic as pyo3's PanicException, a BaseException: ours to translate too.
             if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
                 raise
-            if self.settings.chroma_host and _unreachable(exc):
+            if self.settings.chroma_host and unreachable(exc):
                 self._disconnect()  # reconnect on the next call: the server may come back
-                raise StoreUnavailable(f"cannot reach the {self.where}: {_reason(exc, self.settings)}") from exc
+                raise StoreUnavailable(f"cannot reach the {self.where}: {reason(exc, self.settings)}") from exc
             raise self._translate(exc) from exc
 
     def _translate(self, exc: BaseException) -> StoreUnavailable:
@@ -145,7 +146,7 @@ class VectorStore:
 
                 options = ChromaSettings(anonymized_telemetry=False)
                 if self.settings.chroma_host:
-                    self._client = _bounded_http_client(self.settings, options)
+                    self._client = bounded_http_client(self.settings, options)
                 else:
                     path = self._embedded_path()
                     self._client = chromadb.PersistentClient(path=str(path), settings=options)
@@ -192,7 +193,7 @@ class VectorStore:
             copy, self._copy = self._copy, None
             self._opened = None
         if client is not None and evict and not self.settings.chroma_host:
-            _evict_shared_state(client)
+            evict_shared_state(client)
         elif client is not None:
             with suppress(Exception):  # a client of a server that is gone may fail to say goodbye
                 client.close()
@@ -574,58 +575,3 @@ class VectorStore:
             for name in (self.name, f"{self.name}{SENTENCES}"):
                 if name in names:
                     client.delete_collection(name)
-
-
-def _evict_shared_state(client) -> None:
-    """Stop the embedded Chroma state `client` shares with any other client of its path (see `_disconnect`).
-
-    chromadb 1.x keeps it in `SharedSystemClient`'s class-level maps, released only by the last `close()`;
-    other clients of the path then fail once and reconnect (`_retrying`).
-    """
-    from chromadb.api.shared_system_client import SharedSystemClient as Shared
-
-    identifier = getattr(client, "_identifier", None)
-    with Shared._refcount_lock:
-        Shared._identifier_to_refcount.pop(identifier, None)
-        system = Shared._identifier_to_system.pop(identifier, None)
-    if system is not None:
-        with suppress(Exception):
-            system.stop()
-
-
-def _bounded_http_client(settings: Settings, options):
-    """A Chroma HTTP client whose every request gives up after `settings.chroma_timeout` seconds.
-
-    chromadb's own client waits forever (httpx `timeout=None`): a server that is stopped refuses at once, but
-    one that hangs (overloaded, paused, half-dead) would hold every question. Its constructor already sends a
-    request, so a heartbeat with the timeout goes first.
-    """
-    import chromadb
-    import httpx
-
-    host, port, timeout = settings.chroma_host, settings.chroma_port, settings.chroma_timeout
-    httpx.get(f"http://{host}:{port}/api/v2/heartbeat", timeout=timeout).raise_for_status()
-    client = chromadb.HttpClient(host=host, port=port, settings=options)
-    session = getattr(getattr(client, "_server", None), "_session", None)
-    if isinstance(session, httpx.Client):
-        session.timeout = httpx.Timeout(timeout)
-    return client
-
-
-def _unreachable(exc: Exception) -> bool:
-    """Whether a failure means the server could not be reached (rather than that it answered with an error)."""
-    import httpx
-
-    # chromadb's constructor turns a refused connection into ValueError("Could not connect to a Chroma server...").
-    return isinstance(exc, httpx.TransportError) or "Could not connect" in str(exc)
-
-
-def _reason(exc: Exception, settings: Settings) -> str:
-    """Why a Chroma server request failed, in words a user can act on."""
-    import httpx
-
-    if isinstance(exc, httpx.TimeoutException):
-        return f"no answer within {settings.chroma_timeout:g}s (CAREER_ASSISTANT_CHROMA_TIMEOUT)"
-    if isinstance(exc, httpx.ConnectError) or "Could not connect" in str(exc):
-        return "connection refused; is `chroma run` running there?"
-    return str(exc) or type(exc).__name__

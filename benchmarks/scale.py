@@ -10,8 +10,6 @@ cached under ~/.cache/career-assistant/scale between runs. `--quick`: 1 and 10 M
 
 from __future__ import annotations
 
-import _shared  # noqa: F401  (first: takes benchmarks/ off sys.path)
-
 import argparse
 import os
 import random
@@ -22,6 +20,7 @@ import time
 from itertools import cycle, islice
 from pathlib import Path
 
+import _shared  # noqa: F401  (first: takes benchmarks/ off sys.path)
 from _shared import BIN, ROOT, clean_env, percentile, serving
 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "career-assistant" / "scale"
@@ -133,7 +132,8 @@ def measure(mb: float, questions: list, serve_questions: int) -> dict:
             status = Path(f"/proc/{server.pid}/status").read_text()
             serve_mb = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
     return {
-        "mb": sum(p.stat().st_size for p in corpus.iterdir()) / 2**20, "chunks": len(chunks), "sentences": len(sentences),
+        "mb": sum(p.stat().st_size for p in corpus.iterdir()) / 2**20, "chunks": len(chunks),
+        "sentences": len(sentences),
         "ingest_cps": len(chunks) / ingest_s, "bare_cps": len(chunks) / bare_chunks_s,
         "ingest_vs_all": (bare_chunks_s + bare_sentences_s) / ingest_s, "reingest_s": reingest_s,
         "ask_s": ask_s, "ask_mb": ask_mb, "bare_p50": percentile(bare, 0.5) * 1000,

@@ -39,11 +39,12 @@ def test_more_chunks_than_one_chroma_read_or_write_takes_are_written_read_and_re
 
     store.write(add=(ids, vectors, texts, metas), sentences=[([t], vectors[n : n + 1]) for n, t in enumerate(texts)])
 
-    revision, chunks, read = store.snapshot()
+    _, chunks, read = store.snapshot()
     assert count > 32_767 and count > READ_PAGE * 6
     assert sorted(c.id for c in chunks) == ids
     order = {c.id: n for n, c in enumerate(chunks)}
-    assert np.allclose(read[[order[i] for i in ids[:50]]], vectors[:50], atol=1e-6), "vectors come back with their chunks"
+    back = read[[order[i] for i in ids[:50]]]
+    assert np.allclose(back, vectors[:50], atol=1e-6), "vectors come back with their chunks"
     assert len(store.metadatas()) == len(store.chunks()) == count
     stored = store.sentence_vectors([ids[0], ids[-1]])
     assert stored[ids[-1]][0] == [texts[-1]] and np.array_equal(stored[ids[-1]][1], vectors[-1:])
