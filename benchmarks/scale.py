@@ -121,6 +121,16 @@ def measure(mb: float, questions: list, serve_questions: int) -> dict:
             assistant.answer(case.question, case.history or None)
             times.append(time.perf_counter() - started)
         passes.append(times)
+    # Dense search alone, exact scan against Chroma's HNSW index, on the same index and questions (interleaved).
+    index = assistant.search.keyword_index()
+    vectors = [embeddings.encode([case.question])[0] for case in questions]
+    scan, hnsw = [], []
+    for case, vector in zip(questions, vectors, strict=True):
+        for limit, times in ((10**9, scan), (0, hnsw)):
+            assistant.search.scan_limit = limit
+            started = time.perf_counter()
+            assistant.search.search(case.question, vector, settings.top_k, index)
+            times.append(time.perf_counter() - started)
     serve_mb = float("nan")
     if serve_questions:
         from gradio_client import Client
@@ -139,7 +149,7 @@ def measure(mb: float, questions: list, serve_questions: int) -> dict:
         "ask_s": ask_s, "ask_mb": ask_mb, "bare_p50": percentile(bare, 0.5) * 1000,
         "first_p50": percentile(passes[0], 0.5) * 1000, "first_p95": percentile(passes[0], 0.95) * 1000,
         "second_p50": percentile(passes[1], 0.5) * 1000, "second_p95": percentile(passes[1], 0.95) * 1000,
-        "serve_mb": serve_mb,
+        "serve_mb": serve_mb, "scan_p50": percentile(scan, 0.5) * 1000, "hnsw_p50": percentile(hnsw, 0.5) * 1000,
     }
 
 
@@ -166,7 +176,8 @@ def main(argv: list[str] | None = None) -> None:
             f"{row['first_p50']:.1f}/{row['first_p95']:.1f} ms ({row['first_p50'] / row['bare_p50']:.2f}x), second "
             f"{row['second_p50']:.1f}/{row['second_p95']:.1f} ms ({row['second_p50'] / row['bare_p50']:.2f}x) vs bare "
             f"question embedding {row['bare_p50']:.1f} ms; serve peak RSS after {args.serve_questions} questions "
-            f"{row['serve_mb']:.0f} MB",
+            f"{row['serve_mb']:.0f} MB; search() p50 with exact scan {row['scan_p50']:.2f} ms, with HNSW "
+            f"{row['hnsw_p50']:.2f} ms ({row['hnsw_p50'] / row['scan_p50']:.2f}x)",
             flush=True,
         )
     if len(rows) > 1:
