@@ -255,7 +255,7 @@ class HybridSearch:
     """
 
     def __init__(self, store: VectorStore, sentences: SentenceVectors, candidates: int = 20,
-                 scan_limit: int = 20_000) -> None:
+                 scan_limit: int = 30_000) -> None:
         self.store = store
         self.sentences = sentences
         self.candidates = candidates
