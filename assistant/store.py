@@ -37,9 +37,9 @@ QUIET_SECONDS = 2
 # collections leaves a moment with none. Chosen to cover the switch (a few ms) with room, and to stay well under
 # a second for an error that is real.
 READ_RETRY_PAUSES = (0.02, 0.05, 0.1, 0.2, 0.4)
-# Room an ingest needs per chunk beyond its text: a 384-float vector in Chroma's log, its HNSW copy and metadata
-# (measured: the guide's 31 chunks take ~8 KB each in a fresh index; doubled for the write-ahead log), and its
-# record in the sentences collection (~7 sentence vectors as base64, ~14 KB, doubled likewise).
+# Room an ingest needs per chunk beyond its text: its vector in Chroma's log, its HNSW copy and metadata, and its
+# record in the sentences collection (its sentence vectors as base64). Measured: benchmarks/scale.py's 10 MB corpus,
+# 28,630 chunks, took 697 MB, 24 KB a chunk; about doubled for the write-ahead log.
 BYTES_PER_CHUNK = 45_056
 # The collection beside a chunk collection that holds each chunk's sentences and their vectors, computed at ingest.
 SENTENCES = "--sentences"
