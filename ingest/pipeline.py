@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager, suppress
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +18,8 @@ from assistant.vocabulary import derive_vocabulary
 
 from .chunking import Chunk, chunk_markdown, document_title
 from .loaders import SUPPORTED_SUFFIXES, ReadLimits, UnreadableFile, load_markdown
+from .lock import ingest_lock, ingest_lock_path  # noqa: F401 - ingest_lock_path: also imported from here
+from .progress import Progress, Work
 from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
@@ -89,9 +89,9 @@ class _FilePlan:
     sentences: list[list[str]]  # each chunk's sentences, as the writer splits them (`passage_sentences`)
 
 
-def _needs_embedding(plan: _FilePlan, chunk_id: str) -> bool:
-    """A chunk not in the store, or stored without its sentence vectors (by a version before they were)."""
-    return chunk_id not in plan.known or "sentences" not in plan.known[chunk_id]
+    def needs_embedding(self, chunk_id: str) -> bool:
+        """A chunk not in the store, or stored without its sentence vectors (by a version before they were)."""
+        return chunk_id not in self.known or "sentences" not in self.known[chunk_id]
 
 
 def _chunk_ids(source: str, chunks: Sequence[Chunk]) -> list[str]:
@@ -210,9 +210,9 @@ def _update(settings, files, folders, report, started, embeddings, store, progre
     """The body of `ingest`, run while holding the store's ingest lock: plan, then embed and write file by file."""
     by_source = _recorded_by_source(store)
     plans = _plan(settings, files, by_source, report)
-    work = _Work.of(plans)
+    work = Work.of(plans)
     store.ensure_room(work.chunks, work.text_bytes)
-    with _Progress(work, progress) as shown:
+    with Progress(work, progress) as shown:
         for plan in plans:
             new, vectors, sentences = _embed(plan, embeddings, settings, shown)
             _write(plan, new, vectors, sentences, store, report)
@@ -258,13 +258,13 @@ def _plan(settings: Settings, files: list[Path], by_source: dict, report: Ingest
     return plans
 
 
-def _embed(plan: _FilePlan, embeddings, settings: Settings, shown: _Progress):
+def _embed(plan: _FilePlan, embeddings, settings: Settings, shown: Progress):
     """The file's new chunks (their positions), their vectors, and each one's sentences with theirs.
 
     Sentences are embedded here, as `assistant.sentences.SentenceVectors` would at question time (the same split,
     the same text), and stored with the index: no question embeds guide text. One `encode()` call per file.
     """
-    new = [n for n, chunk_id in enumerate(plan.ids) if _needs_embedding(plan, chunk_id)]
+    new = [n for n, chunk_id in enumerate(plan.ids) if plan.needs_embedding(chunk_id)]
     sentences = [plan.sentences[n] for n in new]
     texts = [embed_text(plan.chunks[n].section, plan.chunks[n].text) for n in new]
     texts += [embed_text(plan.chunks[n].section, s) for n, own in zip(new, sentences, strict=True) for s in own]
@@ -326,53 +326,6 @@ def _plan_file(path: Path, source: str, file_hash: str, known: dict, settings: S
     return _FilePlan(source, file_hash, chunks, ids, known, vocabulary.to_json(), path.stat().st_size, sentences)
 
 
-def ingest_lock_path(settings: Settings) -> Path:
-    """The file whose lock one ingest holds: in the embedded index's folder, or, for a Chroma server, in the
-    temporary folder, named after the server and collection (so it only keeps out ingests on this machine)."""
-    if settings.chroma_host:
-        key = hashlib.sha256(f"{settings.chroma_host}:{settings.chroma_port}/{settings.collection}".encode())
-        return Path(tempfile.gettempdir()) / f"career-assistant-ingest-{key.hexdigest()[:16]}.lock"
-    return Path(settings.chroma_path) / "ingest.lock"
-
-
-@contextmanager
-def ingest_lock(settings: Settings, where: str) -> Iterator[None]:
-    """Hold the one-ingest-at-a-time lock of the store the settings name, or fail at once.
-
-    `filelock`'s lock (an advisory `flock` on POSIX): the kernel drops it when the holder exits, even when killed, so
-    it never goes stale; it also keeps out a second ingest in the same process (the chat app's uploads). Two
-    writers at once could each delete what the other just wrote, and embedded Chroma is not safe to write from two
-    processes. The holder writes its process ID into the file, for the message of the one kept out.
-
-    Raises:
-        IngestError: another ingest holds the lock.
-    """
-    from filelock import FileLock, Timeout
-
-    path = ingest_lock_path(settings)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(path, timeout=0)
-        lock.acquire()
-    except Timeout:
-        try:
-            holder = path.read_text(errors="replace").strip()[:32]
-        except OSError:
-            holder = ""
-        raise IngestError(
-            f"another ingest is running on the {where}{f' (process {holder})' if holder.isdigit() else ''}; "
-            f"wait for it to finish, then run this again (lock: {path})"
-        ) from None
-    except OSError as exc:
-        raise IngestError(f"cannot open the ingest lock {path}: {exc.strerror or exc}") from None
-    try:
-        with suppress(OSError):  # the process ID is for the message only
-            path.write_text(str(os.getpid()))
-        yield
-    finally:
-        lock.release()  # the file stays, so no one can lock a file about to be removed
-
-
 def _source_path(source: str, corpus_dir: Path) -> Path:
     path = Path(source)
     return path if path.is_absolute() else corpus_dir / path
@@ -380,71 +333,3 @@ def _source_path(source: str, corpus_dir: Path) -> Path:
 
 def _inside(path: Path, folders: list[Path]) -> bool:
     return any(path.resolve().is_relative_to(folder.resolve()) for folder in folders)
-
-
-@dataclass(frozen=True)
-class _Work:
-    """What an ingest's plans have to embed: files, their bytes, new chunks, and those chunks' texts to embed."""
-
-    files: int
-    file_bytes: int
-    chunks: int
-    texts: int
-    text_bytes: int
-
-    @classmethod
-    def of(cls, plans: list[_FilePlan]) -> _Work:
-        new = [(plan, n) for plan in plans for n, i in enumerate(plan.ids) if _needs_embedding(plan, i)]
-        return cls(
-            files=len(plans),
-            file_bytes=sum(plan.size for plan in plans),
-            chunks=len(new),
-            texts=sum(1 + len(plan.sentences[n]) for plan, n in new),  # a chunk, then each of its sentences
-            text_bytes=sum(len(c.text.encode()) for plan in plans for c in plan.chunks),
-        )
-
-
-class _Progress:
-    """An ingest's progress in chunks: the caller's `progress(done, total)`, or a tqdm bar that also shows files and
-    MB done (its time left is tqdm's estimate from the rate so far).
-
-    A chunk's sentences are embedded with it, so a chunk counts as done in proportion to the texts embedded.
-    """
-
-    def __init__(self, work: _Work, progress: Callable[[int, int], None] | None) -> None:
-        self.work, self.progress = work, progress
-        self.texts = self.chunks = self.files = self.bytes = 0
-        self.bar = None
-        if progress is None and work.texts:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=work.chunks, unit="chunk", desc="Embedding", leave=False)
-            self._postfix()
-
-    def __enter__(self) -> _Progress:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-    def texts_done(self, count: int) -> None:
-        self.texts += count
-        chunks = min(self.work.chunks, self.texts * self.work.chunks // self.work.texts)
-        if self.bar is not None:
-            self.bar.update(chunks - self.chunks)
-        self.chunks = chunks
-        if self.progress:
-            self.progress(chunks, self.work.chunks)
-
-    def file_done(self, plan: _FilePlan) -> None:
-        self.files += 1
-        self.bytes += plan.size
-        if self.bar is not None:
-            self._postfix()
-
-    def _postfix(self) -> None:
-        work = self.work
-        self.bar.set_postfix_str(
-            f"files {self.files}/{work.files}, {self.bytes / 2**20:.1f}/{work.file_bytes / 2**20:.1f} MB", refresh=False
-        )
