@@ -154,7 +154,7 @@ class Assistant(Runnable[Question | str, Answer]):
         self.settings = settings
         self.embeddings = embeddings
         self.store = store
-        self.sentences = SentenceVectors(embeddings)
+        self.sentences = SentenceVectors(embeddings, store)  # stored at ingest; embedded only for an old index
         self.search = HybridSearch(store, self.sentences, scan_limit=settings.scan_limit)
         self.extractive = ExtractiveWriter(self.sentences, settings.answer_sentences)
         self.writer = writer or self.extractive

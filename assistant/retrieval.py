@@ -6,6 +6,7 @@ import logging
 import math
 import re
 import threading
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -87,27 +88,56 @@ def reciprocal_rank_fusion(
     return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
-def _bm25_postings(corpus: list[list[str]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Each word's chunks and its BM25 (Okapi, rank_bm25's parameters and idf) weight in each.
+class _Postings:
+    """BM25 postings (Okapi, with rank_bm25's parameters and idf): each word's chunks and its weight in each.
 
-    rank_bm25 scores a query with a Python loop over every chunk per word; these postings add one array per
-    word instead (0.05 -> 0.01 ms a question on the guide), with the same scores.
+    Built in one pass over the chunks, holding each chunk's tokens only while it is counted, into flat arrays
+    (one entry per word of each chunk, word by word): rank_bm25 kept every chunk's tokens and a dict of counts per
+    chunk, hundreds of MB at 10 MB of text. A query adds one slice per word (0.05 -> 0.01 ms a question on the guide
+    against rank_bm25's Python loop over every chunk), with exactly its scores (tests/assistant/test_units.py).
     """
-    from rank_bm25 import BM25Okapi
 
-    bm25 = BM25Okapi(corpus)
-    norm = bm25.k1 * (1 - bm25.b + bm25.b * np.array(bm25.doc_len) / bm25.avgdl)
-    occurrences: dict[str, tuple[list[int], list[int]]] = {}
-    for chunk, frequencies in enumerate(bm25.doc_freqs):
-        for word, count in frequencies.items():
-            chunks, counts = occurrences.setdefault(word, ([], []))
-            chunks.append(chunk)
-            counts.append(count)
-    postings = {}
-    for word, (chunks, counts) in occurrences.items():
-        at, tf = np.array(chunks), np.array(counts, dtype=float)
-        postings[word] = (at, (bm25.idf.get(word) or 0) * (tf * (bm25.k1 + 1) / (tf + norm[at])))
-    return postings
+    K1, B, EPSILON = 1.5, 0.75, 0.25  # rank_bm25's BM25Okapi defaults
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.word_ids: dict[str, int] = {}  # in order of first use, as rank_bm25 sums its idfs
+        words, chunks, counts, lengths = array("i"), array("i"), array("i"), array("i")
+        for chunk, text in enumerate(texts):
+            tokens = tokenize(text)
+            lengths.append(len(tokens))
+            frequencies: dict[str, int] = {}
+            for token in tokens:
+                frequencies[token] = frequencies.get(token, 0) + 1
+            for word, count in frequencies.items():
+                words.append(self.word_ids.setdefault(word, len(self.word_ids)))
+                chunks.append(chunk)
+                counts.append(count)
+        self.size = len(lengths)
+        word_of = np.frombuffer(words, dtype=np.int32)
+        self.frequency = np.bincount(word_of, minlength=len(self.word_ids))  # chunks holding each word
+        order = np.argsort(word_of, kind="stable")  # word by word, each word's chunks in order
+        self.offsets = np.concatenate([[0], np.cumsum(self.frequency)])
+        self.chunks = np.frombuffer(chunks, dtype=np.int32)[order]
+        if not self.size:
+            self.weights = np.zeros(0)
+            return
+        doc_len = np.frombuffer(lengths, dtype=np.int32).astype(np.int64)
+        norm = self.K1 * (1 - self.B + self.B * doc_len / (int(doc_len.sum()) / self.size))
+        tf = np.frombuffer(counts, dtype=np.int32)[order].astype(float)
+        idf = self._idf()
+        self.weights = np.repeat(idf, self.frequency) * (tf * (self.K1 + 1) / (tf + norm[self.chunks]))
+
+    def _idf(self) -> np.ndarray:
+        # rank_bm25's: summed in its order for the same average, negative values floored at EPSILON times it
+        idf = [math.log(self.size - n + 0.5) - math.log(n + 0.5) for n in self.frequency.tolist()]
+        average = sum(idf) / len(idf) if idf else 0.0
+        return np.array([value if value >= 0 else self.EPSILON * average for value in idf])
+
+    def add_scores(self, scores: np.ndarray, token: str) -> None:
+        word = self.word_ids.get(token)
+        if word is not None:
+            start, end = self.offsets[word], self.offsets[word + 1]
+            scores[self.chunks[start:end]] += self.weights[start:end]
 
 
 @dataclass(frozen=True)
@@ -131,15 +161,12 @@ class _KeywordIndex:
         self.revision = revision
         self.chunks = {c.id: c for c in chunks}
         self.ids = [c.id for c in chunks]
-        corpus = [tokenize(f"{c.section} {c.text}") for c in chunks]
         self.matrix = np.asarray(vectors, dtype=np.float32).reshape(len(chunks), -1)
         self.vectors = dict(zip(self.ids, self.matrix, strict=True))
-        self.postings = _bm25_postings(corpus) if chunks else {}
-        frequency: dict[str, int] = {}
-        for words in map(set, corpus):
-            for word in words:
-                frequency[word] = frequency.get(word, 0) + 1
-        self.idf = {w: math.log(1 + len(chunks) / n) for w, n in frequency.items()}  # rarity of each word
+        self.postings = _Postings(f"{c.section} {c.text}" for c in chunks)
+        n = len(chunks)
+        self.idf = {w: math.log(1 + n / f) for w, f in zip(self.postings.word_ids, self.postings.frequency.tolist(),
+                                                              strict=True)}  # rarity of each word
         self.vocabulary = Vocabulary(_guide_vocabularies(chunks))
         by_section: dict[tuple[str, str], Role | None] = {}
         for c in chunks:
@@ -182,9 +209,7 @@ class _KeywordIndex:
         """Each chunk's BM25 score for the tokens (a repeated token counts again, as in rank_bm25)."""
         scores = np.zeros(len(self.ids))
         for token in tokens:
-            if token in self.postings:
-                chunks, weights = self.postings[token]
-                scores[chunks] += weights
+            self.postings.add_scores(scores, token)
         return scores
 
     def search(self, query: str, n: int, only: np.ndarray | None = None) -> list[str]:
@@ -232,7 +257,7 @@ class HybridSearch:
     """
 
     def __init__(self, store: VectorStore, sentences: SentenceVectors, candidates: int = 20,
-                 scan_limit: int = 20_000) -> None:
+                 scan_limit: int = 30_000) -> None:
         self.store = store
         self.sentences = sentences
         self.candidates = candidates

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 
 import numpy as np
 
@@ -142,24 +143,46 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
 
 
 class SentenceVectors:
-    """Vectors of passage sentences, computed once per passage and kept (they never change)."""
+    """Vectors of passage sentences: as ingest stored them with the index, else embedded here once per passage.
 
-    def __init__(self, embeddings) -> None:
+    Ingest stores every chunk's sentences and their vectors (`ingest.pipeline`), so no question embeds guide text;
+    a passage of an index built before that, or whose stored sentences are not the ones `passage_sentences` makes
+    now, is embedded here. Either way a passage's pair is kept (IDs are content hashes: a passage never changes),
+    up to `keep` passages, the least recently used forgotten first, so a process's memory does not grow with the
+    corpus.
+    """
+
+    def __init__(self, embeddings, store=None, keep: int = 4096) -> None:
         self.embeddings = embeddings
-        self._cache: dict[str, tuple[list[str], np.ndarray]] = {}
+        self.store = store
+        self.keep = keep
+        self._cache: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
 
     def of(self, passages) -> list[tuple[list[str], np.ndarray]]:
         """Each passage's sentences and their vectors; anything with `.id`, `.section` and `.text`."""
-        missing = list({p.id: p for p in passages if p.id not in self._cache}.values())
+        with self._lock:
+            found = {p.id: self._cache[p.id] for p in passages if p.id in self._cache}
+            for chunk_id in found:
+                self._cache.move_to_end(chunk_id)
+        missing = list({p.id: p for p in passages if p.id not in found}.values())
         if missing:
             texts = {p.id: passage_sentences(p.text, p.section) or [p.text] for p in missing}
-            flat = [embed_text(p.section, s) for p in missing for s in texts[p.id]]
-            vectors = self.embeddings.encode(flat)
+            stored = self.store.sentence_vectors([p.id for p in missing]) if self.store is not None else {}
+            for p in missing:
+                if p.id in stored and stored[p.id][0] == texts[p.id]:
+                    found[p.id] = stored[p.id]
+            unstored = [p for p in missing if p.id not in found]
+            flat = [embed_text(p.section, s) for p in unstored for s in texts[p.id]]
+            vectors = self.embeddings.encode(flat) if flat else None
             start = 0
+            for p in unstored:
+                n = len(texts[p.id])
+                found[p.id] = (texts[p.id], vectors[start : start + n])
+                start += n
             with self._lock:
                 for p in missing:
-                    n = len(texts[p.id])
-                    self._cache[p.id] = (texts[p.id], vectors[start : start + n])
-                    start += n
-        return [self._cache[p.id] for p in passages]
+                    self._cache[p.id] = found[p.id]
+                while len(self._cache) > self.keep:
+                    self._cache.popitem(last=False)
+        return [found[p.id] for p in passages]

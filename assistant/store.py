@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
+
 from .errors import (
     CareerAssistantError,
     IndexMissing,
@@ -23,7 +25,9 @@ from .errors import (
     StoreUnavailable,
 )
 from .settings import Settings
+from .store_client import bounded_http_client, evict_shared_state, reason, unreachable
 from .store_files import database_problem, inode, writable
+from .store_pages import SENTENCES_HNSW, batches, pack_sentences, read_all, read_ids, unpack_sentences
 
 REBUILD_HINT = "run `career-assistant ingest --rebuild`"
 # After this long without a write, the embedded database file's stat stands in for its revision (see `revision`).
@@ -33,9 +37,12 @@ QUIET_SECONDS = 2
 # collections leaves a moment with none. Chosen to cover the switch (a few ms) with room, and to stay well under
 # a second for an error that is real.
 READ_RETRY_PAUSES = (0.02, 0.05, 0.1, 0.2, 0.4)
-# Room an ingest needs per chunk beyond its text: a 384-float vector in Chroma's log, its HNSW copy and metadata
-# (measured: the guide's 31 chunks take ~8 KB each in a fresh index; doubled for the write-ahead log).
-BYTES_PER_CHUNK = 16_384
+# Room an ingest needs per chunk beyond its text: its vector in Chroma's log, its HNSW copy and metadata, and its
+# record in the sentences collection (its sentence vectors as base64). Measured: benchmarks/scale.py's 10 MB corpus,
+# 28,630 chunks, took 697 MB, 24 KB a chunk; about doubled for the write-ahead log.
+BYTES_PER_CHUNK = 45_056
+# The collection beside a chunk collection that holds each chunk's sentences and their vectors, computed at ingest.
+SENTENCES = "--sentences"
 DATABASE = "chroma.sqlite3"
 _T = TypeVar("_T")
 
@@ -101,9 +108,9 @@ class VectorStore:
             # chromadb's Rust core reports a panic as pyo3's PanicException, a BaseException: ours to translate too.
             if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
                 raise
-            if self.settings.chroma_host and _unreachable(exc):
+            if self.settings.chroma_host and unreachable(exc):
                 self._disconnect()  # reconnect on the next call: the server may come back
-                raise StoreUnavailable(f"cannot reach the {self.where}: {_reason(exc, self.settings)}") from exc
+                raise StoreUnavailable(f"cannot reach the {self.where}: {reason(exc, self.settings)}") from exc
             raise self._translate(exc) from exc
 
     def _translate(self, exc: BaseException) -> StoreUnavailable:
@@ -139,7 +146,7 @@ class VectorStore:
 
                 options = ChromaSettings(anonymized_telemetry=False)
                 if self.settings.chroma_host:
-                    self._client = _bounded_http_client(self.settings, options)
+                    self._client = bounded_http_client(self.settings, options)
                 else:
                     path = self._embedded_path()
                     self._client = chromadb.PersistentClient(path=str(path), settings=options)
@@ -186,7 +193,7 @@ class VectorStore:
             copy, self._copy = self._copy, None
             self._opened = None
         if client is not None and evict and not self.settings.chroma_host:
-            _evict_shared_state(client)
+            evict_shared_state(client)
         elif client is not None:
             with suppress(Exception):  # a client of a server that is gone may fail to say goodbye
                 client.close()
@@ -235,6 +242,21 @@ class VectorStore:
                     raise
         self._check_identity(collection.metadata or {})
         return collection
+
+    def _sentences(self, create: bool = False):
+        """The collection of this one's sentence vectors, or None when it has none (an index built before them)."""
+        client = self._connect()
+        name = f"{self.name}{SENTENCES}"
+        if create:
+            return client.get_or_create_collection(
+                name, embedding_function=None, configuration={"hnsw": SENTENCES_HNSW}, metadata=self.identity
+            )
+        try:
+            return client.get_collection(name, embedding_function=None)
+        except Exception as exc:
+            if "does not exist" in str(exc) or "NotFound" in type(exc).__name__:
+                return None
+            raise
 
     def _check_identity(self, recorded: dict) -> None:
         # Every key must match: a key the index lacks means it was built by an older version, whose vectors
@@ -317,7 +339,7 @@ class VectorStore:
         def read():
             collection = self._collection()
             with self._guard():
-                return collection.get(where=where, include=["documents", "metadatas"])
+                return read_all(collection, ["documents", "metadatas"], where)
 
         got = self._retrying(read)
         return [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
@@ -332,15 +354,14 @@ class VectorStore:
             collection = self._current()
             revision = int((collection.metadata or {}).get("revision", 0))
             with self._guard():
-                got = collection.get(include=["documents", "metadatas", "embeddings"])
+                got = read_all(collection, ["documents", "metadatas", "embeddings"])
             if int((self._collection().metadata or {}).get("revision", 0)) != revision:
                 raise _ChangedWhileRead(f"the {self.where} changed while it was read")
             return revision, got
 
         revision, got = self._retrying(read)
         chunks = [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
-        vectors = got["embeddings"] if got["embeddings"] is not None else []
-        return revision, chunks, vectors
+        return revision, chunks, got["embeddings"]
 
     def metadatas(self) -> dict[str, dict]:
         """Every chunk's metadata by ID, without the texts: what ingestion compares against."""
@@ -351,10 +372,26 @@ class VectorStore:
             except IndexMissing:
                 return None
             with self._guard():
-                return collection.get(include=["metadatas"])
+                return read_all(collection, ["metadatas"])
 
         got = self._retrying(read)
         return dict(zip(got["ids"], got["metadatas"], strict=True)) if got else {}
+
+    def sentence_vectors(self, ids: Sequence[str]) -> dict[str, tuple[list[str], np.ndarray]]:
+        """The sentences and sentence vectors ingest stored for these chunks (those it stored: none for an index built
+        before they were)."""
+
+        def read():
+            with self._guard():
+                collection = self._sentences()
+                return read_ids(collection, ids, ["documents", "metadatas"]) if collection is not None else None
+
+        got = self._retrying(read) if ids else None
+        if not got:
+            return {}
+        unpacked = {i: unpack_sentences(d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"],
+                                                                  strict=True)}
+        return {i: found for i, found in unpacked.items() if found is not None}
 
     def query(self, embedding: Sequence[float], k: int) -> list[Hit]:
         def read():
@@ -382,28 +419,49 @@ class VectorStore:
     def write(
         self,
         *,
-        add: tuple[list[str], list[list[float]], list[str], list[dict]] | None = None,
+        add: tuple[list[str], np.ndarray, list[str], list[dict]] | None = None,
+        sentences: list[tuple[list[str], np.ndarray]] | None = None,
         update_metadata: tuple[list[str], list[dict]] | None = None,
         delete: list[str] | None = None,
     ) -> None:
-        """Apply one file's change: add new chunks first and delete stale ones last.
+        """Apply one file's change: add new chunks first and delete stale ones last, in batches Chroma takes.
 
         In that order a crash between the steps leaves extra chunks, never missing ones, and the next
-        ingest finds the file changed and finishes the job. Outside `batch()` the change is published at once.
+        ingest finds the file changed and finishes the job. `sentences`: each added chunk's sentences and their
+        vectors, stored beside it (before it, so a chunk never lacks them). Outside `batch()` the change is
+        published at once.
         """
         self._refuse_read_only()
         collection = self._current(create=True)
         with self._guard():
+            size = self._connect().get_max_batch_size()
             if add and add[0]:
                 ids, vectors, texts, metas = add
-                collection.upsert(ids=ids, embeddings=vectors, documents=texts, metadatas=metas)
+                if sentences:
+                    self._write_sentences(ids, vectors, sentences, size)
+                for part in batches(len(ids), size):
+                    collection.upsert(ids=ids[part], embeddings=vectors[part], documents=texts[part],
+                                      metadatas=metas[part])
             if update_metadata and update_metadata[0]:
-                collection.update(ids=update_metadata[0], metadatas=update_metadata[1])
+                for part in batches(len(update_metadata[0]), size):
+                    collection.update(ids=update_metadata[0][part], metadatas=update_metadata[1][part])
             if delete:
-                collection.delete(ids=delete)
+                own = self._sentences()
+                for part in batches(len(delete), size):
+                    collection.delete(ids=delete[part])
+                    if own is not None:
+                        own.delete(ids=delete[part])
         self._unpublished = True
         if not self._batch:
             self._publish()
+
+    def _write_sentences(self, ids: list[str], vectors, sentences: list[tuple[list[str], np.ndarray]], size: int):
+        # One record a chunk, under the chunk's ID: its vector (Chroma wants one), its sentences, theirs packed.
+        own = self._sentences(create=True)
+        packed = [pack_sentences(texts, found) for texts, found in sentences]
+        for part in batches(len(ids), size):
+            own.upsert(ids=ids[part], embeddings=vectors[part], documents=[d for d, _ in packed[part]],
+                       metadatas=[m for _, m in packed[part]])
 
     def _publish(self) -> None:
         """Record a new revision: readers refresh when they see it."""
@@ -485,6 +543,12 @@ class VectorStore:
             client.get_collection(staged.name, embedding_function=None).modify(name=self.name)
             if self.name in names:
                 client.delete_collection(old)
+            # The sentences follow their chunks; a reader meeting none in between embeds what it needs.
+            if f"{self.name}{SENTENCES}" in names:
+                client.delete_collection(f"{self.name}{SENTENCES}")
+            if f"{staged.name}{SENTENCES}" in names:
+                client.get_collection(f"{staged.name}{SENTENCES}", embedding_function=None).modify(
+                    name=f"{self.name}{SENTENCES}")
         self._known = None
 
     def move_aside(self) -> Path:
@@ -507,60 +571,7 @@ class VectorStore:
         """Drop the collection, so the next write starts it afresh with the current model."""
         with self._guard():
             client = self._connect()
-            if self.name in [c.name for c in client.list_collections()]:
-                client.delete_collection(self.name)
-
-
-def _evict_shared_state(client) -> None:
-    """Stop the embedded Chroma state `client` shares with any other client of its path (see `_disconnect`).
-
-    chromadb 1.x keeps it in `SharedSystemClient`'s class-level maps, released only by the last `close()`;
-    other clients of the path then fail once and reconnect (`_retrying`).
-    """
-    from chromadb.api.shared_system_client import SharedSystemClient as Shared
-
-    identifier = getattr(client, "_identifier", None)
-    with Shared._refcount_lock:
-        Shared._identifier_to_refcount.pop(identifier, None)
-        system = Shared._identifier_to_system.pop(identifier, None)
-    if system is not None:
-        with suppress(Exception):
-            system.stop()
-
-
-def _bounded_http_client(settings: Settings, options):
-    """A Chroma HTTP client whose every request gives up after `settings.chroma_timeout` seconds.
-
-    chromadb's own client waits forever (httpx `timeout=None`): a server that is stopped refuses at once, but
-    one that hangs (overloaded, paused, half-dead) would hold every question. Its constructor already sends a
-    request, so a heartbeat with the timeout goes first.
-    """
-    import chromadb
-    import httpx
-
-    host, port, timeout = settings.chroma_host, settings.chroma_port, settings.chroma_timeout
-    httpx.get(f"http://{host}:{port}/api/v2/heartbeat", timeout=timeout).raise_for_status()
-    client = chromadb.HttpClient(host=host, port=port, settings=options)
-    session = getattr(getattr(client, "_server", None), "_session", None)
-    if isinstance(session, httpx.Client):
-        session.timeout = httpx.Timeout(timeout)
-    return client
-
-
-def _unreachable(exc: Exception) -> bool:
-    """Whether a failure means the server could not be reached (rather than that it answered with an error)."""
-    import httpx
-
-    # chromadb's constructor turns a refused connection into ValueError("Could not connect to a Chroma server...").
-    return isinstance(exc, httpx.TransportError) or "Could not connect" in str(exc)
-
-
-def _reason(exc: Exception, settings: Settings) -> str:
-    """Why a Chroma server request failed, in words a user can act on."""
-    import httpx
-
-    if isinstance(exc, httpx.TimeoutException):
-        return f"no answer within {settings.chroma_timeout:g}s (CAREER_ASSISTANT_CHROMA_TIMEOUT)"
-    if isinstance(exc, httpx.ConnectError) or "Could not connect" in str(exc):
-        return "connection refused; is `chroma run` running there?"
-    return str(exc) or type(exc).__name__
+            names = [c.name for c in client.list_collections()]
+            for name in (self.name, f"{self.name}{SENTENCES}"):
+                if name in names:
+                    client.delete_collection(name)

@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager, suppress
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.embeddings import embed_text
 from assistant.errors import CareerAssistantError, IngestError, StoreCorrupt
+from assistant.sentences import passage_sentences
 from assistant.settings import Settings
 from assistant.store import VectorStore
 from assistant.vocabulary import derive_vocabulary
 
 from .chunking import Chunk, chunk_markdown, document_title
 from .loaders import SUPPORTED_SUFFIXES, ReadLimits, UnreadableFile, load_markdown
+from .lock import ingest_lock, ingest_lock_path  # noqa: F401 - ingest_lock_path: also imported from here
+from .progress import Progress, Work
 from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "6"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
-# 5: sentences addressed to the assistant dropped; 6: aliases "sometimes called a ..." of a singular name, no acronym
-# of a body named after the role ("NCCPA")
+PIPELINE_VERSION = "7"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
+# 5: sentences addressed to the assistant dropped; 6: sentence vectors stored at ingest (bump it too when
+# `assistant.sentences.passage_sentences` changes: stored sentences that no longer match are embedded per question);
+# 7: aliases "sometimes called a ..." of a singular name or in quotes, no acronym of a body named after the role
+# ("NCCPA"), numbered bold items, "PA-C." ends a sentence
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,13 @@ class _FilePlan:
     ids: list[str]
     known: dict[str, dict]  # this source's chunks already in the store, by ID
     vocabulary: str  # the guide's roles, aliases and topics, as JSON (see assistant.vocabulary)
+    size: int  # the file's bytes
+    sentences: list[list[str]]  # each chunk's sentences, as the writer splits them (`passage_sentences`)
+
+
+    def needs_embedding(self, chunk_id: str) -> bool:
+        """A chunk not in the store, or stored without its sentence vectors (by a version before they were)."""
+        return chunk_id not in self.known or "sentences" not in self.known[chunk_id]
 
 
 def _chunk_ids(source: str, chunks: Sequence[Chunk]) -> list[str]:
@@ -199,12 +209,35 @@ def _damaged(store: VectorStore) -> bool:
 
 
 def _update(settings, files, folders, report, started, embeddings, store, progress) -> IngestReport:
-    """The body of `ingest`, run while holding the store's ingest lock."""
-    recorded = store.metadatas()
-    by_source: dict[str, dict[str, dict]] = {}
-    for chunk_id, meta in recorded.items():
-        by_source.setdefault(meta.get("source", ""), {})[chunk_id] = meta
+    """The body of `ingest`, run while holding the store's ingest lock: plan, then embed and write file by file."""
+    by_source = _recorded_by_source(store)
+    plans = _plan(settings, files, by_source, report)
+    work = Work.of(plans)
+    store.ensure_room(work.chunks, work.text_bytes)
+    with Progress(work, progress) as shown:
+        for plan in plans:
+            new, vectors, sentences = _embed(plan, embeddings, settings, shown)
+            _write(plan, new, vectors, sentences, store, report)
+            shown.file_done(plan)
+    present = {source_name(p, settings.corpus_dir) for p in files}
+    for source, known in by_source.items():
+        if source not in present and _inside(_source_path(source, settings.corpus_dir), folders):
+            store.write(delete=sorted(known))
+            report.removed += len(known)
+    report.seconds = time.perf_counter() - started
+    return report
 
+
+def _recorded_by_source(store: VectorStore) -> dict[str, dict[str, dict]]:
+    """The chunks already in the store, as source -> chunk ID -> metadata."""
+    by_source: dict[str, dict[str, dict]] = {}
+    for chunk_id, meta in store.metadatas().items():
+        by_source.setdefault(meta.get("source", ""), {})[chunk_id] = meta
+    return by_source
+
+
+def _plan(settings: Settings, files: list[Path], by_source: dict, report: IngestReport) -> list[_FilePlan]:
+    """Each changed file read and chunked; unchanged files are counted, unreadable ones reported."""
     plans: list[_FilePlan] = []
     for path in files:
         source = source_name(path, settings.corpus_dir)
@@ -219,66 +252,58 @@ def _update(settings, files, folders, report, started, embeddings, store, progre
             report.unchanged += len(known)
             continue
         try:
-            plan = _plan_file(path, source, file_hash, known, settings, report)
+            plans.append(_plan_file(path, source, file_hash, known, settings, report))
         except UnreadableFile as exc:
             report.problems.append(FileProblem(path, str(exc)))
-            continue
         except Exception as exc:  # one file's surprise (a parser's bug, a limit we did not foresee) skips that file
             report.problems.append(FileProblem(path, f"it could not be read ({type(exc).__name__}: {exc})"))
-            continue
-        plans.append(plan)
+    return plans
 
-    to_embed = sum(len([i for i in plan.ids if i not in plan.known]) for plan in plans)
-    store.ensure_room(to_embed, sum(len(c.text.encode()) for plan in plans for c in plan.chunks))
-    done = 0
-    bar = _progress_bar(to_embed) if progress is None and to_embed else None
-    for plan in plans:
-        metas = [
-            {"source": plan.source, "section": c.section, "position": c.position, "file_hash": plan.file_hash}
-            for c in plan.chunks
-        ]
-        metas[0]["vocabulary"] = plan.vocabulary
-        new = [n for n, chunk_id in enumerate(plan.ids) if chunk_id not in plan.known]
-        texts = [embed_text(plan.chunks[n].section, plan.chunks[n].text) for n in new]
 
-        def step(count: int) -> None:
-            nonlocal done
-            done += count
-            if bar is not None:
-                bar.update(count)
-            if progress:
-                progress(done, to_embed)
+def _embed(plan: _FilePlan, embeddings, settings: Settings, shown: Progress):
+    """The file's new chunks (their positions), their vectors, and each one's sentences with theirs.
 
-        vectors = embeddings.encode(texts, batch_size=settings.embedding_batch_size, progress=step)
-        kept = [n for n, chunk_id in enumerate(plan.ids) if chunk_id in plan.known]
-        stale = sorted(set(plan.known) - set(plan.ids))
-        store.write(
-            add=(
-                [plan.ids[n] for n in new],
-                vectors.tolist(),
-                [plan.chunks[n].text for n in new],
-                [metas[n] for n in new],
-            ),
-            update_metadata=([plan.ids[n] for n in kept], [metas[n] for n in kept]),
-            delete=stale,
-        )
-        if plan.known:
-            report.replaced += len(new)
-        else:
-            report.added += len(new)
-        report.unchanged += len(kept)
-        report.removed += len(stale)
-    if bar is not None:
-        bar.close()
+    Sentences are embedded here, as `assistant.sentences.SentenceVectors` would at question time (the same split,
+    the same text), and stored with the index: no question embeds guide text. One `encode()` call per file.
+    """
+    new = [n for n, chunk_id in enumerate(plan.ids) if plan.needs_embedding(chunk_id)]
+    sentences = [plan.sentences[n] for n in new]
+    texts = [embed_text(plan.chunks[n].section, plan.chunks[n].text) for n in new]
+    texts += [embed_text(plan.chunks[n].section, s) for n, own in zip(new, sentences, strict=True) for s in own]
+    vectors = embeddings.encode(texts, batch_size=settings.embedding_batch_size, progress=shown.texts_done)
+    chunk_vectors, start, with_vectors = vectors[: len(new)], len(new), []
+    for own in sentences:
+        with_vectors.append((own, vectors[start : start + len(own)]))
+        start += len(own)
+    return new, chunk_vectors, with_vectors
 
-    present = {source_name(p, settings.corpus_dir) for p in files}
-    for source, known in by_source.items():
-        if source not in present and _inside(_source_path(source, settings.corpus_dir), folders):
-            store.write(delete=sorted(known))
-            report.removed += len(known)
 
-    report.seconds = time.perf_counter() - started
-    return report
+def _write(plan: _FilePlan, new: list[int], vectors, sentences, store: VectorStore, report: IngestReport) -> None:
+    """One file's change in the store: its new chunks (with their sentences), the rest's metadata, stale ones out."""
+    metas = [
+        {"source": plan.source, "section": c.section, "position": c.position, "file_hash": plan.file_hash}
+        for c in plan.chunks
+    ]
+    metas[0]["vocabulary"] = plan.vocabulary
+    for n, own in zip(new, sentences, strict=True):
+        metas[n]["sentences"] = len(own[0])  # how many were stored: a chunk without the key has none
+    added = set(new)
+    kept = [n for n, chunk_id in enumerate(plan.ids) if n not in added]
+    for n in kept:
+        metas[n]["sentences"] = plan.known[plan.ids[n]]["sentences"]
+    stale = sorted(set(plan.known) - set(plan.ids))
+    store.write(
+        add=([plan.ids[n] for n in new], vectors, [plan.chunks[n].text for n in new], [metas[n] for n in new]),
+        sentences=sentences,
+        update_metadata=([plan.ids[n] for n in kept], [metas[n] for n in kept]),
+        delete=stale,
+    )
+    if plan.known:  # a chunk stored before sentence vectors were counts as replaced
+        report.replaced += len(new)
+    else:
+        report.added += len(new)
+    report.unchanged += len(kept)
+    report.removed += len(stale)
 
 
 def _file_hash(path: Path, settings: Settings) -> str:
@@ -298,54 +323,9 @@ def _plan_file(path: Path, source: str, file_hash: str, known: dict, settings: S
     vocabulary = derive_vocabulary(
         source, document_title(markdown), [c.section for c in chunks], [c.text for c in chunks]
     )
-    return _FilePlan(source, file_hash, chunks, _chunk_ids(source, chunks), known, vocabulary.to_json())
-
-
-def ingest_lock_path(settings: Settings) -> Path:
-    """The file whose lock one ingest holds: in the embedded index's folder, or, for a Chroma server, in the
-    temporary folder, named after the server and collection (so it only keeps out ingests on this machine)."""
-    if settings.chroma_host:
-        key = hashlib.sha256(f"{settings.chroma_host}:{settings.chroma_port}/{settings.collection}".encode())
-        return Path(tempfile.gettempdir()) / f"career-assistant-ingest-{key.hexdigest()[:16]}.lock"
-    return Path(settings.chroma_path) / "ingest.lock"
-
-
-@contextmanager
-def ingest_lock(settings: Settings, where: str) -> Iterator[None]:
-    """Hold the one-ingest-at-a-time lock of the store the settings name, or fail at once.
-
-    An advisory `flock`: the kernel drops it when the holder exits, even when killed, so it never goes stale;
-    it also keeps out a second ingest in the same process (the chat app's uploads). Two writers at once could
-    each delete what the other just wrote, and embedded Chroma is not safe to write from two processes.
-
-    Raises:
-        IngestError: another ingest holds the lock.
-    """
-    try:
-        import fcntl
-    except ImportError:  # not a POSIX system: no lock
-        yield
-        return
-    path = ingest_lock_path(settings)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise IngestError(f"cannot open the ingest lock {path}: {exc.strerror or exc}") from None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
-            raise IngestError(
-                f"another ingest is running on the {where}{f' (process {holder})' if holder.isdigit() else ''}; "
-                f"wait for it to finish, then run this again (lock: {path})"
-            ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
-        yield
-    finally:
-        os.close(fd)  # releases the lock; the file stays, so no one can lock a file about to be removed
+    ids = _chunk_ids(source, chunks)
+    sentences = [passage_sentences(c.text, c.section) or [c.text] for c in chunks]
+    return _FilePlan(source, file_hash, chunks, ids, known, vocabulary.to_json(), path.stat().st_size, sentences)
 
 
 def _source_path(source: str, corpus_dir: Path) -> Path:
@@ -355,9 +335,3 @@ def _source_path(source: str, corpus_dir: Path) -> Path:
 
 def _inside(path: Path, folders: list[Path]) -> bool:
     return any(path.resolve().is_relative_to(folder.resolve()) for folder in folders)
-
-
-def _progress_bar(total: int):
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit="chunk", desc="Embedding", leave=False)

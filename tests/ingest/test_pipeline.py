@@ -169,7 +169,9 @@ def test_editing_a_file_replaces_only_its_changed_chunks(
     assert report.added == 0
     assert report.unchanged == len(kept) + len(before["interviews.md"])
     assert len(kept) >= len(before[GUIDE]) - 2
-    assert sum(map(len, recorder.calls)) == report.replaced
+    # Only the replaced chunks are embedded: each chunk, then each of its sentences (stored with the index).
+    replaced = set(after[GUIDE]) - kept
+    assert sum(map(len, recorder.calls)) == sum(1 + after[GUIDE][i]["sentences"] for i in replaced)
     expected = chunk_markdown(load_markdown(guide))
     assert stored_sections(store, GUIDE) == [(c.position, c.section, c.text) for c in expected]
     assert len({m["file_hash"] for m in after[GUIDE].values()}) == 1, "kept chunks record the new file hash"
