@@ -21,80 +21,290 @@ _FIT = re.compile(
     r"understand|see\b))\b.*\b(or|which|what|should)\b|"
     r"\b(suits?|fits?|right for me|better for me|best for me|for someone (like|who)|match(es)? me|"
     r"should i (be|become|choose|pick|go|do|get into|try)|which (one|role|career|job|path) (should|would|do)|"
-    r"(which|what) .*\b(for me|would i)\b)", re.I)
+    r"(which|what) .*\b(for me|would i)\b)",
+    re.I,
+)
 # How to choose between the roles, asked with or without a word of the asker: "how do I decide between ...".
-_CHOOSE = re.compile(r"\bhow (do|should|can|would|to) (i |you |one |someone )?(decide|choose|pick)\b|"
-                     r"\b(decide|choose|pick|choosing|deciding) between\b", re.I)
+_CHOOSE = re.compile(
+    r"\bhow (do|should|can|would|to) (i |you |one |someone )?(decide|choose|pick)\b|"
+    r"\b(decide|choose|pick|choosing|deciding) between\b",
+    re.I,
+)
 # The asker says something of themselves: advice can match it against the roles' descriptions.
-_SELF = re.compile(r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|i need|my|"
-                   r"me)\b", re.I)
+_SELF = re.compile(
+    r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|i need|my|"
+    r"me)\b",
+    re.I,
+)
 _COMMON = re.compile(r"\b(both|overlap\w*|share[ds]?|sharing|in common|common|same|similar\w*|alike)\b", re.I)
 _CONTRAST = re.compile(
     r"\b(vs\.?|versus|compared?|comparison|differ\w*|diff|unlike|contrast|or|more|less|better|worse|higher|lower|"
-    r"faster|slower|bigger|smaller|most|least|best|longer|shorter|quicker|out[- ]?earn\w*)\b", re.I)
+    r"faster|slower|bigger|smaller|most|least|best|longer|shorter|quicker|out[- ]?earn\w*)\b",
+    re.I,
+)
 _YES_NO = re.compile(r"^\s*(do|does|did|is|are|was|were|can|could|will|would|should|has|have|must|need)\b", re.I)
 _LIST = re.compile(
     r"\b(list|name|tools?|skills?|languages?|technolog\w*|certs?|certifications?|frameworks?|responsibilit\w*|"
-    r"duties|tasks|steps|platforms?|software|qualifications?|degrees?|stack|libraries|techniques|methods)\b", re.I)
+    r"duties|tasks|steps|platforms?|software|qualifications?|degrees?|stack|libraries|techniques|methods)\b",
+    re.I,
+)
 _HOW_TO = re.compile(
     r"\b(how (do|can|should|would|to|does one)\b.*\b(become|get|start|break|transition|move|switch|land|into)\b|"
-    r"how long\b.*\b(become|get into|break into|land)\b|steps? to|path to|road ?map|get started|career path)", re.I)
+    r"how long\b.*\b(become|get into|break into|land)\b|steps? to|path to|road ?map|get started|career path)",
+    re.I,
+)
 _DEFINITION = re.compile(r"^\s*(what|who)('s| is| are| does| do)\b|^\s*whats\s+(an?\s+)?[\w-]+\s*\??\s*$", re.I)
 _PART_SPLIT = re.compile(
     r"\s*(?:\?|;|,)?\s+(?:and|also|plus|&)\s+(?=(?:what|how|which|who|where|when|why|do|does|is|are|can)(?:'?s)?\b)"
-    r"|\?\s+(?=\w)", re.I)
+    r"|\?\s+(?=\w)",
+    re.I,
+)
 
 # The figure an answer must give, by the English of the question.
 _WANTS = [
-    ("duration", re.compile(r"\bhow (long|quickly|soon)\b|\bhow many (years|months|weeks)\b|\btime to\b|"
-                            r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker)\b",
-                            re.I)),
-    ("money", re.compile(r"\b(earn\w*|salar\w*|sallar\w*|pay|pays|paid|paying|income|wages?|compensation|money|"
-                         r"how much (do|does|did|can|will|would|could) \w+( \w+)? (make|get|earn)|makes? more|"
-                         r"\w+ make\b\??$)|[$€£]\s?\d|\b\d+(?:\.\d+)?\s?k\b|\bsix figures?\b", re.I)),
+    (
+        "duration",
+        re.compile(
+            r"\bhow (long|quickly|soon)\b|\bhow many (years|months|weeks)\b|\btime to\b|"
+            r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker)\b",
+            re.I,
+        ),
+    ),
+    (
+        "money",
+        re.compile(
+            r"\b(earn\w*|salar\w*|sallar\w*|pay|pays|paid|paying|income|wages?|compensation|money|"
+            r"how much (do|does|did|can|will|would|could) \w+( \w+)? (make|get|earn)|makes? more|"
+            r"\w+ make\b\??$)|[$€£]\s?\d|\b\d+(?:\.\d+)?\s?k\b|\bsix figures?\b",
+            re.I,
+        ),
+    ),
     ("percent", re.compile(r"\b(growth|grow\w*|percent\w*|how fast|rate|increase|outlook|demand)\b", re.I)),
-    ("count", re.compile(r"\bhow many\b|\bmore( \w+){0,2} (jobs|openings|positions|people|workers)\b|\bnumber of\b",
-                         re.I)),
+    (
+        "count",
+        re.compile(r"\bhow many\b|\bmore( \w+){0,2} (jobs|openings|positions|people|workers)\b|\bnumber of\b", re.I),
+    ),
 ]
 # "In which industries is the demand strong?", "what companies pay the most?": it asks for things, not a figure.
-_WHICH_THINGS = re.compile(r"\b(which|what)\s+(industr\w*|sectors?|fields?|compan\w*|employers?|cit\w*|"
-                           r"places?|countr\w*|areas?|tools?|skills?|factors?)\b", re.I)
-_REASON = re.compile(r"\s*(why|how (can|could|do|does|did|should|might|to)|what (makes|affects|factors|drives))\b",
-                     re.I)
+_WHICH_THINGS = re.compile(
+    r"\b(which|what)\s+(industr\w*|sectors?|fields?|compan\w*|employers?|cit\w*|"
+    r"places?|countr\w*|areas?|tools?|skills?|factors?)\b",
+    re.I,
+)
+_REASON = re.compile(
+    r"\s*(why|how (can|could|do|does|did|should|might|to)|what (makes|affects|factors|drives))\b", re.I
+)
 # A stage of a career a figure is for, in a question ("starting salary", "senior pm pay") or a sentence ("Junior UX
 # designers typically start around $70,000"). With no stage asked, the typical (median, average) figure answers.
 CAREER_STAGE = re.compile(r"\b(start\w*|entry|junior|beginn\w*|senior|experienced|lead\w*)\b", re.I)
 # A yes/no question that sets a figure against a bar: "do APMs start at over 100k", "is growth above 15%".
-THRESHOLD = re.compile(r"\b(?P<op>over|above|more than|greater than|at least|exceed\w*|beyond|under|below|less than|"
-                       r"at most|fewer than)\s+(?P<bar>[$€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|%|percent)?)(?![\w])", re.I)
+THRESHOLD = re.compile(
+    r"\b(?P<op>over|above|more than|greater than|at least|exceed\w*|beyond|under|below|less than|"
+    r"at most|fewer than)\s+(?P<bar>[$€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|%|percent)?)(?![\w])",
+    re.I,
+)
 # A figure for a share of the role ("the top 10 percent earn more than $102,300"): like a stage's, not the typical one.
 PERCENTILE = re.compile(r"\b(top|bottom|lowest|highest|lowest-paid|highest-paid)\s+\d+\s*(%|percent)", re.I)
 TYPICAL_FIGURE = re.compile(r"\b(median|average|mean)\b", re.I)
 FIGURES = {
     "money": re.compile(r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?|\b\d[\d,.]*\s?(dollars|USD)\b"),
     "percent": re.compile(r"\b\d[\d,.]*\s?%|\b\d+ percent\b"),
-    "duration": re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-                           r"(\s?(-|to|\u2013)\s?\d+)?(\s+|-)(years?|months?|weeks?|days?|hours?)\b", re.I),
+    "duration": re.compile(
+        r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+        r"(\s?(-|to|\u2013)\s?\d+)?(\s+|-)(years?|months?|weeks?|days?|hours?)\b",
+        re.I,
+    ),
     "count": re.compile(r"\b\d[\d,]*\b"),
 }
 # Words of asking rather than of a subject ("whats the pay diff"), which no guide needs to contain.
-ASKING = frozenset([
-    "whats", "what's", "diff", "difference", "different", "differ", "compare", "comparison", "versus", "vs", "pay",
-    "paid", "pays", "paying", "salary", "salaries", "earn", "earns", "earning", "make", "makes", "making", "money",
-    "income", "wage", "wages", "get", "gets", "getting", "got", "much", "many", "long", "lot", "better", "best",
-    "worse", "good", "great", "bad", "more", "less", "higher", "lower", "faster", "slower", "which", "who", "role",
-    "roles", "job", "jobs", "career", "careers", "field", "work", "working", "worked", "works", "day", "daily",
-    "typical", "typically", "usually", "actually", "really", "tell", "explain", "know", "mean", "means", "like", "love",
-    "enjoy", "hate", "prefer", "want", "wants", "need", "needs", "require", "required", "start", "started", "begin",
-    "become", "becoming", "became", "choose", "pick", "go", "going", "suit", "suits", "fit", "fits", "right", "person",
-    "someone", "people", "thing", "things", "kind", "kinds", "type", "types", "stuff", "way", "ways", "main", "key",
-    "important", "top", "average", "avg", "year", "years", "annual", "annually", "per", "hour", "month", "thanks",
-    "thank", "please", "pls", "hi", "hello", "hey", "ok", "okay", "sure", "though", "guys", "anyone", "me", "mine",
-    "think", "guess", "use", "used", "uses", "using", "skill", "skills", "tool", "tools", "two", "either", "neither",
-    "another", "one", "ones", "part", "parts", "overall", "question", "answer", "quick", "worth", "basically",
-    "generally", "exactly", "kinda", "sorta", "gonna", "wanna", "lol", "yeah", "yes", "nope", "nah", "time", "times",
-    "idea", "easy", "hard", "harder", "easier", "which", "whichever", "doing", "done", "asap",
-])
+ASKING = frozenset(
+    [
+        "whats",
+        "what's",
+        "diff",
+        "difference",
+        "different",
+        "differ",
+        "compare",
+        "comparison",
+        "versus",
+        "vs",
+        "pay",
+        "paid",
+        "pays",
+        "paying",
+        "salary",
+        "salaries",
+        "earn",
+        "earns",
+        "earning",
+        "make",
+        "makes",
+        "making",
+        "money",
+        "income",
+        "wage",
+        "wages",
+        "get",
+        "gets",
+        "getting",
+        "got",
+        "much",
+        "many",
+        "long",
+        "lot",
+        "better",
+        "best",
+        "worse",
+        "good",
+        "great",
+        "bad",
+        "more",
+        "less",
+        "higher",
+        "lower",
+        "faster",
+        "slower",
+        "which",
+        "who",
+        "role",
+        "roles",
+        "job",
+        "jobs",
+        "career",
+        "careers",
+        "field",
+        "work",
+        "working",
+        "worked",
+        "works",
+        "day",
+        "daily",
+        "typical",
+        "typically",
+        "usually",
+        "actually",
+        "really",
+        "tell",
+        "explain",
+        "know",
+        "mean",
+        "means",
+        "like",
+        "love",
+        "enjoy",
+        "hate",
+        "prefer",
+        "want",
+        "wants",
+        "need",
+        "needs",
+        "require",
+        "required",
+        "start",
+        "started",
+        "begin",
+        "become",
+        "becoming",
+        "became",
+        "choose",
+        "pick",
+        "go",
+        "going",
+        "suit",
+        "suits",
+        "fit",
+        "fits",
+        "right",
+        "person",
+        "someone",
+        "people",
+        "thing",
+        "things",
+        "kind",
+        "kinds",
+        "type",
+        "types",
+        "stuff",
+        "way",
+        "ways",
+        "main",
+        "key",
+        "important",
+        "top",
+        "average",
+        "avg",
+        "year",
+        "years",
+        "annual",
+        "annually",
+        "per",
+        "hour",
+        "month",
+        "thanks",
+        "thank",
+        "please",
+        "pls",
+        "hi",
+        "hello",
+        "hey",
+        "ok",
+        "okay",
+        "sure",
+        "though",
+        "guys",
+        "anyone",
+        "me",
+        "mine",
+        "think",
+        "guess",
+        "use",
+        "used",
+        "uses",
+        "using",
+        "skill",
+        "skills",
+        "tool",
+        "tools",
+        "two",
+        "either",
+        "neither",
+        "another",
+        "one",
+        "ones",
+        "part",
+        "parts",
+        "overall",
+        "question",
+        "answer",
+        "quick",
+        "worth",
+        "basically",
+        "generally",
+        "exactly",
+        "kinda",
+        "sorta",
+        "gonna",
+        "wanna",
+        "lol",
+        "yeah",
+        "yes",
+        "nope",
+        "nah",
+        "time",
+        "times",
+        "idea",
+        "easy",
+        "hard",
+        "harder",
+        "easier",
+        "which",
+        "whichever",
+        "doing",
+        "done",
+        "asap",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -128,10 +338,16 @@ def kind_of(text: str, roles: list[Role]) -> str:
         return "common"
     # With no role named, only "who ...?" or "which role ...?" compares the guide's roles ("red team vs blue team"
     # compares something else).
-    if (len(roles) >= 2 and _CONTRAST.search(text)) or (not roles and re.search(
+    if (len(roles) >= 2 and _CONTRAST.search(text)) or (
+        not roles
+        and re.search(
             r"\b(who|which (role|one|job|career|path|trade|profession|occupation|field|option|of)|"
             r"(the|these|those) (two|2) (roles|jobs|careers|paths|trades|professions))\b",
-            text, re.I) and _CONTRAST.search(text)):
+            text,
+            re.I,
+        )
+        and _CONTRAST.search(text)
+    ):
         return "comparison"
     if _YES_NO.match(text):
         return "yesno"
@@ -202,10 +418,26 @@ class CorpusWords:
 _PLACE_BEFORE = frozenset(["in", "at", "from", "outside", "near", "within", "across"])
 _TIME_BEFORE = frozenset(["after", "before"])
 _QUALIFIER_BEFORE = _PLACE_BEFORE | _TIME_BEFORE
-_QUALIFIER_AFTER = frozenset([
-    "pay", "pays", "paid", "salary", "salaries", "question", "questions", "cost", "costs", "fee", "fees", "price",
-    "prices", "hire", "hires", "hiring",
-])
+_QUALIFIER_AFTER = frozenset(
+    [
+        "pay",
+        "pays",
+        "paid",
+        "salary",
+        "salaries",
+        "question",
+        "questions",
+        "cost",
+        "costs",
+        "fee",
+        "fees",
+        "price",
+        "prices",
+        "hire",
+        "hires",
+        "hiring",
+    ]
+)
 
 
 def _readings(word: str) -> set[str]:
@@ -244,14 +476,14 @@ def _names_a_thing(tokens: list[str], n: int) -> bool:
     preceding = _readings(before) if before else {"VERB"}
     plain_word = before.isalpha() and before not in STOPWORDS and before not in ASKING
     priced = not after and re.match(r"\s*how much\b", " ".join(tokens)) is not None
-    return priced and plain_word and (("NOUN" in preceding and not preceding & {"VERB", "ADV", "AUX"})
-                                      or not preceding)
+    return priced and plain_word and (("NOUN" in preceding and not preceding & {"VERB", "ADV", "AUX"}) or not preceding)
 
 
 def _looks_like_a_word(word: str) -> bool:
     """A word to name back to the user: in the dictionary, or a plausible name; not "xxxxx" or escape debris."""
-    return bool(_readings(word)) or (len(word) >= 4 and not re.search(r"(.)\1\1", word) and re.search(
-        r"[aeiouy]", word) is not None)  # a short unknown word is a user's abbreviation ("viz"), not a name
+    return bool(_readings(word)) or (
+        len(word) >= 4 and not re.search(r"(.)\1\1", word) and re.search(r"[aeiouy]", word) is not None
+    )  # a short unknown word is a user's abbreviation ("viz"), not a name
 
 
 _SIDE_BY = frozenset(["vs", "versus", "or"])
@@ -273,7 +505,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         if word in STOPWORDS or word in ASKING or singular(word) in ASKING or word in ("i", "im", "ive", "id"):
             continue
         if (n and tokens[n - 1] in ("more", "less", "most", "least")) or (
-                word.endswith("er") and (corpus.knows(word[:-2]) or corpus.knows(word[:-1]))):
+            word.endswith("er") and (corpus.knows(word[:-2]) or corpus.knows(word[:-1]))
+        ):
             continue  # what two roles are weighed by ("more dangerous", "longer"), not a thing the guides lack
         short_name = len(word) == 2 and n and tokens[n - 1] in _QUALIFIER_BEFORE | {"the"}  # "in the uk"
         # "np vs pa": what a role is set against names another role, even as an abbreviation no guide uses
@@ -286,17 +519,28 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         if asked_about and not vocabulary.roles_in(asked_about.group("who")):
             # "how much do software architects make", "how do I become a pilot": someone no guide describes.
             who = asked_about.group("who").strip()
-            if who.lower() not in _PRONOUN_SUBJECTS and not any(w in found for w in words(who)) and \
-                    not vocabulary.unlisted(who) and who.lower() not in ASKING:
+            if (
+                who.lower() not in _PRONOUN_SUBJECTS
+                and not any(w in found for w in words(who))
+                and not vocabulary.unlisted(who)
+                and who.lower() not in ASKING
+            ):
                 found.append(who)
     return list(dict.fromkeys(found))
 
 
 # What each qualifier asks of the word before it, as the guides would write it: "google pays" - a pay figure.
-_QUALIFIED = {"pay": r"pa(y|id)\w*|salar\w*|earn\w*|[$€£]\d", "paid": r"pa(y|id)\w*|salar\w*|earn\w*|[$€£]\d",
-              "salary": r"pa(y|id)\w*|salar\w*|earn\w*|[$€£]\d", "question": r"question\w*",
-              "cost": r"cost\w*|pric\w*|fee\w*|[$€£]\d", "fee": r"cost\w*|pric\w*|fee\w*|[$€£]\d",
-              "price": r"cost\w*|pric\w*|fee\w*|[$€£]\d", "hire": r"hir\w*", "interview": r"interview\w*"}
+_QUALIFIED = {
+    "pay": r"pa(y|id)\w*|salar\w*|earn\w*|[$€£]\d",
+    "paid": r"pa(y|id)\w*|salar\w*|earn\w*|[$€£]\d",
+    "salary": r"pa(y|id)\w*|salar\w*|earn\w*|[$€£]\d",
+    "question": r"question\w*",
+    "cost": r"cost\w*|pric\w*|fee\w*|[$€£]\d",
+    "fee": r"cost\w*|pric\w*|fee\w*|[$€£]\d",
+    "price": r"cost\w*|pric\w*|fee\w*|[$€£]\d",
+    "hire": r"hir\w*",
+    "interview": r"interview\w*",
+}
 # ... of which these name a thing of the word before, named back together: "interview questions", "school cost".
 _QUALIFYING_NOUNS = frozenset(["question", "cost", "fee", "price", "interview"])
 
@@ -336,13 +580,39 @@ def unsaid_quality(text: str, passages: list[str]) -> list[str]:
 
 
 # "how much do <someone> make": the someone a pay question is about.
-_SUBJECT = re.compile(r"\bhow much (?:do|does|can|could|will|would|did) (?:an? |the )?(?P<who>[a-z][\w ]{2,40}?) "
-                      r"(?:make|earn|get paid|get|take home)\b", re.I)
+_SUBJECT = re.compile(
+    r"\bhow much (?:do|does|can|could|will|would|did) (?:an? |the )?(?P<who>[a-z][\w ]{2,40}?) "
+    r"(?:make|earn|get paid|get|take home)\b",
+    re.I,
+)
 # "how do I become a <someone>", "a job as a <someone>".
-_BECOME = re.compile(r"\b(?:become|becoming|work as|working as|job as|career as) (?:an? |the )?"
-                     r"(?P<who>[a-z][a-z]+(?: [a-z]+)?)\s*(?:\?|$|\b(?:in|at|with|without|if|when|after|from)\b)", re.I)
-_PRONOUN_SUBJECTS = frozenset({"they", "i", "you", "we", "people", "one", "someone", "he", "she", "it", "those",
-                               "these", "both", "both roles", "the roles", "each role", "each", "either"})
+_BECOME = re.compile(
+    r"\b(?:become|becoming|work as|working as|job as|career as) (?:an? |the )?"
+    r"(?P<who>[a-z][a-z]+(?: [a-z]+)?)\s*(?:\?|$|\b(?:in|at|with|without|if|when|after|from)\b)",
+    re.I,
+)
+_PRONOUN_SUBJECTS = frozenset(
+    {
+        "they",
+        "i",
+        "you",
+        "we",
+        "people",
+        "one",
+        "someone",
+        "he",
+        "she",
+        "it",
+        "those",
+        "these",
+        "both",
+        "both roles",
+        "the roles",
+        "each role",
+        "each",
+        "either",
+    }
+)
 
 
 @lru_cache(maxsize=1)
@@ -354,17 +624,112 @@ def asking_stems() -> frozenset[str]:
 
 
 # Words that only phrase a question ("what do they usually do all day"): matching them says nothing of an answer.
-PHRASING = frozenset([
-    "actually", "really", "usually", "typically", "typical", "basically", "generally", "exactly", "kinda", "sorta",
-    "like", "thing", "things", "stuff", "way", "ways", "lot", "guys", "someone", "people", "person", "know", "tell",
-    "explain", "think", "guess", "mean", "want", "day", "daily", "whats", "what's", "please", "pls", "thanks", "hi",
-    "hello", "hey", "ok", "okay", "sure", "though", "time", "quick", "question", "answer", "idea", "main", "key",
-    "best", "good", "great", "bad", "get", "gets", "getting", "got", "go", "going", "do", "does", "did", "diff",
-    "difference", "different", "differ", "compare", "comparison", "versus", "vs", "between", "much", "many",
-    # "what do they need", "which tools do they use": how a question asks, not what ("business needs" is no answer)
-    "need", "needs", "needed", "use", "uses", "used", "using", "two", "nutshell", "short", "kind", "kinds", "sort",
-    "same", "similar", "u", "ur", "w", "plz", "tho", "ya", "anyone", "guys", "love", "hate", "enjoy", "called", "asap",
-])
+PHRASING = frozenset(
+    [
+        "actually",
+        "really",
+        "usually",
+        "typically",
+        "typical",
+        "basically",
+        "generally",
+        "exactly",
+        "kinda",
+        "sorta",
+        "like",
+        "thing",
+        "things",
+        "stuff",
+        "way",
+        "ways",
+        "lot",
+        "guys",
+        "someone",
+        "people",
+        "person",
+        "know",
+        "tell",
+        "explain",
+        "think",
+        "guess",
+        "mean",
+        "want",
+        "day",
+        "daily",
+        "whats",
+        "what's",
+        "please",
+        "pls",
+        "thanks",
+        "hi",
+        "hello",
+        "hey",
+        "ok",
+        "okay",
+        "sure",
+        "though",
+        "time",
+        "quick",
+        "question",
+        "answer",
+        "idea",
+        "main",
+        "key",
+        "best",
+        "good",
+        "great",
+        "bad",
+        "get",
+        "gets",
+        "getting",
+        "got",
+        "go",
+        "going",
+        "do",
+        "does",
+        "did",
+        "diff",
+        "difference",
+        "different",
+        "differ",
+        "compare",
+        "comparison",
+        "versus",
+        "vs",
+        "between",
+        "much",
+        "many",
+        # "what do they need", "which tools do they use": how a question asks, not what ("business needs" is no answer)
+        "need",
+        "needs",
+        "needed",
+        "use",
+        "uses",
+        "used",
+        "using",
+        "two",
+        "nutshell",
+        "short",
+        "kind",
+        "kinds",
+        "sort",
+        "same",
+        "similar",
+        "u",
+        "ur",
+        "w",
+        "plz",
+        "tho",
+        "ya",
+        "anyone",
+        "guys",
+        "love",
+        "hate",
+        "enjoy",
+        "called",
+        "asap",
+    ]
+)
 
 
 def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> frozenset[str]:
@@ -373,20 +738,28 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
     from .retrieval import tokenize
 
     named = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
-    kept = " ".join(w for n, w in enumerate(words(text))
-                    if n not in named and w.lower() not in PHRASING and singular(w) not in PHRASING)
+    kept = " ".join(
+        w
+        for n, w in enumerate(words(text))
+        if n not in named and w.lower() not in PHRASING and singular(w) not in PHRASING
+    )
     return frozenset(stem for t in tokenize(kept) for stem in (corpus.expand(t) or (t,)))
 
 
-_PROFILE_CUT = [re.compile(r"[,;.]?\s*\b(so |then |but )?(which|what|should|would|do you think)\b.*$", re.I),
-                re.compile(r"^\s*(which|what)\b.*?\b(if|since|as|because|when|given)\b\s*", re.I)]
+_PROFILE_CUT = [
+    re.compile(r"[,;.]?\s*\b(so |then |but )?(which|what|should|would|do you think)\b.*$", re.I),
+    re.compile(r"^\s*(which|what)\b.*?\b(if|since|as|because|when|given)\b\s*", re.I),
+]
 
 
 # What the asker likes less ("... than deploying stuff", "rather than coding"): not what to match a role against.
 _LESS = re.compile(r"\b(rather than|more than|than|instead of|not)\b[^,;.?]*", re.I)
 # A self-description: "I love ...", "I'm good at ...", "my background is ..." ("how do I decide" describes no one).
-_DESCRIBES_SELF = re.compile(r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|"
-                             r"i'?m into|i need|my)\b", re.I)
+_DESCRIBES_SELF = re.compile(
+    r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|"
+    r"i'?m into|i need|my)\b",
+    re.I,
+)
 
 
 def profile_of(text: str) -> str:
@@ -421,8 +794,30 @@ def introduces(analysis: Analysis) -> bool:
 
 # How people ask for a route into a role ("how do I become ...", "steps to ...", "career path for ..."): a how-to
 # question with no other word asks for the guide's whole route.
-_ROUTE_WORDS = frozenset({"become", "step", "path", "career", "route", "roadmap", "road", "map", "start", "get",
-                          "break", "land", "into", "long", "take", "takes", "time", "senior", "junior", "lead"})
+_ROUTE_WORDS = frozenset(
+    {
+        "become",
+        "step",
+        "path",
+        "career",
+        "route",
+        "roadmap",
+        "road",
+        "map",
+        "start",
+        "get",
+        "break",
+        "land",
+        "into",
+        "long",
+        "take",
+        "takes",
+        "time",
+        "senior",
+        "junior",
+        "lead",
+    }
+)
 
 
 def asks_route(analysis: Analysis) -> bool:
@@ -433,8 +828,10 @@ def asks_route(analysis: Analysis) -> bool:
     return analysis.kind == "howto" and len(analysis.roles) == 1 and analysis.terms <= generic
 
 
-_SWITCH = re.compile(r"^(switch\w*|transition\w*|mov\w*|pivot\w*|go|goes|going|get|getting|jump\w*|chang\w*|"
-                     r"become|becoming|to|into)$")
+_SWITCH = re.compile(
+    r"^(switch\w*|transition\w*|mov\w*|pivot\w*|go|goes|going|get|getting|jump\w*|chang\w*|"
+    r"become|becoming|to|into)$"
+)
 
 
 def _mover(text: str, vocabulary: Vocabulary) -> Role | None:
@@ -442,9 +839,9 @@ def _mover(text: str, vocabulary: Vocabulary) -> Role | None:
     mentions = vocabulary.mentions(text)
     if len(mentions) != 2 or mentions[0].role == mentions[1].role:
         return None
-    between = words(text)[mentions[0].end:mentions[1].start]
+    between = words(text)[mentions[0].end : mentions[1].start]
     moves = any(_SWITCH.match(w) and w not in ("to", "into") for w in between) and between[-1:] in (["to"], ["into"])
-    before = words(text)[:mentions[0].start]
+    before = words(text)[: mentions[0].start]
     return mentions[0].role if moves or (before[-1:] == ["from"] and between[-1:] in (["to"], ["into"])) else None
 
 
@@ -453,8 +850,13 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     roles = vocabulary.roles_in(text)
     unknown = unknown_words(text, vocabulary, corpus)
     # "pen testers or the other one, who earns more": the guide's other roles too (not beside a role no guide has)
-    if len(roles) == 1 and re.search(r"\b(or|vs\.?|versus|compared?)\b", text, re.I) and \
-            _CONTRAST.search(text) and not vocabulary.unlisted(text) and not unknown:
+    if (
+        len(roles) == 1
+        and re.search(r"\b(or|vs\.?|versus|compared?)\b", text, re.I)
+        and _CONTRAST.search(text)
+        and not vocabulary.unlisted(text)
+        and not unknown
+    ):
         roles += vocabulary.partner(roles[0])
     parts = split_parts(text)
     kind = kind_of(text, roles)
@@ -468,8 +870,9 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         from .condense import without_roles
 
         profile = re.sub(r"(,\s*)?\b(or)\s*$", "", without_roles(profile, vocabulary).strip(" ,;?")).strip(" ,;?")
-    return Analysis(text, kind, roles, wants_figure(text), parts, unknown, asked_terms(text, vocabulary, corpus),
-                    profile)
+    return Analysis(
+        text, kind, roles, wants_figure(text), parts, unknown, asked_terms(text, vocabulary, corpus), profile
+    )
 
 
 def is_list_question(text: str) -> bool:
@@ -485,4 +888,3 @@ def listed_thing(text: str) -> str | None:
 
 def has_figure(text: str, wants: str | None) -> bool:
     return bool(wants) and FIGURES[wants].search(text) is not None
-

@@ -40,7 +40,7 @@ from .retrieval import GuideRetriever, HybridSearch, Passage, terms
 from .sentences import SentenceVectors, split_sentences
 from .settings import Settings
 from .support import unsupported
-from .tuning import FOCUS_PASSAGES, UNKNOWN_WORD_REFUSAL_SIMILARITY
+from .tuning import TUNING
 from .vocabulary import plural_names
 from .writer import MIN_SUPPORT, Writer
 
@@ -179,15 +179,20 @@ class Assistant(Runnable[Question | str, Answer]):
         """The answer to one question; see `answer()` for what it raises."""
         return self._run([input], [config])[0]
 
-    def batch(self, inputs: list, config: RunnableConfig | list[RunnableConfig] | None = None, *,
-              return_exceptions: bool = False, **kwargs) -> list:
+    def batch(
+        self,
+        inputs: list,
+        config: RunnableConfig | list[RunnableConfig] | None = None,
+        *,
+        return_exceptions: bool = False,
+        **kwargs,
+    ) -> list:
         """The answers to several questions, their standalone forms embedded in one call."""
         if not inputs:
             return []
         return self._run(list(inputs), get_config_list(config, len(inputs)), return_exceptions=return_exceptions)
 
-    def stream(self, input: Question | dict | str, config: RunnableConfig | None = None,
-               **kwargs) -> Iterator[Answer]:
+    def stream(self, input: Question | dict | str, config: RunnableConfig | None = None, **kwargs) -> Iterator[Answer]:
         """The answer as it grows, a sentence at a time; the last one yielded is the whole answer."""
         yield from _growing(self._run([input], [config], written=True)[0])
 
@@ -195,14 +200,21 @@ class Assistant(Runnable[Question | str, Answer]):
         """`invoke` in a worker thread, for code that runs an event loop."""
         return await run_in_executor(config, self.invoke, input, config)
 
-    async def abatch(self, inputs: list, config: RunnableConfig | list[RunnableConfig] | None = None, *,
-                     return_exceptions: bool = False, **kwargs) -> list:
+    async def abatch(
+        self,
+        inputs: list,
+        config: RunnableConfig | list[RunnableConfig] | None = None,
+        *,
+        return_exceptions: bool = False,
+        **kwargs,
+    ) -> list:
         """`batch` in a worker thread: still one embedding call for the batch."""
         first = config[0] if isinstance(config, list) and config else config
         return await run_in_executor(first, lambda: self.batch(inputs, config, return_exceptions=return_exceptions))
 
-    async def astream(self, input: Question | dict | str, config: RunnableConfig | None = None,
-                      **kwargs) -> AsyncIterator[Answer]:
+    async def astream(
+        self, input: Question | dict | str, config: RunnableConfig | None = None, **kwargs
+    ) -> AsyncIterator[Answer]:
         """`stream` for code that runs an event loop: the answer is written in a worker thread."""
         written = await run_in_executor(config, self._run, [input], [config], False, True)
         for part in _growing(written[0]):
@@ -259,8 +271,12 @@ class Assistant(Runnable[Question | str, Answer]):
         manager = get_callback_manager_for_config(config)
         if not manager.handlers:
             return None, config
-        run = manager.on_chain_start(None, _traced_input(input), name=config.get("run_name") or self.get_name(),
-                                     run_id=config.pop("run_id", None))
+        run = manager.on_chain_start(
+            None,
+            _traced_input(input),
+            name=config.get("run_name") or self.get_name(),
+            run_id=config.pop("run_id", None),
+        )
         return run, patch_config(config, callbacks=run.get_child())
 
     def _validated(self, given: object) -> dict:
@@ -272,8 +288,10 @@ class Assistant(Runnable[Question | str, Answer]):
         elif isinstance(given, dict):
             unknown = set(given) - {"question", "history", "sources"}
             if unknown or "question" not in given:
-                raise InvalidQuestion("the input is a question, or {'question': str, 'history': [...], "
-                                      f"'sources': [...]}}; got the keys {sorted(given)}")
+                raise InvalidQuestion(
+                    "the input is a question, or {'question': str, 'history': [...], "
+                    f"'sources': [...]}}; got the keys {sorted(given)}"
+                )
             question, history, sources = given["question"], given.get("history"), given.get("sources")
         else:
             raise InvalidQuestion(f"the question must be text, not {type(given).__name__}")
@@ -292,8 +310,11 @@ class Assistant(Runnable[Question | str, Answer]):
         # A follow-up ("does location matter?", "what comes after that?") goes on from what was said last; naming
         # no role, it is about the role of the passage that was said ("how much does that pay?").
         history, said_id = state["history"], None
-        said = history[-1]["content"] if history and history[-1]["role"] == "assistant" and \
-            is_follow_up(state["question"], index.vocabulary) else ""
+        said = (
+            history[-1]["content"]
+            if history and history[-1]["role"] == "assistant" and is_follow_up(state["question"], index.vocabulary)
+            else ""
+        )
         if said:
             said_id = self.search.said(said, index)
             role = index.roles.get(said_id) if said_id else None
@@ -301,10 +322,16 @@ class Assistant(Runnable[Question | str, Answer]):
             if role is not None and points_back and not index.vocabulary.roles_in(standalone):
                 # ... at the stage it was about: "that" is the junior job just named
                 stage = CAREER_STAGE.search(said)
-                standalone = f"{standalone.rstrip('?!. ')} for {stage.group(1).lower() + ' ' if stage else ''}" \
-                             f"{role.plural}?"
-        return {**state, "index": index, "standalone": with_role_names(standalone, index.vocabulary), "said": said,
-                "said_id": said_id}
+                standalone = (
+                    f"{standalone.rstrip('?!. ')} for {stage.group(1).lower() + ' ' if stage else ''}{role.plural}?"
+                )
+        return {
+            **state,
+            "index": index,
+            "standalone": with_role_names(standalone, index.vocabulary),
+            "said": said,
+            "said_id": said_id,
+        }
 
     def _retrieve(self, state: dict) -> dict:
         """Read the question, embed it (with its parts or a comparison's per-role questions, in one batch) and
@@ -320,16 +347,20 @@ class Assistant(Runnable[Question | str, Answer]):
         vector = state["vector"] if "vector" in state else vectors.pop(0)
         query = question
         if choosing(analysis):  # "how do I decide?": also what the guide says of choosing
-            analysis = replace(analysis, terms=analysis.terms | asked_terms(CHOOSING, index.vocabulary,
-                                                                              index.corpus_words))
+            analysis = replace(
+                analysis, terms=analysis.terms | asked_terms(CHOOSING, index.vocabulary, index.corpus_words)
+            )
             query = f"{question} {CHOOSING}"
         passages = self.search.search(query, vector, k, index, state.get("sources"))
         texts = [p.text for p in passages]
         # ... of the guide that answers: another guide's "free" says nothing of Figma.
         answering = {r.source for r in analysis.roles} or {passages[0].source if passages else ""}
         own = [p.text for p in passages if p.source in answering]
-        unsaid = [w for w in unsaid_pairs(question, index.vocabulary, own) + unsaid_quality(question, own)
-                  if w not in analysis.unknown]
+        unsaid = [
+            w
+            for w in unsaid_pairs(question, index.vocabulary, own) + unsaid_quality(question, own)
+            if w not in analysis.unknown
+        ]
         if unsaid:  # "what does google pay ...": a word the guides use, never with what is asked of it
             analysis = replace(analysis, unknown=[*analysis.unknown, *unsaid])
         said = [u for u in analysis.unknown if " " in u and _says_of(u, analysis.wants, texts)]
@@ -346,8 +377,13 @@ class Assistant(Runnable[Question | str, Answer]):
         if analysis.kind in _LISTS and passages:  # a list split over chunks: its best passage's other pieces too
             passages = _in_front(self.search.pieces(passages[0], vector, index), passages, k)
         if analysis.kind == "common" and passages:  # "which tools do both use": the guide's section on what they share
-            passages = _in_front(self.search.shared({r.source for r in analysis.roles} or {passages[0].source},
-                                                    analysis.terms, vector, index, top), passages, k)
+            passages = _in_front(
+                self.search.shared(
+                    {r.source for r in analysis.roles} or {passages[0].source}, analysis.terms, vector, index, top
+                ),
+                passages,
+                k,
+            )
         if introduces(analysis):  # "what does a SOC analyst do": where the guide introduces the role, first
             passages = _in_front(self.search.introduction(analysis.roles[0], vector, index, top), passages, k)
         said = self.search.passage(state["said_id"], vector, index, top) if state.get("said_id") else None
@@ -356,15 +392,19 @@ class Assistant(Runnable[Question | str, Answer]):
         foci = [Focus(q, v, role, part) for (q, role, part), v in zip(asked, vectors, strict=True)]
         for focus in reversed(foci):  # each focus's best passages first, so that every side or part is there
             found = self.search.search(focus.question, focus.vector, k, index, state.get("sources"))
-            own = [p for p in found if focus.role is None or p.role == focus.role][:FOCUS_PASSAGES] or found[:1]
+            own = [p for p in found if focus.role is None or p.role == focus.role][: TUNING.focus_passages] or found[:1]
             if focus.analysis is not None and introduces(focus.analysis):  # "what do MLEs do and ...": its intro
-                own = _in_front(self.search.introduction(focus.analysis.roles[0], focus.vector, index, own[0].fused),
-                                own)
+                own = _in_front(
+                    self.search.introduction(focus.analysis.roles[0], focus.vector, index, own[0].fused), own
+                )
             passages = _in_front(own, passages)
         if state.get("sources"):  # passages read besides the search (a list's pieces, an intro ...) obey the limit too
             passages = [p for p in passages if p.source in set(state["sources"])]
-        context = Said(said.id, state["said"], bool(_NEXT.search(question)), bool(_WHY.match(question))) \
-            if said is not None else None
+        context = (
+            Said(said.id, state["said"], bool(_NEXT.search(question)), bool(_WHY.match(question)))
+            if said is not None
+            else None
+        )
         return {**state, "analysis": analysis, "vector": vector, "foci": foci, "passages": passages, "context": context}
 
     def as_retriever(self, k: int = 4, sources: list[str] | None = None) -> GuideRetriever:
@@ -432,10 +472,11 @@ class Assistant(Runnable[Question | str, Answer]):
         unknown = analysis.unknown if analysis.kind != "fit" else []
         text = None
         in_context = state.get("context") is not None  # a follow-up on what was just said from the guide
-        if best < self.settings.refusal_threshold and (unknown or not (
-                in_context or _names_a_passage_term(analysis, passages))):
+        if best < self.settings.refusal_threshold and (
+            unknown or not (in_context or _names_a_passage_term(analysis, passages))
+        ):
             text = NOT_COVERED
-        elif unknown and not analysis.roles and best < UNKNOWN_WORD_REFUSAL_SIMILARITY:
+        elif unknown and not analysis.roles and best < TUNING.unknown_word_refusal_similarity:
             text = f"The guide does not cover {_listed(unknown)}."
         if text is None:
             return None
@@ -446,9 +487,17 @@ class Assistant(Runnable[Question | str, Answer]):
         nearest = list(closest)
         if nearest:
             text += " The closest sections of the guide are: " + "; ".join(nearest) + "."
-        return Answer(text=text, refused=True, standalone_question=state["standalone"], nearest_sections=nearest,
-                      uncovered=unknown, nearest=[Citation(n, p.source, p.section, p.text, round(p.similarity, 4))
-                                                  for n, p in enumerate(closest.values(), start=1)])
+        return Answer(
+            text=text,
+            refused=True,
+            standalone_question=state["standalone"],
+            nearest_sections=nearest,
+            uncovered=unknown,
+            nearest=[
+                Citation(n, p.source, p.section, p.text, round(p.similarity, 4))
+                for n, p in enumerate(closest.values(), start=1)
+            ],
+        )
 
     def _sentences(self, state: dict) -> tuple[list[tuple[str, list[int]]], list[str]]:
         """The answer's sentences with their passage numbers (from 1), and notes for the reader."""
@@ -460,17 +509,23 @@ class Assistant(Runnable[Question | str, Answer]):
                 written = self.writer.write(state["standalone"], passages)
                 text = written if isinstance(written, str) else " ".join(written)
             except Exception as exc:
-                notes.append(f"The {label} writer did not answer ({type(exc).__name__}: {exc}); "
-                             "this answer uses the guide's own sentences.")
+                notes.append(
+                    f"The {label} writer did not answer ({type(exc).__name__}: {exc}); "
+                    "this answer uses the guide's own sentences."
+                )
             else:
                 sentences, dropped = check_citations(text, passages, getattr(self.writer, "min_support", MIN_SUPPORT))
                 if dropped:
-                    notes.append(f"{len(dropped)} sentence(s) of the {label} answer were dropped: "
-                                 "the cited passages did not support them.")
+                    notes.append(
+                        f"{len(dropped)} sentence(s) of the {label} answer were dropped: "
+                        "the cited passages did not support them."
+                    )
                 if sentences:
                     return sentences, notes
-                notes.append(f"No sentence of the {label} answer was supported by the guide; "
-                             "this answer uses the guide's own sentences.")
+                notes.append(
+                    f"No sentence of the {label} answer was supported by the guide; "
+                    "this answer uses the guide's own sentences."
+                )
         return self._extract(state), notes
 
     def _extract(self, state: dict) -> list[tuple[str, list[int]]]:
@@ -479,8 +534,14 @@ class Assistant(Runnable[Question | str, Answer]):
         analysis: Analysis = state["analysis"]
         index = state["index"]
         written = self.extractive.write(analysis, state["vector"], passages, index, state["foci"], state.get("context"))
-        supported = [s for s in written if not s.composed or not unsupported(
-            s.text, [f"{passages[n].section}\n{passages[n].text}" for n in s.cites], index.vocabulary)]
+        supported = [
+            s
+            for s in written
+            if not s.composed
+            or not unsupported(
+                s.text, [f"{passages[n].section}\n{passages[n].text}" for n in s.cites], index.vocabulary
+            )
+        ]
         if written and not supported:  # no composed sentence held: the best guide sentence instead
             supported = self.extractive.write(replace(analysis, kind="fact"), state["vector"], passages, index, [])
         out = [_numbered(s) for s in supported]
@@ -496,12 +557,22 @@ class Assistant(Runnable[Question | str, Answer]):
         sentences, notes = self._sentences(state)
         marked, order = renumber(sentences)
         citations = [
-            Citation(new, passages[old - 1].source, passages[old - 1].section, passages[old - 1].text,
-                     round(passages[old - 1].similarity, 4))
+            Citation(
+                new,
+                passages[old - 1].source,
+                passages[old - 1].section,
+                passages[old - 1].text,
+                round(passages[old - 1].similarity, 4),
+            )
             for new, old in enumerate(order, start=1)
         ]
-        answer = Answer(text=" ".join(marked), citations=citations, standalone_question=state["standalone"],
-                        notes=notes, uncovered=_uncovered(state["analysis"], sentences))
+        answer = Answer(
+            text=" ".join(marked),
+            citations=citations,
+            standalone_question=state["standalone"],
+            notes=notes,
+            uncovered=_uncovered(state["analysis"], sentences),
+        )
         return {"answer": answer, "sentences": marked}
 
 
@@ -518,7 +589,7 @@ def _in_front(first: list[Passage], rest: list[Passage], k: int | None = None) -
     first of `first` (the passages put in front are read whole, not at the cost of the search's own)."""
     taken = {p.id for p in first}
     kept = [p for p in rest if p.id not in taken]
-    return [*first, *(kept if k is None else kept[:max(0, k - 1)])]
+    return [*first, *(kept if k is None else kept[: max(0, k - 1)])]
 
 
 _LISTS = ("list", "common", "howto")
@@ -587,8 +658,11 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
         rest = without_roles(analysis.text, vocabulary).strip(" ,?")
         # "who earns more": the figure's words, so that each side's figure sentence is found (not for a stage asked,
         # "starting salary ux vs pm": "salary" would draw the median beside the starting figure)
-        hint = f" ({_FIGURE_WORDS[analysis.wants]})" if analysis.wants in _FIGURE_WORDS and not \
-            CAREER_STAGE.search(rest) else ""
+        hint = (
+            f" ({_FIGURE_WORDS[analysis.wants]})"
+            if analysis.wants in _FIGURE_WORDS and not CAREER_STAGE.search(rest)
+            else ""
+        )
         return [(f"{role.plural}: {rest}{hint}", role, None) for role in analysis.roles[:2]]
     return []
 
@@ -601,8 +675,11 @@ def _says_of(phrase: str, wants: str | None, texts: list[str]) -> bool:
     """Whether a passage names `phrase` ("charge nurse") in a sentence that gives the figure asked, if one is: "how
     much do security architects make" is not answered by "analysts move on to security architect roles"."""
     named = re.compile(rf"\b{re.escape(phrase.rstrip('s'))}s?\b", re.I)
-    return any(named.search(sentence) and (wants is None or FIGURES[wants].search(sentence))
-               for text in texts for sentence in split_sentences(text))
+    return any(
+        named.search(sentence) and (wants is None or FIGURES[wants].search(sentence))
+        for text in texts
+        for sentence in split_sentences(text)
+    )
 
 
 def _guide_asked(analysis, passages: list, index) -> str:
@@ -615,8 +692,9 @@ def _guide_asked(analysis, passages: list, index) -> str:
     return passages[0].source
 
 
-def build_assistant(settings: Settings | None = None, *, embeddings=None, store=None,
-                    writer: Writer | None = None) -> Assistant:
+def build_assistant(
+    settings: Settings | None = None, *, embeddings=None, store=None, writer: Writer | None = None
+) -> Assistant:
     """The assistant the settings describe; pass parts to use your own.
 
     Args:

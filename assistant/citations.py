@@ -53,8 +53,10 @@ def check_citations(
         numbers = markers(sentence)
         bare = MARKER.sub("", sentence).strip()
         valid = [n for n in numbers if 1 <= n <= len(passages)]
-        if numbers and len(valid) == len(numbers) and all(
-            support(bare, passages[n - 1].text) >= min_support for n in valid
+        if (
+            numbers
+            and len(valid) == len(numbers)
+            and all(support(bare, passages[n - 1].text) >= min_support for n in valid)
         ):
             kept.append((bare, valid))
         else:

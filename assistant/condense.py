@@ -23,12 +23,52 @@ _PRONOUNS = re.compile(
     re.I,
 )
 # Words that point back at the conversation: "an example", "that tool", "anything else".
-_POINTING = re.compile(r"\b(an example|examples?|the [\w ]+ one|that|this|those|these|it|its|else|too|"
-                       r"more about|the two|both of them|either)\b", re.I)
+_POINTING = re.compile(
+    r"\b(an example|examples?|the [\w ]+ one|that|this|those|these|it|its|else|too|"
+    r"more about|the two|both of them|either)\b",
+    re.I,
+)
 _FILLER = {
-    "a", "an", "the", "for", "of", "to", "in", "on", "about", "what", "how", "and", "then", "same", "one",
-    "ones", "other", "too", "as", "well", "please", "instead", "role", "roles", "there", "is", "are", "do",
-    "does", "tell", "me", "more", "why", "so", "ok", "okay", "also", "thing", "though", "though?",
+    "a",
+    "an",
+    "the",
+    "for",
+    "of",
+    "to",
+    "in",
+    "on",
+    "about",
+    "what",
+    "how",
+    "and",
+    "then",
+    "same",
+    "one",
+    "ones",
+    "other",
+    "too",
+    "as",
+    "well",
+    "please",
+    "instead",
+    "role",
+    "roles",
+    "there",
+    "is",
+    "are",
+    "do",
+    "does",
+    "tell",
+    "me",
+    "more",
+    "why",
+    "so",
+    "ok",
+    "okay",
+    "also",
+    "thing",
+    "though",
+    "though?",
 }
 _TOPIC_HINTS = re.compile(
     r"\b(earn|salary|salaries|pay|paid|make|tools?|use|skills?|career|path|become|outlook|growth|demand|certs?|"
@@ -57,7 +97,8 @@ def with_role_names(text: str, vocabulary: Vocabulary) -> str:
         start, end = spans[mention.start][0], spans[mention.end - 1][1]
         written = text[start:end]
         if written.lower() in (mention.role.name.lower(), mention.role.plural.lower()) or re.search(
-                r"(ing|ence|ance|ysis)$", written, re.I):
+            r"(ing|ence|ance|ysis)$", written, re.I
+        ):
             continue
         forms = {form.lower() for form in (mention.role.name, *mention.role.aliases)}
         plural = written.lower().endswith("s") and written.lower() not in forms  # "DS" is one data scientist
@@ -66,7 +107,7 @@ def with_role_names(text: str, vocabulary: Vocabulary) -> str:
         if re.search(r"\b(a|an)\s+$", before, re.I):  # "whats a sparky" -> "whats an electrician"
             found = re.search(r"\b(a|an)(\s+)$", before, re.I)
             word = indefinite(name).capitalize() if found.group(1)[0].isupper() else indefinite(name)
-            before = before[:found.start()] + word + found.group(2)
+            before = before[: found.start()] + word + found.group(2)
         text = before + name + text[end:]
     return text
 
@@ -91,8 +132,9 @@ def swap_roles(text: str, new: list[Role], vocabulary: Vocabulary) -> str:
     return text
 
 
-def replace_roles(text: str, new: str, vocabulary: Vocabulary, keep: Role | None = None,
-                  only: Role | None = None) -> str:
+def replace_roles(
+    text: str, new: str, vocabulary: Vocabulary, keep: Role | None = None, only: Role | None = None
+) -> str:
     """`text` with its first mention of a role (other than `keep`; only of `only` when given) about `new` instead,
     in the same number.
 
@@ -109,10 +151,10 @@ def replace_roles(text: str, new: str, vocabulary: Vocabulary, keep: Role | None
         article = re.search(r"\b(a|an)\s+$", before, re.I)
         if article:
             before = before[: article.start()] + indefinite(name) + " "
-        possessive = text[end:end + 2] == "'s"
-        if was_plural and text[end:end + 1] == "'":
+        possessive = text[end : end + 2] == "'s"
+        if was_plural and text[end : end + 1] == "'":
             possessive = False
-        return before + name + ("'s" if possessive else "") + text[end + (2 if possessive else 0):]
+        return before + name + ("'s" if possessive else "") + text[end + (2 if possessive else 0) :]
     return text
 
 
@@ -188,7 +230,7 @@ def without_roles(text: str, vocabulary: Vocabulary) -> str:
     spans = _word_spans(text)
     for mention in reversed(vocabulary.mentions(text)):
         if mention.end <= len(spans):
-            text = text[: spans[mention.start][0]] + text[spans[mention.end - 1][1]:]
+            text = text[: spans[mention.start][0]] + text[spans[mention.end - 1][1] :]
     return text
 
 

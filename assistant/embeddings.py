@@ -110,12 +110,13 @@ class NamedEmbeddings(Embeddings):
         """What the index records about the model, to refuse vectors of another one."""
         return {"embedding_model": self.name}
 
-    def encode(self, texts: list[str], batch_size: int = 64,
-               progress: Callable[[int], None] | None = None) -> np.ndarray:
+    def encode(
+        self, texts: list[str], batch_size: int = 64, progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
         """Embed texts as unit-length float32 rows, reporting each finished batch."""
         parts = []
         for start in range(0, len(texts), batch_size):
-            batch = list(texts[start:start + batch_size])
+            batch = list(texts[start : start + batch_size])
             parts.append(np.asarray(self.embeddings.embed_documents(batch), dtype=np.float32).reshape(len(batch), -1))
             if progress:
                 progress(len(batch))

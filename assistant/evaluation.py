@@ -101,18 +101,20 @@ def load_eval_set(path: Path = DEFAULT_EVAL_SET) -> list[EvalCase]:
         try:
             row = json.loads(line)
             section = row.get("section")
-            cases.append(EvalCase(
-                id=str(row.get("id", number)),
-                question=row["question"],
-                history=row.get("history") or [],
-                facts=list(row.get("facts") or []),
-                sections=[section] if isinstance(section, str) else list(section or []),
-                in_scope=bool(row.get("in_scope", True)),
-                guide=row.get("guide"),
-                first=list(row.get("first") or []),
-                yes_no=row.get("yes_no"),
-                kind=row.get("kind") or "",
-            ))
+            cases.append(
+                EvalCase(
+                    id=str(row.get("id", number)),
+                    question=row["question"],
+                    history=row.get("history") or [],
+                    facts=list(row.get("facts") or []),
+                    sections=[section] if isinstance(section, str) else list(section or []),
+                    in_scope=bool(row.get("in_scope", True)),
+                    guide=row.get("guide"),
+                    first=list(row.get("first") or []),
+                    yes_no=row.get("yes_no"),
+                    kind=row.get("kind") or "",
+                )
+            )
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise CareerAssistantError(f"{path}:{number}: not a valid evaluation case ({exc})") from None
     return cases
@@ -162,8 +164,9 @@ def judge(case: EvalCase, result: Answer, vocabulary) -> CaseResult:
         section_cited=not result.refused and all(s in sections for s in case.sections),
         first_sentence_answers=not result.refused and all(f.lower() in first for f in (case.first or case.facts)),
         sentences=len(sentences),
-        right_guide=not result.refused and bool(result.citations) and all(
-            c.source == case.guide for c in result.citations),
+        right_guide=not result.refused
+        and bool(result.citations)
+        and all(c.source == case.guide for c in result.citations),
         composed=composed,
         composed_supported=supported,
         yes_no_right=yes_no,

@@ -31,44 +31,30 @@ from .analysis import (
 )
 from .retrieval import SHARED_HEADING, Passage, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors, plain
-from .tuning import (
-    ASKED_STAGE_BONUS,
-    CHOOSING_BONUS,
-    CLOSE_MARGIN,
-    CONTEXT_BONUS,
-    CONTINUATION_MARGIN,
-    DEFINITION_SHORT_LEAD,
-    DEFINITION_SUBJECT_BONUS,
-    FIGURE_BONUS,
-    FIT_EVIDENCE,
-    LEAD_TIE,
-    LEXICAL_FLOOR,
-    LEXICAL_WEIGHT,
-    LIST_MARGIN,
-    OTHER_ROLE_PENALTY,
-    OWN_ROLE_BONUS,
-    RANK_WEIGHT,
-    REDUNDANT,
-    ROUTE_STEPS,
-    SAID_SENTENCE,
-    SECOND_SENTENCE_MARGIN,
-    SIGNPOST_PENALTY,
-    STAGED_FIGURE_PENALTY,
-    YES_NO_EVIDENCE_MARGIN,
-)
+from .tuning import TUNING
 from .vocabulary import Role, _spells, words
 
 # Opens by pointing back ("This number fluctuates", "These ML engineers"): it reads only after what it points at.
-_ANAPHOR = re.compile(r"(These|This|They|Their|Such|It|Its|That|Those|He|She|However|Overall|Also|Additionally|"
-                      r"Instead|Still|Therefore|Thus|Otherwise|Similarly|Likewise|Moreover|Furthermore|"
-                      r"On the other hand|In contrast|By contrast|In addition|For example|For instance)\b|"
-                      r"(\w+ ){1,4}(do so|doing so|do this|this way)\b|"
-                      r"([\w,]+ ){1,5}(it|them)\b(?! (is|was) (a|an|the|not|also|often|usually|possible|hard|easy)\b)")
+_ANAPHOR = re.compile(
+    r"(These|This|They|Their|Such|It|Its|That|Those|He|She|However|Overall|Also|Additionally|"
+    r"Instead|Still|Therefore|Thus|Otherwise|Similarly|Likewise|Moreover|Furthermore|"
+    r"On the other hand|In contrast|By contrast|In addition|For example|For instance)\b|"
+    r"(\w+ ){1,4}(do so|doing so|do this|this way)\b|"
+    r"([\w,]+ ){1,5}(it|them)\b(?! (is|was) (a|an|the|not|also|often|usually|possible|hard|easy)\b)"
+)
 _PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
 _BY_YEAR = re.compile(r"\s+(?:by|until|through)\s+((?:19|20)\d\d)\b")
 _COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?")
-_UNITS = {"year": 1, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365, "hour": 1 / 8760, "million": 1e6, "billion": 1e9,
-          "thousand": 1e3}
+_UNITS = {
+    "year": 1,
+    "month": 1 / 12,
+    "week": 1 / 52,
+    "day": 1 / 365,
+    "hour": 1 / 8760,
+    "million": 1e6,
+    "billion": 1e9,
+    "thousand": 1e3,
+}
 _NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
 
 
@@ -112,9 +98,14 @@ class _Candidate:
 def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool]:
     """A sentence's worth apart from the question: signpost penalty, points back, names a list, and which
     figures it states (money, percent, duration)."""
-    return (SIGNPOST_PENALTY if SIGNPOST.search(sentence) else 0.0, bool(_ANAPHOR.match(sentence)),
-            bool(LIST_SENTENCE.search(sentence)), bool(FIGURES["money"].search(sentence)),
-            bool(FIGURES["percent"].search(sentence)), bool(FIGURES["duration"].search(sentence)))
+    return (
+        TUNING.signpost_penalty if SIGNPOST.search(sentence) else 0.0,
+        bool(_ANAPHOR.match(sentence)),
+        bool(LIST_SENTENCE.search(sentence)),
+        bool(FIGURES["money"].search(sentence)),
+        bool(FIGURES["percent"].search(sentence)),
+        bool(FIGURES["duration"].search(sentence)),
+    )
 
 
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5}
@@ -136,10 +127,11 @@ def figure_value(text: str, wants: str, stage: str | None = None) -> tuple[str, 
     value *= {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
     unit = re.search(r"(year|month|week|day|hour|million|billion|thousand)", match.group(0), re.I)
     value *= _UNITS.get(unit.group(1).lower(), 1) if unit else 1  # "27 months" against "2 to 4 years"
-    per = _PER.search(text[match.end():match.end() + 20])
+    per = _PER.search(text[match.end() : match.end() + 20])
     by = _BY_YEAR.match(text, match.end())  # "16% by 2033": the figure's horizon goes with it
-    return match.group(0).strip() + (f" a {per.group(2).lower()}" if per else "") + \
-        (f" by {by.group(1)}" if by and wants == "percent" else ""), value
+    return match.group(0).strip() + (f" a {per.group(2).lower()}" if per else "") + (
+        f" by {by.group(1)}" if by and wants == "percent" else ""
+    ), value
 
 
 def _difference(a: float, b: float, wants: str, written: str) -> str:
@@ -161,8 +153,15 @@ class ExtractiveWriter:
         self.vectors = sentences
         self.max_sentences = max_sentences
 
-    def write(self, analysis: Analysis, vector: np.ndarray, passages: list[Passage], index,
-              foci: list[Focus], said: Said | None = None) -> list[Sentence]:
+    def write(
+        self,
+        analysis: Analysis,
+        vector: np.ndarray,
+        passages: list[Passage],
+        index,
+        foci: list[Focus],
+        said: Said | None = None,
+    ) -> list[Sentence]:
         """The answer's sentences, the answer first.
 
         Args:
@@ -191,8 +190,15 @@ class ExtractiveWriter:
 class _Plan:
     """One question's candidates and scores, and the plans that pick from them."""
 
-    def __init__(self, writer: ExtractiveWriter, analysis: Analysis, vector: np.ndarray, passages: list[Passage],
-                 index, said: Said | None = None) -> None:
+    def __init__(
+        self,
+        writer: ExtractiveWriter,
+        analysis: Analysis,
+        vector: np.ndarray,
+        passages: list[Passage],
+        index,
+        said: Said | None = None,
+    ) -> None:
         self.writer, self.analysis, self.vector, self.passages = writer, analysis, vector, passages
         self.vocabulary, self.idf, self.corpus = index.vocabulary, index.idf, index.corpus_words
         self.candidates: list[_Candidate] = []
@@ -210,21 +216,26 @@ class _Plan:
         cues = [_cues(c.text) for c in self.candidates]
         # A guide's opening sentence says what the guide is about ("Compare the day-to-day work, tools, pay ... to
         # decide which side of security fits you."): it points at the guide, like a signpost, and answers nothing.
-        self.signpost = np.array([SIGNPOST_PENALTY if passages[c.passage].position == 0 and c.order == 0 else cue[0]
-                                  for c, cue in zip(self.candidates, cues, strict=True)])
+        self.signpost = np.array(
+            [
+                TUNING.signpost_penalty if passages[c.passage].position == 0 and c.order == 0 else cue[0]
+                for c, cue in zip(self.candidates, cues, strict=True)
+            ]
+        )
         self.anaphor = np.array([c[1] for c in cues])
         self.listing = np.array([c[2] for c in cues])
         self.figures = {kind: np.array([c[col] for c in cues]) for kind, col in _FIGURE_COLUMN.items()}
         top = passages[0].fused or 1.0
-        self.rank = np.array([RANK_WEIGHT * passages[c.passage].fused / top for c in self.candidates])
+        self.rank = np.array([TUNING.rank_weight * passages[c.passage].fused / top for c in self.candidates])
         self.source = np.array([passages[c.passage].source for c in self.candidates])
         self.roles = [passages[c.passage].role for c in self.candidates]
         self.named = [self.vocabulary.roles_in(c.text) for c in self.candidates]
         self.carried = self._carried_roles()
         self.passage_of = np.array([c.passage for c in self.candidates])
         # The role a sentence is about when it opens with it ("A penetration tester is hired to ...").
-        self.subject = [next((m.role for m in self.vocabulary.mentions(c.text) if m.start <= 1), None)
-                        for c in self.candidates]
+        self.subject = [
+            next((m.role for m in self.vocabulary.mentions(c.text) if m.start <= 1), None) for c in self.candidates
+        ]
         # How much two sentences say the same: the share of their words in common. (Their vectors are of the sentence
         # with its section's headings, so any two sentences of one section are alike by them: cosine 0.8-0.93.)
         self.own_words = [terms(c.text) for c in self.candidates]
@@ -238,8 +249,12 @@ class _Plan:
         carried: list[Role | None] = [None] * len(self.candidates)
         for n, c in enumerate(self.candidates[1:], start=1):
             before = self.candidates[n - 1]
-            if self.roles[n] is None and not self.named[n] and before.passage == c.passage and \
-                    before.order == c.order - 1:
+            if (
+                self.roles[n] is None
+                and not self.named[n]
+                and before.passage == c.passage
+                and before.order == c.order - 1
+            ):
                 named = self.named[n - 1] or ([carried[n - 1]] if carried[n - 1] else [])
                 carried[n] = named[0] if len(named) == 1 else None
         return carried
@@ -260,17 +275,18 @@ class _Plan:
         for n, c in enumerate(self.candidates):
             p = self.passages[c.passage]
             if (p.source, p.section) == where:
-                bonus[n] = CONTEXT_BONUS
+                bonus[n] = TUNING.context_bonus
                 # Said already: its words were said, or it holds all that one sentence said (said in other words).
                 mine = set(tokenize(c.text))
-                done[n] = bool(mine) and any(len(mine & words) / min(len(mine), len(words)) >= SAID_SENTENCE
-                                             for words in spoken)
+                done[n] = bool(mine) and any(
+                    len(mine & words) / min(len(mine), len(words)) >= TUNING.said_sentence for words in spoken
+                )
         if said.asks_why:
             done[:] = False
         if said.asks_next:  # the sentence after each said one ("The growth is driven by ...")
             for after in np.flatnonzero(done) + 1:
                 if after < len(done) and bonus[after] and not done[after]:
-                    bonus[after] += CONTEXT_BONUS
+                    bonus[after] += TUNING.context_bonus
         return bonus, done
 
     def _merge_list_pieces(self) -> None:
@@ -291,8 +307,14 @@ class _Plan:
                     tails.setdefault(c.passage, {})[_item_label(c.text)] = None
             if len({self.candidates[n].passage for n in members} | set(tails)) < 2:
                 continue
-            pieces = [(self.passages[self.candidates[n].passage].position, self.candidates[n].passage,
-                       self.candidates[n].text.split(": ", 1)[1].rstrip(".").split("; ")) for n in members]
+            pieces = [
+                (
+                    self.passages[self.candidates[n].passage].position,
+                    self.candidates[n].passage,
+                    self.candidates[n].text.split(": ", 1)[1].rstrip(".").split("; "),
+                )
+                for n in members
+            ]
             pieces += [(self.passages[i].position, i, list(labels)) for i, labels in tails.items()]
             pieces.sort(key=lambda piece: piece[0])
             items = dict.fromkeys(item.strip() for _, _, labels in pieces for item in labels)
@@ -307,13 +329,15 @@ class _Plan:
     def relevance(self, question: str | frozenset, vector: np.ndarray, wants: str | None) -> np.ndarray:
         """Each sentence's score for a question (its text, or its terms as `analysis.asked_terms` gives them)."""
         asked = question if isinstance(question, frozenset) else asked_terms(question, self.vocabulary, self.corpus)
-        # Normalised by the asked words' rarity, but not below LEXICAL_FLOOR: a question of one common word ("who do
+        # Normalised by the asked words' rarity, but not below `lexical_floor`: a question of one common word ("who do
         # they work with") must not hand its whole lexical weight to any sentence with "work" in it.
-        weight = max(sum(self.idf.get(t, 1.0) for t in asked), LEXICAL_FLOOR, 1.0)
+        weight = max(sum(self.idf.get(t, 1.0) for t in asked), TUNING.lexical_floor, 1.0)
         shared = np.array([sum(self.idf.get(t, 1.0) for t in asked & w) for w in self.words])
-        scores = self.matrix @ vector + LEXICAL_WEIGHT * shared / weight + self.rank + self.signpost + self.context
+        scores = (
+            self.matrix @ vector + TUNING.lexical_weight * shared / weight + self.rank + self.signpost + self.context
+        )
         if wants in self.figures:
-            scores = scores + FIGURE_BONUS * self.figures[wants]
+            scores = scores + TUNING.figure_bonus * self.figures[wants]
             if wants == "money":
                 scores = scores + self.stage_scores(question if isinstance(question, str) else " ".join(question))
         return scores
@@ -324,21 +348,36 @@ class _Plan:
         "usually start around $95,000"), or, asking none, a penalty for a stage's figure beside the median ("how much
         do UX designers make": not "Junior UX designers typically start around $70,000")."""
         # "how much does that pay", after "Most people start as a junior UX designer": the stage said last.
-        asked = CAREER_STAGE.search(question) or PERCENTILE.search(self.analysis.text) or \
-            CAREER_STAGE.search(self.said_text)
+        asked = (
+            CAREER_STAGE.search(question)
+            or PERCENTILE.search(self.analysis.text)
+            or CAREER_STAGE.search(self.said_text)
+        )
         if asked:
             stem = re.compile(rf"\b{re.escape(asked.group(1).lower()[:5])}", re.I)
-            return ASKED_STAGE_BONUS * np.array([bool(f) and stem.search(c.text) is not None
-                                                 for c, f in zip(self.candidates, self.figures["money"], strict=True)])
-        return -STAGED_FIGURE_PENALTY * np.array([
-            bool(f) and bool(CAREER_STAGE.search(c.text) or PERCENTILE.search(c.text))
-            and not TYPICAL_FIGURE.search(c.text)
-            for c, f in zip(self.candidates, self.figures["money"], strict=True)])
+            return TUNING.asked_stage_bonus * np.array(
+                [
+                    bool(f) and stem.search(c.text) is not None
+                    for c, f in zip(self.candidates, self.figures["money"], strict=True)
+                ]
+            )
+        return -TUNING.staged_figure_penalty * np.array(
+            [
+                bool(f)
+                and bool(CAREER_STAGE.search(c.text) or PERCENTILE.search(c.text))
+                and not TYPICAL_FIGURE.search(c.text)
+                for c, f in zip(self.candidates, self.figures["money"], strict=True)
+            ]
+        )
 
     def alike(self, picks: list[int]) -> np.ndarray:
         """How much each sentence says what one of the picked ones says: the most of its words in common with one."""
-        return np.array([max(len(w & self.own_words[p]) / max(1, min(len(w), len(self.own_words[p]))) for p in picks)
-                         for w in self.own_words])
+        return np.array(
+            [
+                max(len(w & self.own_words[p]) / max(1, min(len(w), len(self.own_words[p]))) for p in picks)
+                for w in self.own_words
+            ]
+        )
 
     def asked_weight(self, n: int) -> float:
         """How much of the question's words (by rarity) a sentence and its section have."""
@@ -364,15 +403,18 @@ class _Plan:
         adjusted = scores.copy()
         for n, own in enumerate(self.roles):
             if own is None and roles and self.carried[n] is not None and self.carried[n] not in roles:
-                adjusted[n] -= OTHER_ROLE_PENALTY  # no bonus: it may be a remark about no one role
+                adjusted[n] -= TUNING.other_role_penalty  # no bonus: it may be a remark about no one role
             elif own is not None:
-                adjusted[n] += OWN_ROLE_BONUS if own in roles else -OTHER_ROLE_PENALTY
+                adjusted[n] += TUNING.own_role_bonus if own in roles else -TUNING.other_role_penalty
             elif len(roles) >= 2 and all(r in self.named[n] for r in roles):
-                adjusted[n] += OWN_ROLE_BONUS  # a question about both: a sentence about both is as much their own
+                adjusted[n] += (
+                    TUNING.own_role_bonus
+                )  # a question about both: a sentence about both is as much their own
         return adjusted
 
-    def best(self, scores: np.ndarray, ok: np.ndarray, prefer_list: bool = False,
-             about: frozenset[str] | None = None) -> int | None:
+    def best(
+        self, scores: np.ndarray, ok: np.ndarray, prefer_list: bool = False, about: frozenset[str] | None = None
+    ) -> int | None:
         """The best allowed sentence; with `prefer_list`, a sentence naming a list's items when it is nearly as
         good (only a list whose intro has one of the words `about`, when given: "Tools (...): ..." for "tools")."""
         if not ok.any():
@@ -382,7 +424,9 @@ class _Plan:
         # Of near-ties in one passage, its first: a section leads with its answer ("Do electricians need a license?":
         # "Nearly all states require electricians to be licensed ..." before "Apprentices typically register ...").
         if not self.listing[best]:  # (a list's naming sentence comes last, made from its items)
-            ties = np.flatnonzero((masked >= scores[best] - LEAD_TIE) & (self.passage_of == self.passage_of[best]))
+            ties = np.flatnonzero(
+                (masked >= scores[best] - TUNING.lead_tie) & (self.passage_of == self.passage_of[best])
+            )
             best = int(min(ties, key=lambda n: self.candidates[n].order))
         listing = self.listing
         if about is not None:
@@ -391,7 +435,7 @@ class _Plan:
                 listing[n] = _shares(about, terms(self.candidates[n].text.split(": ", 1)[0]))
         if prefer_list and (ok & listing).any():
             listed = int(np.argmax(np.where(ok & listing, scores, -np.inf)))
-            if scores[listed] >= scores[best] - LIST_MARGIN:
+            if scores[listed] >= scores[best] - TUNING.list_margin:
                 return listed
         return best
 
@@ -403,13 +447,17 @@ class _Plan:
         if self.anaphor[n] and n > 0 and self.candidates[n - 1].passage == self.candidates[n].passage:
             return [n - 1, n]
         start = n
-        while start > 0 and self.same_item(start - 1, start) and \
-                self.candidates[start - 1].passage == self.candidates[n].passage:
+        while (
+            start > 0
+            and self.same_item(start - 1, start)
+            and self.candidates[start - 1].passage == self.candidates[n].passage
+        ):
             start -= 1  # "Certifications: The CEH ... are common alternatives" reads after the item's first sentence
         return list(range(start, n + 1))
 
-    def extracted(self, picks: list[int], continued: float | None = None,
-                  scores: np.ndarray | None = None) -> list[Sentence]:
+    def extracted(
+        self, picks: list[int], continued: float | None = None, scores: np.ndarray | None = None
+    ) -> list[Sentence]:
         """The picked sentences as the guide wrote them; one that points back is joined to what it points at:
         "Data scientists make an average of $103,500 per year; this number fluctuates depending on ...".
 
@@ -423,11 +471,20 @@ class _Plan:
             after = run[-1] + 1 if run else n + 1
             last = run[-1] if run else n
             short_item = self.same_item(last, after) if after < len(self.candidates) else False
-            short_item = short_item and len(self.candidates[last].text.split()) < DEFINITION_SHORT_LEAD
-            if after < len(self.candidates) and after not in seen and \
-                    self.candidates[after].passage == self.candidates[n].passage and (short_item or (
-                        continued is not None and scores[after] >= continued and
-                        (self.anaphor[after] or self.same_item(last, after)))):
+            short_item = short_item and len(self.candidates[last].text.split()) < TUNING.definition_short_lead
+            if (
+                after < len(self.candidates)
+                and after not in seen
+                and self.candidates[after].passage == self.candidates[n].passage
+                and (
+                    short_item
+                    or (
+                        continued is not None
+                        and scores[after] >= continued
+                        and (self.anaphor[after] or self.same_item(last, after))
+                    )
+                )
+            ):
                 run.append(after)  # "Foundation first: Pen testing is rarely an entry-level job; most pen testers ..."
 
             seen.update(run)
@@ -437,8 +494,11 @@ class _Plan:
             head = self.candidates[run[0]].text if run[0] - 1 not in seen else self.item_text(run[0])
             texts = [head, *(self.item_text(m) for m in run[1:])]
             end = texts[-1][-1] if texts[-1][-1:] in ("!", "?") else "."
-            text = "; ".join([texts[0].rstrip(".!?"), *(_lower_first(t).rstrip(".!?") for t in texts[1:])]) + end \
-                if len(run) > 1 else texts[0]
+            text = (
+                "; ".join([texts[0].rstrip(".!?"), *(_lower_first(t).rstrip(".!?") for t in texts[1:])]) + end
+                if len(run) > 1
+                else texts[0]
+            )
             out.append(Sentence(text, self.cites[run[0]], len(run) > 1))
         return out
 
@@ -451,7 +511,7 @@ class _Plan:
     def item_text(self, m: int) -> str:
         """A sentence going on from another of its list item, without the label they share."""
         text, label = self.candidates[m].text, _item_label(self.candidates[m].text)
-        return text[len(label) + 2:] if label and m > 0 and self.same_item(m - 1, m) else text
+        return text[len(label) + 2 :] if label and m > 0 and self.same_item(m - 1, m) else text
 
     # -- plans ------------------------------------------------------------------------------------------------
 
@@ -475,8 +535,14 @@ class _Plan:
             return self.common()
         return self.fact()
 
-    def fact(self, question: str | None = None, vector: np.ndarray | None = None, roles: list[Role] | None = None,
-             analysis: Analysis | None = None, most: int | None = None) -> list[Sentence]:
+    def fact(
+        self,
+        question: str | None = None,
+        vector: np.ndarray | None = None,
+        roles: list[Role] | None = None,
+        analysis: Analysis | None = None,
+        most: int | None = None,
+    ) -> list[Sentence]:
         """The best sentence, and up to `most` (the writer's `max_sentences`) in all that are nearly as good or add
         words the question asked."""
         a = analysis or self.analysis
@@ -486,9 +552,10 @@ class _Plan:
         roles = a.roles if roles is None else roles
         scores = self.role_scores(self.relevance(asked, vector, a.wants), roles)
         if a.kind == "definition":
-            scores = scores + DEFINITION_SUBJECT_BONUS * np.array([s in roles for s in self.subject])
-            scores = scores + DEFINITION_SUBJECT_BONUS * np.array([
-                bool(asked & self.own_words[n]) and _defines(c.text, asked) for n, c in enumerate(self.candidates)])
+            scores = scores + TUNING.definition_subject_bonus * np.array([s in roles for s in self.subject])
+            scores = scores + TUNING.definition_subject_bonus * np.array(
+                [bool(asked & self.own_words[n]) and _defines(c.text, asked) for n, c in enumerate(self.candidates)]
+            )
         ok = self.allowed(roles) & ~self.anaphor_orphans()
         if (ok & ~self.said).any():
             ok &= ~self.said  # a follow-up is not answered with what was just said
@@ -500,21 +567,24 @@ class _Plan:
         picks = [first]
         covered = set(self.words[first])
         while len(picks) < most:
-            open_ = ok & (scores >= scores[first] - SECOND_SENTENCE_MARGIN)
-            open_ &= self.alike(picks) < REDUNDANT
+            open_ = ok & (scores >= scores[first] - TUNING.second_sentence_margin)
+            open_ &= self.alike(picks) < TUNING.redundant
             open_[picks] = False
             # Another sentence joins when nearly as good, or a little less good but adding a word the question asked.
             adds = np.array([bool((asked & w) - covered) for w in self.words])
-            open_ &= (scores >= scores[first] - CLOSE_MARGIN) | adds
+            open_ &= (scores >= scores[first] - TUNING.close_margin) | adds
             nxt = self.best(scores, open_)
             if nxt is None:
                 break
             picks.append(nxt)
             covered |= self.words[nxt]
         rest = sorted(picks[1:], key=lambda n: (self.candidates[n].passage, self.candidates[n].order))
-        out = self.extracted([first, *rest], continued=scores[first] - CONTINUATION_MARGIN, scores=scores)
-        cell = self.cell(first, roles[0]) if len(roles) == 1 and out and out[0].text == self.candidates[first].text \
+        out = self.extracted([first, *rest], continued=scores[first] - TUNING.continuation_margin, scores=scores)
+        cell = (
+            self.cell(first, roles[0])
+            if len(roles) == 1 and out and out[0].text == self.candidates[first].text
             else None
+        )
         return [Sentence(cell, out[0].cites, True), *out[1:]] if cell else out
 
     def cell(self, n: int, role: Role) -> str | None:
@@ -534,28 +604,47 @@ class _Plan:
         """What a role is or does, as its guide first says: its first sentence about that role alone ("Product
         managers (PMs) decide what gets built ..."), or else the lead of its first section of its own ("The primary
         responsibility of ML engineers is ..."); a short lead brings the sentence after it."""
+
         def position(n: int) -> tuple[int, int]:
             return self.passages[self.candidates[n].passage].position, self.candidates[n].order
 
-        usable = [n for n in range(len(self.candidates)) if not self.listing[n] and not self.signpost[n]
-                  and self.source[n] == role.source and not (self.anaphor[n] and not self.same_item(n - 1, n))]
+        usable = [
+            n
+            for n in range(len(self.candidates))
+            if not self.listing[n]
+            and not self.signpost[n]
+            and self.source[n] == role.source
+            and not (self.anaphor[n] and not self.same_item(n - 1, n))
+        ]
         own = [n for n in usable if self.roles[n] == role]
-        about = [n for n in usable if self.roles[n] in (None, role) and self.subject[n] == role
-                 and self.named[n] == [role]]
+        about = [
+            n for n in usable if self.roles[n] in (None, role) and self.subject[n] == role and self.named[n] == [role]
+        ]
         lead = [min(own, key=position)] if own else []
         if not about and not lead:
             return []
         first = min(about + lead, key=position)
         picks = [first]
         after = first + 1
-        if len(self.candidates[first].text.split()) < DEFINITION_SHORT_LEAD and after < len(self.candidates) and \
-                self.candidates[after].passage == self.candidates[first].passage and not self.listing[after] and \
-                not _EXAMPLE.match(self.candidates[after].text) and self.named[after] in ([], [role]):
+        if (
+            len(self.candidates[first].text.split()) < TUNING.definition_short_lead
+            and after < len(self.candidates)
+            and self.candidates[after].passage == self.candidates[first].passage
+            and not self.listing[after]
+            and not _EXAMPLE.match(self.candidates[after].text)
+            and self.named[after] in ([], [role])
+        ):
             picks.append(after)
         # ... then what its first section of its own lists it doing: "Typical responsibilities include: ...".
-        duties = [n for n in range(len(self.candidates)) if self.listing[n] and self.roles[n] == role and lead
-                  and self.passages[self.candidates[n].passage].section ==
-                  self.passages[self.candidates[lead[0]].passage].section]
+        duties = [
+            n
+            for n in range(len(self.candidates))
+            if self.listing[n]
+            and self.roles[n] == role
+            and lead
+            and self.passages[self.candidates[n].passage].section
+            == self.passages[self.candidates[lead[0]].passage].section
+        ]
         return self.extracted(picks) + (self.extracted(duties[:1]) if duties and duties[0] not in picks else [])
 
     def route(self, role: Role) -> list[Sentence]:
@@ -565,8 +654,10 @@ class _Plan:
         steps = self.best(scores, self.allowed([role]) & self.listing & np.array([r == role for r in self.roles]))
         if steps is None:
             return []
-        where = (self.passages[self.candidates[steps].passage].source,
-                 self.passages[self.candidates[steps].passage].section)
+        where = (
+            self.passages[self.candidates[steps].passage].source,
+            self.passages[self.candidates[steps].passage].section,
+        )
         labels = self.candidates[steps].text.split(": ", 1)[1].rstrip(".").split("; ")
         firsts = {}
         for n, c in enumerate(self.candidates):
@@ -576,15 +667,19 @@ class _Plan:
                 label = next((item for item in labels if c.text.startswith(item)), "")
             if at == where and label in labels and label not in firsts and not (n and self.same_item(n - 1, n)):
                 firsts[label] = n
-        picks = [firsts[label] for label in labels if label in firsts][:ROUTE_STEPS]
+        picks = [firsts[label] for label in labels if label in firsts][: TUNING.route_steps]
         if len(picks) < 2:
             return []
         return self.extracted(picks)  # a step's short first sentence brings its second (see `extracted`)
 
     def anaphor_orphans(self) -> np.ndarray:
         """Sentences that point back with nothing before them in their passage to point at."""
-        return np.array([bool(self.anaphor[n]) and (n == 0 or self.candidates[n - 1].passage != c.passage)
-                         for n, c in enumerate(self.candidates)])
+        return np.array(
+            [
+                bool(self.anaphor[n]) and (n == 0 or self.candidates[n - 1].passage != c.passage)
+                for n, c in enumerate(self.candidates)
+            ]
+        )
 
     def sides(self, foci: list[Focus]) -> list[tuple[Role, int]]:
         """For each compared role, its best sentence from its own sections (or naming it)."""
@@ -594,8 +689,9 @@ class _Plan:
                 continue
             scores = self.relevance(f.question, f.vector, self.analysis.wants)
             # Its own sections' sentences, or a general section's sentence naming it and no other role.
-            own = np.array([r == f.role or (r is None and nm == [f.role]) for r, nm in zip(self.roles, self.named,
-                                                                                         strict=True)])
+            own = np.array(
+                [r == f.role or (r is None and nm == [f.role]) for r, nm in zip(self.roles, self.named, strict=True)]
+            )
             ok = own & self.allowed([f.role])
             if (ok & ~self.anaphor).any():  # "This figure varies ...": its figure is not the role's own
                 ok &= ~self.anaphor
@@ -635,7 +731,7 @@ class _Plan:
         if thing is not None:  # ... and one about the items asked ("degree")
             both &= np.array([terms(thing) <= w for w in self.own_words])
         pick = self.best(scores, both)
-        if pick is not None and scores[pick] >= max(scores[na], scores[nb]) - SECOND_SENTENCE_MARGIN:
+        if pick is not None and scores[pick] >= max(scores[na], scores[nb]) - TUNING.second_sentence_margin:
             return self.extracted([pick])
         side_a, side_b = self.extracted([na])[0], self.extracted([nb])[0]
         if len(side_a.cites) > 1 or len(side_b.cites) > 1:  # a list merged from pieces cites each piece
@@ -652,20 +748,27 @@ class _Plan:
         fa, fb = (figure_value(self.candidates[n].text, a.wants, stage) for n in (na, nb))
         scores = self.relevance(a.text, self.vector, a.wants)
         row = None if stage else self.both_figures(role_a, role_b, scores)
-        if row is not None and (not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - SECOND_SENTENCE_MARGIN):
+        if row is not None and (
+            not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - TUNING.second_sentence_margin
+        ):
             _, n, fa, fb = row
             na = nb = n
         if not (fa and fb) or fa[1] == fb[1]:
             return []
         (hi_role, hi_n, hi), (lo_role, lo_n, lo) = sorted([(role_a, na, fa), (role_b, nb, fb)], key=lambda s: -s[2][1])
         grows = re.search(r"\b(grow\w*|growth|outlook|demand|increase)\b", a.text, re.I)
-        verdict = {"money": "earn more", "percent": "are projected to grow faster" if grows else "have the higher rate",
-                   "duration": "take longer", "count": "are more numerous"}[a.wants]
+        verdict = {
+            "money": "earn more",
+            "percent": "are projected to grow faster" if grows else "have the higher rate",
+            "duration": "take longer",
+            "count": "are more numerous",
+        }[a.wants]
         counted = re.search(r"\bmore(?: \w+){0,2} (jobs|openings|positions|people|workers)\b", a.text, re.I)
         verdict = f"have more {counted.group(1).lower()}" if a.wants == "count" and counted else verdict
         gap = f", {_difference(hi[1], lo[1], a.wants, hi[0])}" if a.wants in ("money", "percent") else ""
-        text = (f"{_capital(hi_role.plural)} {verdict}: {hi[0]} [{{a}}] against {lo[0]} for {lo_role.plural} "
-                f"[{{b}}]{gap}.")
+        text = (
+            f"{_capital(hi_role.plural)} {verdict}: {hi[0]} [{{a}}] against {lo[0]} for {lo_role.plural} [{{b}}]{gap}."
+        )
         if _YES_NO_QUESTION.match(a.text) and not re.search(r"\bor\b", a.text):  # "do ML engineers earn more than
             # ...?": yes or no first (not for "are there more nursing jobs or PA jobs?")
             lower = bool(re.search(r"\b(less|lower|fewer|slower|worse|shorter|quicker)\b", a.text, re.I))
@@ -701,8 +804,16 @@ class _Plan:
 
         def first(mask: np.ndarray) -> int | None:
             found = np.flatnonzero(ok & mask)
-            return None if not len(found) else int(min(found, key=lambda n: (
-                self.passages[self.candidates[n].passage].position, self.candidates[n].order)))
+            return (
+                None
+                if not len(found)
+                else int(
+                    min(
+                        found,
+                        key=lambda n: (self.passages[self.candidates[n].passage].position, self.candidates[n].order),
+                    )
+                )
+            )
 
         both = first(np.array([self.sets_apart(c.text, role_a, role_b) for c in self.candidates]))
         if both is not None:
@@ -721,7 +832,7 @@ class _Plan:
         if None in at.values():
             return None
         left, right = sorted(at.values(), key=lambda m: m.start)
-        between = [w for w in words(text)[left.end:right.start] if w not in ("and", "or", "&", "both", "the")]
+        between = [w for w in words(text)[left.end : right.start] if w not in ("and", "or", "&", "both", "the")]
         return between or None
 
     def sets_apart(self, text: str, role_a: Role, role_b: Role) -> bool:
@@ -735,7 +846,7 @@ class _Plan:
         text = self.analysis.text
         than = re.search(r"\bthan\b", text, re.I)
         first = next(iter(self.vocabulary.mentions(text)), None)
-        if than and first is not None and len(words(text[:than.start()])) <= first.start:
+        if than and first is not None and len(words(text[: than.start()])) <= first.start:
             return role_b if first.role == role_a else role_a
         return first.role if first is not None and first.role in (role_a, role_b) else role_a
 
@@ -756,7 +867,7 @@ class _Plan:
         scores = self.relevance(a.text, self.vector, a.wants)
         near = np.isin(self.source, list({r.source for r in a.roles} or {self.passages[0].source}))
         # Evidence far below the best sentence is a chance match of the word ("keep"): no verdict then.
-        near &= scores >= scores[self.allowed(a.roles)].max(initial=-np.inf) - YES_NO_EVIDENCE_MARGIN
+        near &= scores >= scores[self.allowed(a.roles)].max(initial=-np.inf) - TUNING.yes_no_evidence_margin
         # ... and of the asked words, the rarest that the passages have; or else that such evidence has ("meds": the
         # guide says "medication").
         found = [t for t in asked if any(t in self.words[n] for n in np.flatnonzero(near))]
@@ -770,17 +881,29 @@ class _Plan:
             found = self.best(scores, (shared if a.kind == "common" and shared.any() else has) & self.allowed(a.roles))
             return [] if found is None else self.verdict(found, term)
         role = a.roles[0]
-        own = np.array([r == role or (r is None and (role in nm or not nm)) for r, nm in zip(self.roles, self.named,
-                                                                                          strict=True)])
+        own = np.array(
+            [r == role or (r is None and (role in nm or not nm)) for r, nm in zip(self.roles, self.named, strict=True)]
+        )
         yes = self.best(scores, has & own)
         if yes is not None and _NEED.search(a.text):
             # "Do I need a design degree?": a way in without it ("through a degree, an online course, or a bootcamp")
             # answers before a sentence saying what is typical ("Typical degree: Bachelor's in design ...").
             head = _head(a.text, term, asked)  # "design degree": a degree
-            optional = self.best(scores, own & np.array([head in w and _one_of_several(c.text, head)
-                                                         for c, w in zip(self.candidates, self.words, strict=True)]))
-            optional = optional if optional is not None and scores[optional] >= scores[yes] - YES_NO_EVIDENCE_MARGIN \
+            optional = self.best(
+                scores,
+                own
+                & np.array(
+                    [
+                        head in w and _one_of_several(c.text, head)
+                        for c, w in zip(self.candidates, self.words, strict=True)
+                    ]
+                ),
+            )
+            optional = (
+                optional
+                if optional is not None and scores[optional] >= scores[yes] - TUNING.yes_no_evidence_margin
                 else None
+            )
             yes = yes if optional is None else optional
         if yes is not None:
             return self.verdict(yes, term)
@@ -791,8 +914,7 @@ class _Plan:
         if mine is None:
             return []
         named = ", ".join(dict.fromkeys(_surface(self.candidates[other].text, {term})))
-        text = (f"No: the guide names {named} for {self.roles[other].plural} [{{a}}], "
-                f"not for {role.plural} [{{b}}].")
+        text = f"No: the guide names {named} for {self.roles[other].plural} [{{a}}], not for {role.plural} [{{b}}]."
         return [Sentence(text, (self.candidates[other].passage, self.candidates[mine].passage), True)]
 
     def against_bar(self) -> list[Sentence]:
@@ -831,7 +953,7 @@ class _Plan:
         if own and own.group(1):  # "No. Apprenticeships have no upper age limit": the guide's own verdict first
             return [first, *rest]
         if own:  # "In most states, yes." -> "Yes, in most states."
-            body = first.text[:own.start()].rstrip(" ,;")
+            body = first.text[: own.start()].rstrip(" ,;")
             return [Sentence(f"{own.group(2).capitalize()}, {_lower_first(body)}.", first.cites, True), *rest]
         return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
 
@@ -845,20 +967,25 @@ class _Plan:
         for n, own in enumerate(self.roles):
             # A sentence of one role's sections, or one naming a single role ("Choose penetration tester if ...").
             role = own or (self.named[n][0] if len(self.named[n]) == 1 else None)
-            if role is not None and not self.anaphor[n] and not self.signpost[n] and (
-                    not self.analysis.roles or role in self.analysis.roles):
+            if (
+                role is not None
+                and not self.anaphor[n]
+                and not self.signpost[n]
+                and (not self.analysis.roles or role in self.analysis.roles)
+            ):
                 by_role.setdefault(role, []).append(n)
         if not by_role:
             return self.fact()
+
         def fits(role: Role, scores: np.ndarray) -> float:  # by its two best sentences, not one lucky match
-            return float(np.mean(sorted(scores[by_role[role]])[-FIT_EVIDENCE:]))
+            return float(np.mean(sorted(scores[by_role[role]])[-TUNING.fit_evidence :]))
 
         # The guide that matches; then, within it, its own words on whom each role suits ("Choose UX design if you
         # love visual problem-solving") before a sentence that shares a word of the profile by chance ("sketching":
         # the Sketch tool). Not across guides: one with such sentences would win every question.
         guide = max(by_role, key=lambda r: fits(r, scores)).source
         choosing = self.choosing()
-        scores = scores + CHOOSING_BONUS * choosing
+        scores = scores + TUNING.choosing_bonus * choosing
         candidates = [r for r in by_role if r.source == guide]
         if all(choosing[by_role[r]].any() for r in candidates):  # each role has its "Choose X if ...": weigh those
             best_role = max(candidates, key=lambda r: max(scores[n] for n in by_role[r] if choosing[n]))
@@ -871,21 +998,26 @@ class _Plan:
     def choosing(self) -> np.ndarray:
         """Sentences about choosing: with a word of choosing, or under a heading with one ("Which role suits you?":
         "If you are still unsure, starting in UX design is a reasonable bet")."""
+
         def heading(passage: Passage) -> frozenset[str]:  # its own heading, not the guide's title ("... Fits You?")
             guide = self.vocabulary.guides.get(passage.source)
             last = passage.section.split(" > ")[-1]
             return frozenset() if guide and last == guide.title else asked_terms(last, self.vocabulary, self.corpus)
 
         headings = {i: heading(p) for i, p in enumerate(self.passages)}
-        return np.array([bool((w | headings[c.passage]) & self.choosing_words)
-                         for w, c in zip(self.own_words, self.candidates, strict=True)])
+        return np.array(
+            [
+                bool((w | headings[c.passage]) & self.choosing_words)
+                for w, c in zip(self.own_words, self.candidates, strict=True)
+            ]
+        )
 
     def choice(self) -> list[Sentence]:
         """How to choose, as the guide puts it: its best sentence about choosing ("the better choice depends on your
         temperament"), then its sentence about choosing each role ("Choose penetration tester if ..."), if any."""
         a = self.analysis
         choosing = self.choosing()
-        scores = self.relevance(a.terms, self.vector, None) + CHOOSING_BONUS * choosing
+        scores = self.relevance(a.terms, self.vector, None) + TUNING.choosing_bonus * choosing
         ok = self.allowed(a.roles) & ~self.anaphor_orphans()
         first = self.best(scores, ok & choosing)
         if first is None:
@@ -908,8 +1040,16 @@ class _Plan:
             shared &= np.isin(self.source, [r.source for r in a.roles])
         # A list under a heading about what they share ("Tools > Both roles") is the answer unless another sentence has
         # more of what was asked ("programming languages such as Python and Java" for "langs both roles need").
-        both = shared & self.listing & np.array([SHARED_HEADING.search(self.passages[c.passage].section.split(
-            " > ")[-1]) is not None for c in self.candidates])
+        both = (
+            shared
+            & self.listing
+            & np.array(
+                [
+                    SHARED_HEADING.search(self.passages[c.passage].section.split(" > ")[-1]) is not None
+                    for c in self.candidates
+                ]
+            )
+        )
         first = self.best(scores, shared & ~self.anaphor_orphans(), prefer_list=True)
         listed = self.best(scores, both)
         if listed is not None and (first is None or self.asked_weight(listed) >= self.asked_weight(first)):
@@ -917,8 +1057,8 @@ class _Plan:
         if first is None:
             return self.fact()
         picks = [first]
-        second_ok = shared & (scores >= scores[first] - 2 * SECOND_SENTENCE_MARGIN)
-        second_ok &= self.alike([first]) < REDUNDANT
+        second_ok = shared & (scores >= scores[first] - 2 * TUNING.second_sentence_margin)
+        second_ok &= self.alike([first]) < TUNING.redundant
         second_ok[first] = False
         nxt = self.best(scores, second_ok & ~self.anaphor_orphans(), prefer_list=not self.listing[first])
         if nxt is not None:
@@ -930,8 +1070,9 @@ class _Plan:
         out: list[Sentence] = []
         for f in foci:
             part = f.analysis or self.analysis
-            got = (introduces(part) and self.introduction(part.roles[0])) or \
-                self.fact(f.question, f.vector, part.roles or self.analysis.roles, part, most=1)
+            got = (introduces(part) and self.introduction(part.roles[0])) or self.fact(
+                f.question, f.vector, part.roles or self.analysis.roles, part, most=1
+            )
             out += [s for s in got if s not in out]
         return out or self.fact()
 
@@ -942,21 +1083,25 @@ _GAP = re.compile(r"\b(more|less|higher|lower|fewer|ahead of|behind)\b", re.I)
 _PARTS = re.compile(r";\s+|,\s+(?:while |whereas |but )?|\.\s+")
 # Words that name what the roles are, not a topic of theirs: "the key difference between the two roles".
 _ROLE_WORDS = frozenset({"rol", "role", "roles", "job", "jobs", "career", "careers", "position", "positions"})
-_CONTRAST = re.compile(r"\b(while|whereas|unlike|but|however|in contrast|on the other hand|differ\w*|opposite)\b",
-                       re.I)
+_CONTRAST = re.compile(r"\b(while|whereas|unlike|but|however|in contrast|on the other hand|differ\w*|opposite)\b", re.I)
 _EXAMPLE = re.compile(r"(For example|For instance|E\.g\.|As an example)\b", re.I)
 _YES_NO_QUESTION = re.compile(r"^\s*(do|does|is|are|can|will|would|could|should|did)\b", re.I)
 # The evidence says the opposite of the question's premise: "Pen testing is rarely an entry-level job".
-_NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren't|doesn't|don't|cannot|can't)\b",
-                       re.I)
+_NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren't|doesn't|don't|cannot|can't)\b", re.I)
 
 
-_NOT_REQUIRED = re.compile(r"\bor (an? )?equivalent\b|\bnot (always |strictly )?(required|necessary|needed)\b|"
-                           r"\boptional\b|\bwithout (a|an|any) (degree|certification)\b", re.I)
+_NOT_REQUIRED = re.compile(
+    r"\bor (an? )?equivalent\b|\bnot (always |strictly )?(required|necessary|needed)\b|"
+    r"\boptional\b|\bwithout (a|an|any) (degree|certification)\b",
+    re.I,
+)
 # "Can I skip ...?", "... instead of ...": answered "No" by evidence that it is still needed.
 _SKIPPING = re.compile(r"\b(skip|instead of|without|just do|replace|avoid)\b", re.I)
-_STILL_NEEDED = re.compile(r"\b(still|also) (need|needs|have to|has to|must|require)|\bdoes not replace\b|"
-                           r"\bis not a substitute\b|\bcannot replace\b", re.I)
+_STILL_NEEDED = re.compile(
+    r"\b(still|also) (need|needs|have to|has to|must|require)|\bdoes not replace\b|"
+    r"\bis not a substitute\b|\bcannot replace\b",
+    re.I,
+)
 # A sentence that gives its own verdict: "In most states, yes."; "No. Apprenticeships have no upper age limit".
 _SAYS_SO = re.compile(r"^(yes|no)\b|\b(yes|no)[.!]?$", re.I)
 _BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
@@ -1011,13 +1156,40 @@ def _negates(sentence: str, term: str) -> bool:
 
     tokens = re.findall(r"[\w'+#/-]+", sentence.lower())
     at = next((n for n, t in enumerate(tokens) if term in tokenize(t)), None)
-    return at is not None and any(_NEGATION.fullmatch(t) for t in tokens[max(0, at - 4):at])
+    return at is not None and any(_NEGATION.fullmatch(t) for t in tokens[max(0, at - 4) : at])
 
 
 _SMALL_WORDS = frozenset(["of", "in", "and", "the", "for", "to", "&"])  # not spelled in an acronym
-_YES_NO_FILLER = frozenset({"need", "use", "know", "requir", "require", "learn", "work", "tool", "skill", "do", "doe",
-                            "involv", "involve", "usual", "usually", "typical", "typically", "good", "important",
-                            "become", "becom", "get", "start", "job", "role", "career"})
+_YES_NO_FILLER = frozenset(
+    {
+        "need",
+        "use",
+        "know",
+        "requir",
+        "require",
+        "learn",
+        "work",
+        "tool",
+        "skill",
+        "do",
+        "doe",
+        "involv",
+        "involve",
+        "usual",
+        "usually",
+        "typical",
+        "typically",
+        "good",
+        "important",
+        "become",
+        "becom",
+        "get",
+        "start",
+        "job",
+        "role",
+        "career",
+    }
+)
 
 
 def _surface(text: str, stems: set[str]) -> list[str]:
@@ -1050,8 +1222,11 @@ def _without_label(text: str) -> str:
 def _lower_first(text: str) -> str:
     """A sentence's first word in lower case, to go on after a clause ("This" -> "this"; "ML", "TorchServe" stay)."""
     first = text.split(" ", 1)[0]
-    return text if len(first) > 1 and (first.isupper() or first[1:] != first[1:].lower()) else (
-        text[:1].lower() + text[1:])
+    return (
+        text
+        if len(first) > 1 and (first.isupper() or first[1:] != first[1:].lower())
+        else (text[:1].lower() + text[1:])
+    )
 
 
 def _capital(text: str) -> str:

@@ -42,7 +42,7 @@ _SUBDUED = "opacity:.7;font-size:.9em"
 NOTEBOOK = Look(
     styles={
         "ca-refusal": "border-left:4px solid #d97706;background:rgba(217,119,6,.08);padding:.5em .8em;"
-                      "border-radius:0 6px 6px 0",
+        "border-radius:0 6px 6px 0",
         "ca-refusal-title": "font-weight:bold;color:#b45309",
         "ca-marker": "text-decoration:none;vertical-align:super;font-size:.75em",
         "ca-sources": "margin-top:.6em;padding-top:.4em;border-top:1px solid #cbd5e1",
@@ -79,8 +79,10 @@ def inline(text: str) -> str:
 
 def _preview(citation: Citation) -> str:
     """What hovering or focusing a marker shows: the passage's section and first lines."""
-    return (f'<span class="ca-preview"><b>{inline(display_section(citation.section) or "(untitled)")}</b>'
-            f"{inline(excerpt(citation.text))}</span>")
+    return (
+        f'<span class="ca-preview"><b>{inline(display_section(citation.section) or "(untitled)")}</b>'
+        f"{inline(excerpt(citation.text))}</span>"
+    )
 
 
 def _with_markers(text: str, citations: list[Citation] = (), key: str = "", look: Look = CHAT) -> str:
@@ -93,10 +95,14 @@ def _with_markers(text: str, citations: list[Citation] = (), key: str = "", look
             return f'<span class="ca-marker">[{match.group(1)}]</span>'
         if not look.previews:
             title = escape(f"{citation.section} — {citation.source}")
-            return (f'<a {look.attrs("ca-marker")} href="#{footnote_id(key, citation.index)}" title="{title}">'
-                    f"[{citation.index}]</a>")
-        return (f'<a class="ca-marker" href="#{footnote_id(key, citation.index)}">[{citation.index}]'
-                f"{_preview(citation)}</a>")
+            return (
+                f'<a {look.attrs("ca-marker")} href="#{footnote_id(key, citation.index)}" title="{title}">'
+                f"[{citation.index}]</a>"
+            )
+        return (
+            f'<a class="ca-marker" href="#{footnote_id(key, citation.index)}">[{citation.index}]'
+            f"{_preview(citation)}</a>"
+        )
 
     return MARKER.sub(marker, paragraphs(text))
 
@@ -121,9 +127,9 @@ def footnote(citation: Citation, key: str = "", kind: str = "ca-footnote", look:
     return (
         f'<details class="{kind}"{anchor}>'
         f"<summary>{number}"
-        f'<span {look.attrs("ca-section")}>{section}</span> '
-        f'<span {look.attrs("ca-source")}>— {inline(citation.source)}{score}</span></summary>'
-        f'<div {look.attrs("ca-passage")}>{paragraphs(citation.text)}</div>'
+        f"<span {look.attrs('ca-section')}>{section}</span> "
+        f"<span {look.attrs('ca-source')}>— {inline(citation.source)}{score}</span></summary>"
+        f"<div {look.attrs('ca-passage')}>{paragraphs(citation.text)}</div>"
         "</details>"
     )
 
@@ -142,18 +148,18 @@ def _small_print(question: str | None, answer: Answer, look: Look) -> str:
     """The question as searched (when it differs from the one asked, or the one asked is unknown), then notes."""
     lines = []
     standalone = answer.standalone_question.strip()
-    if standalone and (question is None or
-                       " ".join(standalone.lower().split()) != " ".join(question.lower().split())):
-        lines.append(f'<div {look.attrs("ca-standalone")}>Searched the guide for: “{inline(standalone)}”</div>')
-    lines += [f'<div {look.attrs("ca-note")}>{inline(note)}</div>' for note in answer.notes]
+    if standalone and (question is None or " ".join(standalone.lower().split()) != " ".join(question.lower().split())):
+        lines.append(f"<div {look.attrs('ca-standalone')}>Searched the guide for: “{inline(standalone)}”</div>")
+    lines += [f"<div {look.attrs('ca-note')}>{inline(note)}</div>" for note in answer.notes]
     return "".join(lines)
 
 
 _TOOLS = '<div class="ca-tools"><button type="button" class="ca-copy" title="Copy this answer">Copy</button></div>'
 
 
-def render_answer(question: str | None, answer: Answer, *, complete: bool = True, key: str = "",
-                  look: Look = CHAT) -> str:
+def render_answer(
+    question: str | None, answer: Answer, *, complete: bool = True, key: str = "", look: Look = CHAT
+) -> str:
     """An answer as one HTML block; while it streams (`complete=False`) only its text so far.
 
     `question` is the one asked (None when unknown: the question as searched is then always shown). `key` makes
@@ -165,16 +171,16 @@ def render_answer(question: str | None, answer: Answer, *, complete: bool = True
     tools = _TOOLS if look.tools else ""
     if answer.refused:
         rendered = (
-            f'<div {look.attrs("ca-refusal")}><div {look.attrs("ca-refusal-title")}>Not covered by the guide</div>'
+            f"<div {look.attrs('ca-refusal')}><div {look.attrs('ca-refusal-title')}>Not covered by the guide</div>"
             f'<div class="ca-refusal-text">{paragraphs(answer.refusal_notice)}</div>'
             f"{_closest_sections(answer, look)}{_small_print(question, answer, look)}{tools}</div>"
         )
     else:
         sources = "".join(footnote(c, key, look=look) for c in answer.citations)
         if sources:
-            sources = (f'<div {look.attrs("ca-sources")}><div {look.attrs("ca-sources-title")}>Sources</div>'
-                       f"{sources}</div>")
+            sources = (
+                f"<div {look.attrs('ca-sources')}><div {look.attrs('ca-sources-title')}>Sources</div>{sources}</div>"
+            )
         body = _with_markers(answer.text, answer.citations, key, look)
-        rendered = (f'<div {look.attrs("ca-answer")}>{body}{_small_print(question, answer, look)}{sources}'
-                    f"{tools}</div>")
+        rendered = f"<div {look.attrs('ca-answer')}>{body}{_small_print(question, answer, look)}{sources}{tools}</div>"
     return f'<div class="{look.wrapper}">{rendered}</div>' if look.wrapper else rendered

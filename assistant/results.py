@@ -117,8 +117,11 @@ class Answer:
         else:
             pieces = BARE_MARKER.split(self.text)  # text, number, text, number, ..., text
             body = "".join(
-                _markdown_escape(piece) if n % 2 == 0
-                else f"[\\[{piece}\\]](#{anchor}-{piece})" if int(piece) in known else f"\\[{piece}\\]"
+                _markdown_escape(piece)
+                if n % 2 == 0
+                else f"[\\[{piece}\\]](#{anchor}-{piece})"
+                if int(piece) in known
+                else f"\\[{piece}\\]"
                 for n, piece in enumerate(pieces)
             )
             blocks.append(body)
@@ -126,11 +129,15 @@ class Answer:
         if self.standalone_question:
             blocks.append(f"<sub>Searched the guide for: {_markdown_escape(self.standalone_question)}</sub>")
         if self.citations:
-            blocks.append("---\n" + "\n".join(
-                f'{c.index}. <a id="{anchor}-{c.index}" name="{anchor}-{c.index}"></a>{_citation_heading_markdown(c)}'
-                f"  \n   <sub>{_markdown_escape(_excerpt(c.text))}</sub>"
-                for c in self.citations
-            ))
+            blocks.append(
+                "---\n"
+                + "\n".join(
+                    f'{c.index}. <a id="{anchor}-{c.index}" name="{anchor}-{c.index}"></a>'
+                    f"{_citation_heading_markdown(c)}"
+                    f"  \n   <sub>{_markdown_escape(_excerpt(c.text))}</sub>"
+                    for c in self.citations
+                )
+            )
         return "\n\n".join(blocks)
 
     def _repr_html_(self) -> str:
@@ -156,8 +163,9 @@ def _markdown_section(section: str) -> str:
 
 
 def _citation_heading_markdown(citation: Citation) -> str:
-    return (f"**{_markdown_section(citation.section)}** · {_markdown_escape(citation.source)} · "
-            f"score {citation.score:.2f}")
+    return (
+        f"**{_markdown_section(citation.section)}** · {_markdown_escape(citation.source)} · score {citation.score:.2f}"
+    )
 
 
 def _excerpt(text: str, limit: int = 160) -> str:

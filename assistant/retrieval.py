@@ -22,33 +22,127 @@ from .analysis import CorpusWords
 from .errors import InvalidQuestion
 from .sentences import SentenceVectors
 from .store import StoredChunk, VectorStore
+from .tuning import TUNING
 from .vocabulary import GuideVocabulary, Role, Vocabulary, derive_vocabulary
 
 log = logging.getLogger(__name__)
 
-RRF_K = 5
-# Keywords find exact terms ("TorchServe", "$103,500"); the best sentence of a passage finds a
-# paraphrased answer that a whole-passage vector blurs; the passage vector from Chroma gives the pool.
-# Weights chosen on the evaluation set (recall of the right section in the top 4 and 8).
-WEIGHTS = {"dense": 0.5, "keyword": 1.0, "sentence": 0.75}
-# An earlier answer whose words are at least this share of one passage's came from that passage: the guide's own
-# sentences, give or take "[1]" and a "Yes:"; a paraphrase (the eval sets' histories) shares 0.6-0.9.
-SAID_OVERLAP = 0.6
 # A heading about what the roles share: "Both roles", "Common tools", "Shared skills".
 SHARED_HEADING = re.compile(r"\b(both|common|shared|overlap\w*|in common|all roles)\b", re.I)
-# A guide's opening passages (before its first section about one role) read for where it introduces a role.
-OPENING_PASSAGES = 2
 _TOKEN = re.compile(r"\$?\d[\d,.]*\d%?|\$?\d%?|[a-z][a-z0-9+#]*")
-STOPWORDS = frozenset([
-    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
-    "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "what", "which", "who", "whom",
-    "whose", "how", "why", "when", "where", "this", "that", "these", "those", "it", "its", "they", "them",
-    "their", "there", "here", "i", "me", "my", "we", "our", "you", "your", "he", "she", "his", "her", "can",
-    "could", "should", "would", "will", "shall", "may", "might", "must", "about", "into", "than", "then", "so",
-    "such", "not", "no", "nor", "very", "more", "most", "much", "many", "some", "any", "each", "both", "all",
-    "also", "just", "only", "own", "same", "other", "over", "under", "up", "down", "out", "off", "again",
-    "further", "once", "has", "have", "had", "having", "too", "s", "t", "don"
-])
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "how",
+        "why",
+        "when",
+        "where",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "there",
+        "here",
+        "i",
+        "me",
+        "my",
+        "we",
+        "our",
+        "you",
+        "your",
+        "he",
+        "she",
+        "his",
+        "her",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "about",
+        "into",
+        "than",
+        "then",
+        "so",
+        "such",
+        "not",
+        "no",
+        "nor",
+        "very",
+        "more",
+        "most",
+        "much",
+        "many",
+        "some",
+        "any",
+        "each",
+        "both",
+        "all",
+        "also",
+        "just",
+        "only",
+        "own",
+        "same",
+        "other",
+        "over",
+        "under",
+        "up",
+        "down",
+        "out",
+        "off",
+        "again",
+        "further",
+        "once",
+        "has",
+        "have",
+        "had",
+        "having",
+        "too",
+        "s",
+        "t",
+        "don",
+    ]
+)
 
 
 def tokenize(text: str) -> list[str]:
@@ -77,7 +171,7 @@ def _stem(token: str) -> str:
 
 
 def reciprocal_rank_fusion(
-    rankings: list[list[str]], k: int = RRF_K, weights: list[float] | None = None
+    rankings: list[list[str]], k: int = TUNING.rrf_k, weights: list[float] | None = None
 ) -> list[tuple[str, float]]:
     """Fuse ranked ID lists: each ID scores the sum of weight / (k + rank) over the lists it is in."""
     scores: dict[str, float] = {}
@@ -165,8 +259,10 @@ class _KeywordIndex:
         self.vectors = dict(zip(self.ids, self.matrix, strict=True))
         self.postings = _Postings(f"{c.section} {c.text}" for c in chunks)
         n = len(chunks)
-        self.idf = {w: math.log(1 + n / f) for w, f in zip(self.postings.word_ids, self.postings.frequency.tolist(),
-                                                              strict=True)}  # rarity of each word
+        self.idf = {
+            w: math.log(1 + n / f)
+            for w, f in zip(self.postings.word_ids, self.postings.frequency.tolist(), strict=True)
+        }  # rarity of each word
         self.vocabulary = Vocabulary(_guide_vocabularies(chunks))
         by_section: dict[tuple[str, str], Role | None] = {}
         for c in chunks:
@@ -187,7 +283,7 @@ class _KeywordIndex:
             if role is None and not any(r.source == source for r in self.introductions):
                 opening.setdefault(source, []).append(c.id)
             if role is not None and role not in self.introductions:
-                self.introductions[role] = [*opening.get(source, [])[:OPENING_PASSAGES], c.id]
+                self.introductions[role] = [*opening.get(source, [])[: TUNING.opening_passages], c.id]
         self.corpus_words = CorpusWords(list(self.idf))  # for telling what a question names that no guide does
         self.sources = np.array([c.metadata.get("source", "") for c in chunks], dtype=object)
 
@@ -256,8 +352,9 @@ class HybridSearch:
     is a third of the question's own embedding. Above the limit Chroma's HNSW index answers.
     """
 
-    def __init__(self, store: VectorStore, sentences: SentenceVectors, candidates: int = 20,
-                 scan_limit: int = 30_000) -> None:
+    def __init__(
+        self, store: VectorStore, sentences: SentenceVectors, candidates: int = 20, scan_limit: int = 30_000
+    ) -> None:
         self.store = store
         self.sentences = sentences
         self.candidates = candidates
@@ -279,8 +376,16 @@ class HybridSearch:
         chunk = index.chunks[chunk_id]
         meta = chunk.metadata
         similarity = float(np.dot(index.vectors[chunk_id], query_vector))
-        return Passage(chunk.id, meta.get("source", ""), chunk.section, chunk.text,
-                       int(meta.get("position", 0)), similarity, fused, index.roles.get(chunk_id))
+        return Passage(
+            chunk.id,
+            meta.get("source", ""),
+            chunk.section,
+            chunk.text,
+            int(meta.get("position", 0)),
+            similarity,
+            fused,
+            index.roles.get(chunk_id),
+        )
 
     def introduction(self, role: Role, query_vector: np.ndarray, index: _KeywordIndex, fused: float) -> list[Passage]:
         """The passages where the role's guide introduces it (its opening, its first section of its own), ranked
@@ -289,7 +394,7 @@ class HybridSearch:
 
     def said(self, text: str, index: _KeywordIndex) -> str | None:
         """The passage (its ID) an earlier answer was taken from: the one holding most of its words (at least
-        SAID_OVERLAP of them), or None when it was not the guide's words."""
+        TUNING.said_overlap of them), or None when it was not the guide's words."""
         words = set(tokenize(text))
         if not words:
             return None
@@ -298,18 +403,23 @@ class HybridSearch:
             got = len(words & set(tokenize(index.chunks[chunk_id].text))) / len(words)
             if got > share:
                 best, share = chunk_id, got
-        return best if best is not None and share >= SAID_OVERLAP else None
+        return best if best is not None and share >= TUNING.said_overlap else None
 
     def passage(self, chunk_id: str, query_vector: np.ndarray, index: _KeywordIndex, fused: float) -> Passage:
         """One chunk as a passage of this question."""
         return self._passage(index, chunk_id, query_vector, fused)
 
-    def shared(self, sources: set[str], asked: frozenset[str], query_vector: np.ndarray, index: _KeywordIndex,
-               fused: float) -> list[Passage]:
+    def shared(
+        self, sources: set[str], asked: frozenset[str], query_vector: np.ndarray, index: _KeywordIndex, fused: float
+    ) -> list[Passage]:
         """The passages of sections about what the roles share ("Tools > Both roles") whose headings have an asked
         word, in the given guides: "which tools do both use" is answered there, however its words score."""
-        found = [chunk_id for (source, section), ids in index.pieces.items() if source in sources
-                 and SHARED_HEADING.search(section.split(" > ")[-1]) and asked & terms(section) for chunk_id in ids]
+        found = [
+            chunk_id
+            for (source, section), ids in index.pieces.items()
+            if source in sources and SHARED_HEADING.search(section.split(" > ")[-1]) and asked & terms(section)
+            for chunk_id in ids
+        ]
         return [self._passage(index, chunk_id, query_vector, fused) for chunk_id in found]
 
     def pieces(self, passage: Passage, query_vector: np.ndarray, index: _KeywordIndex) -> list[Passage]:
@@ -317,8 +427,14 @@ class HybridSearch:
         ids = index.pieces.get((passage.source, passage.section), [passage.id])
         return [passage if i == passage.id else self._passage(index, i, query_vector, passage.fused) for i in ids]
 
-    def search(self, query: str, query_vector: np.ndarray, k: int, index: _KeywordIndex | None = None,
-               sources: Iterable[str] | None = None) -> list[Passage]:
+    def search(
+        self,
+        query: str,
+        query_vector: np.ndarray,
+        k: int,
+        index: _KeywordIndex | None = None,
+        sources: Iterable[str] | None = None,
+    ) -> list[Passage]:
         """The `k` best passages for a question, by fused rank, each with its dense similarity.
 
         `index`: the `keyword_index()` to use, so that one answer's searches read one revision.
@@ -339,7 +455,9 @@ class HybridSearch:
             starts = np.cumsum([0, *map(len, parts[:-1])])
             best = np.maximum.reduceat(np.vstack(parts) @ query_vector, starts)
             by_sentence = [pool[i].id for i in np.argsort(-best, kind="stable")]
-        fused = reciprocal_rank_fusion([dense, keyword, by_sentence], weights=list(WEIGHTS.values()))[:k]
+        fused = reciprocal_rank_fusion(
+            [dense, keyword, by_sentence], weights=[TUNING.dense_weight, TUNING.keyword_weight, TUNING.sentence_weight]
+        )[:k]
         return [self._passage(index, chunk_id, query_vector, score) for chunk_id, score in fused]
 
 
@@ -361,8 +479,14 @@ class GuideRetriever(BaseRetriever):
     k: int = Field(4, ge=1)
     sources: list[str] | None = None
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun,
-                                k: int | None = None, sources: list[str] | None = None) -> list[Document]:
+    def _get_relevant_documents(
+        self,
+        query: str,
+        *,
+        run_manager: CallbackManagerForRetrieverRun,
+        k: int | None = None,
+        sources: list[str] | None = None,
+    ) -> list[Document]:
         from .chain import validate
         from .condense import with_role_names
 
@@ -374,6 +498,11 @@ class GuideRetriever(BaseRetriever):
         query = with_role_names(query, index.vocabulary)  # "ml eng" -> "ML engineer", as the guide says it
         vector = bot.embeddings.encode([query])[0]
         passages = bot.search.search(query, vector, k or self.k, index, self.sources if sources is None else sources)
-        return [Document(page_content=p.text, id=p.id,
-                         metadata={"source": p.source, "section": p.section, "score": round(p.similarity, 4)})
-                for p in passages]
+        return [
+            Document(
+                page_content=p.text,
+                id=p.id,
+                metadata={"source": p.source, "section": p.section, "score": round(p.similarity, 4)},
+            )
+            for p in passages
+        ]

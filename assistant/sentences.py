@@ -53,8 +53,13 @@ def table_sentences(lines: list[str]) -> list[str]:
         # A figure reads after its column ("analyst $70K"); words read as the column's ("UX designer: Junior UX
         # designer; Product manager: Associate product manager").
         words_ = any(cell and not re.match(r"[$€£\d]", cell) for cell in cells)
-        parts = [(f"{header[n + 1]}: {cell}" if words_ else f"{header[n + 1]} {cell}").strip()
-                 if n + 1 < len(header) else cell for n, cell in enumerate(cells) if cell]
+        parts = [
+            (f"{header[n + 1]}: {cell}" if words_ else f"{header[n + 1]} {cell}").strip()
+            if n + 1 < len(header)
+            else cell
+            for n, cell in enumerate(cells)
+            if cell
+        ]
         if parts:
             joined = ("; " if words_ else ", ").join(parts)
             sentences.append(f"{label}: {joined}." if label else f"{joined}.")
@@ -103,8 +108,8 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
             continue
         line = _NUMBERED_BOLD.sub(r"\2 \1", line)  # "**1. Apprentice.** Most people ...": a numbered item
         bullet = _BULLET.match(line)
-        parts = split_sentences(plain(line[bullet.end():] if bullet else line))
-        lead = _BOLD_LEAD.match(line[bullet.end():]) if bullet else None
+        parts = split_sentences(plain(line[bullet.end() :] if bullet else line))
+        lead = _BOLD_LEAD.match(line[bullet.end() :]) if bullet else None
         if lead and plain(lead.group(0)).rstrip()[-1:] in ".:" and 6 < len(parts[0].split()) <= 12 and len(parts) > 1:
             # "- **VP of product or chief product officer (CPO).** Lead the entire ...": a long label is a label.
             labels.append(parts[0].rstrip(".:"))
@@ -118,8 +123,10 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
             continue
         # A list item: a short label ("Splunk.", "Education."), or a bare phrase with no sentence of its own
         # ("networking fundamentals such as TCP/IP and DNS").
-        if bullet and (len(parts[0].split()) <= 6 or (len(parts) == 1 and parts[0].rstrip()[-1:] not in ".!?" and
-                                                      len(parts[0].split()) <= 12)):
+        if bullet and (
+            len(parts[0].split()) <= 6
+            or (len(parts) == 1 and parts[0].rstrip()[-1:] not in ".!?" and len(parts[0].split()) <= 12)
+        ):
             labels.append(parts[0].rstrip("."))
             if len(parts) == 1:
                 continue  # "- clear technical writing": an item of the list, not a sentence

@@ -42,23 +42,28 @@ class Settings(BaseSettings):
     )
 
     max_file_chars: int = Field(
-        5_000_000, ge=1000,
+        5_000_000,
+        ge=1000,
         description="Most characters of text one file may hold; a larger file is skipped with the reason.",
     )
     max_pdf_pages: int = Field(2000, ge=1, description="Most pages a PDF may have; a longer one is skipped.")
     max_pdf_stream_mb: float = Field(
-        8.0, gt=0,
+        8.0,
+        gt=0,
         description="Largest stream a PDF may decode to, in MB (a page's text is a few KB; a crafted 18 KB PDF can "
         "decode to gigabytes); a PDF with a larger one is skipped.",
     )
     file_read_seconds: float = Field(
-        30.0, gt=0, description="Seconds reading one PDF may take (in a child process, killed after that).",
+        30.0,
+        gt=0,
+        description="Seconds reading one PDF may take (in a child process, killed after that).",
     )
     file_read_memory_mb: int = Field(1024, ge=128, description="Address space one PDF's reading may use, in MB.")
 
     top_k: int = Field(8, ge=1, le=30, description="Passages retrieved; the answer cites those it uses.")
     scan_limit: int = Field(
-        30_000, ge=0,
+        30_000,
+        ge=0,
         description="Up to this many chunks, dense search scans their vectors in memory (exact, and faster than a "
         "Chroma query); above it, Chroma's HNSW index is queried. Measured by benchmarks/scale.py: HNSW was 2.0-2.1x "
         "slower than the scan at 28,630 chunks, and no faster at 2,865, so the limit is just above what was measured.",
@@ -71,7 +76,9 @@ class Settings(BaseSettings):
     )
     max_question_chars: int = Field(2000, description="Longest question accepted.")
     answer_sentences: int = Field(
-        3, ge=1, le=10,
+        3,
+        ge=1,
+        le=10,
         description="Most sentences the extractive writer gives one question (or one part of it); most answers use one "
         "or two, each sentence joining only when nearly as good as the first.",
     )

@@ -389,8 +389,9 @@ class VectorStore:
         got = self._retrying(read) if ids else None
         if not got:
             return {}
-        unpacked = {i: unpack_sentences(d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"],
-                                                                  strict=True)}
+        unpacked = {
+            i: unpack_sentences(d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        }
         return {i: found for i, found in unpacked.items() if found is not None}
 
     def query(self, embedding: Sequence[float], k: int) -> list[Hit]:
@@ -440,8 +441,9 @@ class VectorStore:
                 if sentences:
                     self._write_sentences(ids, vectors, sentences, size)
                 for part in batches(len(ids), size):
-                    collection.upsert(ids=ids[part], embeddings=vectors[part], documents=texts[part],
-                                      metadatas=metas[part])
+                    collection.upsert(
+                        ids=ids[part], embeddings=vectors[part], documents=texts[part], metadatas=metas[part]
+                    )
             if update_metadata and update_metadata[0]:
                 for part in batches(len(update_metadata[0]), size):
                     collection.update(ids=update_metadata[0][part], metadatas=update_metadata[1][part])
@@ -460,8 +462,12 @@ class VectorStore:
         own = self._sentences(create=True)
         packed = [pack_sentences(texts, found) for texts, found in sentences]
         for part in batches(len(ids), size):
-            own.upsert(ids=ids[part], embeddings=vectors[part], documents=[d for d, _ in packed[part]],
-                       metadatas=[m for _, m in packed[part]])
+            own.upsert(
+                ids=ids[part],
+                embeddings=vectors[part],
+                documents=[d for d, _ in packed[part]],
+                metadatas=[m for _, m in packed[part]],
+            )
 
     def _publish(self) -> None:
         """Record a new revision: readers refresh when they see it."""
@@ -548,7 +554,8 @@ class VectorStore:
                 client.delete_collection(f"{self.name}{SENTENCES}")
             if f"{staged.name}{SENTENCES}" in names:
                 client.get_collection(f"{staged.name}{SENTENCES}", embedding_function=None).modify(
-                    name=f"{self.name}{SENTENCES}")
+                    name=f"{self.name}{SENTENCES}"
+                )
         self._known = None
 
     def move_aside(self) -> Path:

@@ -1,4 +1,4 @@
-"""Every tuned number of the answer writer, in one place, with how it was chosen.
+"""Every tuned number of retrieval and the answer writer, in one dataclass, with how each was chosen.
 
 "The eval sets" are assistant/eval/questions.jsonl (84 questions on one guide) and tests/eval/real_questions.jsonl
 (questions typed the way users type them, over two guides); `career-assistant eval` measures both. Since
@@ -7,92 +7,118 @@ holdout2_questions.jsonl). A sentence's
 score is its cosine similarity to the question plus the terms below.
 """
 
-# Share of the question's idf-weighted words that a sentence contains, added to its score. 0.5 on the first eval
-# set (a rare shared word, "manufacturing", "Git", must beat a paraphrase of a common one).
-LEXICAL_WEIGHT = 0.5
-# The least total rarity (idf) the lexical share is measured against (see extractive._Plan.relevance): about two
-# rare words. 0, 3, 6 and 9 were tried on both eval sets; 6 and 9 stopped "who do they usually work with" from
-# answering with any sentence holding "work", and scored alike (first sentence 0.69-0.71 against 0.68).
-LEXICAL_FLOOR = 6.0
-# A passage's fused retrieval score relative to the best passage's, times this. Small: a tie-breaker.
-RANK_WEIGHT = 0.1
-# Added when a question wants a figure of one kind ("how much": money) and the sentence states one. 0.4: with 0.3
-# the int8 model let "Data scientists make an average of $103,500" lose to a figure-less sentence sharing "earn".
-FIGURE_BONUS = 0.4
-# "How much do UX designers make?" (no stage asked: not "starting", "senior"): a sentence giving only a junior or
-# senior figure ("Junior UX designers typically start around $70,000, while senior ...") loses this against the
-# median beside it. A penalty, not a bonus for "median": a bonus of 0.1 let "Data scientists make an average of
-# $103,500" beat an uploaded guide's own answer ("... are paid 42 golden pearls", cosine 0.83 against 0.36).
-STAGED_FIGURE_PENALTY = 0.15
-# "Starting salary ux vs pm": a sentence giving the asked stage's figure ("usually start around $95,000") gets this
-# over the median beside it, which shares "salary" with the question. 0.15 / 0.3 / 0.45 on the three eval sets:
-# the real and first sets unchanged (0.907 / 0.903 all facts), the held-out set 0.765 / 0.784 / 0.784 all facts
-# and 0.784 / 0.824 / 0.824 first sentence: 0.3, the smallest that compares the starting figures.
-ASKED_STAGE_BONUS = 0.3
-# "In this article, we'll explore ..." points around the text and answers nothing.
-SIGNPOST_PENALTY = -0.3
-# A sentence from the asked role's own sections, and one from another role's (allowed when it names the asked
-# role): on the real-question set, 0.1 / 0.3 stopped "ML engineers ..." sentences answering data scientist
-# questions without shutting out the general sections that name both roles.
-OWN_ROLE_BONUS = 0.1
-OTHER_ROLE_PENALTY = 0.3
-# Two sentences of one passage this close in score: the earlier answers (a section leads with its answer: "Do
-# electricians need a license?" - "Nearly all states require ..." before "Apprentices typically register ...").
-# 0.01 / 0.02 / 0.05 on the five sets: real 0.915 / 0.915 / 0.907 all facts, first set 0.889 / 0.903 / 0.903, the
-# fourth guide 0.857 / 0.857 / 0.833, the fifth 0.667 / 0.690 / 0.714: 0.02, the one that loses nowhere.
-LEAD_TIE = 0.02
-# A second sentence joins only when its score is within this of the first's and it adds asked words. 0.1, 0.2 and
-# 0.3 scored alike on both eval sets (first sentence 0.667 / 0.694, all facts 0.643-0.651 / 0.736-0.750) with more
-# sentences as it grew (1.50 -> 1.55 an answer): 0.1, the shortest.
-SECOND_SENTENCE_MARGIN = 0.1
-# ... and joins without adding an asked word when within this of the first: a second statement of the same answer
-# ("what does a data scientist do": insights, then collecting and processing).
-CLOSE_MARGIN = 0.05
-# A sentence that goes on from a picked one ("Their role mainly involves ...", "However, ...") is joined to it when
-# its score is within this of the best sentence's. 0.1 / 0.2 / 0.3 / 0.4 / 0.6 on both eval sets: first sentence
-# 0.705 / 0.713 / 0.713 / same (real), 0.750 / 0.764 / 0.778 / same (first set); 0.3 is where it stops helping.
-CONTINUATION_MARGIN = 0.3
-# A list question takes the sentence that names a list's items when it scores within this of the best sentence.
-# 0.1 and 0.2 let a sentence sharing "tools" beat the tools list itself (0.25 below it for "tools both roles use").
-LIST_MARGIN = 0.3
-# "How do I decide between ...?" asks for what the guide says of choosing: a sentence with a word of choosing
-# ("choice", "choose", "fit", "determine") gets this. Each such sentence has one or two of the six words, so their
-# lexical share alone is small (about 0.08) and lost to sentences naming both roles (cosine 0.85 against 0.65).
-CHOOSING_BONUS = 0.3
-# A follow-up ("does location matter?", "why that tool though?") asks about what was said last: the sentences of
-# the section it came from get this, and the sentence after it this again when the follow-up asks what comes next.
-CONTEXT_BONUS = 0.15
-# A sentence whose words are at least this share of what was said last was said already, and is not said again.
-SAID_SENTENCE = 0.8
-# "What does a SOC analyst do?": a sentence that opens with the asked role ("A cybersecurity analyst protects
-# ...") says what the role is; 0.1 let it beat sentences that only share the role's words. "What is a SIEM?": a
-# sentence that spells the term out or says what it is ("a SIEM (security information and event management)",
-# "Kubernetes is a container platform") gets it too.
-DEFINITION_SUBJECT_BONUS = 0.1
-# "What does a SOC analyst do?" is answered by the lead of the role's first section, and by the sentence after it
-# when the lead is shorter than this many words (a one-line lead, "A penetration tester is hired to think like an
-# attacker.", says too little; a 24-word lead, "The primary responsibility of ML engineers is ...", says it all).
-DEFINITION_SHORT_LEAD = 20
-# "How do I become a pen tester?" is answered step by step, one sentence a step of the role's route, at most this
-# many: the guides' routes have five steps; a longer list is cut rather than read out whole.
-ROUTE_STEPS = 6
-# A yes/no verdict needs evidence (a sentence with the question's most specific word) scoring within this of the best
-# sentence; 0.3 on the eval sets kept "Is that job expected to keep growing?" from a verdict on the word "keep".
-YES_NO_EVIDENCE_MARGIN = 0.3
-# Advice picks the role whose this-many best sentences match the asker best on average (1: one lucky sentence).
-# 1 / 2 / 3 on the real questions: first sentence 0.713 / 0.721 / 0.721.
-FIT_EVIDENCE = 2
-# Two sentences sharing this share of their words (of the shorter one's) say the same thing; the second is not
-# added. Measured on words since 2026-11-29: the sentence vectors carry their section's headings, which made any two
-# sentences of one section "alike" at the old cosine bar of 0.85 (0.8-0.93), so a section's second sentence never
-# joined ("They ensure models align with business requirements while focusing on production scalability").
-# 0.5 / 0.6 / 0.7 / 0.85 / off on both eval sets: all facts 0.884 / 0.891 / same (real), 0.903 for all (first set),
-# 1.18 / 1.19 / 1.21 sentences an answer (first set): 0.6, the shortest that loses nothing.
-REDUNDANT = 0.6
-# Passages each focus (a compared role, a part, an advice question's profile) puts in front of the question's own:
-# 3 brought each role's figure sentence into comparisons on the real questions, where 1 often missed it.
-FOCUS_PASSAGES = 3
-# A question that names no indexed role and uses a word no guide uses is refused below this best-passage
-# similarity, and only caveated above it: "how much do dentists earn" (0.34) is refused; a general in-scope
-# question with one unknown casual word scores above 0.5 on the real-question set.
-UNKNOWN_WORD_REFUSAL_SIMILARITY = 0.5
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The tuned numbers: `TUNING` holds the ones chosen; a test or an experiment can make another."""
+
+    # Share of the question's idf-weighted words that a sentence contains, added to its score. 0.5 on the first eval
+    # set (a rare shared word, "manufacturing", "Git", must beat a paraphrase of a common one).
+    lexical_weight: float = 0.5
+    # The least total rarity (idf) the lexical share is measured against (see extractive._Plan.relevance): about two
+    # rare words. 0, 3, 6 and 9 were tried on both eval sets; 6 and 9 stopped "who do they usually work with" from
+    # answering with any sentence holding "work", and scored alike (first sentence 0.69-0.71 against 0.68).
+    lexical_floor: float = 6.0
+    # A passage's fused retrieval score relative to the best passage's, times this. Small: a tie-breaker.
+    rank_weight: float = 0.1
+    # Added when a question wants a figure of one kind ("how much": money) and the sentence states one. 0.4: with 0.3
+    # the int8 model let "Data scientists make an average of $103,500" lose to a figure-less sentence sharing "earn".
+    figure_bonus: float = 0.4
+    # "How much do UX designers make?" (no stage asked: not "starting", "senior"): a sentence giving only a junior or
+    # senior figure ("Junior UX designers typically start around $70,000, while senior ...") loses this against the
+    # median beside it. A penalty, not a bonus for "median": a bonus of 0.1 let "Data scientists make an average of
+    # $103,500" beat an uploaded guide's own answer ("... are paid 42 golden pearls", cosine 0.83 against 0.36).
+    staged_figure_penalty: float = 0.15
+    # "Starting salary ux vs pm": a sentence giving the asked stage's figure ("usually start around $95,000") gets this
+    # over the median beside it, which shares "salary" with the question. 0.15 / 0.3 / 0.45 on the three eval sets:
+    # the real and first sets unchanged (0.907 / 0.903 all facts), the held-out set 0.765 / 0.784 / 0.784 all facts
+    # and 0.784 / 0.824 / 0.824 first sentence: 0.3, the smallest that compares the starting figures.
+    asked_stage_bonus: float = 0.3
+    # "In this article, we'll explore ..." points around the text and answers nothing.
+    signpost_penalty: float = -0.3
+    # A sentence from the asked role's own sections, and one from another role's (allowed when it names the asked
+    # role): on the real-question set, 0.1 / 0.3 stopped "ML engineers ..." sentences answering data scientist
+    # questions without shutting out the general sections that name both roles.
+    own_role_bonus: float = 0.1
+    other_role_penalty: float = 0.3
+    # Two sentences of one passage this close in score: the earlier answers (a section leads with its answer: "Do
+    # electricians need a license?" - "Nearly all states require ..." before "Apprentices typically register ...").
+    # 0.01 / 0.02 / 0.05 on the five sets: real 0.915 / 0.915 / 0.907 all facts, first set 0.889 / 0.903 / 0.903, the
+    # fourth guide 0.857 / 0.857 / 0.833, the fifth 0.667 / 0.690 / 0.714: 0.02, the one that loses nowhere.
+    lead_tie: float = 0.02
+    # A second sentence joins only when its score is within this of the first's and it adds asked words. 0.1, 0.2 and
+    # 0.3 scored alike on both eval sets (first sentence 0.667 / 0.694, all facts 0.643-0.651 / 0.736-0.750) with more
+    # sentences as it grew (1.50 -> 1.55 an answer): 0.1, the shortest.
+    second_sentence_margin: float = 0.1
+    # ... and joins without adding an asked word when within this of the first: a second statement of the same answer
+    # ("what does a data scientist do": insights, then collecting and processing).
+    close_margin: float = 0.05
+    # A sentence that goes on from a picked one ("Their role mainly involves ...", "However, ...") is joined to it when
+    # its score is within this of the best sentence's. 0.1 / 0.2 / 0.3 / 0.4 / 0.6 on both eval sets: first sentence
+    # 0.705 / 0.713 / 0.713 / same (real), 0.750 / 0.764 / 0.778 / same (first set); 0.3 is where it stops helping.
+    continuation_margin: float = 0.3
+    # A list question takes the sentence that names a list's items when it scores within this of the best sentence.
+    # 0.1 and 0.2 let a sentence sharing "tools" beat the tools list itself (0.25 below it for "tools both roles use").
+    list_margin: float = 0.3
+    # "How do I decide between ...?" asks for what the guide says of choosing: a sentence with a word of choosing
+    # ("choice", "choose", "fit", "determine") gets this. Each such sentence has one or two of the six words, so their
+    # lexical share alone is small (about 0.08) and lost to sentences naming both roles (cosine 0.85 against 0.65).
+    choosing_bonus: float = 0.3
+    # A follow-up ("does location matter?", "why that tool though?") asks about what was said last: the sentences of
+    # the section it came from get this, and the sentence after it this again when the follow-up asks what comes next.
+    context_bonus: float = 0.15
+    # A sentence whose words are at least this share of what was said last was said already, and is not said again.
+    said_sentence: float = 0.8
+    # "What does a SOC analyst do?": a sentence that opens with the asked role ("A cybersecurity analyst protects
+    # ...") says what the role is; 0.1 let it beat sentences that only share the role's words. "What is a SIEM?": a
+    # sentence that spells the term out or says what it is ("a SIEM (security information and event management)",
+    # "Kubernetes is a container platform") gets it too.
+    definition_subject_bonus: float = 0.1
+    # "What does a SOC analyst do?" is answered by the lead of the role's first section, and by the sentence after it
+    # when the lead is shorter than this many words (a one-line lead, "A penetration tester is hired to think like an
+    # attacker.", says too little; a 24-word lead, "The primary responsibility of ML engineers is ...", says it all).
+    definition_short_lead: int = 20
+    # "How do I become a pen tester?" is answered step by step, one sentence a step of the role's route, at most this
+    # many: the guides' routes have five steps; a longer list is cut rather than read out whole.
+    route_steps: int = 6
+    # A yes/no verdict needs evidence (a sentence with the question's most specific word) scoring within this of the
+    # best sentence; 0.3 on the eval sets kept "Is that job expected to keep growing?" from a verdict on "keep".
+    yes_no_evidence_margin: float = 0.3
+    # Advice picks the role whose this-many best sentences match the asker best on average (1: one lucky sentence).
+    # 1 / 2 / 3 on the real questions: first sentence 0.713 / 0.721 / 0.721.
+    fit_evidence: int = 2
+    # Two sentences sharing this share of their words (of the shorter one's) say the same thing; the second is not
+    # added. Measured on words since 2026-11-29: the sentence vectors carry their section's headings, which made any two
+    # sentences of one section "alike" at the old cosine bar of 0.85 (0.8-0.93), so a section's second sentence never
+    # joined ("They ensure models align with business requirements while focusing on production scalability").
+    # 0.5 / 0.6 / 0.7 / 0.85 / off on both eval sets: all facts 0.884 / 0.891 / same (real), 0.903 for all (first set),
+    # 1.18 / 1.19 / 1.21 sentences an answer (first set): 0.6, the shortest that loses nothing.
+    redundant: float = 0.6
+    # Passages each focus (a compared role, a part, an advice question's profile) puts in front of the question's own:
+    # 3 brought each role's figure sentence into comparisons on the real questions, where 1 often missed it.
+    focus_passages: int = 3
+    # A question that names no indexed role and uses a word no guide uses is refused below this best-passage
+    # similarity, and only caveated above it: "how much do dentists earn" (0.34) is refused; a general in-scope
+    # question with one unknown casual word scores above 0.5 on the real-question set.
+    unknown_word_refusal_similarity: float = 0.5
+    # Keywords find exact terms ("TorchServe", "$103,500"); the best sentence of a passage finds a paraphrased answer
+    # that a whole-passage vector blurs; the passage vector from Chroma gives the pool. Their weights in the fusion,
+    # chosen on the first eval set (recall of the right section in the top 4 and 8).
+    dense_weight: float = 0.5
+    keyword_weight: float = 1.0
+    sentence_weight: float = 0.75
+    # Reciprocal rank fusion's constant: a passage ranked n-th by one retriever adds weight / (RRF_K + n). Small, so the
+    # first places count most; chosen with the weights above on the first eval set.
+    rrf_k: int = 5
+    # An earlier answer whose words are at least this share of one passage's came from that passage: the guide's own
+    # sentences, give or take "[1]" and a "Yes:"; a paraphrase (the eval sets' histories) shares 0.6-0.9.
+    said_overlap: float = 0.6
+    # A guide's opening passages (before its first section about one role) read for where it introduces a role.
+    opening_passages: int = 2
+
+
+TUNING = Tuning()

@@ -19,38 +19,187 @@ _TITLE_SPLIT = re.compile(r"\s+(?:vs\.?|versus|or|compared (?:to|with))\s+", re.
 # Leaf headings that name no one role: "Both roles", "Overview", "Key differences".
 _GENERIC_HEADING = re.compile(
     r"\b(both|all|common|shared|overview|summary|conclusion|introduction|differences?|similarities|faq|"
-    r"comparison|compared|vs\.?|versus|which|how|what|why)\b", re.I)
+    r"comparison|compared|vs\.?|versus|which|how|what|why)\b",
+    re.I,
+)
 # ... and of those, the words that make a heading naming one role about more than it: "Data scientists vs. ...".
-_SHARED_HEADING = re.compile(r"\b(both|all|common|shared|differences?|similarities|comparison|compared|vs\.?|versus|"
-                             r"between|choos\w*|decid\w*)\b", re.I)  # "How to Choose Between Nursing and PA School"
+_SHARED_HEADING = re.compile(
+    r"\b(both|all|common|shared|differences?|similarities|comparison|compared|vs\.?|versus|"
+    r"between|choos\w*|decid\w*)\b",
+    re.I,
+)  # "How to Choose Between Nursing and PA School"
 _ACRONYM = re.compile(r"\b((?:[A-Za-z][\w-]*\s+){1,4})\(([A-Z][A-Za-z]{1,5})\)")
 _PAREN = re.compile(r"\b([A-Za-z][\w -]{2,40}?)\s*\(([^()]{2,120})\)")
-_ALIAS_LEAD = re.compile(r"^(?:often |also |sometimes |commonly )?(?:called|known as|referred to as|written|"
-                         r"spelled|aka|or|i\.e\.,?|e\.g\.,?)\s+", re.I)
-_DETERMINERS = frozenset([
-    "a", "an", "the", "my", "your", "their", "our", "his", "her", "its", "this", "that", "these", "those", "both",
-    "each", "every", "any", "some", "no", "and", "or", "vs", "versus", "than", "as", "for", "to", "of", "with",
-    "between",
-])
+_ALIAS_LEAD = re.compile(
+    r"^(?:often |also |sometimes |commonly )?(?:called|known as|referred to as|written|"
+    r"spelled|aka|or|i\.e\.,?|e\.g\.,?)\s+",
+    re.I,
+)
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "your",
+        "their",
+        "our",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "both",
+        "each",
+        "every",
+        "any",
+        "some",
+        "no",
+        "and",
+        "or",
+        "vs",
+        "versus",
+        "than",
+        "as",
+        "for",
+        "to",
+        "of",
+        "with",
+        "between",
+    ]
+)
 # Verbs and prepositions before a role's last word leave it the guide's role: "do PAs out earn nurses", "hire testers".
-_BEFORE_A_ROLE = _DETERMINERS | frozenset([
-    "earn", "earns", "make", "makes", "pay", "pays", "paid", "become", "becoming", "hire", "hires", "hiring", "need",
-    "needs", "like", "love", "prefer", "choose", "pick", "are", "is", "be", "do", "does", "did", "want", "about",
-    "from", "into", "over", "under", "in", "on", "at", "by", "outearn", "outearns", "out",
-])
+_BEFORE_A_ROLE = _DETERMINERS | frozenset(
+    [
+        "earn",
+        "earns",
+        "make",
+        "makes",
+        "pay",
+        "pays",
+        "paid",
+        "become",
+        "becoming",
+        "hire",
+        "hires",
+        "hiring",
+        "need",
+        "needs",
+        "like",
+        "love",
+        "prefer",
+        "choose",
+        "pick",
+        "are",
+        "is",
+        "be",
+        "do",
+        "does",
+        "did",
+        "want",
+        "about",
+        "from",
+        "into",
+        "over",
+        "under",
+        "in",
+        "on",
+        "at",
+        "by",
+        "outearn",
+        "outearns",
+        "out",
+    ]
+)
 # Words before a role's name that say which stage or what of it, not which other role: "senior analyst", "role".
-_NOT_A_KIND = frozenset(["senior", "junior", "entry", "level", "lead", "principal", "chief", "head", "staff", "new",
-                         "good", "great", "best", "average", "typical", "first", "role", "job", "career", "time"])
-_SHORT_WORDS = frozenset([
-    "me", "us", "it", "is", "as", "at", "an", "am", "be", "by", "do", "go", "he", "if", "in", "is", "my", "no", "of",
-    "oh", "ok", "on", "or", "so", "to", "up", "we",
-])
+_NOT_A_KIND = frozenset(
+    [
+        "senior",
+        "junior",
+        "entry",
+        "level",
+        "lead",
+        "principal",
+        "chief",
+        "head",
+        "staff",
+        "new",
+        "good",
+        "great",
+        "best",
+        "average",
+        "typical",
+        "first",
+        "role",
+        "job",
+        "career",
+        "time",
+    ]
+)
+_SHORT_WORDS = frozenset(
+    [
+        "me",
+        "us",
+        "it",
+        "is",
+        "as",
+        "at",
+        "an",
+        "am",
+        "be",
+        "by",
+        "do",
+        "go",
+        "he",
+        "if",
+        "in",
+        "is",
+        "my",
+        "no",
+        "of",
+        "oh",
+        "ok",
+        "on",
+        "or",
+        "so",
+        "to",
+        "up",
+        "we",
+    ]
+)
 # Words after a role's leading acronym that leave it standing for the role ("ux vs pm", "ux jobs", "is ml worth
 # it"), not for its field as a modifier ("ML models", "UX research").
-_AFTER_LEAD = frozenset(["vs", "versus", "or", "and", "than", "job", "jobs", "role", "roles", "career", "careers",
-                         "people", "folks", "salary", "salaries", "pay", "position", "positions", "field", "path"])
-_ALSO_CALLED = re.compile(r"\b(?:also|often|sometimes) (?:called|known as|referred to as)\s+"
-                          r"((?:[\w/-]+(?:\s+or\s+|\s)?){1,4})", re.I)
+_AFTER_LEAD = frozenset(
+    [
+        "vs",
+        "versus",
+        "or",
+        "and",
+        "than",
+        "job",
+        "jobs",
+        "role",
+        "roles",
+        "career",
+        "careers",
+        "people",
+        "folks",
+        "salary",
+        "salaries",
+        "pay",
+        "position",
+        "positions",
+        "field",
+        "path",
+    ]
+)
+_ALSO_CALLED = re.compile(
+    r"\b(?:also|often|sometimes) (?:called|known as|referred to as)\s+"
+    r"((?:[\w/-]+(?:\s+or\s+|\s)?){1,4})",
+    re.I,
+)
 
 
 def singular(word: str) -> str:
@@ -91,10 +240,11 @@ def one_edit_apart(a: str, b: str) -> bool:
         return a == b
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                  and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -113,9 +263,14 @@ def token_matches(typed: str, name: str) -> bool:
         if x != y:
             break
         prefix += 1
-    return (prefix == len(name) or (prefix == len(typed) and len(typed) >= 3) or prefix >= 5
-            or (prefix >= 4 and min(len(typed), len(name)) >= 6)  # "testing" for tester, "hacking" for hacker
-            or (len(typed) >= 6 and name.endswith(typed)) or (len(typed) >= 5 and one_edit_apart(typed, name)))
+    return (
+        prefix == len(name)
+        or (prefix == len(typed) and len(typed) >= 3)
+        or prefix >= 5
+        or (prefix >= 4 and min(len(typed), len(name)) >= 6)  # "testing" for tester, "hacking" for hacker
+        or (len(typed) >= 6 and name.endswith(typed))
+        or (len(typed) >= 5 and one_edit_apart(typed, name))
+    )
 
 
 @dataclass(frozen=True)
@@ -132,7 +287,7 @@ class Role:
 
     @property
     def with_article(self) -> str:
-        """"an ML engineer", "a data scientist"."""
+        """ "an ML engineer", "a data scientist"."""
         return f"{article(self.name)} {self.name}"
 
     def forms(self) -> list[list[str]]:
@@ -191,8 +346,9 @@ def derive_vocabulary(source: str, title: str, sections: list[str], texts: list[
     head = title.split(":")[0]
     from_title = [p.strip(" .,!?") for p in _TITLE_SPLIT.split(head)] if _TITLE_SPLIT.search(head) else []
     for candidate in from_title + repeated:
-        name = _display(" ".join(singular(w) if n == len(candidate.split()) - 1 else w
-                                 for n, w in enumerate(candidate.split())))
+        name = _display(
+            " ".join(singular(w) if n == len(candidate.split()) - 1 else w for n, w in enumerate(candidate.split()))
+        )
         if name and 1 <= len(name.split()) <= 4 and not any(_same_role(name, known) for known in names):
             names.append(name)
     text = "\n".join(texts)
@@ -214,7 +370,7 @@ def _aliases(name: str, text: str) -> list[str]:
     name_words = name.split()
     for match in _ACRONYM.finditer(text):
         before, acronym = match.group(1).split(), match.group(2)
-        expansion = before[-len(acronym):] if len(before) >= len(acronym) else []
+        expansion = before[-len(acronym) :] if len(before) >= len(acronym) else []
         if expansion and "".join(w[0] for w in expansion).lower() == acronym.lower() and acronym in name_words:
             expansions.append(name.replace(acronym, " ".join(expansion).lower()))
     name_forms = {name.lower(), plural(name).lower()}
@@ -223,8 +379,11 @@ def _aliases(name: str, text: str) -> list[str]:
         # "(often called a security analyst, or a SOC analyst when working in a SOC)": each name in it.
         for piece in re.split(r",|;|\bor\b|\band\b", match.group(2)):
             inner = _ALIAS_LEAD.sub("", _ALIAS_LEAD.sub("", piece.strip()))
-            inner = re.sub(r"^(an?|the)\s+|\s+(when|who|that|if|in|at|for|with|on|by|among)\b.*$", "", inner,
-                           flags=re.I).strip().strip("\"'\u201c\u201d\u2018\u2019")  # '"sparkies" on job sites'
+            inner = (
+                re.sub(r"^(an?|the)\s+|\s+(when|who|that|if|in|at|for|with|on|by|among)\b.*$", "", inner, flags=re.I)
+                .strip()
+                .strip("\"'\u201c\u201d\u2018\u2019")
+            )  # '"sparkies" on job sites'
 
             acronym = inner.rstrip("s") if " " not in inner and inner.rstrip("s").isupper() else ""
             if acronym and not any(_spells(acronym, form) for form in (name, *expansions)):
@@ -233,15 +392,16 @@ def _aliases(name: str, text: str) -> list[str]:
                 found.append(_display(" ".join(singular(w) for w in inner.split())))
         inner = match.group(2).strip().lower()
         if inner in name_forms:
-            found.append(_display(" ".join(outer.split()[-len(name_words):])))
+            found.append(_display(" ".join(outer.split()[-len(name_words) :])))
     # "UX (user experience) designers": an acronym of the name spelled out after it.
     for acronym in (w for w in name_words if w.isupper() and len(w) >= 2):
         spelled = re.search(rf"\b{re.escape(acronym)}\s*\(([A-Za-z][A-Za-z -]+)\)", text)
         if spelled and _spells(acronym, spelled.group(1)):
             expansions.append(name.replace(acronym, spelled.group(1).strip().lower()))
     # "pen testers, also known as ...", "UX (user experience) designers, sometimes called UI/UX or product designers"
-    written = "|".join(r"\s+(?:\([^()]*\)\s+)?".join(re.escape(w) for w in form.split())
-                       for form in (plural(name), name))
+    written = "|".join(
+        r"\s+(?:\([^()]*\)\s+)?".join(re.escape(w) for w in form.split()) for form in (plural(name), name)
+    )
     for match in re.finditer(rf"\b(?:{written}),?\s", text, re.I):
         also = _ALSO_CALLED.match(text, match.end())
         if also:
@@ -326,22 +486,29 @@ class Vocabulary:
         for size, role, form in self._forms:
             acronym = size == 1 and form[0].upper() in role.aliases and len(form[0]) <= 2
             for start in range(len(tokens) - size + 1):
-                if any(taken[start:start + size]):
+                if any(taken[start : start + size]):
                     continue
                 if acronym:  # "DS", "ds": not when it is also a common word ("me", "us", "it")
                     ok = tokens[start] in (form[0], form[0] + "s") and (
-                        tokens[start] not in _SHORT_WORDS or re.search(rf"\b{form[0].upper()}s?\b", text) is not None)
+                        tokens[start] not in _SHORT_WORDS or re.search(rf"\b{form[0].upper()}s?\b", text) is not None
+                    )
                 else:
                     ok = all(token_matches(tokens[start + i], form[i]) for i in range(size))
                     ok = ok and (size > 1 or len(form[0]) > 3 or tokens[start] in (form[0], form[0] + "s"))
                 if ok:
                     found.append(Mention(role, start, start + size))
-                    taken[start:start + size] = [True] * size
+                    taken[start : start + size] = [True] * size
         for start, token in enumerate(tokens):
             # The head alone matches as written or with one typo ("scientsts"), not as a stem ("testing"), and not
             # after a word that makes it another role ("data engineer" is not the guide's "ML engineer").
-            role = next((r for h, r in self._heads.items() if singular(token) == h or (
-                len(token) >= 6 and one_edit_apart(singular(token), h))), None)
+            role = next(
+                (
+                    r
+                    for h, r in self._heads.items()
+                    if singular(token) == h or (len(token) >= 6 and one_edit_apart(singular(token), h))
+                ),
+                None,
+            )
             if role and start and not taken[start - 1] and tokens[start - 1] not in _BEFORE_A_ROLE:
                 role = None
             if role and not taken[start]:
@@ -363,8 +530,14 @@ class Vocabulary:
         for n, token in enumerate(tokens):
             modifier = tokens[n - 1] if n else ""
             # "data engineer", "software architect": a singular modifier ("requirements analyst" is not a role)
-            if n and n not in taken and n - 1 not in taken and singular(token) in self._heads and \
-                    modifier not in _BEFORE_A_ROLE | _NOT_A_KIND and singular(modifier) == modifier:
+            if (
+                n
+                and n not in taken
+                and n - 1 not in taken
+                and singular(token) in self._heads
+                and modifier not in _BEFORE_A_ROLE | _NOT_A_KIND
+                and singular(modifier) == modifier
+            ):
                 found.append(f"{tokens[n - 1]} {token}")
         return found
 

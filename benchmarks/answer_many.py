@@ -73,11 +73,17 @@ def main() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     torch = sys.modules.get("torch")
     backend = getattr(embeddings, "backend", "?") + (f" ({torch.get_num_threads()} threads)" if torch else "")
-    print(f"{len(questions)} standalone questions x {args.rounds} rounds; "
-          f"same answers both ways: {'yes' if same else 'NO'}; {backend} embeddings; "
-          f"load average {load:.1f} on {os.cpu_count()} CPUs")
-    labels = {"many": "answer_many(questions)", "loop": "loop of answer(question)",
-              "batch": "query encode, one batch", "single": "query encode, one by one"}
+    print(
+        f"{len(questions)} standalone questions x {args.rounds} rounds; "
+        f"same answers both ways: {'yes' if same else 'NO'}; {backend} embeddings; "
+        f"load average {load:.1f} on {os.cpu_count()} CPUs"
+    )
+    labels = {
+        "many": "answer_many(questions)",
+        "loop": "loop of answer(question)",
+        "batch": "query encode, one batch",
+        "single": "query encode, one by one",
+    }
     for kind, title in ((0, "wall"), (1, "CPU")):
         print(f"{title} ms per question")
         for name, label in labels.items():
@@ -85,10 +91,14 @@ def main() -> None:
             print(f"  {label:26} median {median(name, kind):6.1f}   rounds: {rounds}")
     for kind, title in ((0, "wall"), (1, "CPU")):
         wins = sum(m[kind] < lo[kind] for m, lo in zip(timings["many"], timings["loop"], strict=True))
-        print(f"{title}: loop / answer_many = {median('loop', kind) / median('many', kind):.2f} "
-              f"(goal > 1: answer_many faster per question), answer_many faster in {wins} of {args.rounds} rounds")
-    print(f"most batching can save (query encode one by one - one batch, median wall): "
-          f"{median('single', 0) - median('batch', 0):.1f} ms per question")
+        print(
+            f"{title}: loop / answer_many = {median('loop', kind) / median('many', kind):.2f} "
+            f"(goal > 1: answer_many faster per question), answer_many faster in {wins} of {args.rounds} rounds"
+        )
+    print(
+        f"most batching can save (query encode one by one - one batch, median wall): "
+        f"{median('single', 0) - median('batch', 0):.1f} ms per question"
+    )
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -62,8 +62,11 @@ def main() -> None:
 
     os.remove(settings.corpus_dir / SECOND_GUIDE.name)
     ingest(settings, embeddings=embeddings, store=bot.store, progress=lambda done, total: None)
-    env = {**os.environ, "CAREER_ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
-           "CAREER_ASSISTANT_CHROMA_PATH": str(settings.chroma_path)}
+    env = {
+        **os.environ,
+        "CAREER_ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
+        "CAREER_ASSISTANT_CHROMA_PATH": str(settings.chroma_path),
+    }
     command = [str(BIN / "career-assistant"), "ask", "How much do ML engineers earn?"]
     started = time.perf_counter()
     subprocess.run(command, env=env, check=True, capture_output=True)

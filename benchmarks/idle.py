@@ -56,8 +56,19 @@ def measure(gradio_default: bool, seconds: float) -> tuple[float, float | None]:
         calls = None
         if shutil.which("strace"):
             traced = subprocess.run(
-                ["timeout", str(seconds), "strace", "-f", "-c", "-e", "trace=epoll_pwait,epoll_wait", "-p",
-                 str(child.pid)], capture_output=True, text=True,
+                [
+                    "timeout",
+                    str(seconds),
+                    "strace",
+                    "-f",
+                    "-c",
+                    "-e",
+                    "trace=epoll_pwait,epoll_wait",
+                    "-p",
+                    str(child.pid),
+                ],
+                capture_output=True,
+                text=True,
             )
             found = re.findall(r"^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?epoll_p?wait", traced.stderr, re.M)
             calls = sum(map(int, found)) / seconds if found else None

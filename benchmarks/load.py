@@ -67,8 +67,15 @@ def canonical(reply: dict) -> str:
     return json.dumps(reply, sort_keys=True)
 
 
-def run_round(url: str, users: int, cases: list, expected: dict[str, str] | None, requests: int, timeout: float,
-              until: Callable[[], bool] | None = None) -> Round:
+def run_round(
+    url: str,
+    users: int,
+    cases: list,
+    expected: dict[str, str] | None,
+    requests: int,
+    timeout: float,
+    until: Callable[[], bool] | None = None,
+) -> Round:
     """`users` clients answering `requests` eval questions between them, each client one at a time.
 
     With `until`, they ask the questions over and over until `until()` is true instead (replies unchecked).
@@ -140,8 +147,13 @@ def main(argv: list[str] | None = None) -> int:
         default=[0],
         help="torch backend: threads to compare, interleaved round by round (0: what the app chose)",
     )
-    parser.add_argument("--during", nargs="+", choices=["ingest", "rebuild"], default=[],
-                        help="also run each N while another process ingests (or rebuilds) the app's index")
+    parser.add_argument(
+        "--during",
+        nargs="+",
+        choices=["ingest", "rebuild"],
+        default=[],
+        help="also run each N while another process ingests (or rebuilds) the app's index",
+    )
     parser.add_argument("--ingest-mb", type=float, default=2.0, help="MB of guide variants the --during ingest adds")
     args = parser.parse_args(argv)
     if max(args.users) > 64 or args.requests > 2000 or args.timeout > 600 or args.repeat > 10:
@@ -206,8 +218,13 @@ def _cli_ingest(settings, *args: str) -> subprocess.Popen:
         "CAREER_ASSISTANT_CHROMA_PATH": str(settings.chroma_path),
         "CAREER_ASSISTANT_EMBEDDING_BACKEND": settings.embedding_backend,
     }
-    return subprocess.Popen([str(BIN / "career-assistant"), "ingest", *args], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [str(BIN / "career-assistant"), "ingest", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _during(mode: str, url: str, users: int, cases: list, settings, args) -> tuple[Round, Round, float, str]:
@@ -241,14 +258,18 @@ def _during(mode: str, url: str, users: int, cases: list, settings, args) -> tup
 def _report_during(during: dict, megabytes: float) -> bool:
     """Print each round beside the quiet one of its repeat; True when a goal was missed."""
     print(f"\nwhile another process runs `career-assistant ingest` of {megabytes:g} MB (or `--rebuild` of it all)")
-    print(f"{'during':>8} {'users':>5} {'quiet req/s':>11} {'during req/s':>12} {'ratio':>6} {'ingest s':>8} "
-          f"{'answers':>7} {'errors':>6}")
+    print(
+        f"{'during':>8} {'users':>5} {'quiet req/s':>11} {'during req/s':>12} {'ratio':>6} {'ingest s':>8} "
+        f"{'answers':>7} {'errors':>6}"
+    )
     missed = False
     for (mode, n), done in during.items():
         for quiet, busy, seconds, failure in done:
             ratio = busy.throughput / quiet.throughput if quiet.throughput else float("nan")
-            print(f"{mode:>8} {n:>5} {quiet.throughput:>11.1f} {busy.throughput:>12.1f} {ratio:>6.2f} {seconds:>8.1f} "
-                  f"{len(busy.latencies):>7} {len(busy.errors):>6}")
+            print(
+                f"{mode:>8} {n:>5} {quiet.throughput:>11.1f} {busy.throughput:>12.1f} {ratio:>6.2f} {seconds:>8.1f} "
+                f"{len(busy.latencies):>7} {len(busy.errors):>6}"
+            )
             for error in busy.errors[:5]:
                 print(f"  error: {error}")
             if failure:

@@ -38,8 +38,12 @@ def generate(folder: Path, mb: float) -> Path:
     shutil.rmtree(corpus, ignore_errors=True)
     corpus.mkdir(parents=True)
     rng = random.Random(12)
-    paragraphs = [p.strip() for g in GUIDES for p in re.split(r"\n\s*\n", g.read_text(encoding="utf-8"))
-                  if p.strip() and not p.lstrip().startswith("#")]
+    paragraphs = [
+        p.strip()
+        for g in GUIDES
+        for p in re.split(r"\n\s*\n", g.read_text(encoding="utf-8"))
+        if p.strip() and not p.lstrip().startswith("#")
+    ]
     headings = [h for g in GUIDES for h in re.findall(r"^#{2,3} (.+)$", g.read_text(encoding="utf-8"), re.M)]
     total, n = 0, 0
     while total < mb * 2**20:
@@ -92,8 +96,12 @@ def measure(mb: float, questions: list, serve_questions: int, reuse: bool) -> di
     index = folder / "index"
     if not reuse:
         shutil.rmtree(index, ignore_errors=True)
-    env = {**clean_env(), "CAREER_ASSISTANT_CORPUS_DIR": str(corpus), "CAREER_ASSISTANT_CHROMA_PATH": str(index),
-           "CAREER_ASSISTANT_MODEL_CACHE": str(CACHE / "models")}
+    env = {
+        **clean_env(),
+        "CAREER_ASSISTANT_CORPUS_DIR": str(corpus),
+        "CAREER_ASSISTANT_CHROMA_PATH": str(index),
+        "CAREER_ASSISTANT_MODEL_CACHE": str(CACHE / "models"),
+    }
     settings = load_settings(corpus_dir=corpus, chroma_path=index, model_cache=CACHE / "models", chroma_host=None)
     embeddings = build_embeddings(settings)
     embeddings.encode(["warm up"])
@@ -157,14 +165,23 @@ def measure(mb: float, questions: list, serve_questions: int, reuse: bool) -> di
             status = Path(f"/proc/{server.pid}/status").read_text()
             serve_mb = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
     return {
-        "mb": sum(p.stat().st_size for p in corpus.iterdir()) / 2**20, "chunks": len(chunks),
+        "mb": sum(p.stat().st_size for p in corpus.iterdir()) / 2**20,
+        "chunks": len(chunks),
         "sentences": len(sentences),
-        "ingest_cps": len(chunks) / ingest_s, "bare_cps": len(chunks) / bare_chunks_s,
-        "ingest_vs_all": (bare_chunks_s + bare_sentences_s) / ingest_s, "reingest_s": reingest_s,
-        "ask_s": ask_s, "ask_mb": ask_mb, "bare_p50": percentile(bare, 0.5) * 1000,
-        "first_p50": percentile(passes[0], 0.5) * 1000, "first_p95": percentile(passes[0], 0.95) * 1000,
-        "second_p50": percentile(passes[1], 0.5) * 1000, "second_p95": percentile(passes[1], 0.95) * 1000,
-        "serve_mb": serve_mb, "scan_p50": percentile(scan, 0.5) * 1000, "hnsw_p50": percentile(hnsw, 0.5) * 1000,
+        "ingest_cps": len(chunks) / ingest_s,
+        "bare_cps": len(chunks) / bare_chunks_s,
+        "ingest_vs_all": (bare_chunks_s + bare_sentences_s) / ingest_s,
+        "reingest_s": reingest_s,
+        "ask_s": ask_s,
+        "ask_mb": ask_mb,
+        "bare_p50": percentile(bare, 0.5) * 1000,
+        "first_p50": percentile(passes[0], 0.5) * 1000,
+        "first_p95": percentile(passes[0], 0.95) * 1000,
+        "second_p50": percentile(passes[1], 0.5) * 1000,
+        "second_p95": percentile(passes[1], 0.95) * 1000,
+        "serve_mb": serve_mb,
+        "scan_p50": percentile(scan, 0.5) * 1000,
+        "hnsw_p50": percentile(hnsw, 0.5) * 1000,
     }
 
 
@@ -174,8 +191,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="1 and 10 MB only")
     parser.add_argument("--mb", type=float, nargs="*", help="sizes in MB (default: 1 10 100)")
-    parser.add_argument("--reuse", action="store_true",
-                        help="keep each size's index from an earlier run: measure re-ingest, ask, answer(), serve only")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep each size's index from an earlier run: measure re-ingest, ask, answer(), serve only",
+    )
     parser.add_argument("--serve-questions", type=int, default=100, help="questions asked of `serve` (0: skip it)")
     args = parser.parse_args(argv)
     sizes = args.mb or ([1, 10] if args.quick else [1, 10, 100])

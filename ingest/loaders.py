@@ -31,8 +31,10 @@ class ReadLimits:
     @classmethod
     def from_settings(cls, settings) -> ReadLimits:
         return cls(
-            max_chars=settings.max_file_chars, max_pdf_pages=settings.max_pdf_pages,
-            max_pdf_stream_mb=settings.max_pdf_stream_mb, seconds=settings.file_read_seconds,
+            max_chars=settings.max_file_chars,
+            max_pdf_pages=settings.max_pdf_pages,
+            max_pdf_stream_mb=settings.max_pdf_stream_mb,
+            seconds=settings.file_read_seconds,
             memory_mb=settings.file_read_memory_mb,
         )
 
@@ -128,9 +130,9 @@ def text_to_markdown(text: str) -> str:
             level = 1
         elif following is not None and by_name(following) and not by_name(t):
             level = 2
-        elif by_name(t) or (previous_level == 3 and (
-            t.split()[-2:] == texts[n - 1].split()[-2:] or len(t.split()) <= 3
-        )):
+        elif by_name(t) or (
+            previous_level == 3 and (t.split()[-2:] == texts[n - 1].split()[-2:] or len(t.split()) <= 3)
+        ):
             level = 3
         else:
             level = 2
@@ -178,12 +180,18 @@ def html_to_markdown(html: str) -> str:
 def pdf_text(path: Path, limits: ReadLimits) -> str:
     """A PDF's text, read by pypdf in a child process under `limits` (see `ingest/_pdf_worker.py`)."""
     request = {
-        "path": str(path), "max_pages": limits.max_pdf_pages, "max_chars": limits.max_chars,
-        "max_stream_bytes": int(limits.max_pdf_stream_mb * 2**20), "memory_bytes": limits.memory_mb * 2**20,
+        "path": str(path),
+        "max_pages": limits.max_pdf_pages,
+        "max_chars": limits.max_chars,
+        "max_stream_bytes": int(limits.max_pdf_stream_mb * 2**20),
+        "memory_bytes": limits.memory_mb * 2**20,
     }
     try:
         done = subprocess.run(
-            [sys.executable, "-I", str(_PDF_WORKER)], input=json.dumps(request), capture_output=True, text=True,
+            [sys.executable, "-I", str(_PDF_WORKER)],
+            input=json.dumps(request),
+            capture_output=True,
+            text=True,
             timeout=limits.seconds,
         )
     except subprocess.TimeoutExpired:  # run() has killed the child

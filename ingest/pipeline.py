@@ -90,7 +90,6 @@ class _FilePlan:
     size: int  # the file's bytes
     sentences: list[list[str]]  # each chunk's sentences, as the writer splits them (`passage_sentences`)
 
-
     def needs_embedding(self, chunk_id: str) -> bool:
         """A chunk not in the store, or stored without its sentence vectors (by a version before they were)."""
         return chunk_id not in self.known or "sentences" not in self.known[chunk_id]
@@ -120,8 +119,10 @@ def _find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[Fil
         if path.is_dir():
             folders.append(path)
             found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:

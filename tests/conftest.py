@@ -123,8 +123,11 @@ def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 @pytest.fixture(scope="session")
 def five_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
     """An assistant over the five guides (the third, fourth and fifth written blind), ingested once: read it only."""
-    return _assistant_over(tmp_path_factory.mktemp("five-guides"), embeddings,
-                           (GUIDE, SECOND_GUIDE, THIRD_GUIDE, FOURTH_GUIDE, FIFTH_GUIDE))
+    return _assistant_over(
+        tmp_path_factory.mktemp("five-guides"),
+        embeddings,
+        (GUIDE, SECOND_GUIDE, THIRD_GUIDE, FOURTH_GUIDE, FIFTH_GUIDE),
+    )
 
 
 @pytest.fixture

@@ -15,8 +15,22 @@ ROOT = Path(__file__).parents[1]
 
 @pytest.mark.slow
 def test_the_wheel_carries_the_default_eval_set(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
-                    str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
     (wheel,) = tmp_path.glob("career_assistant-*.whl")
     packaged = DEFAULT_EVAL_SET.relative_to(ROOT).as_posix()
 

@@ -60,8 +60,13 @@ def _guides(assistant) -> list:
 def describe(guides: list) -> str:
     """The page's introduction, naming the indexed guides by their titles (nothing in the code names one)."""
     titles = [f"**{g.title.split(':')[0]}**" for g in guides if g.title][:3]
-    named = "the guide " + titles[0] if len(titles) == 1 else "the guides " + ", ".join(titles) if titles else \
-        "the career guides in the corpus"
+    named = (
+        "the guide " + titles[0]
+        if len(titles) == 1
+        else "the guides " + ", ".join(titles)
+        if titles
+        else "the career guides in the corpus"
+    )
     return DESCRIPTION.format(guides=named)
 
 
@@ -71,22 +76,33 @@ def examples(guides: list) -> list[str]:
     for guide in guides:
         if len(guide.roles) >= 2:
             a, b = guide.roles[:2]
-            found += [f"What does {a.with_article} do?", f"Who earns more, {a.plural} or {b.plural}?",
-                      f"What tools do {b.plural} use?", f"How do I become {b.with_article}?"]
+            found += [
+                f"What does {a.with_article} do?",
+                f"Who earns more, {a.plural} or {b.plural}?",
+                f"What tools do {b.plural} use?",
+                f"How do I become {b.with_article}?",
+            ]
     return found[:8] or ["What careers does the guide compare?", "What skills do they need?"]
 
 
 # System fonts only: the app works offline, so nothing is fetched from a font CDN.
 THEME = gr.themes.Soft(
-    primary_hue="indigo", neutral_hue="slate",
+    primary_hue="indigo",
+    neutral_hue="slate",
     font=["ui-sans-serif", "system-ui", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
     font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"],
 ).set(
     # Darker than Soft's defaults: axe-core's contrast check (WCAG AA, 4.5:1) fails those on labels and buttons.
-    button_primary_background_fill="*primary_700", button_primary_background_fill_hover="*primary_800",
-    block_label_text_color="*primary_800", block_title_text_color="*primary_800", block_info_text_color="*neutral_600",
-    input_placeholder_color="*neutral_500", body_text_color_subdued="*neutral_600", color_accent="*primary_700",
-    body_text_color_subdued_dark="*neutral_300", block_info_text_color_dark="*neutral_300",
+    button_primary_background_fill="*primary_700",
+    button_primary_background_fill_hover="*primary_800",
+    block_label_text_color="*primary_800",
+    block_title_text_color="*primary_800",
+    block_info_text_color="*neutral_600",
+    input_placeholder_color="*neutral_500",
+    body_text_color_subdued="*neutral_600",
+    color_accent="*primary_700",
+    body_text_color_subdued_dark="*neutral_300",
+    block_info_text_color_dark="*neutral_300",
     checkbox_label_background_fill_selected="*primary_700",
 )
 
@@ -181,13 +197,15 @@ def _layout(assistant, settings: Settings, add_documents: Callable[..., Any]) ->
     refresh = getattr(assistant, "refresh", lambda: None)
     guides = _guides(assistant)
     gr.Markdown(f"# {TITLE}\n{describe(guides)}", elem_id="ca-header")
-    saved = gr.BrowserState(convs.empty(), storage_key="career-assistant-conversations",
-                            secret=browser_secret(settings))
+    saved = gr.BrowserState(
+        convs.empty(), storage_key="career-assistant-conversations", secret=browser_secret(settings)
+    )
     side = build_sidebar([])
     with gr.Tabs():
         chat, editing = build_chat_tab(assistant, settings, examples(guides), side, saved)
         document_views, document_outputs = build_documents_tab(
-            settings, store, add_documents, ingest_fn, refresh, side["sources"])
+            settings, store, add_documents, ingest_fn, refresh, side["sources"]
+        )
     return _Page(saved, side, chat, editing, document_views, document_outputs)
 
 
@@ -196,9 +214,11 @@ def _conversation_callbacks(app: gr.Blocks, page: _Page) -> None:
 
     def change(action: Callable[..., convs.Saved]) -> Callable[..., tuple]:
         """A callback applying `action` to the saved conversations, then showing them (and ending any edit)."""
+
         def run(value: Any, *args) -> tuple:
             saved = action(convs.load(value), *args)
             return saved, False, *views(saved)
+
         return run
 
     side, saved = page.side, page.saved
@@ -269,8 +289,15 @@ def exposure_credentials(settings: Settings, host: str, share: bool, auth: str |
     return credentials
 
 
-def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port: int | None = None,
-           auth: str | None = None, share: bool = False) -> str:
+def launch(
+    app: gr.Blocks,
+    settings: Settings,
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    auth: str | None = None,
+    share: bool = False,
+) -> str:
     """Start serving `app` in the background; returns its local URL once the server is up.
 
     Raises:
@@ -280,18 +307,32 @@ def launch(app: gr.Blocks, settings: Settings, *, host: str | None = None, port:
     credentials = exposure_credentials(settings, host, share, auth)
     guards = ServerGuards(settings, app)  # upload quota and folder, login throttle, idle polling (ui/guard.py)
     _, url, _ = app.launch(
-        server_name=host, server_port=port if port is not None else settings.port, share=share,
-        auth=credentials, css=CSS, head=head(settings.max_question_chars), theme=THEME,
+        server_name=host,
+        server_port=port if port is not None else settings.port,
+        share=share,
+        auth=credentials,
+        css=CSS,
+        head=head(settings.max_question_chars),
+        theme=THEME,
         max_file_size=int(settings.max_upload_mb * 2**20),
-        prevent_thread_lock=True, quiet=True, footer_links=["api"], show_error=False,
+        prevent_thread_lock=True,
+        quiet=True,
+        footer_links=["api"],
+        show_error=False,
         run_history=False,  # not Gradio's own record of runs: conversations are kept by ui.conversations
         app_kwargs=guards.app_kwargs(),
     )
     return url
 
 
-def serve(settings: Settings, host: str | None = None, port: int | None = None, auth: str | None = None,
-          share: bool = False, assistant=None) -> None:
+def serve(
+    settings: Settings,
+    host: str | None = None,
+    port: int | None = None,
+    auth: str | None = None,
+    share: bool = False,
+    assistant=None,
+) -> None:
     """Build the assistant (unless given) and serve the chat page until interrupted."""
     host = host or settings.host
     exposure_credentials(settings, host, share, auth)  # fail before loading anything

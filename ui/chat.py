@@ -51,8 +51,10 @@ def views(saved: convs.Saved) -> tuple:
         convs.chat_messages(conversation),
         gr.update(choices=convs.choices(saved), value=saved["active"]),
         gr.update(value=_export_file(saved), interactive=bool(conversation["turns"])),
-        gr.update(visible=bool(saved.get("deleted")),
-                  value=f"Undo delete of “{saved['deleted']['title']}”" if saved.get("deleted") else "Undo"),
+        gr.update(
+            visible=bool(saved.get("deleted")),
+            value=f"Undo delete of “{saved['deleted']['title']}”" if saved.get("deleted") else "Undo",
+        ),
         gr.update(value=conversation["title"]),
     )
 
@@ -67,18 +69,22 @@ def build_sidebar(sources: list[str]) -> dict[str, Any]:
             parts["rename"] = gr.Button("Rename", size="sm", scale=1, elem_id="ca-rename")
         with gr.Row():
             parts["delete"] = gr.Button("Delete", variant="stop", size="sm", elem_id="ca-delete")
-            parts["export"] = gr.DownloadButton("Export (Markdown)", size="sm", elem_id="ca-export",
-                                                interactive=False)
+            parts["export"] = gr.DownloadButton("Export (Markdown)", size="sm", elem_id="ca-export", interactive=False)
         parts["undo"] = gr.Button("Undo", size="sm", visible=False, elem_id="ca-undo")
         parts["sources"] = gr.Dropdown(
-            label="Search only these documents", choices=sources, value=[], multiselect=True,
-            info="Leave empty to search all documents.", elem_id="ca-sources",
+            label="Search only these documents",
+            choices=sources,
+            value=[],
+            multiselect=True,
+            info="Leave empty to search all documents.",
+            elem_id="ca-sources",
         )
     return parts
 
 
-def build_chat_tab(assistant, settings: Settings, examples: list[str], side: dict[str, Any],
-                   saved: gr.BrowserState) -> Any:
+def build_chat_tab(
+    assistant, settings: Settings, examples: list[str], side: dict[str, Any], saved: gr.BrowserState
+) -> Any:
     """The chat tab's components and events; returns the chatbot (the page's load event fills it)."""
 
     def respond(question: str, value: Any, sources: list[str] | None, editing: bool) -> Iterator[tuple]:
@@ -108,8 +114,14 @@ def build_chat_tab(assistant, settings: Settings, examples: list[str], side: dic
             yield question, convs.chat_messages(conversation), gr.skip(), message, "", editing
             return
         if answer is None:
-            yield question, convs.chat_messages(conversation), gr.skip(), notice("The assistant gave no answer."), \
-                "", editing
+            yield (
+                question,
+                convs.chat_messages(conversation),
+                gr.skip(),
+                notice("The assistant gave no answer."),
+                "",
+                editing,
+            )
             return
         store = convs.add_turn(store, question, answer)
         final = [*shown, {"role": "assistant", "content": render_answer(question, answer, key=key)}]
@@ -117,8 +129,11 @@ def build_chat_tab(assistant, settings: Settings, examples: list[str], side: dic
 
     def stopped(pending: str, value: Any) -> tuple:
         store = convs.load(value)
-        return pending, convs.chat_messages(convs.active(store)), notice("Stopped. Your question is back in the box.",
-                                                                         "ok")
+        return (
+            pending,
+            convs.chat_messages(convs.active(store)),
+            notice("Stopped. Your question is back in the box.", "ok"),
+        )
 
     def last_question(value: Any, message: str) -> tuple:
         store = convs.load(value)
@@ -132,15 +147,27 @@ def build_chat_tab(assistant, settings: Settings, examples: list[str], side: dic
 
     with gr.Tab("Chat", id="chat"):
         chat = gr.Chatbot(
-            elem_id="ca-chat", show_label=False, height="min(60vh, 560px)", latex_delimiters=[], buttons=[],
-            feedback_options=None, layout="bubble", autoscroll=False, label="Conversation",
+            elem_id="ca-chat",
+            show_label=False,
+            height="min(60vh, 560px)",
+            latex_delimiters=[],
+            buttons=[],
+            feedback_options=None,
+            layout="bubble",
+            autoscroll=False,
+            label="Conversation",
             examples=[{"text": q} for q in examples[:4]],
             placeholder="Ask a question about the guides, or pick an example.",
         )
         with gr.Row(equal_height=True):
             question = gr.Textbox(
-                elem_id="ca-question", show_label=False, label="Your question", scale=8, max_lines=6,
-                placeholder=f"e.g. {examples[0]}", submit_btn=False,
+                elem_id="ca-question",
+                show_label=False,
+                label="Your question",
+                scale=8,
+                max_lines=6,
+                placeholder=f"e.g. {examples[0]}",
+                submit_btn=False,
             )
             send = gr.Button("Ask", variant="primary", scale=1, min_width=70, elem_id="ca-send")
             stop = gr.Button("Stop", variant="stop", scale=1, min_width=70, elem_id="ca-stop")
@@ -157,16 +184,31 @@ def build_chat_tab(assistant, settings: Settings, examples: list[str], side: dic
     ask_outputs = [question, chat, saved, message, pending, editing]
     opts = {"api_visibility": "private", "concurrency_id": "answer"}
     asking = [trigger(respond, ask_inputs, ask_outputs, **opts) for trigger in (question.submit, send.click)]
-    asking.append(chat.example_select(pick_example, None, question, api_visibility="private", queue=False)
-                  .then(respond, ask_inputs, ask_outputs, **opts))
-    asking.append(retry.click(lambda v: last_question(v, "Asking your last question again."), saved,
-                              [question, editing, message], api_visibility="private", queue=False)
-                  .success(respond, ask_inputs, ask_outputs, **opts))
+    asking.append(
+        chat.example_select(pick_example, None, question, api_visibility="private", queue=False).then(
+            respond, ask_inputs, ask_outputs, **opts
+        )
+    )
+    asking.append(
+        retry.click(
+            lambda v: last_question(v, "Asking your last question again."),
+            saved,
+            [question, editing, message],
+            api_visibility="private",
+            queue=False,
+        ).success(respond, ask_inputs, ask_outputs, **opts)
+    )
     shown = [chat, side["list"], side["export"], side["undo"], side["title"]]
     for event in asking:  # the sidebar follows: a first question names its conversation, the export grows
         event.then(lambda value: views(convs.load(value)), saved, shown, api_visibility="private", queue=False)
-    edit.click(lambda v: last_question(v, "Edit your last question, then Ask: its new answer replaces the old."),
-               saved, [question, editing, message], api_visibility="private", queue=False)
-    stop.click(stopped, [pending, saved], [question, chat, message], cancels=asking, api_visibility="private",
-               queue=False)
+    edit.click(
+        lambda v: last_question(v, "Edit your last question, then Ask: its new answer replaces the old."),
+        saved,
+        [question, editing, message],
+        api_visibility="private",
+        queue=False,
+    )
+    stop.click(
+        stopped, [pending, saved], [question, chat, message], cancels=asking, api_visibility="private", queue=False
+    )
     return chat, editing

@@ -133,8 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", help="address to listen on (default: 127.0.0.1, or CAREER_ASSISTANT_HOST)")
     p.add_argument("--port", type=int, help="port to listen on (default: 7860, or CAREER_ASSISTANT_PORT)")
     p.add_argument(
-        "--auth", metavar="USER:PASS", help="require this login (needed with a non-loopback --host or --share); "
-        "visible in `ps`: prefer CAREER_ASSISTANT_AUTH or --auth-file"
+        "--auth",
+        metavar="USER:PASS",
+        help="require this login (needed with a non-loopback --host or --share); "
+        "visible in `ps`: prefer CAREER_ASSISTANT_AUTH or --auth-file",
     )
     p.add_argument("--auth-file", metavar="FILE", help="require the USER:PASS login on this file's first line")
     p.add_argument("--share", action="store_true", help="also open a public Gradio share link (needs --auth)")

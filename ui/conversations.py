@@ -50,8 +50,9 @@ _ID = re.compile(r"[A-Za-z0-9_-]{1,40}")  # ids name export folders and HTML ids
 
 
 def _checked(conversation: Any) -> dict | None:
-    if not (isinstance(conversation, dict) and isinstance(conversation.get("id"), str)
-            and _ID.fullmatch(conversation["id"])):
+    if not (
+        isinstance(conversation, dict) and isinstance(conversation.get("id"), str) and _ID.fullmatch(conversation["id"])
+    ):
         return None
     turns = [t for t in map(_turn, conversation.get("turns") or []) if t]
     title = conversation.get("title") if isinstance(conversation.get("title"), str) else UNTITLED
@@ -83,8 +84,10 @@ def history(conversation: dict) -> list[dict]:
     """
     messages = []
     for turn in conversation["turns"][-MAX_HISTORY_TURNS:]:
-        messages += [{"role": "user", "content": turn["question"]},
-                     {"role": "assistant", "content": turn["answer"]["text"]}]
+        messages += [
+            {"role": "user", "content": turn["question"]},
+            {"role": "assistant", "content": turn["answer"]["text"]},
+        ]
     return messages
 
 
@@ -94,8 +97,12 @@ def chat_messages(conversation: dict) -> list[dict]:
     for n, turn in enumerate(conversation["turns"]):
         messages += [
             {"role": "user", "content": render_question(turn["question"])},
-            {"role": "assistant", "content": render_answer(
-                turn["question"], Answer.from_dict(turn["answer"]), key=f"{conversation['id']}-{n}")},
+            {
+                "role": "assistant",
+                "content": render_answer(
+                    turn["question"], Answer.from_dict(turn["answer"]), key=f"{conversation['id']}-{n}"
+                ),
+            },
         ]
     return messages
 
@@ -107,8 +114,10 @@ def title_from(question: str) -> str:
 
 
 def _replace(saved: Saved, conversation: dict) -> Saved:
-    return {**saved, "conversations": [conversation if c["id"] == conversation["id"] else c
-                                       for c in saved["conversations"]]}
+    return {
+        **saved,
+        "conversations": [conversation if c["id"] == conversation["id"] else c for c in saved["conversations"]],
+    }
 
 
 def add_turn(saved: Saved, question: str, answer: Answer, *, replace_last: bool = False) -> Saved:
@@ -118,8 +127,10 @@ def add_turn(saved: Saved, question: str, answer: Answer, *, replace_last: bool 
     title = conversation["title"]
     if not turns and title == UNTITLED:
         title = title_from(question)
-    return _replace(saved, {**conversation, "title": title,
-                            "turns": [*turns, {"question": question.strip(), "answer": answer.to_dict()}]})
+    return _replace(
+        saved,
+        {**conversation, "title": title, "turns": [*turns, {"question": question.strip(), "answer": answer.to_dict()}]},
+    )
 
 
 def drop_last_turn(saved: Saved) -> tuple[Saved, str]:
@@ -185,8 +196,12 @@ def to_markdown(conversation: dict) -> str:
         lines += [f"## {_markdown_text(' '.join(turn['question'].split()))}", "", _markdown_text(answer.text), ""]
         for c in answer.citations:
             passage = "\n".join(f"> {line}" if line.strip() else ">" for line in c.text.strip().splitlines())
-            lines += [f"[{c.index}] {_markdown_text(display_section(c.section))} — {_markdown_text(c.source)}",
-                      "", passage, ""]
+            lines += [
+                f"[{c.index}] {_markdown_text(display_section(c.section))} — {_markdown_text(c.source)}",
+                "",
+                passage,
+                "",
+            ]
         for c in answer.nearest:
             lines += [f"- Closest: {_markdown_text(display_section(c.section))} — {_markdown_text(c.source)}"]
         if answer.nearest:

@@ -54,9 +54,11 @@ def listing(documents: list[IndexedDocument]) -> str:
         f"<td>{d.added.strftime('%Y-%m-%d %H:%M UTC') if d.added else ''}</td></tr>"
         for d in documents
     )
-    return ('<div class="ca-corpus"><table><caption><b>Documents the assistant knows</b></caption>'
-            '<thead><tr><th scope="col">Document</th><th scope="col">Chunks</th><th scope="col">Size</th>'
-            f'<th scope="col">Added</th></tr></thead><tbody>{rows}</tbody></table></div>')
+    return (
+        '<div class="ca-corpus"><table><caption><b>Documents the assistant knows</b></caption>'
+        '<thead><tr><th scope="col">Document</th><th scope="col">Chunks</th><th scope="col">Size</th>'
+        f'<th scope="col">Added</th></tr></thead><tbody>{rows}</tbody></table></div>'
+    )
 
 
 def _plural(n: int, word: str) -> str:
@@ -78,8 +80,11 @@ def report_lines(report, before: dict[str, int], after: dict[str, int], corpus_d
             lines.append(f'<li class="ca-added">{escape(path.name)}: added {added}</li>')
     lines += [f'<li class="ca-refused">{escape(name)}: refused: {escape(why)}</li>' for name, why in failed.items()]
     notes = "".join(f"<li>{escape(note)}</li>" for note in report.notes if not note.endswith(", unchanged"))
-    return (f'<div class="ca-report" role="status"><ul>{"".join(lines)}</ul>'
-            + (f"<p>Notes:</p><ul>{notes}</ul>" if notes else "") + "</div>")
+    return (
+        f'<div class="ca-report" role="status"><ul>{"".join(lines)}</ul>'
+        + (f"<p>Notes:</p><ul>{notes}</ul>" if notes else "")
+        + "</div>"
+    )
 
 
 def api_report(report) -> str:
@@ -91,8 +96,9 @@ def api_report(report) -> str:
     return "".join(lines)
 
 
-def build_documents_tab(settings: Settings, store, add_documents: Callable[..., Any], ingest_fn, refresh,
-                        source_choices: gr.Dropdown) -> tuple[Callable, list]:
+def build_documents_tab(
+    settings: Settings, store, add_documents: Callable[..., Any], ingest_fn, refresh, source_choices: gr.Dropdown
+) -> tuple[Callable, list]:
     """The tab's components and events, inside the caller's `gr.Blocks`; `source_choices` is the chat's filter.
 
     Returns the function that lists the documents and the components it updates (for the page's load event).
@@ -159,14 +165,20 @@ def build_documents_tab(settings: Settings, store, add_documents: Callable[..., 
             "They are saved into the corpus folder under a safe name (never replacing another file) and "
             "indexed; the chat can cite them as soon as this finishes."
         )
-        files = gr.File(label="Documents to add", file_count="multiple", type="filepath", elem_id="ca-files",
-                        file_types=list(SUPPORTED_SUFFIXES))
+        files = gr.File(
+            label="Documents to add",
+            file_count="multiple",
+            type="filepath",
+            elem_id="ca-files",
+            file_types=list(SUPPORTED_SUFFIXES),
+        )
         add = gr.Button("Add to the guide", variant="primary", elem_id="ca-add")
         report = gr.HTML(elem_id="ca-report")
         corpus = gr.HTML(elem_id="ca-corpus")
         with gr.Row(equal_height=True):
-            chosen = gr.Dropdown(label="Document to remove", choices=[], value=None, elem_id="ca-remove-choice",
-                                 scale=3)
+            chosen = gr.Dropdown(
+                label="Document to remove", choices=[], value=None, elem_id="ca-remove-choice", scale=3
+            )
             ask = gr.Button("Remove…", variant="secondary", elem_id="ca-remove", scale=1)
         with gr.Row(visible=False, elem_id="ca-confirm") as confirm:
             yes = gr.Button("Yes, remove it", variant="stop", elem_id="ca-remove-yes")
@@ -177,13 +189,28 @@ def build_documents_tab(settings: Settings, store, add_documents: Callable[..., 
         api_outputs = [gr.HTML(visible=False), gr.HTML(visible=False)]
 
     outputs = [corpus, chosen, source_choices]
-    add.click(upload, files, [report, *outputs], api_visibility="private", concurrency_id="ingest",
-              concurrency_limit=1, show_progress="full", show_progress_on=[report])
+    add.click(
+        upload,
+        files,
+        [report, *outputs],
+        api_visibility="private",
+        concurrency_id="ingest",
+        concurrency_limit=1,
+        show_progress="full",
+        show_progress_on=[report],
+    )
     ask.click(ask_removal, chosen, [removal, confirm], api_visibility="private", queue=False)
     no.click(lambda: ("", gr.update(visible=False)), None, [removal, confirm], api_visibility="private", queue=False)
-    yes.click(remove, chosen, [removal, confirm, *outputs], api_visibility="private", concurrency_id="ingest",
-              concurrency_limit=1)
+    yes.click(
+        remove,
+        chosen,
+        [removal, confirm, *outputs],
+        api_visibility="private",
+        concurrency_id="ingest",
+        concurrency_limit=1,
+    )
     # The API (`/add_documents`, for `gradio_client`) raises its errors, as an API should; the page shows them inline.
-    api.click(upload_strict, api_files, api_outputs, api_name="add_documents",
-              concurrency_id="ingest", concurrency_limit=1)
+    api.click(
+        upload_strict, api_files, api_outputs, api_name="add_documents", concurrency_id="ingest", concurrency_limit=1
+    )
     return views, outputs

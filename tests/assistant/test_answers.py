@@ -9,7 +9,7 @@ import pytest
 from assistant.analysis import analyse, asks_route
 from assistant.citations import MARKER, split_sentences
 from assistant.evaluation import judge, load_eval_set
-from assistant.tuning import ROUTE_STEPS
+from assistant.tuning import TUNING
 
 FIRST_GUIDE = "ml-engineer-vs-data-scientist.md"
 SECOND_GUIDE = "cybersecurity-analyst-vs-penetration-tester.md"
@@ -84,8 +84,9 @@ def test_a_near_scope_question_says_first_what_the_guide_does_not_cover(two_guid
     assert result.citations  # and what the guide does give, cited
 
 
-@pytest.mark.parametrize("question", ["how much do dentists earn", "is $103,500 enough to buy a house in SF",
-                                      "write me a poem about cats"])
+@pytest.mark.parametrize(
+    "question", ["how much do dentists earn", "is $103,500 enough to buy a house in SF", "write me a poem about cats"]
+)
 def test_a_question_about_what_no_guide_covers_is_refused_even_quoting_a_figure(two_guides, question):
     assert two_guides.answer(question).refused
 
@@ -128,17 +129,23 @@ def test_the_real_questions_rates(two_guides):
     [
         # Written blind by a helper; first measured untouched at 0.569 all facts, 0.549 first sentence, 0.556 out of
         # scope refused or caveated; after the general fixes it prompted: 0.902, 0.941, 1.0.
-        (HELD_OUT_QUESTIONS, {"fact_in_answer": 0.85, "first_sentence_answers": 0.88,
-                              "out_of_scope_refused_or_caveated": 0.9}),
+        (
+            HELD_OUT_QUESTIONS,
+            {"fact_in_answer": 0.85, "first_sentence_answers": 0.88, "out_of_scope_refused_or_caveated": 0.9},
+        ),
         # The second guide written blind (registered nurse vs physician assistant): untouched 0.643, 0.643, 0.625;
         # after the general fixes it prompted: 0.857, 0.810, 0.875.
-        (HELD_OUT_2_QUESTIONS, {"fact_in_answer": 0.8, "first_sentence_answers": 0.75,
-                                "out_of_scope_refused_or_caveated": 0.85}),
+        (
+            HELD_OUT_2_QUESTIONS,
+            {"fact_in_answer": 0.8, "first_sentence_answers": 0.75, "out_of_scope_refused_or_caveated": 0.85},
+        ),
         # The third (electrician vs plumber), measured untouched with all the fixes the first two prompted: 0.476,
         # 0.548, 0.750 (the session's start, 805b077: 0.500, 0.571, 0.750); after the fixes it prompted: 0.690,
         # 0.762, 0.750.
-        (HELD_OUT_3_QUESTIONS, {"fact_in_answer": 0.65, "first_sentence_answers": 0.7,
-                                "out_of_scope_refused_or_caveated": 0.7}),
+        (
+            HELD_OUT_3_QUESTIONS,
+            {"fact_in_answer": 0.65, "first_sentence_answers": 0.7, "out_of_scope_refused_or_caveated": 0.7},
+        ),
     ],
     ids=["ux-designer-vs-product-manager", "registered-nurse-vs-physician-assistant", "electrician-vs-plumber"],
 )
@@ -162,8 +169,11 @@ def test_the_blind_guides_rates(five_guides, questions, floors):
         ("do apms start at over 100k", "No:", "$95,000"),
         # A row that sets both roles apart answers a comparison of items; one that gives both figures, of figures.
         ("degree ux vs pm", "Typical degree:", "business, computer science, or engineering"),
-        ("which takes longer to get into, nursing or pa", "Physician assistants take longer: 6 to 7 years",
-         "2 to 4 years"),
+        (
+            "which takes longer to get into, nursing or pa",
+            "Physician assistants take longer: 6 to 7 years",
+            "2 to 4 years",
+        ),
         ("are there more nursing jobs or pa jobs", "Registered nurses have more jobs", "168,300"),
         ("by how much do pas out earn nurses", "Physician assistants earn more", "$43,950 more"),
         ("are ux jobs growing faster than pm jobs", "Yes, UX designers are projected to grow faster", "10%"),
@@ -180,7 +190,7 @@ def test_the_blind_guides_rates(five_guides, questions, floors):
         # trade" is the guide's word; an alias in quotes; a section leads with its answer.
         ("electrician vs plumber salary", "Electricians earn more: $61,590", "$1,710 more"),
         ("which trade is growing faster", "Electricians are projected to grow faster: 11%", "6%"),
-        ("whats a sparky", "Electricians (often called \"sparkies\"", "wiring"),
+        ("whats a sparky", 'Electricians (often called "sparkies"', "wiring"),
         ("do electricians need a licence?", "Yes: Nearly all states require electricians", "licensed"),
         ("do plumbers need a license", "Yes, in most states", "most states"),  # the guide's own "yes", put first
         ("can i skip the apprenticeship and just do trade school", "No:", "you still need"),
@@ -194,8 +204,12 @@ def test_the_blind_guides_questions_are_answered_first_thing(five_guides, questi
 
 def test_the_route_into_a_role_reads_a_numbered_list_of_steps(five_guides):
     text = five_guides.answer("how do i become a pa").text
-    for step in ("Earn a bachelor's degree", "Gain direct patient care experience", "Complete an accredited PA program",
-                 "Pass the PANCE"):
+    for step in (
+        "Earn a bachelor's degree",
+        "Gain direct patient care experience",
+        "Complete an accredited PA program",
+        "Pass the PANCE",
+    ):
         assert step in text
 
 
@@ -211,7 +225,7 @@ def test_every_answer_to_the_real_questions_is_short_cited_from_one_guide_and_su
             continue
         assert len({c.source for c in result.citations}) == 1, (case.question, result.text)
         route = asks_route(analyse(result.standalone_question, vocabulary, index.corpus_words))
-        assert 1 <= judged.sentences <= (ROUTE_STEPS if route else 4), (case.question, result.text)
+        assert 1 <= judged.sentences <= (TUNING.route_steps if route else 4), (case.question, result.text)
         assert "**" not in result.text and "|" not in result.text, result.text
         # One list item is one sentence: "Foundation first: ...; most pen testers ...", not the label twice.
         labels = [s.split(": ", 1)[0] for s in split_sentences(result.text) if ": " in s]
@@ -242,8 +256,11 @@ def test_a_question_of_two_parts_gets_a_sentence_for_each(two_guides):
     [
         ("what does an MLE do all day", "The primary responsibility of ML engineers is scaling AI models", FIRST_GUIDE),
         # The second guide's opening says what an analyst does, about analysts alone, before any section of theirs.
-        ("what does a soc analyst actually do", "A cybersecurity analyst (often called a security analyst",
-         SECOND_GUIDE),
+        (
+            "what does a soc analyst actually do",
+            "A cybersecurity analyst (often called a security analyst",
+            SECOND_GUIDE,
+        ),
         ("what is an ethical hacker", "Penetration testers (pen testers, sometimes written pentesters", SECOND_GUIDE),
     ],
 )
@@ -262,8 +279,13 @@ def test_a_list_items_second_sentence_stays_with_its_first(two_guides):
 def test_the_route_into_a_role_is_answered_step_by_step(two_guides):
     sentences = split_sentences(two_guides.answer("how do i become a pen tester").text)
     labels = [s.split(":", 1)[0] for s in sentences]
-    assert labels == ["Foundation first", "Practice labs", "Certifications", "Junior tester",
-                      "Advancing to senior roles"]
+    assert labels == [
+        "Foundation first",
+        "Practice labs",
+        "Certifications",
+        "Junior tester",
+        "Advancing to senior roles",
+    ]
     # A step's short first sentence brings its second: the substance of "Foundation first" is the years in IT.
     assert "rarely an entry-level job; most pen testers spend 2 to 4 years" in sentences[0]
 
@@ -289,7 +311,8 @@ def test_how_to_choose_without_a_word_of_the_asker_gets_what_the_guide_says_of_c
 
 def test_advice_matches_what_the_asker_likes_not_what_they_like_less(two_guides):
     result = two_guides.answer(
-        "im more into digging through data and finding hidden trends than deploying stuff, ds or mle")
+        "im more into digging through data and finding hidden trends than deploying stuff, ds or mle"
+    )
     assert first_sentence(result.text).startswith("By the guide's descriptions, that fits data scientists best")
 
 
@@ -315,15 +338,28 @@ def test_a_guides_opening_sentence_about_itself_is_no_answer(two_guides):
     ("history", "follow_up", "fact"),
     [
         # What was said last is in the guide's words or near them; the follow-up asks about what is around it.
-        (["how long to become a senior security analyst",
-          "Most analysts reach a senior analyst or incident responder position after 4 to 6 years."],
-         "what comes after that", "security engineer, security architect, or security manager"),
-        (["pen tester salary", "Penetration testers earn a median of about $135,000 a year in the US."],
-         "can they earn more on the side", "bug bounty"),
-        (["what does an ml engineer do",
-          "ML engineers are mainly responsible for scaling AI models to production: testing, fine-tuning and "
-          "deploying."],
-         "who do they usually work with", "DevOps team members"),
+        (
+            [
+                "how long to become a senior security analyst",
+                "Most analysts reach a senior analyst or incident responder position after 4 to 6 years.",
+            ],
+            "what comes after that",
+            "security engineer, security architect, or security manager",
+        ),
+        (
+            ["pen tester salary", "Penetration testers earn a median of about $135,000 a year in the US."],
+            "can they earn more on the side",
+            "bug bounty",
+        ),
+        (
+            [
+                "what does an ml engineer do",
+                "ML engineers are mainly responsible for scaling AI models to production: testing, fine-tuning and "
+                "deploying.",
+            ],
+            "who do they usually work with",
+            "DevOps team members",
+        ),
     ],
 )
 def test_a_follow_up_goes_on_from_what_was_said(two_guides, history, follow_up, fact):
@@ -338,7 +374,6 @@ def test_a_question_about_both_roles_prefers_a_sentence_about_both(two_guides):
     # "... strong demand in industries including tech, finance, and health care": one sentence about both roles.
     first = first_sentence(two_guides.answer("which industries is the demand for DS and MLE strong in").text)
     assert "tech, finance, and health care" in first
-
 
 
 @pytest.mark.parametrize(
@@ -371,9 +406,14 @@ def test_a_quality_the_guide_never_states_gets_no_yes(five_guides):
 
 
 def test_a_follow_up_pointing_at_what_was_said_is_about_its_role(five_guides):
-    turns = [{"role": "user", "content": "whats the entry level job for ux"},
-             {"role": "assistant", "content": "Most people start as a junior UX designer, working under senior "
-                                              "designers for the first 1 to 2 years."}]
+    turns = [
+        {"role": "user", "content": "whats the entry level job for ux"},
+        {
+            "role": "assistant",
+            "content": "Most people start as a junior UX designer, working under senior "
+            "designers for the first 1 to 2 years.",
+        },
+    ]
     result = five_guides.answer("how much does that pay", turns)
     assert not result.refused and "$70,000" in first_sentence(result.text)
 
@@ -388,8 +428,10 @@ def test_near_duplicate_documents_do_not_repeat_a_sentence(tmp_path, assistant_o
     drafts = []
     for n in (1, 2):
         draft = tmp_path / f"draft-{n}.md"
-        draft.write_text(GUIDE.read_text(encoding="utf-8").replace("In this article", f"In draft {n} of this article"),
-                         encoding="utf-8")
+        draft.write_text(
+            GUIDE.read_text(encoding="utf-8").replace("In this article", f"In draft {n} of this article"),
+            encoding="utf-8",
+        )
         drafts.append(draft)
     (tmp_path / "index").mkdir()
     bot = assistant_over(tmp_path / "index", (GUIDE, *drafts))
@@ -422,8 +464,13 @@ def test_a_role_the_guide_names_as_a_stage_is_answered_and_a_caveat_adds_only_th
 
 
 def test_whats_driving_that_goes_on_to_the_sentence_after_what_was_said(five_guides):
-    history = [{"role": "user", "content": "which trade is growing faster"},
-               {"role": "assistant", "content": "Electricians. Their employment is projected to grow 11% between 2023 "
-                                                "and 2033, compared with 6% for plumbers."}]
+    history = [
+        {"role": "user", "content": "which trade is growing faster"},
+        {
+            "role": "assistant",
+            "content": "Electricians. Their employment is projected to grow 11% between 2023 "
+            "and 2033, compared with 6% for plumbers.",
+        },
+    ]
     first = first_sentence(five_guides.answer("whats driving that", history).text)
     assert first.startswith("The growth is driven by solar panel installation")

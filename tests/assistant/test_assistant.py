@@ -49,8 +49,11 @@ def test_answers_a_salary_question_with_the_figure_and_its_section(guide_assista
 
 @pytest.mark.parametrize(
     ("question", "fact"),
-    [("What is TorchServe?", "TorchServe"), ("Which role is expected to grow by 35%?", "35%"),
-     ("Who earns $103,500 a year?", "$103,500")],
+    [
+        ("What is TorchServe?", "TorchServe"),
+        ("Which role is expected to grow by 35%?", "35%"),
+        ("Who earns $103,500 a year?", "$103,500"),
+    ],
 )
 def test_exact_terms_are_found(guide_assistant, question, fact):
     result = guide_assistant.answer(question)
@@ -65,8 +68,10 @@ def test_comparison_draws_on_both_roles(guide_assistant):
 
 
 def test_follow_up_is_made_standalone_and_retrieves_its_section(guide_assistant):
-    history = [{"role": "user", "content": "What tools do data scientists use?"},
-               {"role": "assistant", "content": "They use R, SQL, Excel, Jupyter [1]."}]
+    history = [
+        {"role": "user", "content": "What tools do data scientists use?"},
+        {"role": "assistant", "content": "They use R, SQL, Excel, Jupyter [1]."},
+    ]
     result = guide_assistant.answer("And what about ML engineers?", history)
     assert result.standalone_question == "What tools do ML engineers use?"
     assert "Tools and technologies > ML engineer" in {c.section for c in result.citations}
@@ -130,8 +135,9 @@ def test_the_assistant_is_traced_step_by_step_when_callbacks_listen(guide_assist
 
 def test_dense_search_by_scan_answers_as_chromas_index_does(guide_assistant, guide_settings, guide_store, embeddings):
     """Over `scan_limit` chunks dense search goes to Chroma's HNSW index; on the guide both must agree."""
-    by_chroma = build_assistant(guide_settings.model_copy(update={"scan_limit": 0}), embeddings=embeddings,
-                                store=guide_store)
+    by_chroma = build_assistant(
+        guide_settings.model_copy(update={"scan_limit": 0}), embeddings=embeddings, store=guide_store
+    )
     for case in load_eval_set():
         assert by_chroma.answer(case.question, case.history) == guide_assistant.answer(case.question, case.history)
 

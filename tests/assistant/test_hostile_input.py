@@ -107,8 +107,20 @@ def test_an_injection_in_the_history_does_not_steer_the_answer(guide_assistant):
         "何が データサイエンティスト の 仕事 ですか",  # Japanese
         math_script("How much do ML engineers earn?"),
     ],
-    ids=["zero-width", "bom", "combining", "zalgo", "rtl-override", "arabic", "emoji", "ansi", "nul", "del-bell",
-         "japanese", "math-script"],
+    ids=[
+        "zero-width",
+        "bom",
+        "combining",
+        "zalgo",
+        "rtl-override",
+        "arabic",
+        "emoji",
+        "ansi",
+        "nul",
+        "del-bell",
+        "japanese",
+        "math-script",
+    ],
 )
 def test_unicode_and_control_characters_never_crash(guide_assistant, question):
     assert_grounded_or_refused(guide_assistant.answer(question))

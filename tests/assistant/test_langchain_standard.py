@@ -107,8 +107,9 @@ def test_the_retriever_takes_k_and_sources_per_call(two_guides) -> None:
     assert len(retriever.invoke(question)) == 5
 
 
-@pytest.mark.parametrize("query, k, message", [("  ", None, "empty"), ("salary", 0, "k must"),
-                                               ("salary", "3", "k must")])
+@pytest.mark.parametrize(
+    "query, k, message", [("  ", None, "empty"), ("salary", 0, "k must"), ("salary", "3", "k must")]
+)
 def test_the_retriever_refuses_what_it_cannot_search(guide_assistant, query, k, message) -> None:
     with pytest.raises(InvalidQuestion, match=message):
         guide_assistant.as_retriever().invoke(query, k=k)
@@ -123,15 +124,21 @@ def test_the_readmes_lcel_chain_runs_with_a_chat_model(guide_assistant) -> None:
     from langchain_core.runnables import RunnablePassthrough
 
     retriever = guide_assistant.as_retriever(k=4)
-    prompt = ChatPromptTemplate.from_messages([
-        ("system", "Answer from these passages only; cite them as [section].\n\n{passages}"),
-        ("human", "{question}"),
-    ])
+    prompt = ChatPromptTemplate.from_messages(
+        [
+            ("system", "Answer from these passages only; cite them as [section].\n\n{passages}"),
+            ("human", "{question}"),
+        ]
+    )
     passages = retriever | (lambda docs: "\n\n".join(f"[{d.metadata['section']}] {d.page_content}" for d in docs))
     seen = []
-    chain = {"passages": passages, "question": RunnablePassthrough()} | prompt | \
-        (lambda value: seen.append(value) or value) | FakeListChatModel(responses=["About $136,620."]) | \
-        StrOutputParser()
+    chain = (
+        {"passages": passages, "question": RunnablePassthrough()}
+        | prompt
+        | (lambda value: seen.append(value) or value)
+        | FakeListChatModel(responses=["About $136,620."])
+        | StrOutputParser()
+    )
 
     assert chain.invoke("How much do ML engineers earn?") == "About $136,620."
     assert "[Earning potentials > ML engineer]" in seen[0].to_string() and "$136,620" in seen[0].to_string()

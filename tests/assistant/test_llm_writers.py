@@ -37,17 +37,36 @@ class FakeLLM:
                     self.wfile.write(b'{"error": {"message": "model exploded"}}')
                     return
                 if self.path.endswith("/chat/completions"):
-                    payload = json.dumps({
-                        "id": "cmpl-1", "object": "chat.completion", "created": 0, "model": body["model"],
-                        "choices": [{"index": 0, "finish_reason": "stop",
-                                     "message": {"role": "assistant", "content": fake.reply}}],
-                        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-                    }).encode()
+                    payload = json.dumps(
+                        {
+                            "id": "cmpl-1",
+                            "object": "chat.completion",
+                            "created": 0,
+                            "model": body["model"],
+                            "choices": [
+                                {
+                                    "index": 0,
+                                    "finish_reason": "stop",
+                                    "message": {"role": "assistant", "content": fake.reply},
+                                }
+                            ],
+                            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                        }
+                    ).encode()
                     content_type = "application/json"
                 else:  # Ollama's /api/chat streams newline-delimited JSON
-                    payload = (json.dumps({"model": body["model"], "created_at": "2026-01-01T00:00:00Z",
-                                           "message": {"role": "assistant", "content": fake.reply},
-                                           "done": True, "done_reason": "stop"}) + "\n").encode()
+                    payload = (
+                        json.dumps(
+                            {
+                                "model": body["model"],
+                                "created_at": "2026-01-01T00:00:00Z",
+                                "message": {"role": "assistant", "content": fake.reply},
+                                "done": True,
+                                "done_reason": "stop",
+                            }
+                        )
+                        + "\n"
+                    ).encode()
                     content_type = "application/x-ndjson"
                 self.send_response(200)
                 self.send_header("Content-Type", content_type)
@@ -94,11 +113,15 @@ def test_llm_answer_is_checked_and_kept_when_supported(guide_settings, guide_sto
         state = step.invoke(state)
     passages = state["passages"]
     n = next(i for i, p in enumerate(passages, start=1) if "$136,620" in p.text)
-    fake.reply = (f"ML engineers count as computer and information research scientists, who earn an average "
-                  f"salary of $136,620 per year [{n}]. Pilots are paid in gold bars [{n}]. A made-up claim [99].")
+    fake.reply = (
+        f"ML engineers count as computer and information research scientists, who earn an average "
+        f"salary of $136,620 per year [{n}]. Pilots are paid in gold bars [{n}]. A made-up claim [99]."
+    )
     result = bot.answer("How much do ML engineers earn?")
-    assert result.text == ("ML engineers count as computer and information research scientists, who earn an "
-                           "average salary of $136,620 per year [1].")
+    assert result.text == (
+        "ML engineers count as computer and information research scientists, who earn an "
+        "average salary of $136,620 per year [1]."
+    )
     assert result.citations[0].section == "Earning potentials > ML engineer"
     assert any("2 sentence(s)" in note and "dropped" in note for note in result.notes)
     sent = json.dumps(fake.requests[-1]["body"])

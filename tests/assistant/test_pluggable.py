@@ -58,8 +58,9 @@ def test_an_index_of_other_embeddings_is_refused(own_index, embeddings, other: s
     if other == "bundled":
         bot = build_assistant(own_index.model_copy(update={"embedding_name": None}), embeddings=embeddings)
     else:
-        bot = build_assistant(own_index.model_copy(update={"embedding_name": other}),
-                              embeddings=PlainEmbeddings(embeddings))
+        bot = build_assistant(
+            own_index.model_copy(update={"embedding_name": other}), embeddings=PlainEmbeddings(embeddings)
+        )
     with pytest.raises(ModelMismatch, match="minilm-by-hand"):
         bot.answer(EARN)
 
@@ -90,8 +91,7 @@ def test_a_writer_of_ones_own_writes_the_answer(guide_settings, guide_store, emb
     assert result.citations[0].section == "Earning potentials > ML engineer"
 
 
-def test_a_writer_citing_no_passage_gives_way_to_the_guides_sentences(guide_settings, guide_store,
-                                                                        embeddings) -> None:
+def test_a_writer_citing_no_passage_gives_way_to_the_guides_sentences(guide_settings, guide_store, embeddings) -> None:
     bot = build_assistant(guide_settings, embeddings=embeddings, store=guide_store, writer=FirstSentence(marker=99))
 
     result = bot.answer(EARN)

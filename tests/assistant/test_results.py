@@ -83,15 +83,20 @@ def test_every_marker_links_to_a_footnote_with_section_source_and_score(render):
     assert len(links) == 3  # [1], [2], [1]
     assert set(links) <= set(parsed.ids), "a marker links to no footnote"
     assert links[0] == links[2] != links[1]
-    for section, score in ((f"Earning potentials {ANGLE} ML engineer", "0.82"),
-                           (f"Earning potentials {ANGLE} Data scientist", "0.71")):
+    for section, score in (
+        (f"Earning potentials {ANGLE} ML engineer", "0.82"),
+        (f"Earning potentials {ANGLE} Data scientist", "0.71"),
+    ):
         footnote = rendered[rendered.index(section) - 200 : rendered.index(section) + 200]
         assert "guide.md" in footnote and f"score {score}" in footnote
 
 
 def test_two_answers_in_one_notebook_do_not_share_footnote_ids():
-    other = Answer(text="Data scientists earn $103,500 [1].", citations=[SALARY.citations[1]],
-                   standalone_question="How much do data scientists earn?")
+    other = Answer(
+        text="Data scientists earn $103,500 [1].",
+        citations=[SALARY.citations[1]],
+        standalone_question="How much do data scientists earn?",
+    )
     assert not set(parse(SALARY._repr_html_()).ids) & set(parse(other._repr_html_()).ids)
     assert not set(parse(via_markdown(SALARY)).ids) & set(parse(via_markdown(other)).ids)
 
@@ -127,8 +132,10 @@ def test_notes_are_shown(render):
 
 def test_guide_and_user_text_is_never_interpreted():
     hostile = Answer(
-        text=f"{HOSTILE} [1].", citations=[Citation(1, HOSTILE, HOSTILE, HOSTILE, 0.5)],
-        standalone_question=HOSTILE, notes=[HOSTILE],
+        text=f"{HOSTILE} [1].",
+        citations=[Citation(1, HOSTILE, HOSTILE, HOSTILE, 0.5)],
+        standalone_question=HOSTILE,
+        notes=[HOSTILE],
     )
     refusal = Answer(HOSTILE, refused=True, nearest_sections=[HOSTILE], standalone_question=HOSTILE)
     for shown in (hostile, hostile.citations[0], refusal):
@@ -139,8 +146,9 @@ def test_guide_and_user_text_is_never_interpreted():
             assert all(href.startswith(("#cite-", "#ca-cite-")) for href in parsed.hrefs)
 
 
-@pytest.mark.parametrize("render", [lambda c: markdown_to_html(c._repr_markdown_()), Citation._repr_html_],
-                         ids=["markdown", "html"])
+@pytest.mark.parametrize(
+    "render", [lambda c: markdown_to_html(c._repr_markdown_()), Citation._repr_html_], ids=["markdown", "html"]
+)
 def test_a_citation_renders_with_its_number_section_source_score_and_passage(render):
     rendered = render(SALARY.citations[0])
     for part in ("[1]", f"Earning potentials {ANGLE} ML engineer", "guide.md", "score 0.82", "136,620"):

@@ -47,21 +47,25 @@ def test_the_schemas_name_the_question_the_history_and_the_sources(guide_assista
     assert Question.model_validate(EARN) == Question(question=EARN)
 
 
-@pytest.mark.parametrize("given", [EARN, {"question": EARN}, {"question": f"  {EARN} ", "history": []},
-                                   Question(question=EARN)])
+@pytest.mark.parametrize(
+    "given", [EARN, {"question": EARN}, {"question": f"  {EARN} ", "history": []}, Question(question=EARN)]
+)
 def test_every_form_of_input_gets_the_same_answer(guide_assistant, given) -> None:
     assert guide_assistant.invoke(given) == guide_assistant.answer(EARN)
 
 
 @pytest.mark.parametrize("call", ["invoke", "batch", "stream", "ainvoke", "abatch", "astream"])
-@pytest.mark.parametrize("given, message", [
-    ("   ", "empty"),
-    ({"question": ""}, "empty"),
-    ({"question": EARN, "history": "not a list"}, "history"),
-    ({"question": EARN, "sources": "guide.md"}, "sources"),
-    ({"query": EARN}, "keys"),
-    (42, "text"),
-])
+@pytest.mark.parametrize(
+    "given, message",
+    [
+        ("   ", "empty"),
+        ({"question": ""}, "empty"),
+        ({"question": EARN, "history": "not a list"}, "history"),
+        ({"question": EARN, "sources": "guide.md"}, "sources"),
+        ({"query": EARN}, "keys"),
+        (42, "text"),
+    ],
+)
 def test_every_way_in_validates_alike(guide_assistant, call: str, given, message: str) -> None:
     async def drain(stream):
         return [part async for part in stream]
@@ -143,8 +147,11 @@ def test_each_question_of_a_batch_is_a_run_with_its_steps(guide_assistant) -> No
 
 
 def test_it_composes_in_an_lcel_chain(guide_assistant) -> None:
-    chain = RunnableLambda(lambda topic: {"question": f"What tools do {topic} use?"}) | guide_assistant | \
-        RunnableLambda(lambda answer: answer.citations[0].section)
+    chain = (
+        RunnableLambda(lambda topic: {"question": f"What tools do {topic} use?"})
+        | guide_assistant
+        | RunnableLambda(lambda answer: answer.citations[0].section)
+    )
 
     assert chain.invoke("data scientists").startswith("Tools")
     assert isinstance(guide_assistant.with_config(run_name="career").invoke(EARN), Answer)

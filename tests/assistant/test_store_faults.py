@@ -249,8 +249,9 @@ def test_answers_never_fail_or_see_half_an_index_while_another_process_ingests(i
 QUIET_WAIT = 3.0  # longer than the store's QUIET_SECONDS, so the answers see the ingest's last write
 
 
-def test_a_disk_that_fills_during_an_ingest_is_named_and_the_files_before_are_kept(indexed, embeddings, tmpfs,
-                                                                                  monkeypatch):
+def test_a_disk_that_fills_during_an_ingest_is_named_and_the_files_before_are_kept(
+    indexed, embeddings, tmpfs, monkeypatch
+):
     """The room estimate is turned off (set to nothing) so that the disk really fills under Chroma."""
     import assistant.store
     from assistant.errors import StoreFull
@@ -260,8 +261,9 @@ def test_a_disk_that_fills_during_an_ingest_is_named_and_the_files_before_are_ke
     shutil.copytree(indexed.chroma_path, point / "index")
     on_tmpfs = indexed.model_copy(update={"chroma_path": point / "index"})
     before = contents(on_tmpfs, embeddings)
-    shutil.copy(Path(__file__).parents[1] / "data" / "cybersecurity-analyst-vs-penetration-tester.md",
-                indexed.corpus_dir)
+    shutil.copy(
+        Path(__file__).parents[1] / "data" / "cybersecurity-analyst-vs-penetration-tester.md", indexed.corpus_dir
+    )
     monkeypatch.setattr(assistant.store, "BYTES_PER_CHUNK", 0)
     monkeypatch.setattr(shutil, "disk_usage", lambda path: shutil._ntuple_diskusage(1, 0, 2**40))
 
@@ -276,8 +278,7 @@ def test_a_disk_that_fills_during_an_ingest_is_named_and_the_files_before_are_ke
 @pytest.mark.slow
 @pytest.mark.server
 @pytest.mark.parametrize("rebuild", [False, True], ids=["incremental", "rebuild"])
-def test_answers_through_a_chroma_server_never_fail_while_another_process_ingests(server_settings, embeddings,
-                                                                                   rebuild):
+def test_answers_through_a_chroma_server_never_fail_while_another_process_ingests(server_settings, embeddings, rebuild):
     guide = Path(__file__).parents[2] / "corpus" / "ml-engineer-vs-data-scientist.md"
     shutil.copy(guide, server_settings.corpus_dir)
     ingest(server_settings, embeddings=embeddings, progress=quiet)

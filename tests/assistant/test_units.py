@@ -15,8 +15,10 @@ from assistant.store import StoredChunk
 from assistant.vocabulary import Vocabulary, derive_vocabulary
 from ingest.chunking import chunk_markdown, document_title
 
-GUIDES = [Path(__file__).parents[2] / "corpus" / "ml-engineer-vs-data-scientist.md",
-          Path(__file__).parents[1] / "data" / "cybersecurity-analyst-vs-penetration-tester.md"]
+GUIDES = [
+    Path(__file__).parents[2] / "corpus" / "ml-engineer-vs-data-scientist.md",
+    Path(__file__).parents[1] / "data" / "cybersecurity-analyst-vs-penetration-tester.md",
+]
 
 
 def vocabulary_of(paths: list[Path]) -> Vocabulary:
@@ -25,8 +27,9 @@ def vocabulary_of(paths: list[Path]) -> Vocabulary:
     for path in paths:
         text = path.read_text(encoding="utf-8")
         chunks = chunk_markdown(text)
-        guides.append(derive_vocabulary(path.name, document_title(text), [c.section for c in chunks],
-                                        [c.text for c in chunks]))
+        guides.append(
+            derive_vocabulary(path.name, document_title(text), [c.section for c in chunks], [c.text for c in chunks])
+        )
     return Vocabulary(guides)
 
 
@@ -48,21 +51,39 @@ def turn(question: str) -> list[dict]:
         ("How much does an ML engineer make?", "Is that job growing?", "Is ML engineers' job growing?"),
         ("How much do data scientists earn?", "What tools do ML engineers use?", "What tools do ML engineers use?"),
         # The second guide's roles, named as users name them, with no code change.
-        ("how much do pen testers make", "and what about security analysts?",
-         "how much do cybersecurity analysts make"),
-        ("what tools do pen testers use", "who do they usually work with",
-         "Who do penetration testers usually work with"),
+        (
+            "how much do pen testers make",
+            "and what about security analysts?",
+            "how much do cybersecurity analysts make",
+        ),
+        (
+            "what tools do pen testers use",
+            "who do they usually work with",
+            "Who do penetration testers usually work with",
+        ),
         ("what tools do data scientists use", "and ML engineers?", "what tools do ML engineers use"),
-        ("what tools do data scientists and ML engineers use", "and data scientists?",
-         "what tools do data scientists and ML engineers use"),
-        ("what tool do pen testers use for web apps", "why that tool though?",
-         "Why that tool though for penetration testers?"),
+        (
+            "what tools do data scientists and ML engineers use",
+            "and data scientists?",
+            "what tools do data scientists and ML engineers use",
+        ),
+        (
+            "what tool do pen testers use for web apps",
+            "why that tool though?",
+            "Why that tool though for penetration testers?",
+        ),
         ("how much do ml engineers make", "which langs should i learn", "Which langs should i learn for ML engineers?"),
         # A follow-up naming the other guide's roles moves the whole comparison there, never half of it.
-        ("whats the pay diff between ml eng and data sci", "and what about pen testers vs soc analysts?",
-         "whats the pay diff between penetration tester and cybersecurity analyst"),
-        ("whats the pay diff between ml eng and data sci", "and pen testers?",
-         "whats the pay diff between penetration tester and cybersecurity analyst"),
+        (
+            "whats the pay diff between ml eng and data sci",
+            "and what about pen testers vs soc analysts?",
+            "whats the pay diff between penetration tester and cybersecurity analyst",
+        ),
+        (
+            "whats the pay diff between ml eng and data sci",
+            "and pen testers?",
+            "whats the pay diff between penetration tester and cybersecurity analyst",
+        ),
     ],
 )
 def test_condense_makes_follow_ups_standalone(previous, follow_up, standalone):
@@ -91,9 +112,14 @@ def test_an_unreadable_stored_vocabulary_is_derived_again():
     import numpy as np
 
     sections = ["Pay > Nurse", "Pay > Dentist", "Tools > Nurse", "Tools > Dentist"]
-    chunks = [StoredChunk(str(n), "Text.", {"source": "care.md", "section": s, "position": n,
-                                            **({"vocabulary": "{broken"} if n == 0 else {})})
-              for n, s in enumerate(sections)]
+    chunks = [
+        StoredChunk(
+            str(n),
+            "Text.",
+            {"source": "care.md", "section": s, "position": n, **({"vocabulary": "{broken"} if n == 0 else {})},
+        )
+        for n, s in enumerate(sections)
+    ]
     index = _KeywordIndex(1, chunks, np.zeros((len(chunks), 4)))
     assert [r.name for r in index.vocabulary.roles] == ["nurse", "dentist"]
 
@@ -138,13 +164,19 @@ def test_keyword_scores_are_exactly_rank_bm25s():
 
 
 def test_check_citations_keeps_supported_and_drops_the_rest():
-    passages = [_passage("ML engineers have an average salary of $136,620 per year."),
-                _passage("Data scientists make an average of $103,500 per year.")]
-    text = ("ML engineers have an average salary of $136,620 per year [1]. "
-            "Data scientists make $103,500 [2]. Pilots earn a fortune [1]. No marker here. Bad marker [7].")
+    passages = [
+        _passage("ML engineers have an average salary of $136,620 per year."),
+        _passage("Data scientists make an average of $103,500 per year."),
+    ]
+    text = (
+        "ML engineers have an average salary of $136,620 per year [1]. "
+        "Data scientists make $103,500 [2]. Pilots earn a fortune [1]. No marker here. Bad marker [7]."
+    )
     kept, dropped = check_citations(text, passages)
-    assert kept == [("ML engineers have an average salary of $136,620 per year.", [1]),
-                    ("Data scientists make $103,500.", [2])]
+    assert kept == [
+        ("ML engineers have an average salary of $136,620 per year.", [1]),
+        ("Data scientists make $103,500.", [2]),
+    ]
     assert dropped == ["Pilots earn a fortune.", "No marker here.", "Bad marker."]
 
 
@@ -217,10 +249,14 @@ def test_the_two_roles_unnamed_are_compared():
 def test_a_bare_phrase_bullet_is_a_list_item():
     from assistant.sentences import passage_sentences
 
-    text = ("Plain skills that help on either path:\n\n- networking fundamentals such as TCP/IP and DNS\n"
-            "- Windows and Linux administration\n- clear technical writing")
-    assert passage_sentences(text) == ["Plain skills that help on either path: networking fundamentals such as "
-                                       "TCP/IP and DNS; Windows and Linux administration; clear technical writing."]
+    text = (
+        "Plain skills that help on either path:\n\n- networking fundamentals such as TCP/IP and DNS\n"
+        "- Windows and Linux administration\n- clear technical writing"
+    )
+    assert passage_sentences(text) == [
+        "Plain skills that help on either path: networking fundamentals such as "
+        "TCP/IP and DNS; Windows and Linux administration; clear technical writing."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -242,8 +278,9 @@ def test_a_sentence_that_defines_a_term(sentence, defines):
 def test_a_stated_figure_after_the_asked_stage_is_the_one_compared():
     from assistant.extractive import figure_value
 
-    sentence = ("Junior UX designers typically start around $70,000, while senior UX designers often earn $125,000 "
-                "or more.")
+    sentence = (
+        "Junior UX designers typically start around $70,000, while senior UX designers often earn $125,000 or more."
+    )
     assert figure_value(sentence, "money", "senior")[1] == 125000
     assert figure_value(sentence, "money", "starting")[1] == 70000
     assert figure_value(sentence, "money")[1] == 70000
@@ -251,17 +288,24 @@ def test_a_stated_figure_after_the_asked_stage_is_the_one_compared():
 
 
 def test_answers_split_into_sentences_by_the_one_sentence_rule():
-    text = ('The designer owns the "how," the manager the "why." [1]. Tools: Jira; Productboard and Aha!; SQL [2]. '
-            "The U.S. figure is $98,000 [3].")
-    assert split_sentences(text) == ['The designer owns the "how," the manager the "why." [1].',
-                                     "Tools: Jira; Productboard and Aha!; SQL [2].", "The U.S. figure is $98,000 [3]."]
+    text = (
+        'The designer owns the "how," the manager the "why." [1]. Tools: Jira; Productboard and Aha!; SQL [2]. '
+        "The U.S. figure is $98,000 [3]."
+    )
+    assert split_sentences(text) == [
+        'The designer owns the "how," the manager the "why." [1].',
+        "Tools: Jira; Productboard and Aha!; SQL [2].",
+        "The U.S. figure is $98,000 [3].",
+    ]
 
 
 def test_aliases_spelled_out_after_an_acronym_and_sometimes_called():
     from assistant.vocabulary import _aliases
 
-    text = ("UX (user experience) designers, sometimes called UI/UX or product designers, figure out how a product "
-            "should look. Product managers (PMs) decide what gets built. An associate product manager (APM) owns "
-            "small features.")
+    text = (
+        "UX (user experience) designers, sometimes called UI/UX or product designers, figure out how a product "
+        "should look. Product managers (PMs) decide what gets built. An associate product manager (APM) owns "
+        "small features."
+    )
     assert _aliases("UX designer", text)[:3] == ["user experience designer", "UI/UX designer", "product designer"]
     assert _aliases("product manager", text) == ["PM"]  # "APM" names a kind of product manager, not one

@@ -32,8 +32,10 @@ def test_each_guide_names_its_own_roles_and_aliases():
 
 
 def test_a_guide_without_a_title_gets_its_roles_from_repeated_headings():
-    text = ("## Pay\n\n### Nurses\n\nNurses earn $80,000 a year.\n\n### Dentists\n\nDentists earn more.\n\n"
-            "## Tools\n\n### Nurses\n\nA stethoscope.\n\n### Dentists\n\nA drill.\n\n### Both roles\n\nGloves.\n")
+    text = (
+        "## Pay\n\n### Nurses\n\nNurses earn $80,000 a year.\n\n### Dentists\n\nDentists earn more.\n\n"
+        "## Tools\n\n### Nurses\n\nA stethoscope.\n\n### Dentists\n\nA drill.\n\n### Both roles\n\nGloves.\n"
+    )
     chunks = chunk_markdown(text)
     guide = derive_vocabulary("care.md", "", [c.section for c in chunks], [c.text for c in chunks])
     assert [r.name for r in guide.roles] == ["nurse", "dentist"]
@@ -108,12 +110,17 @@ def test_sentences_keep_abbreviations_whole():
     assert split_sentences(text) == ["The U.S. Bureau of Labor Statistics counts them, e.g. in finance.", "Pay varies."]
     # An initial is no end ("J. Smith"); a title's last letter is ("the title PA-C. PAs take ...").
     assert split_sentences("Ask J. Smith. Once certified, a PA uses the title PA-C. PAs take histories.") == [
-        "Ask J. Smith.", "Once certified, a PA uses the title PA-C.", "PAs take histories."]
+        "Ask J. Smith.",
+        "Once certified, a PA uses the title PA-C.",
+        "PAs take histories.",
+    ]
 
 
 def test_a_table_row_is_read_with_its_headers_and_bold_labels_are_not_sentences():
-    text = ("| | Analyst | Tester |\n|---|---|---|\n| **Salary range (US)** | $70K | $95K |\n\n"
-            "**Key facts:**\n- Python\n- SQL\n- **Nmap.** Nmap scans networks for open ports.")
+    text = (
+        "| | Analyst | Tester |\n|---|---|---|\n| **Salary range (US)** | $70K | $95K |\n\n"
+        "**Key facts:**\n- Python\n- SQL\n- **Nmap.** Nmap scans networks for open ports."
+    )
     units = passage_sentences(text)
     assert "Salary range (US): Analyst $70K, Tester $95K." in units
     assert "Nmap scans networks for open ports." in units  # its label is its first word: not said twice
@@ -131,27 +138,44 @@ def test_a_list_without_an_intro_is_introduced_by_its_headings():
 @pytest.mark.parametrize(
     ("sentence", "cited", "missing"),
     [
-        ("ML engineers earn more: $136,620 a year [1] against $103,500 for data scientists [2], about $33,120 more.",
-         ["ML engineer: an average salary of $136,620 per year.", "Data scientists make an average of $103,500."], []),
-        ("ML engineers earn more: $136,620 a year [1] against $99,000 for data scientists [2], about $37,620 more.",
-         ["ML engineer: an average salary of $136,620 per year.", "Data scientists make an average of $103,500."],
-         ["$99,000", "$37,620"]),
-        ("No: the guide names C++ for ML engineers [1], not for data scientists [2].",
-         ["ML engineers use C++ for high-performance models.", "Data scientists use R and SQL."], []),
-        ("No: the guide names Rust for ML engineers [1], not for data scientists [2].",
-         ["ML engineers use C++ for high-performance models.", "Data scientists use R and SQL."], ["Rust"]),
-        ("Penetration testers earn more: $135,000 a year [1].", ["ML engineers earn $136,620."],
-         ["$135,000", "penetration tester"]),
+        (
+            "ML engineers earn more: $136,620 a year [1] against $103,500 for data scientists [2], about $33,120 more.",
+            ["ML engineer: an average salary of $136,620 per year.", "Data scientists make an average of $103,500."],
+            [],
+        ),
+        (
+            "ML engineers earn more: $136,620 a year [1] against $99,000 for data scientists [2], about $37,620 more.",
+            ["ML engineer: an average salary of $136,620 per year.", "Data scientists make an average of $103,500."],
+            ["$99,000", "$37,620"],
+        ),
+        (
+            "No: the guide names C++ for ML engineers [1], not for data scientists [2].",
+            ["ML engineers use C++ for high-performance models.", "Data scientists use R and SQL."],
+            [],
+        ),
+        (
+            "No: the guide names Rust for ML engineers [1], not for data scientists [2].",
+            ["ML engineers use C++ for high-performance models.", "Data scientists use R and SQL."],
+            ["Rust"],
+        ),
+        (
+            "Penetration testers earn more: $135,000 a year [1].",
+            ["ML engineers earn $136,620."],
+            ["$135,000", "penetration tester"],
+        ),
     ],
 )
 def test_a_composed_sentence_names_only_what_its_citations_hold(sentence, cited, missing):
     assert unsupported(sentence, cited, VOCABULARY) == missing
 
 
-
 # The guides written blind, by helpers who never read the code (tests/data).
-BLIND = vocabulary_of([Path(__file__).parents[1] / "data" / name for name in (
-    "ux-designer-vs-product-manager.md", "registered-nurse-vs-physician-assistant.md")])
+BLIND = vocabulary_of(
+    [
+        Path(__file__).parents[1] / "data" / name
+        for name in ("ux-designer-vs-product-manager.md", "registered-nurse-vs-physician-assistant.md")
+    ]
+)
 
 
 def test_a_singular_name_sometimes_called_gets_its_aliases_and_a_bodys_acronym_is_not_one():
@@ -238,9 +262,11 @@ def test_figures_are_read_in_one_unit(text, wants, value):
 
 
 def test_bold_numbered_paragraphs_are_a_list_of_labelled_items():
-    text = ("Both trades use the same three-step ladder.\n\n**1. Apprentice.** Most people enter through an "
-            "apprenticeship. You need to be at least 18.\n\n**2. Journeyman.** Once you finish your hours, you sit "
-            "an exam.\n\n**3. Master.** A master can pull permits and run a business.\n")
+    text = (
+        "Both trades use the same three-step ladder.\n\n**1. Apprentice.** Most people enter through an "
+        "apprenticeship. You need to be at least 18.\n\n**2. Journeyman.** Once you finish your hours, you sit "
+        "an exam.\n\n**3. Master.** A master can pull permits and run a business.\n"
+    )
     sentences = passage_sentences(text, "The path in")
     assert "Apprentice: You need to be at least 18." in sentences
     assert "The path in: Apprentice; Journeyman; Master." in sentences

@@ -168,8 +168,12 @@ def test_serve_starts_with_what_could_be_indexed(corpus, make_pdf_bomb, tmp_path
         port = sock.getsockname()[1]
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
-        server = subprocess.Popen([str(CLI), "serve", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT,
-                                  env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        server = subprocess.Popen(
+            [str(CLI), "serve", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
     try:
         deadline = time.monotonic() + 180
         while "Chat UI on" not in log.read_text(errors="replace"):

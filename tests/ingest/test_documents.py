@@ -50,8 +50,9 @@ def test_removing_an_unknown_document_is_a_clear_error_and_changes_nothing(setti
     assert indexed.metadatas() == before
 
 
-def test_a_file_outside_the_corpus_is_removed_from_the_index_but_not_deleted(settings, indexed, embeddings,
-                                                                             tmp_path) -> None:
+def test_a_file_outside_the_corpus_is_removed_from_the_index_but_not_deleted(
+    settings, indexed, embeddings, tmp_path
+) -> None:
     outside = tmp_path / "elsewhere" / "notes.md"
     outside.parent.mkdir()
     outside.write_text("# Notes\n\n## Zebras\n\nZebra herders are paid in striped coins.\n")

@@ -42,7 +42,8 @@ def uploads(tmp_path: Path) -> Path:
 def _tree(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): (b"->" + os.readlink(p).encode() if p.is_symlink() else p.read_bytes())
-        for p in folder.rglob("*") if p.is_symlink() or p.is_file()
+        for p in folder.rglob("*")
+        if p.is_symlink() or p.is_file()
     }
 
 
@@ -78,7 +79,9 @@ def test_an_upload_is_saved_into_the_corpus_and_ingested(settings, uploads: Path
     seen: list[tuple[int, int]] = []
 
     report = add_documents(
-        settings, [uploads / "field-notes.md"], progress=lambda done, total: seen.append((done, total)),
+        settings,
+        [uploads / "field-notes.md"],
+        progress=lambda done, total: seen.append((done, total)),
         ingest_fn=partial(ingest, embeddings=embeddings, store=store),
     )
 
@@ -155,8 +158,9 @@ def test_good_uploads_are_added_and_bad_ones_reported(settings, uploads) -> None
     ("upload_name", "saved_name"),
     [("..\\..\\evil.md", "evil.md"), (".hidden.md", "hidden.md"), ("<b>x&y.md", "b-x-y.md")],
 )
-def test_an_unsafe_name_is_saved_under_a_safe_one_inside_the_corpus(settings, uploads, tmp_path, upload_name,
-                                                                    saved_name) -> None:
+def test_an_unsafe_name_is_saved_under_a_safe_one_inside_the_corpus(
+    settings, uploads, tmp_path, upload_name, saved_name
+) -> None:
     (uploads / upload_name).write_bytes(NOTE)
     outside = {p for p in tmp_path.parent.rglob("*") if "corpus" not in p.parts}
 

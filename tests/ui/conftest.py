@@ -135,4 +135,3 @@ def open_page(browser):
 def page(open_page, running_app):
     """A fresh browser session on the chat page of the module's app, at 1280x800."""
     return open_page(running_app.url)
-

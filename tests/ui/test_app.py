@@ -82,8 +82,9 @@ def test_an_upload_is_ingested_and_then_cited(client, running_app, tmp_path: Pat
     assert "Atlantis-careers.md" in report and "chunks added" in report
     assert "Atlantis-careers.md" in listing
     assert "Atlantis-careers.md" in running_app.indexed_sources()
-    reply = client.predict("How many golden pearls do underwater data scientists in Atlantis earn?", None,
-                           api_name="/ask")
+    reply = client.predict(
+        "How many golden pearls do underwater data scientists in Atlantis earn?", None, api_name="/ask"
+    )
     assert not reply["refused"]
     assert "42 golden pearls" in reply["text"]
     assert reply["citations"][0]["source"] == "Atlantis-careers.md"
@@ -105,8 +106,9 @@ def _zip_bytes() -> bytes:
         ("broken.pdf", b"%PDF-1.4 nothing else", "PDF"),
     ],
 )
-def test_a_bad_upload_gets_a_clear_message_and_changes_nothing(client, running_app, tmp_path, name, content,
-                                                                message) -> None:
+def test_a_bad_upload_gets_a_clear_message_and_changes_nothing(
+    client, running_app, tmp_path, name, content, message
+) -> None:
     (tmp_path / name).write_bytes(content)
     files, sources = running_app.corpus_files(), running_app.indexed_sources()
 
@@ -139,8 +141,9 @@ def test_a_mixed_upload_adds_the_good_files_and_reports_the_bad(client, running_
     )
     (tmp_path / "virus.exe").write_bytes(b"MZ")
 
-    report, _ = client.predict([handle_file(tmp_path / "virus.exe"), handle_file(tmp_path / "lighthouse.md")],
-                               api_name="/add_documents")
+    report, _ = client.predict(
+        [handle_file(tmp_path / "virus.exe"), handle_file(tmp_path / "lighthouse.md")], api_name="/add_documents"
+    )
 
     assert "lighthouse.md" in report and "virus.exe" in report and "unsupported file type" in report
     assert "lighthouse.md" in running_app.corpus_files() and "virus.exe" not in running_app.corpus_files()
@@ -215,5 +218,6 @@ def test_auth_is_required_when_set(start_app) -> None:
     with pytest.raises(Exception):  # noqa: B017 - Gradio's exception for a missing login varies by version
         Client(running.url, verbose=False).predict(EARNINGS, None, api_name="/ask")
     reply = Client(running.url, auth=("career", "s3cret:with-colon"), verbose=False).predict(
-        EARNINGS, None, api_name="/ask")
+        EARNINGS, None, api_name="/ask"
+    )
     assert reply["citations"]

@@ -138,8 +138,10 @@ def test_inline_html_in_a_markdown_document_is_dropped_from_answers(page, runnin
     from gradio_client import Client, handle_file
 
     guide = tmp_path / "okapi-keeping.md"
-    guide.write_text('# Okapi keeping\n\n## Pay\n\nOkapi keepers earn <img src=x onerror="alert(5)">nine '
-                     "<b>forest</b> tokens a week.\n")
+    guide.write_text(
+        '# Okapi keeping\n\n## Pay\n\nOkapi keepers earn <img src=x onerror="alert(5)">nine '
+        "<b>forest</b> tokens a week.\n"
+    )
     Client(running_app.url, verbose=False).predict([handle_file(guide)], api_name="/add_documents")
 
     answer = ask(page, "How many forest tokens do okapi keepers earn a week?")

@@ -65,8 +65,10 @@ def test_export_downloads_the_conversation_as_markdown_with_its_footnotes(page, 
     assert download.value.suggested_filename.endswith(".md")
     assert text.startswith(f"# {EARNINGS}\n")
     assert "$136,620 per year [1]" in text
-    assert "[1] Earning potentials \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ML engineer — " \
-           "ml-engineer-vs-data-scientist.md" in text
+    assert (
+        "[1] Earning potentials \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ML engineer — "
+        "ml-engineer-vs-data-scientist.md" in text
+    )
     assert "> " in text  # the cited passage, quoted
 
 
@@ -89,8 +91,10 @@ def test_retry_and_edit_replace_the_last_answer(page) -> None:
 
     page.locator("#ca-retry").click()
     page.locator("#ca-old-answer").wait_for(state="detached", timeout=ANSWER_TIMEOUT_MS)
-    page.wait_for_function("document.querySelectorAll('#ca-chat .ca-answer:not(.ca-streaming)').length === 1 && "
-                           "!document.querySelector('#ca-chat .ca-streaming')")
+    page.wait_for_function(
+        "document.querySelectorAll('#ca-chat .ca-answer:not(.ca-streaming)').length === 1 && "
+        "!document.querySelector('#ca-chat .ca-streaming')"
+    )
     assert page.locator("#ca-chat .user-row").count() == 1
     page.locator("#ca-edit").click()
     box = page.locator("#ca-question textarea")
@@ -112,7 +116,8 @@ def test_an_example_is_asked_when_clicked(page) -> None:
 
     page.locator("#ca-chat .user-row", has_text=text).wait_for(timeout=ANSWER_TIMEOUT_MS)
     page.locator("#ca-chat .ca-answer:not(.ca-streaming), #ca-chat .ca-refusal").first.wait_for(
-        timeout=ANSWER_TIMEOUT_MS)
+        timeout=ANSWER_TIMEOUT_MS
+    )
 
 
 def test_stop_ends_a_long_answer_and_puts_the_question_back(open_page, running_app, free_port) -> None:

@@ -20,8 +20,12 @@ def two_guides_app(start_app):
 
     running = start_app()
     (running.settings.corpus_dir / SECOND_GUIDE.name).write_bytes(SECOND_GUIDE.read_bytes())
-    ingest(running.settings, embeddings=running.assistant.embeddings, store=running.assistant.store,
-           progress=lambda done, total: None)
+    ingest(
+        running.settings,
+        embeddings=running.assistant.embeddings,
+        store=running.assistant.store,
+        progress=lambda done, total: None,
+    )
     return running
 
 
@@ -64,7 +68,8 @@ def test_the_documents_tab_lists_documents_and_removes_one_after_confirmation(op
     page.locator("#ca-remove-yes").click()
 
     page.locator("#ca-removal", has_text=f"Removed {SECOND_GUIDE.name} ({chunks} chunks)").wait_for(
-        timeout=ANSWER_TIMEOUT_MS)
+        timeout=ANSWER_TIMEOUT_MS
+    )
     assert two_guides_app.indexed_sources() == {GUIDE}
     assert SECOND_GUIDE.name not in two_guides_app.corpus_files()
     assert SECOND_GUIDE.name not in table.inner_text()

@@ -61,8 +61,9 @@ def test_a_refused_upload_is_reported_inline_per_file(page, tmp_path: Path) -> N
     (tmp_path / "orchards.md").write_text("# Orchards\n\n## Pay\n\nAn orchard keeper is paid 31 baskets of quinces.\n")
     page.get_by_role("tab", name="Documents").click()
 
-    page.locator("#ca-files input[type=file]").set_input_files([str(tmp_path / "notes.md"),
-                                                               str(tmp_path / "orchards.md")])
+    page.locator("#ca-files input[type=file]").set_input_files(
+        [str(tmp_path / "notes.md"), str(tmp_path / "orchards.md")]
+    )
     page.locator("#ca-add").click()
 
     report = page.locator("#ca-report .ca-report")
@@ -123,6 +124,7 @@ def test_a_large_upload_shows_its_progress_until_it_is_done(page, running_app, t
 
     page.locator("#ca-report", has_text="quince-orchards.md: added").wait_for(timeout=ANSWER_TIMEOUT_MS)
     seen = page.evaluate("window.progressSeen")
-    counts = [int(m.group(1)) for text in seen if "Embedding" in text
-              for m in [re.search(r"(\d+)/120 chunks", text)] if m]
+    counts = [
+        int(m.group(1)) for text in seen if "Embedding" in text for m in [re.search(r"(\d+)/120 chunks", text)] if m
+    ]
     assert counts and max(counts) >= 100, f"the progress was not shown through the embedding: {counts}"

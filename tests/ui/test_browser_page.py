@@ -22,13 +22,17 @@ def _serious(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page)
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]} {v['help']}"
-            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]} {v['help']}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_the_first_screen_shows_title_intro_examples_and_box_without_scrolling(open_page, running_app,
-                                                                               viewport) -> None:
+def test_the_first_screen_shows_title_intro_examples_and_box_without_scrolling(
+    open_page, running_app, viewport
+) -> None:
     page = open_page(running_app.url, viewport=viewport)
     page.locator("#ca-chat .example").first.wait_for()
     page.wait_for_timeout(1000)  # anything that would scroll the page on load has run by now

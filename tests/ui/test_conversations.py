@@ -7,8 +7,14 @@ import pytest
 from assistant.results import Answer, Citation
 from ui import conversations as convs
 
-ANSWER = Answer("They earn $136,620 [1].", [Citation(1, "guide.md", "Earning potentials > ML engineer",
-                                                     "ML engineers earn $136,620 a year.\n\nIt varies.", 0.8)])
+ANSWER = Answer(
+    "They earn $136,620 [1].",
+    [
+        Citation(
+            1, "guide.md", "Earning potentials > ML engineer", "ML engineers earn $136,620 a year.\n\nIt varies.", 0.8
+        )
+    ],
+)
 
 
 def _with_turns(*questions: str) -> convs.Saved:
@@ -20,10 +26,16 @@ def _with_turns(*questions: str) -> convs.Saved:
 
 @pytest.mark.parametrize(
     "value",
-    [None, "text", [], {"conversations": "no"}, {"conversations": [{"id": 3}]},
-     {"conversations": [{"id": "a", "turns": [{"question": 1, "answer": {}}, "junk"]}], "active": "zzz"},
-     {"conversations": [{"id": "a", "turns": [{"question": "q", "answer": {"text": "t", "bogus": 1}}]}]},
-     {"conversations": [{"id": "../../etc", "turns": []}], "active": "../../etc"}],
+    [
+        None,
+        "text",
+        [],
+        {"conversations": "no"},
+        {"conversations": [{"id": 3}]},
+        {"conversations": [{"id": "a", "turns": [{"question": 1, "answer": {}}, "junk"]}], "active": "zzz"},
+        {"conversations": [{"id": "a", "turns": [{"question": "q", "answer": {"text": "t", "bogus": 1}}]}]},
+        {"conversations": [{"id": "../../etc", "turns": []}], "active": "../../etc"},
+    ],
     ids=["none", "text", "list", "bad-list", "bad-id", "bad-turns", "bad-answer", "path-id"],
 )
 def test_whatever_the_browser_sends_back_loads_as_a_usable_store(value) -> None:
@@ -86,8 +98,10 @@ def test_markdown_export_has_each_question_answer_and_footnote() -> None:
 
     assert text.startswith("# How \\*much\\*?\n")
     assert "## How \\*much\\*?\n\nThey earn $136,620 [1].\n" in text
-    assert "[1] Earning potentials \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ML engineer — guide.md\n\n" \
-           "> ML engineers earn $136,620 a year.\n>\n> It varies.\n" in text
+    assert (
+        "[1] Earning potentials \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ML engineer — guide.md\n\n"
+        "> ML engineers earn $136,620 a year.\n>\n> It varies.\n" in text
+    )
 
 
 def test_a_long_conversation_can_go_on() -> None:

@@ -28,9 +28,13 @@ def post(url: str, body: bytes, content_type: str) -> tuple[int, dict]:
 def upload(url: str, name: str, data: bytes) -> tuple[int, object]:
     boundary = uuid.uuid4().hex
     body = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n"
-        "Content-Type: application/octet-stream\r\n\r\n"
-    ).encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     return post(url.rstrip("/") + "/gradio_api/upload", body, f"multipart/form-data; boundary={boundary}")
 
 

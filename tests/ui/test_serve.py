@@ -50,8 +50,12 @@ def test_serve_ingests_the_corpus_and_serves_the_chat(corpus: Path, tmp_path: Pa
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
-        server = subprocess.Popen([str(CLI), "serve", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT,
-                                  env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        server = subprocess.Popen(
+            [str(CLI), "serve", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
     try:
         url = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + 180

@@ -48,8 +48,9 @@ def serving(env: dict, log: Path):
     """A `career-assistant serve` process, from the moment its page answers: its URL."""
     port = _free_port()
     with log.open("wb") as out:
-        server = subprocess.Popen([str(CLI), "serve", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT,
-                                  env=env)
+        server = subprocess.Popen(
+            [str(CLI), "serve", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env
+        )
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 180
@@ -98,8 +99,9 @@ def test_two_serve_processes_answer_from_one_chroma_server_while_another_process
     with ExitStack() as stack:
         urls = [stack.enter_context(serving(env, tmp_path / f"serve-{n}.log")) for n in range(2)]
         clients = [Client(url, verbose=False) for url in urls]
-        writer = subprocess.Popen([str(CLI), "ingest", str(more)], env=env, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True)
+        writer = subprocess.Popen(
+            [str(CLI), "ingest", str(more)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         asked, failures = 0, []
         while writer.poll() is None or asked < 4:
             client = clients[asked % 2]
