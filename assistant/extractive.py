@@ -667,10 +667,33 @@ class _Plan:
                 label = next((item for item in labels if c.text.startswith(item)), "")
             if at == where and label in labels and label not in firsts and not (n and self.same_item(n - 1, n)):
                 firsts[label] = n
-        picks = [firsts[label] for label in labels if label in firsts][: TUNING.route_steps]
+        steps = [label for label in labels if label in firsts]
+        # Becoming one ends at the first step named after the role ("Junior UX designer"); the steps after it are
+        # a career beyond ("Senior ...", "Director of product"), not the way in.
+        stage = CAREER_STAGE.search(self.analysis.text)
+        named = next((n for n, label in enumerate(steps) if self.titles(label, role, stage and stage.group(1))), None)
+        if named is not None and named >= 1:
+            steps = steps[: named + 1]
+        picks = [firsts[label] for label in steps][: TUNING.route_steps]
         if len(picks) < 2:
             return []
         return self.extracted(picks)  # a step's short first sentence brings its second (see `extracted`)
+
+    def titles(self, label: str, role: Role, stage: str | None) -> bool:
+        """Whether a step's label is the role's title ("Junior UX designer", "Associate product manager (APM)"; the
+        asked stage's when one is asked: "Senior product manager"), not a step that names it ("Complete an
+        accredited PA program")."""
+        mentions = [m for m in self.vocabulary.mentions(label) if m.role == role]
+        if not mentions:
+            return False
+        rest = [
+            w
+            for n, w in enumerate(words(re.sub(r"\([^)]*\)", "", label)))
+            if not any(m.start <= n < m.end for m in mentions)
+        ]
+        if stage:
+            return any(w.startswith(stage.lower()[:5]) for w in rest)
+        return len(rest) <= 1
 
     def anaphor_orphans(self) -> np.ndarray:
         """Sentences that point back with nothing before them in their passage to point at."""
