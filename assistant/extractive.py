@@ -580,12 +580,21 @@ class _Plan:
             covered |= self.words[nxt]
         rest = sorted(picks[1:], key=lambda n: (self.candidates[n].passage, self.candidates[n].order))
         out = self.extracted([first, *rest], continued=scores[first] - TUNING.continuation_margin, scores=scores)
-        cell = (
-            self.cell(first, roles[0])
-            if len(roles) == 1 and out and out[0].text == self.candidates[first].text
-            else None
-        )
+        bare = bool(out) and out[0].text == self.candidates[first].text
+        cell = self.cell(first, roles[0]) if len(roles) == 1 and bare else None
+        cell = cell or (self.stage_clause(first, a) if bare else None)
         return [Sentence(cell, out[0].cites, True), *out[1:]] if cell else out
+
+    def stage_clause(self, n: int, analysis: Analysis) -> str | None:
+        """Of a sentence giving two stages' figures, the asked stage's clause: "Junior UX designers typically start
+        around $70,000." for "junior ux pay", not "..., while senior UX designers often earn $125,000 or more"."""
+        stage = CAREER_STAGE.search(analysis.text) or PERCENTILE.search(analysis.text)
+        if analysis.wants not in ("money", "percent") or not stage:
+            return None
+        clauses = _CLAUSES.split(self.candidates[n].text.rstrip("."))
+        stated = [c for c in clauses if FIGURES[analysis.wants].search(c)]
+        asked = [c for c in stated if re.search(rf"\b{re.escape(stage.group(1).lower()[:5])}", c, re.I)]
+        return f"{_capital(asked[0].strip())}." if len(stated) >= 2 and len(asked) == 1 else None
 
     def cell(self, n: int, role: Role) -> str | None:
         """A table row read for one role: "Entry-level title: Product manager: Associate product manager (APM)." of
@@ -1102,6 +1111,7 @@ class _Plan:
 
 # Figures a comparison weighs, and the parts of a sentence that give one role's: a table row's cells, "..., while".
 _WEIGHED = ("money", "percent", "duration", "count")
+_CLAUSES = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+")
 _GAP = re.compile(r"\b(more|less|higher|lower|fewer|ahead of|behind)\b", re.I)
 _PARTS = re.compile(r";\s+|,\s+(?:while |whereas |but )?|\.\s+")
 # Words that name what the roles are, not a topic of theirs: "the key difference between the two roles".

@@ -183,9 +183,15 @@ def test_the_blind_guides_rates(five_guides, questions, floors):
         ("can a pa switch specialties w/o going back to school", "Yes:", "without going back to school"),
         # What the guide says to someone who cannot decide, under its heading about choosing.
         ("cant decide between ux and pm any advice", "If you are still unsure", "starting in UX design"),
-        # A figure in a section about both roles is the role's that the sentence before it names.
-        ("what do the top 10% of nurses earn", "The lowest-paid 10%", "$132,680"),
+        # A figure in a section about both roles is the role's that the sentence before it names; of two shares'
+        # or stages' figures in one sentence, the asked one's clause.
+        ("what do the top 10% of nurses earn", "The top 10% earn more than $132,680", "$132,680"),
         ("what is a bsn", "Bachelor of Science in Nursing (BSN)", "4 years"),
+        (
+            "whats the starting pay for a junior ux designer",
+            "Junior UX designers typically start around $70,000 [1]",
+            "$70,000",
+        ),
         # The third blind guide: a share's figure is not the typical one; its table row gives both medians; "which
         # trade" is the guide's word; an alias in quotes; a section leads with its answer.
         ("electrician vs plumber salary", "Electricians earn more: $61,590", "$1,710 more"),
