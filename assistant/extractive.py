@@ -686,7 +686,31 @@ class _Plan:
         picks = [firsts[label] for label in steps][: TUNING.route_steps]
         if len(picks) < 2:
             return []
-        return self.extracted(picks)  # a step's short first sentence brings its second (see `extracted`)
+        out = self.extracted(picks)  # a step's short first sentence brings its second (see `extracted`)
+        total = self.time_to(picks[:-1]) if self.analysis.wants == "duration" and named else None
+        return (
+            [Sentence(total, tuple(dict.fromkeys(self.candidates[n].passage for n in picks)), True)] if total else out
+        )
+
+    def time_to(self, before: list[int]) -> str | None:
+        """How long the steps before the asked one take, added up from each step's own span: "About 4 to 7 years by
+        the guide's steps: Associate product manager (APM) 1 to 2 years, then product manager 3 to 5 years." (a
+        step the guide gives no span for is named as not counted)."""
+        spans, unknown = [], []
+        for n in before:
+            label = _item_label(self.candidates[n].text) or self.candidates[n].text.split(" (")[0]
+            found = FIGURES["duration"].search(self.candidates[n].text)
+            numbers = re.findall(r"\d+", found.group(0)) if found and "year" in found.group(0).lower() else []
+            if numbers:
+                spans.append((label, int(numbers[0]), int(numbers[-1]), found.group(0)))
+            else:
+                unknown.append(label)
+        if len(spans) < 2:
+            return None
+        low, high = sum(s[1] for s in spans), sum(s[2] for s in spans)
+        said = ", then ".join(f"{_lower_first(label)} {span}" for label, _, _, span in spans)
+        rest = f" (not counting {', '.join(map(_lower_first, unknown))}, for which it gives no span)" if unknown else ""
+        return f"About {low} to {high} years by the guide's steps: {_capital(said)}{rest} [{{a}}]."
 
     def titles(self, label: str, role: Role, stage: str | None) -> bool:
         """Whether a step's label is the role's title ("Junior UX designer", "Associate product manager (APM)"; the

@@ -1,10 +1,10 @@
 """The check every composed sentence passes: each figure, role and named thing in it appears in a passage it
-cites (a difference of two cited figures counts as cited: the writer worked it out from them)."""
+cites (a difference of two cited figures, or a sum of a few, counts as cited: the writer worked it out from them)."""
 
 from __future__ import annotations
 
 import re
-from itertools import permutations
+from itertools import combinations, permutations
 
 from .citations import MARKER
 from .vocabulary import Vocabulary
@@ -32,6 +32,9 @@ def unsupported(sentence: str, cited: list[str], vocabulary: Vocabulary) -> list
     cited_figures = [f.strip() for f in _FIGURE.findall(evidence)]
     values = [v for v in map(_number, cited_figures) if v is not None]
     differences = {round(abs(a - b), 2) for a, b in permutations(values, 2)}
+    # ... and a sum of a few of them: steps' spans added up ("about 4 to 7 years": 1 to 2, then 3 to 5)
+    if len(values) <= 12:
+        differences |= {round(sum(c), 2) for size in (2, 3, 4) for c in combinations(values, size)}
     missing = []
     for figure in (f.strip() for f in _FIGURE.findall(body)):
         value = _number(figure)

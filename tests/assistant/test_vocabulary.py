@@ -270,3 +270,9 @@ def test_bold_numbered_paragraphs_are_a_list_of_labelled_items():
     sentences = passage_sentences(text, "The path in")
     assert "Apprentice: You need to be at least 18." in sentences
     assert "The path in: Apprentice; Journeyman; Master." in sentences
+
+
+def test_a_sum_of_cited_spans_is_supported_and_a_made_up_one_is_not():
+    cited = ["Associate product manager: usually for 1 to 2 years. Product manager: typically for 3 to 5 years."]
+    assert unsupported("About 4 to 7 years by the guide's steps [1].", cited, VOCABULARY) == []
+    assert unsupported("About 4 to 20 years by the guide's steps [1].", cited, VOCABULARY) == ["20"]
