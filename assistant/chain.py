@@ -678,6 +678,7 @@ def _says_of(phrase: str, wants: str | None, texts: list[str]) -> bool:
     return any(
         named.search(sentence) and (wants is None or FIGURES[wants].search(sentence))
         for text in texts
+        if named.search(text)  # (split only a passage that names it at all)
         for sentence in split_sentences(text)
     )
 
