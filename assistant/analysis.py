@@ -42,7 +42,8 @@ _CONTRAST = re.compile(
     r"faster|slower|bigger|smaller|most|least|best|longer|shorter|quicker|out[- ]?earn\w*)\b",
     re.I,
 )
-_YES_NO = re.compile(r"^\s*(do|does|did|is|are|was|were|can|could|will|would|should|has|have|must|need)\b", re.I)
+# A question answered yes or no: "do ...", "is ...", "can ...".
+YES_NO = re.compile(r"^\s*(do|does|did|is|are|was|were|can|could|will|would|should|has|have|must|need)\b", re.I)
 _LIST = re.compile(
     r"\b(list|name|tools?|skills?|languages?|technolog\w*|certs?|certifications?|frameworks?|responsibilit\w*|"
     r"duties|tasks|steps|platforms?|software|qualifications?|degrees?|stack|libraries|techniques|methods)\b",
@@ -349,7 +350,7 @@ def kind_of(text: str, roles: list[Role]) -> str:
         and _CONTRAST.search(text)
     ):
         return "comparison"
-    if _YES_NO.match(text):
+    if YES_NO.match(text):
         return "yesno"
     if _HOW_TO.search(text):
         return "howto"

@@ -22,6 +22,7 @@ from .analysis import (
     PERCENTILE,
     THRESHOLD,
     TYPICAL_FIGURE,
+    YES_NO,
     Analysis,
     asked_terms,
     asks_route,
@@ -529,7 +530,7 @@ class _Plan:
             return self.route(a.roles[0]) or self.fact()
         if a.kind == "yesno" and a.wants in ("money", "percent") and THRESHOLD.search(a.text):
             return self.against_bar() or self.fact()
-        if a.kind == "yesno" or (a.kind == "common" and _YES_NO_QUESTION.match(a.text)):
+        if a.kind == "yesno" or (a.kind == "common" and YES_NO.match(a.text)):
             return self.yes_no() or (self.common() if a.kind == "common" else self.fact())
         if a.kind == "common":
             return self.common()
@@ -825,7 +826,7 @@ class _Plan:
         text = (
             f"{_capital(hi_role.plural)} {verdict}: {hi[0]} [{{a}}] against {lo[0]} for {lo_role.plural} [{{b}}]{gap}."
         )
-        if _YES_NO_QUESTION.match(a.text) and not re.search(r"\bor\b", a.text):  # "do ML engineers earn more than
+        if YES_NO.match(a.text) and not re.search(r"\bor\b", a.text):  # "do ML engineers earn more than
             # ...?": yes or no first (not for "are there more nursing jobs or PA jobs?")
             lower = bool(re.search(r"\b(less|lower|fewer|slower|worse|shorter|quicker)\b", a.text, re.I))
             text = ("Yes, " if (self.asked_about(role_a, role_b) == hi_role) != lower else "No, ") + _lower_first(text)
@@ -1142,7 +1143,6 @@ _PARTS = re.compile(r";\s+|,\s+(?:while |whereas |but )?|\.\s+")
 _ROLE_WORDS = frozenset({"rol", "role", "roles", "job", "jobs", "career", "careers", "position", "positions"})
 _CONTRAST = re.compile(r"\b(while|whereas|unlike|but|however|in contrast|on the other hand|differ\w*|opposite)\b", re.I)
 _EXAMPLE = re.compile(r"(For example|For instance|E\.g\.|As an example)\b", re.I)
-_YES_NO_QUESTION = re.compile(r"^\s*(do|does|is|are|can|will|would|could|should|did)\b", re.I)
 # The evidence says the opposite of the question's premise: "Pen testing is rarely an entry-level job".
 _NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren't|doesn't|don't|cannot|can't)\b", re.I)
 

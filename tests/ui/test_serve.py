@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from serve_process import serving
 
 from ui.cli import main
-
-CLI = Path(sys.executable).parent / "career-assistant"
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.mark.parametrize(
@@ -47,38 +35,10 @@ def test_the_command_line_does_not_import_gradio_until_serve() -> None:
 def test_serve_ingests_the_corpus_and_serves_the_chat(corpus: Path, tmp_path: Path) -> None:
     from gradio_client import Client
 
-    port = _free_port()
     log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [str(CLI), "serve", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                pass
-            assert server.poll() is None, f"serve exited with {server.returncode}:\n{log.read_text()}"
-            assert time.monotonic() < deadline, f"no page at {url} after 180s:\n{log.read_text()}"
-            time.sleep(0.5)
-
+    with serving({**os.environ, "PYTHONUNBUFFERED": "1"}, log) as url:
         reply = Client(url, verbose=False).predict("How much does an ML engineer earn?", None, api_name="/ask")
 
         assert reply["citations"][0]["section"] == "Earning potentials > ML engineer"
         assert "chunks added" in log.read_text()  # the index was brought up to date first
-        assert f"Chat UI on http://127.0.0.1:{port}" in log.read_text()
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        assert f"Chat UI on {url.rstrip('/')}" in log.read_text()

@@ -5,20 +5,15 @@ from __future__ import annotations
 import os
 import random
 import shutil
-import signal
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+from serve_process import CLI, serving
 
 from ingest import ingest
 
-CLI = Path(sys.executable).parent / "career-assistant"
 GUIDE = Path(__file__).parents[2] / "corpus" / "ml-engineer-vs-data-scientist.md"
 ORCHIDS = """# Orchid Tender vs. Bonsai Keeper
 
@@ -35,43 +30,6 @@ Orchid tenders make an average of $41,234 per year in greenhouses and botanical 
 Bonsai keepers make an average of $38,765 per year, more in a well-known nursery.
 """
 WORDS = ["soil", "water", "light", "pot", "root", "leaf", "prune", "season", "shade", "humidity", "wire", "moss"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def serving(env: dict, log: Path):
-    """A `career-assistant serve` process, from the moment its page answers: its URL."""
-    port = _free_port()
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [str(CLI), "serve", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env
-        )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                pass
-            assert server.poll() is None, f"serve exited with {server.returncode}:\n{log.read_text()}"
-            assert time.monotonic() < deadline, f"no page at {url} after 180s:\n{log.read_text()}"
-            time.sleep(0.5)
-        yield url
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def notes(folder: Path, files: int) -> None:
