@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from . import reading
 from .analysis import (
     CAREER_STAGE,
     CHOOSING,
@@ -33,7 +34,7 @@ from .analysis import (
 from .retrieval import SHARED_HEADING, Passage, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors, plain
 from .tuning import TUNING
-from .vocabulary import Role, _spells, words
+from .vocabulary import Role, words
 
 # Opens by pointing back ("This number fluctuates", "These ML engineers"): it reads only after what it points at.
 _ANAPHOR = re.compile(
@@ -43,20 +44,6 @@ _ANAPHOR = re.compile(
     r"(\w+ ){1,4}(do so|doing so|do this|this way)\b|"
     r"([\w,]+ ){1,5}(it|them)\b(?! (is|was) (a|an|the|not|also|often|usually|possible|hard|easy)\b)"
 )
-_PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
-_BY_YEAR = re.compile(r"\s+(?:by|until|through)\s+((?:19|20)\d\d)\b")
-_COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?")
-_UNITS = {
-    "year": 1,
-    "month": 1 / 12,
-    "week": 1 / 52,
-    "day": 1 / 365,
-    "hour": 1 / 8760,
-    "million": 1e6,
-    "billion": 1e9,
-    "thousand": 1e3,
-}
-_NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
 
 
 @dataclass(frozen=True)
@@ -110,39 +97,6 @@ def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool]:
 
 
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5}
-
-
-def figure_value(text: str, wants: str, stage: str | None = None) -> tuple[str, float] | None:
-    """The figure of the wanted kind in a sentence, as written and as a number ("$95K" -> 95000): the first after
-    the asked stage's word when the sentence has it ("... while senior UX designers often earn $125,000"), else
-    the first."""
-    at = re.search(rf"\b{re.escape(stage[:5])}", text, re.I) if stage else None
-    pattern = _COUNT if wants == "count" else FIGURES[wants]
-    match = pattern.search(text, at.start() if at else 0) or pattern.search(text)
-    if not match:
-        return None
-    number = _NUMBER.search(match.group(0))
-    if not number:
-        return None
-    value = float(number.group(1).replace(",", ""))
-    value *= {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
-    unit = re.search(r"(year|month|week|day|hour|million|billion|thousand)", match.group(0), re.I)
-    value *= _UNITS.get(unit.group(1).lower(), 1) if unit else 1  # "27 months" against "2 to 4 years"
-    per = _PER.search(text[match.end() : match.end() + 20])
-    by = _BY_YEAR.match(text, match.end())  # "16% by 2033": the figure's horizon goes with it
-    return match.group(0).strip() + (f" a {per.group(2).lower()}" if per else "") + (
-        f" by {by.group(1)}" if by and wants == "percent" else ""
-    ), value
-
-
-def _difference(a: float, b: float, wants: str, written: str) -> str:
-    gap = abs(a - b)
-    if wants == "percent":
-        return f"{gap:g} percentage points more"
-    symbol = written[0] if written[0] in "$€£" else ""
-    if gap >= 1000:
-        return f"about {symbol}{gap:,.0f} more"
-    return f"{symbol}{gap:g} more"
 
 
 class ExtractiveWriter:
@@ -304,8 +258,12 @@ class _Plan:
             tails: dict[int, dict[str, None]] = {}
             for c in self.candidates:
                 p = self.passages[c.passage]
-                if (p.source, p.section) == (source, section) and c.passage not in listed and _item_label(c.text):
-                    tails.setdefault(c.passage, {})[_item_label(c.text)] = None
+                if (
+                    (p.source, p.section) == (source, section)
+                    and c.passage not in listed
+                    and reading.item_label(c.text)
+                ):
+                    tails.setdefault(c.passage, {})[reading.item_label(c.text)] = None
             if len({self.candidates[n].passage for n in members} | set(tails)) < 2:
                 continue
             pieces = [
@@ -433,7 +391,7 @@ class _Plan:
         if about is not None:
             listing = listing.copy()
             for n in np.flatnonzero(listing):  # only list sentences: their intro must have an asked word
-                listing[n] = _shares(about, terms(self.candidates[n].text.split(": ", 1)[0]))
+                listing[n] = reading.shares(about, terms(self.candidates[n].text.split(": ", 1)[0]))
         if prefer_list and (ok & listing).any():
             listed = int(np.argmax(np.where(ok & listing, scores, -np.inf)))
             if scores[listed] >= scores[best] - TUNING.list_margin:
@@ -496,7 +454,7 @@ class _Plan:
             texts = [head, *(self.item_text(m) for m in run[1:])]
             end = texts[-1][-1] if texts[-1][-1:] in ("!", "?") else "."
             text = (
-                "; ".join([texts[0].rstrip(".!?"), *(_lower_first(t).rstrip(".!?") for t in texts[1:])]) + end
+                "; ".join([texts[0].rstrip(".!?"), *(reading.lower_first(t).rstrip(".!?") for t in texts[1:])]) + end
                 if len(run) > 1
                 else texts[0]
             )
@@ -506,12 +464,12 @@ class _Plan:
     def same_item(self, n: int, m: int) -> bool:
         """Whether two sentences are one labelled list item's ("Certifications: CompTIA ...", "Certifications: The
         CISSP ...")."""
-        label = _item_label(self.candidates[n].text)
-        return bool(label) and label == _item_label(self.candidates[m].text) and not self.listing[m]
+        label = reading.item_label(self.candidates[n].text)
+        return bool(label) and label == reading.item_label(self.candidates[m].text) and not self.listing[m]
 
     def item_text(self, m: int) -> str:
         """A sentence going on from another of its list item, without the label they share."""
-        text, label = self.candidates[m].text, _item_label(self.candidates[m].text)
+        text, label = self.candidates[m].text, reading.item_label(self.candidates[m].text)
         return text[len(label) + 2 :] if label and m > 0 and self.same_item(m - 1, m) else text
 
     # -- plans ------------------------------------------------------------------------------------------------
@@ -555,7 +513,10 @@ class _Plan:
         if a.kind == "definition":
             scores = scores + TUNING.definition_subject_bonus * np.array([s in roles for s in self.subject])
             scores = scores + TUNING.definition_subject_bonus * np.array(
-                [bool(asked & self.own_words[n]) and _defines(c.text, asked) for n, c in enumerate(self.candidates)]
+                [
+                    bool(asked & self.own_words[n]) and reading.defines(c.text, asked)
+                    for n, c in enumerate(self.candidates)
+                ]
             )
         ok = self.allowed(roles) & ~self.anaphor_orphans()
         if (ok & ~self.said).any():
@@ -592,10 +553,10 @@ class _Plan:
         stage = CAREER_STAGE.search(analysis.text) or PERCENTILE.search(analysis.text)
         if analysis.wants not in ("money", "percent") or not stage:
             return None
-        clauses = _CLAUSES.split(self.candidates[n].text.rstrip("."))
+        clauses = reading.CLAUSES.split(self.candidates[n].text.rstrip("."))
         stated = [c for c in clauses if FIGURES[analysis.wants].search(c)]
         asked = [c for c in stated if re.search(rf"\b{re.escape(stage.group(1).lower()[:5])}", c, re.I)]
-        return f"{_capital(asked[0].strip())}." if len(stated) >= 2 and len(asked) == 1 else None
+        return f"{reading.capital(asked[0].strip())}." if len(stated) >= 2 and len(asked) == 1 else None
 
     def cell(self, n: int, role: Role) -> str | None:
         """A table row read for one role: "Entry-level title: Product manager: Associate product manager (APM)." of
@@ -641,7 +602,7 @@ class _Plan:
             and after < len(self.candidates)
             and self.candidates[after].passage == self.candidates[first].passage
             and not self.listing[after]
-            and not _EXAMPLE.match(self.candidates[after].text)
+            and not reading.EXAMPLE.match(self.candidates[after].text)
             and self.named[after] in ([], [role])
         ):
             picks.append(after)
@@ -671,7 +632,7 @@ class _Plan:
         labels = self.candidates[steps].text.split(": ", 1)[1].rstrip(".").split("; ")
         firsts = {}
         for n, c in enumerate(self.candidates):
-            label = _item_label(c.text)
+            label = reading.item_label(c.text)
             at = (self.passages[c.passage].source, self.passages[c.passage].section)
             if at == where and not label:  # "Earn a bachelor's degree (4 years) that ...": its label opens it
                 label = next((item for item in labels if c.text.startswith(item)), "")
@@ -699,7 +660,7 @@ class _Plan:
         step the guide gives no span for is named as not counted)."""
         spans, unknown = [], []
         for n in before:
-            label = _item_label(self.candidates[n].text) or self.candidates[n].text.split(" (")[0]
+            label = reading.item_label(self.candidates[n].text) or self.candidates[n].text.split(" (")[0]
             found = FIGURES["duration"].search(self.candidates[n].text)
             numbers = re.findall(r"\d+", found.group(0)) if found and "year" in found.group(0).lower() else []
             if numbers:
@@ -709,9 +670,13 @@ class _Plan:
         if len(spans) < 2:
             return None
         low, high = sum(s[1] for s in spans), sum(s[2] for s in spans)
-        said = ", then ".join(f"{_lower_first(label)} {span}" for label, _, _, span in spans)
-        rest = f" (not counting {', '.join(map(_lower_first, unknown))}, for which it gives no span)" if unknown else ""
-        return f"About {low} to {high} years by the guide's steps: {_capital(said)}{rest} [{{a}}]."
+        said = ", then ".join(f"{reading.lower_first(label)} {span}" for label, _, _, span in spans)
+        rest = (
+            f" (not counting {', '.join(map(reading.lower_first, unknown))}, for which it gives no span)"
+            if unknown
+            else ""
+        )
+        return f"About {low} to {high} years by the guide's steps: {reading.capital(said)}{rest} [{{a}}]."
 
     def titles(self, label: str, role: Role, stage: str | None) -> bool:
         """Whether a step's label is the role's title ("Junior UX designer", "Associate product manager (APM)"; the
@@ -761,7 +726,9 @@ class _Plan:
 
     def comparison(self, foci: list[Focus]) -> list[Sentence]:
         a = self.analysis
-        if a.wants is None and a.terms <= _ROLE_WORDS and len(a.roles) >= 2:  # "ML eng vs data sci?": how the guide
+        if (
+            a.wants is None and a.terms <= reading.ROLE_WORDS and len(a.roles) >= 2
+        ):  # "ML eng vs data sci?": how the guide
             # sets them apart
             contrast = self.contrast(a.roles[0], a.roles[1])
             if contrast:
@@ -770,7 +737,7 @@ class _Plan:
         if len(sides) < 2:
             return self.fact()
         (role_a, na), (role_b, nb) = sides
-        if a.wants in _WEIGHED:
+        if a.wants in reading.WEIGHED:
             weighed = self.weigh(role_a, na, role_b, nb)
             if weighed:
                 return weighed
@@ -802,7 +769,7 @@ class _Plan:
         a = self.analysis
         stage = CAREER_STAGE.search(a.text)
         stage = stage and stage.group(1)
-        fa, fb = (figure_value(self.candidates[n].text, a.wants, stage) for n in (na, nb))
+        fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage) for n in (na, nb))
         scores = self.relevance(a.text, self.vector, a.wants)
         row = None if stage else self.both_figures(role_a, role_b, scores)
         if row is not None and (
@@ -822,14 +789,15 @@ class _Plan:
         }[a.wants]
         counted = re.search(r"\bmore(?: \w+){0,2} (jobs|openings|positions|people|workers)\b", a.text, re.I)
         verdict = f"have more {counted.group(1).lower()}" if a.wants == "count" and counted else verdict
-        gap = f", {_difference(hi[1], lo[1], a.wants, hi[0])}" if a.wants in ("money", "percent") else ""
-        text = (
-            f"{_capital(hi_role.plural)} {verdict}: {hi[0]} [{{a}}] against {lo[0]} for {lo_role.plural} [{{b}}]{gap}."
-        )
+        gap = f", {reading.difference(hi[1], lo[1], a.wants, hi[0])}" if a.wants in ("money", "percent") else ""
+        said = f"{reading.capital(hi_role.plural)} {verdict}: {hi[0]} [{{a}}]"
+        text = f"{said} against {lo[0]} for {lo_role.plural} [{{b}}]{gap}."
         if YES_NO.match(a.text) and not re.search(r"\bor\b", a.text):  # "do ML engineers earn more than
             # ...?": yes or no first (not for "are there more nursing jobs or PA jobs?")
             lower = bool(re.search(r"\b(less|lower|fewer|slower|worse|shorter|quicker)\b", a.text, re.I))
-            text = ("Yes, " if (self.asked_about(role_a, role_b) == hi_role) != lower else "No, ") + _lower_first(text)
+            text = (
+                "Yes, " if (self.asked_about(role_a, role_b) == hi_role) != lower else "No, "
+            ) + reading.lower_first(text)
         return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
 
     def both_figures(self, role_a: Role, role_b: Role, scores: np.ndarray) -> tuple[float, int, tuple, tuple] | None:
@@ -839,15 +807,17 @@ class _Plan:
         found = None
         stated = self.figures.get(a.wants)
         if stated is None:  # a count: "about 3.3 million"
-            stated = np.array([_COUNT.search(c.text) is not None for c in self.candidates])
+            stated = np.array([reading.COUNT.search(c.text) is not None for c in self.candidates])
         for n in np.flatnonzero(stated & self.allowed([role_a, role_b])):
             parts = {}
-            for part in _PARTS.split(self.candidates[n].text):
+            for part in reading.PARTS.split(self.candidates[n].text):
                 named = self.vocabulary.roles_in(part)
-                if _GAP.search(part):  # "roughly $14,640 more than cybersecurity analysts": a gap, not their figure
+                if reading.GAP.search(
+                    part
+                ):  # "roughly $14,640 more than cybersecurity analysts": a gap, not their figure
                     continue
                 if len(named) == 1 and named[0] in (role_a, role_b) and named[0] not in parts:
-                    parts[named[0]] = figure_value(part, a.wants)
+                    parts[named[0]] = reading.figure_value(part, a.wants)
             if parts.get(role_a) and parts.get(role_b) and (found is None or scores[n] > found[0]):
                 found = (float(scores[n]), int(n), parts[role_a], parts[role_b])
         return found
@@ -895,7 +865,7 @@ class _Plan:
     def sets_apart(self, text: str, role_a: Role, role_b: Role) -> bool:
         """Whether a sentence contrasts the two roles: "<one> ..., while <the other> ..." (not "While sharing some
         similarities, <both> have distinct roles", which says only that they differ)."""
-        return any(_CONTRAST.fullmatch(w) for w in self.apart(text, role_a, role_b) or [])
+        return any(reading.CONTRAST.fullmatch(w) for w in self.apart(text, role_a, role_b) or [])
 
     def asked_about(self, role_a: Role, role_b: Role) -> Role:
         """The role a "do X earn more than Y?" question is about: the one named before "than" (the other when the
@@ -909,8 +879,10 @@ class _Plan:
 
     def side_by_side(self, a: Sentence, b: Sentence) -> Sentence:
         """Two roles' own sentences as one: "Most analysts reach ... after 4 to 6 years [1]; testers ... [2]"."""
-        first, second = (t if _ANAPHOR.match(_without_label(t)) else _without_label(t) for t in (a.text, b.text))
-        text = f"{first.rstrip('.!?')} [{{a}}]; {_lower_first(second).rstrip('.!?')} [{{b}}]."
+        first, second = (
+            t if _ANAPHOR.match(reading.without_label(t)) else reading.without_label(t) for t in (a.text, b.text)
+        )
+        text = f"{first.rstrip('.!?')} [{{a}}]; {reading.lower_first(second).rstrip('.!?')} [{{b}}]."
         return Sentence(text, (a.cites[0], b.cites[0]), True)
 
     def yes_no(self) -> list[Sentence]:
@@ -918,7 +890,7 @@ class _Plan:
         a = self.analysis
         # The question's most specific word that the guides use ("c++" in "do data scientists need C++"): the
         # evidence is a sentence that has it. Other words ("need", "used") are how people ask, not what.
-        asked = [t for t in a.terms if t not in _YES_NO_FILLER and len(t) > 1 and t in self.idf]
+        asked = [t for t in a.terms if t not in reading.YES_NO_FILLER and len(t) > 1 and t in self.idf]
         if not asked:
             return []
         scores = self.relevance(a.text, self.vector, a.wants)
@@ -942,16 +914,16 @@ class _Plan:
             [r == role or (r is None and (role in nm or not nm)) for r, nm in zip(self.roles, self.named, strict=True)]
         )
         yes = self.best(scores, has & own)
-        if yes is not None and _NEED.search(a.text):
+        if yes is not None and reading.NEED.search(a.text):
             # "Do I need a design degree?": a way in without it ("through a degree, an online course, or a bootcamp")
             # answers before a sentence saying what is typical ("Typical degree: Bachelor's in design ...").
-            head = _head(a.text, term, asked)  # "design degree": a degree
+            head = reading.head(a.text, term, asked)  # "design degree": a degree
             optional = self.best(
                 scores,
                 own
                 & np.array(
                     [
-                        head in w and _one_of_several(c.text, head)
+                        head in w and reading.one_of_several(c.text, head)
                         for c, w in zip(self.candidates, self.words, strict=True)
                     ]
                 ),
@@ -970,7 +942,7 @@ class _Plan:
         mine = self.best(self.role_scores(scores, [role]), self.allowed([role]) & own)
         if mine is None:
             return []
-        named = ", ".join(dict.fromkeys(_surface(self.candidates[other].text, {term})))
+        named = ", ".join(dict.fromkeys(reading.surface(self.candidates[other].text, {term})))
         text = f"No: the guide names {named} for {self.roles[other].plural} [{{a}}], not for {role.plural} [{{b}}]."
         return [Sentence(text, (self.candidates[other].passage, self.candidates[mine].passage), True)]
 
@@ -979,19 +951,19 @@ class _Plan:
         product managers usually start around $95,000 ... [1]"."""
         a = self.analysis
         bar = THRESHOLD.search(a.text)
-        number = _NUMBER.search(bar.group("bar"))
+        number = reading.NUMBER.search(bar.group("bar"))
         if number is None:
             return []
         limit = float(number.group(1).replace(",", "")) * {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
         stage = CAREER_STAGE.search(a.text)
         scores = self.role_scores(self.relevance(a.terms, self.vector, a.wants), a.roles)
-        stated = np.array([figure_value(c.text, a.wants) is not None for c in self.candidates])
+        stated = np.array([reading.figure_value(c.text, a.wants) is not None for c in self.candidates])
         n = self.best(scores, self.allowed(a.roles) & stated & ~self.anaphor_orphans())
         if n is None:
             return []
-        _, value = figure_value(self.candidates[n].text, a.wants, stage and stage.group(1))
+        _, value = reading.figure_value(self.candidates[n].text, a.wants, stage and stage.group(1))
         op = bar.group("op").lower()
-        holds = value < limit if op in _BELOW else value > limit
+        holds = value < limit if op in reading.BELOW else value > limit
         said = "Yes" if holds or (value == limit and op in ("at least", "at most")) else "No"
         first, *rest = self.extracted([n])
         return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
@@ -1001,17 +973,21 @@ class _Plan:
         first, *rest = self.extracted([n])
         # "Can a PA switch specialties w/o going back to school?" - "... without going back to school": agreed.
         asked = self.analysis.text.replace("w/o", "without")
-        said = "No" if _negates(self.candidates[n].text, term) != _negates(asked, term) else "Yes"
-        if said == "Yes" and _NEED.search(self.analysis.text) and _one_of_several(self.candidates[n].text, term):
+        said = "No" if reading.negates(self.candidates[n].text, term) != reading.negates(asked, term) else "Yes"
+        if (
+            said == "Yes"
+            and reading.NEED.search(self.analysis.text)
+            and reading.one_of_several(self.candidates[n].text, term)
+        ):
             said = "No, not necessarily"  # "do I need a master's?" - "a bachelor's or master's degree"
-        if said == "Yes" and _SKIPPING.search(asked) and _STILL_NEEDED.search(self.candidates[n].text):
+        if said == "Yes" and reading.SKIPPING.search(asked) and reading.STILL_NEEDED.search(self.candidates[n].text):
             said = "No"  # "can I skip the apprenticeship?" - "..., but you still need the supervised hours"
-        own = _SAYS_SO.search(first.text)
+        own = reading.SAYS_SO.search(first.text)
         if own and own.group(1):  # "No. Apprenticeships have no upper age limit": the guide's own verdict first
             return [first, *rest]
         if own:  # "In most states, yes." -> "Yes, in most states."
             body = first.text[: own.start()].rstrip(" ,;")
-            return [Sentence(f"{own.group(2).capitalize()}, {_lower_first(body)}.", first.cites, True), *rest]
+            return [Sentence(f"{own.group(2).capitalize()}, {reading.lower_first(body)}.", first.cites, True), *rest]
         return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
 
     def fit(self, foci: list[Focus]) -> list[Sentence]:
@@ -1132,159 +1108,3 @@ class _Plan:
             )
             out += [s for s in got if s not in out]
         return out or self.fact()
-
-
-# Figures a comparison weighs, and the parts of a sentence that give one role's: a table row's cells, "..., while".
-_WEIGHED = ("money", "percent", "duration", "count")
-_CLAUSES = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+")
-_GAP = re.compile(r"\b(more|less|higher|lower|fewer|ahead of|behind)\b", re.I)
-_PARTS = re.compile(r";\s+|,\s+(?:while |whereas |but )?|\.\s+")
-# Words that name what the roles are, not a topic of theirs: "the key difference between the two roles".
-_ROLE_WORDS = frozenset({"rol", "role", "roles", "job", "jobs", "career", "careers", "position", "positions"})
-_CONTRAST = re.compile(r"\b(while|whereas|unlike|but|however|in contrast|on the other hand|differ\w*|opposite)\b", re.I)
-_EXAMPLE = re.compile(r"(For example|For instance|E\.g\.|As an example)\b", re.I)
-# The evidence says the opposite of the question's premise: "Pen testing is rarely an entry-level job".
-_NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren't|doesn't|don't|cannot|can't)\b", re.I)
-
-
-_NOT_REQUIRED = re.compile(
-    r"\bor (an? )?equivalent\b|\bnot (always |strictly )?(required|necessary|needed)\b|"
-    r"\boptional\b|\bwithout (a|an|any) (degree|certification)\b",
-    re.I,
-)
-# "Can I skip ...?", "... instead of ...": answered "No" by evidence that it is still needed.
-_SKIPPING = re.compile(r"\b(skip|instead of|without|just do|replace|avoid)\b", re.I)
-_STILL_NEEDED = re.compile(
-    r"\b(still|also) (need|needs|have to|has to|must|require)|\bdoes not replace\b|"
-    r"\bis not a substitute\b|\bcannot replace\b",
-    re.I,
-)
-# A sentence that gives its own verdict: "In most states, yes."; "No. Apprenticeships have no upper age limit".
-_SAYS_SO = re.compile(r"^(yes|no)\b|\b(yes|no)[.!]?$", re.I)
-_BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
-_NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)
-
-
-def _head(question: str, term: str, asked: list[str]) -> str:
-    """The asked word a question's `term` qualifies, if the next word is asked too: "degree" in "a design degree"."""
-    from .retrieval import tokenize
-
-    stems = tokenize(question)
-    at = stems.index(term) if term in stems else -1
-    return stems[at + 1] if 0 <= at < len(stems) - 1 and stems[at + 1] in asked else term
-
-
-def _one_of_several(sentence: str, term: str) -> bool:
-    """Whether the asked word is one of alternatives in the sentence: "a bachelor's or master's degree"."""
-    from .retrieval import tokenize
-
-    if _NOT_REQUIRED.search(sentence):  # "Bachelor's in computer science, or equivalent experience"
-        return True
-    for word in re.finditer(r"[\w'+#/-]+", sentence):
-        if term in tokenize(word.group(0)):
-            # An item of an "a, b, or c" list in its own clause: "a degree, an online course, or a bootcamp";
-            # "a bachelor's or master's degree" (not "Typical degree: ... design, HCI, or psychology").
-            return bool(_OR_AFTER.match(sentence, word.end()) or _OR_BEFORE.search(sentence, 0, word.start()))
-    return False
-
-
-_OR_AFTER = re.compile(r"(?:,\s*[^,.;:()]{1,30}?)*,?\s+or\b")
-_OR_BEFORE = re.compile(r"\bor\s+(?:[\w'-]+\s+){0,2}$")
-
-
-@lru_cache(maxsize=1 << 14)
-def _defines(sentence: str, asked: frozenset[str]) -> bool:
-    """Whether a sentence defines an asked term: "Splunk is a SIEM (security information and event management)
-    platform ...", "Kubernetes is a container platform ..."."""
-    for word in _surface(sentence, set(asked)):
-        if re.search(rf"(^|[\s:]){re.escape(word)}s?\s+(\(|is an?\b|are\b|refers to\b|means\b)", sentence):
-            return True
-        spelled = re.search(rf"((?:[\w'-]+\s+){{1,8}})\({re.escape(word)}s?\)", sentence)
-        if spelled:  # "Associate product manager (APM)", "Bachelor of Science in Nursing (BSN)"; not "bachelor's (BSN)"
-            before = [w for w in spelled.group(1).split() if w.lower() not in _SMALL_WORDS]
-            if any(_spells(word, " ".join(before[-k:])) for k in range(1, len(before) + 1)):
-                return True
-    return False
-
-
-def _negates(sentence: str, term: str) -> bool:
-    """Whether a negation stands in the few words before the asked word: "is rarely an entry-level job"."""
-    from .retrieval import tokenize
-
-    tokens = re.findall(r"[\w'+#/-]+", sentence.lower())
-    at = next((n for n, t in enumerate(tokens) if term in tokenize(t)), None)
-    return at is not None and any(_NEGATION.fullmatch(t) for t in tokens[max(0, at - 4) : at])
-
-
-_SMALL_WORDS = frozenset(["of", "in", "and", "the", "for", "to", "&"])  # not spelled in an acronym
-_YES_NO_FILLER = frozenset(
-    {
-        "need",
-        "use",
-        "know",
-        "requir",
-        "require",
-        "learn",
-        "work",
-        "tool",
-        "skill",
-        "do",
-        "doe",
-        "involv",
-        "involve",
-        "usual",
-        "usually",
-        "typical",
-        "typically",
-        "good",
-        "important",
-        "become",
-        "becom",
-        "get",
-        "start",
-        "job",
-        "role",
-        "career",
-    }
-)
-
-
-def _surface(text: str, stems: set[str]) -> list[str]:
-    """The words of a sentence as written whose stems are among `stems`: "C++" for "c++"."""
-    from .retrieval import tokenize
-
-    return [w for w in re.findall(r"[A-Za-z0-9][\w+#/.-]*[\w+#]|[A-Za-z0-9]", text) if set(tokenize(w)) & stems]
-
-
-def _shares(asked: frozenset[str], words: frozenset[str]) -> bool:
-    """Whether a text has one of the asked words, or a longer form of one ("tech": "technologies")."""
-    return bool(asked & words) or any(w.startswith(a) for a in asked if len(a) >= 3 for w in words)
-
-
-def _item_label(text: str) -> str:
-    """The label a list item's sentence carries ("Certifications: ..." -> "Certifications"), or ""."""
-    label, sep, rest = text.partition(": ")
-    return label if sep and rest[:1].isupper() and len(label.split()) <= 6 else ""
-
-
-def _without_label(text: str) -> str:
-    """A list item's sentence without its label ("Advancing to senior roles: Most analysts ..." -> "Most analysts
-    ..."), when what follows is a sentence of its own; a list-naming sentence keeps its intro."""
-    label, _, rest = text.partition(": ")
-    if rest[:1].isupper() and len(label.split()) <= 6 and not LIST_SENTENCE.search(text):
-        return rest
-    return text
-
-
-def _lower_first(text: str) -> str:
-    """A sentence's first word in lower case, to go on after a clause ("This" -> "this"; "ML", "TorchServe" stay)."""
-    first = text.split(" ", 1)[0]
-    return (
-        text
-        if len(first) > 1 and (first.isupper() or first[1:] != first[1:].lower())
-        else (text[:1].lower() + text[1:])
-    )
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]

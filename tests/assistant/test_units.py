@@ -268,15 +268,15 @@ def test_a_bare_phrase_bullet_is_a_list_item():
     ],
 )
 def test_a_sentence_that_defines_a_term(sentence, defines):
-    from assistant.extractive import _defines
+    from assistant.reading import defines as reads_as_defining
     from assistant.retrieval import terms
 
     term = "siem" if "SIEM" in sentence else "kubernet"
-    assert _defines(sentence, frozenset(terms(term)) | {term}) is defines
+    assert reads_as_defining(sentence, frozenset(terms(term)) | {term}) is defines
 
 
 def test_a_stated_figure_after_the_asked_stage_is_the_one_compared():
-    from assistant.extractive import figure_value
+    from assistant.reading import figure_value
 
     sentence = (
         "Junior UX designers typically start around $70,000, while senior UX designers often earn $125,000 or more."

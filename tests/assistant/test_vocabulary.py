@@ -7,7 +7,7 @@ import pytest
 from test_units import GUIDES, VOCABULARY, vocabulary_of
 
 from assistant.analysis import CorpusWords, analyse
-from assistant.extractive import _defines, _one_of_several, figure_value
+from assistant.reading import defines, figure_value, one_of_several
 from assistant.retrieval import tokenize
 from assistant.sentences import passage_sentences, split_sentences
 from assistant.support import unsupported
@@ -233,19 +233,19 @@ def test_a_word_no_guide_uses_set_against_a_role_names_a_role_no_guide_describes
     ],
 )
 def test_a_thing_is_one_of_several_ways_only_inside_its_own_list(sentence, word, optional):
-    assert _one_of_several(sentence, word) is optional
+    assert one_of_several(sentence, word) is optional
 
 
 @pytest.mark.parametrize(
-    ("sentence", "term", "defines"),
+    ("sentence", "term", "expected"),
     [
         ("Bachelor of Science in Nursing (BSN): 4 years at a college or university.", "bsn", True),
         ("Associate product manager (APM): Own small features under a senior PM.", "apm", True),
         ("Entry-level education: Associate degree (ADN) or bachelor's (BSN); PA: Master's degree.", "bsn", False),
     ],
 )
-def test_a_term_is_defined_where_it_is_spelled_out(sentence, term, defines):
-    assert _defines(sentence, frozenset({term})) is defines
+def test_a_term_is_defined_where_it_is_spelled_out(sentence, term, expected):
+    assert defines(sentence, frozenset({term})) is expected
 
 
 @pytest.mark.parametrize(

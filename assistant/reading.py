@@ -1,0 +1,216 @@
+"""How the writer reads one guide sentence: its figures and their units, the parts that give each role's, an
+alternative ("a degree, an online course, or a bootcamp"), a negation, a defined term, a list item's label.
+Pure text rules, no model: `assistant.extractive` plans an answer with them."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .analysis import FIGURES
+from .sentences import LIST_SENTENCE
+from .vocabulary import _spells
+
+PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
+BY_YEAR = re.compile(r"\s+(?:by|until|through)\s+((?:19|20)\d\d)\b")
+COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?")
+UNITS = {
+    "year": 1,
+    "month": 1 / 12,
+    "week": 1 / 52,
+    "day": 1 / 365,
+    "hour": 1 / 8760,
+    "million": 1e6,
+    "billion": 1e9,
+    "thousand": 1e3,
+}
+NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
+
+
+def figure_value(text: str, wants: str, stage: str | None = None) -> tuple[str, float] | None:
+    """The figure of the wanted kind in a sentence, as written and as a number ("$95K" -> 95000): the first after
+    the asked stage's word when the sentence has it ("... while senior UX designers often earn $125,000"), else
+    the first."""
+    at = re.search(rf"\b{re.escape(stage[:5])}", text, re.I) if stage else None
+    pattern = COUNT if wants == "count" else FIGURES[wants]
+    match = pattern.search(text, at.start() if at else 0) or pattern.search(text)
+    if not match:
+        return None
+    number = NUMBER.search(match.group(0))
+    if not number:
+        return None
+    value = float(number.group(1).replace(",", ""))
+    value *= {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
+    unit = re.search(r"(year|month|week|day|hour|million|billion|thousand)", match.group(0), re.I)
+    value *= UNITS.get(unit.group(1).lower(), 1) if unit else 1  # "27 months" against "2 to 4 years"
+    per = PER.search(text[match.end() : match.end() + 20])
+    by = BY_YEAR.match(text, match.end())  # "16% by 2033": the figure's horizon goes with it
+    return match.group(0).strip() + (f" a {per.group(2).lower()}" if per else "") + (
+        f" by {by.group(1)}" if by and wants == "percent" else ""
+    ), value
+
+
+def difference(a: float, b: float, wants: str, written: str) -> str:
+    gap = abs(a - b)
+    if wants == "percent":
+        return f"{gap:g} percentage points more"
+    symbol = written[0] if written[0] in "$€£" else ""
+    if gap >= 1000:
+        return f"about {symbol}{gap:,.0f} more"
+    return f"{symbol}{gap:g} more"
+
+
+# Figures a comparison weighs, and the parts of a sentence that give one role's: a table row's cells, "..., while".
+WEIGHED = ("money", "percent", "duration", "count")
+CLAUSES = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+")
+GAP = re.compile(r"\b(more|less|higher|lower|fewer|ahead of|behind)\b", re.I)
+PARTS = re.compile(r";\s+|,\s+(?:while |whereas |but )?|\.\s+")
+# Words that name what the roles are, not a topic of theirs: "the key difference between the two roles".
+ROLE_WORDS = frozenset({"rol", "role", "roles", "job", "jobs", "career", "careers", "position", "positions"})
+CONTRAST = re.compile(r"\b(while|whereas|unlike|but|however|in contrast|on the other hand|differ\w*|opposite)\b", re.I)
+EXAMPLE = re.compile(r"(For example|For instance|E\.g\.|As an example)\b", re.I)
+# The evidence says the opposite of the question's premise: "Pen testing is rarely an entry-level job".
+NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren't|doesn't|don't|cannot|can't)\b", re.I)
+
+
+NOT_REQUIRED = re.compile(
+    r"\bor (an? )?equivalent\b|\bnot (always |strictly )?(required|necessary|needed)\b|"
+    r"\boptional\b|\bwithout (a|an|any) (degree|certification)\b",
+    re.I,
+)
+# "Can I skip ...?", "... instead of ...": answered "No" by evidence that it is still needed.
+SKIPPING = re.compile(r"\b(skip|instead of|without|just do|replace|avoid)\b", re.I)
+STILL_NEEDED = re.compile(
+    r"\b(still|also) (need|needs|have to|has to|must|require)|\bdoes not replace\b|"
+    r"\bis not a substitute\b|\bcannot replace\b",
+    re.I,
+)
+# A sentence that gives its own verdict: "In most states, yes."; "No. Apprenticeships have no upper age limit".
+SAYS_SO = re.compile(r"^(yes|no)\b|\b(yes|no)[.!]?$", re.I)
+BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
+NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)
+
+
+def head(question: str, term: str, asked: list[str]) -> str:
+    """The asked word a question's `term` qualifies, if the next word is asked too: "degree" in "a design degree"."""
+    from .retrieval import tokenize
+
+    stems = tokenize(question)
+    at = stems.index(term) if term in stems else -1
+    return stems[at + 1] if 0 <= at < len(stems) - 1 and stems[at + 1] in asked else term
+
+
+def one_of_several(sentence: str, term: str) -> bool:
+    """Whether the asked word is one of alternatives in the sentence: "a bachelor's or master's degree"."""
+    from .retrieval import tokenize
+
+    if NOT_REQUIRED.search(sentence):  # "Bachelor's in computer science, or equivalent experience"
+        return True
+    for word in re.finditer(r"[\w'+#/-]+", sentence):
+        if term in tokenize(word.group(0)):
+            # An item of an "a, b, or c" list in its own clause: "a degree, an online course, or a bootcamp";
+            # "a bachelor's or master's degree" (not "Typical degree: ... design, HCI, or psychology").
+            return bool(OR_AFTER.match(sentence, word.end()) or OR_BEFORE.search(sentence, 0, word.start()))
+    return False
+
+
+OR_AFTER = re.compile(r"(?:,\s*[^,.;:()]{1,30}?)*,?\s+or\b")
+OR_BEFORE = re.compile(r"\bor\s+(?:[\w'-]+\s+){0,2}$")
+
+
+@lru_cache(maxsize=1 << 14)
+def defines(sentence: str, asked: frozenset[str]) -> bool:
+    """Whether a sentence defines an asked term: "Splunk is a SIEM (security information and event management)
+    platform ...", "Kubernetes is a container platform ..."."""
+    for word in surface(sentence, set(asked)):
+        if re.search(rf"(^|[\s:]){re.escape(word)}s?\s+(\(|is an?\b|are\b|refers to\b|means\b)", sentence):
+            return True
+        spelled = re.search(rf"((?:[\w'-]+\s+){{1,8}})\({re.escape(word)}s?\)", sentence)
+        if spelled:  # "Associate product manager (APM)", "Bachelor of Science in Nursing (BSN)"; not "bachelor's (BSN)"
+            before = [w for w in spelled.group(1).split() if w.lower() not in SMALL_WORDS]
+            if any(_spells(word, " ".join(before[-k:])) for k in range(1, len(before) + 1)):
+                return True
+    return False
+
+
+def negates(sentence: str, term: str) -> bool:
+    """Whether a negation stands in the few words before the asked word: "is rarely an entry-level job"."""
+    from .retrieval import tokenize
+
+    tokens = re.findall(r"[\w'+#/-]+", sentence.lower())
+    at = next((n for n, t in enumerate(tokens) if term in tokenize(t)), None)
+    return at is not None and any(NEGATION.fullmatch(t) for t in tokens[max(0, at - 4) : at])
+
+
+SMALL_WORDS = frozenset(["of", "in", "and", "the", "for", "to", "&"])  # not spelled in an acronym
+YES_NO_FILLER = frozenset(
+    {
+        "need",
+        "use",
+        "know",
+        "requir",
+        "require",
+        "learn",
+        "work",
+        "tool",
+        "skill",
+        "do",
+        "doe",
+        "involv",
+        "involve",
+        "usual",
+        "usually",
+        "typical",
+        "typically",
+        "good",
+        "important",
+        "become",
+        "becom",
+        "get",
+        "start",
+        "job",
+        "role",
+        "career",
+    }
+)
+
+
+def surface(text: str, stems: set[str]) -> list[str]:
+    """The words of a sentence as written whose stems are among `stems`: "C++" for "c++"."""
+    from .retrieval import tokenize
+
+    return [w for w in re.findall(r"[A-Za-z0-9][\w+#/.-]*[\w+#]|[A-Za-z0-9]", text) if set(tokenize(w)) & stems]
+
+
+def shares(asked: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether a text has one of the asked words, or a longer form of one ("tech": "technologies")."""
+    return bool(asked & words) or any(w.startswith(a) for a in asked if len(a) >= 3 for w in words)
+
+
+def item_label(text: str) -> str:
+    """The label a list item's sentence carries ("Certifications: ..." -> "Certifications"), or ""."""
+    label, sep, rest = text.partition(": ")
+    return label if sep and rest[:1].isupper() and len(label.split()) <= 6 else ""
+
+
+def without_label(text: str) -> str:
+    """A list item's sentence without its label ("Advancing to senior roles: Most analysts ..." -> "Most analysts
+    ..."), when what follows is a sentence of its own; a list-naming sentence keeps its intro."""
+    label, _, rest = text.partition(": ")
+    if rest[:1].isupper() and len(label.split()) <= 6 and not LIST_SENTENCE.search(text):
+        return rest
+    return text
+
+
+def lower_first(text: str) -> str:
+    """A sentence's first word in lower case, to go on after a clause ("This" -> "this"; "ML", "TorchServe" stay)."""
+    first = text.split(" ", 1)[0]
+    return (
+        text
+        if len(first) > 1 and (first.isupper() or first[1:] != first[1:].lower())
+        else (text[:1].lower() + text[1:])
+    )
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
