@@ -276,3 +276,25 @@ def test_a_sum_of_cited_spans_is_supported_and_a_made_up_one_is_not():
     cited = ["Associate product manager: usually for 1 to 2 years. Product manager: typically for 3 to 5 years."]
     assert unsupported("About 4 to 7 years by the guide's steps [1].", cited, VOCABULARY) == []
     assert unsupported("About 4 to 20 years by the guide's steps [1].", cited, VOCABULARY) == ["20"]
+
+
+def test_a_heading_naming_one_role_is_its_own_unless_it_chooses_between_roles():
+    source = "registered-nurse-vs-physician-assistant.md"
+    assert BLIND.role_of(source, "Education and Licensing > How to become a physician assistant").name == (
+        "physician assistant"
+    )
+    assert BLIND.role_of(source, "How to Choose Between Nursing and PA School") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "rewritten"),
+    [
+        ("whats a mle", "whats an ML engineer"),  # the article follows the name it now stands before
+        ("A DS earns what", "A data scientist earns what"),  # an acronym of one role reads as one
+        ("how much do mles make", "how much do ML engineers make"),
+    ],
+)
+def test_a_role_typed_as_its_alias_is_named_as_the_guide_names_it(typed, rewritten):
+    from assistant.condense import with_role_names
+
+    assert with_role_names(typed, VOCABULARY) == rewritten
