@@ -154,8 +154,11 @@ class Assistant(Runnable[Question | str, Answer]):
         self.settings = settings
         self.embeddings = embeddings
         self.store = store
-        self.sentences = SentenceVectors(embeddings, store)  # stored at ingest; embedded only for an old index
+        self.sentences = SentenceVectors(embeddings)
         self.search = HybridSearch(store, self.sentences, scan_limit=settings.scan_limit)
+        self.sentences.store = (
+            self.search
+        )  # stored at ingest, read from the revision's files; embedded for an old index
         self.extractive = ExtractiveWriter(self.sentences, settings.answer_sentences)
         self.writer = writer or self.extractive
         # Three steps, each adding to the state: condense, retrieve (read, embed, search), then write (plan, cite).
@@ -317,7 +320,7 @@ class Assistant(Runnable[Question | str, Answer]):
         )
         if said:
             said_id = self.search.said(said, index)
-            role = index.roles.get(said_id) if said_id else None
+            role = index.role(said_id) if said_id else None
             points_back = _POINTS_BACK.search(state["question"])
             if role is not None and points_back and not index.vocabulary.roles_in(standalone):
                 # ... at the stage it was about: "that" is the junior job just named

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import re
 import threading
-from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,8 +19,11 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field
 
+from . import clusters
+from . import frozen as frozen_files
 from .analysis import CorpusWords
 from .errors import InvalidQuestion
+from .frozen import Frozen
 from .sentences import SentenceVectors
 from .store import StoredChunk, VectorStore
 from .tuning import TUNING
@@ -182,58 +186,6 @@ def reciprocal_rank_fusion(
     return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
-class _Postings:
-    """BM25 postings (Okapi, with rank_bm25's parameters and idf): each word's chunks and its weight in each.
-
-    Built in one pass over the chunks, holding each chunk's tokens only while it is counted, into flat arrays
-    (one entry per word of each chunk, word by word): rank_bm25 kept every chunk's tokens and a dict of counts per
-    chunk, hundreds of MB at 10 MB of text. A query adds one slice per word (0.05 -> 0.01 ms a question on the guide
-    against rank_bm25's Python loop over every chunk), with exactly its scores (tests/assistant/test_units.py).
-    """
-
-    K1, B, EPSILON = 1.5, 0.75, 0.25  # rank_bm25's BM25Okapi defaults
-
-    def __init__(self, texts: Iterable[str]) -> None:
-        self.word_ids: dict[str, int] = {}  # in order of first use, as rank_bm25 sums its idfs
-        words, chunks, counts, lengths = array("i"), array("i"), array("i"), array("i")
-        for chunk, text in enumerate(texts):
-            tokens = tokenize(text)
-            lengths.append(len(tokens))
-            frequencies: dict[str, int] = {}
-            for token in tokens:
-                frequencies[token] = frequencies.get(token, 0) + 1
-            for word, count in frequencies.items():
-                words.append(self.word_ids.setdefault(word, len(self.word_ids)))
-                chunks.append(chunk)
-                counts.append(count)
-        self.size = len(lengths)
-        word_of = np.frombuffer(words, dtype=np.int32)
-        self.frequency = np.bincount(word_of, minlength=len(self.word_ids))  # chunks holding each word
-        order = np.argsort(word_of, kind="stable")  # word by word, each word's chunks in order
-        self.offsets = np.concatenate([[0], np.cumsum(self.frequency)])
-        self.chunks = np.frombuffer(chunks, dtype=np.int32)[order]
-        if not self.size:
-            self.weights = np.zeros(0)
-            return
-        doc_len = np.frombuffer(lengths, dtype=np.int32).astype(np.int64)
-        norm = self.K1 * (1 - self.B + self.B * doc_len / (int(doc_len.sum()) / self.size))
-        tf = np.frombuffer(counts, dtype=np.int32)[order].astype(float)
-        idf = self._idf()
-        self.weights = np.repeat(idf, self.frequency) * (tf * (self.K1 + 1) / (tf + norm[self.chunks]))
-
-    def _idf(self) -> np.ndarray:
-        # rank_bm25's: summed in its order for the same average, negative values floored at EPSILON times it
-        idf = [math.log(self.size - n + 0.5) - math.log(n + 0.5) for n in self.frequency.tolist()]
-        average = sum(idf) / len(idf) if idf else 0.0
-        return np.array([value if value >= 0 else self.EPSILON * average for value in idf])
-
-    def add_scores(self, scores: np.ndarray, token: str) -> None:
-        word = self.word_ids.get(token)
-        if word is not None:
-            start, end = self.offsets[word], self.offsets[word + 1]
-            scores[self.chunks[start:end]] += self.weights[start:end]
-
-
 @dataclass(frozen=True)
 class Passage:
     """A retrieved chunk with its dense similarity to the question and its fused score."""
@@ -249,43 +201,84 @@ class Passage:
 
 
 class _KeywordIndex:
-    """BM25 over every chunk, with the chunks' vectors for exact dense search, as of one store revision."""
+    """One store revision as search reads it: BM25 postings, the chunks' vectors for exact dense search, each chunk's
+    text and metadata, each section's role and pieces, each guide's vocabulary.
 
-    def __init__(self, revision: int, chunks: list[StoredChunk], vectors) -> None:
-        self.revision = revision
-        self.chunks = {c.id: c for c in chunks}
-        self.ids = [c.id for c in chunks]
-        self.matrix = np.asarray(vectors, dtype=np.float32).reshape(len(chunks), -1)
-        self.vectors = dict(zip(self.ids, self.matrix, strict=True))
-        self.postings = _Postings(f"{c.section} {c.text}" for c in chunks)
-        n = len(chunks)
-        self.idf = {
-            w: math.log(1 + n / f)
-            for w, f in zip(self.postings.word_ids, self.postings.frequency.tolist(), strict=True)
-        }  # rarity of each word
-        self.vocabulary = Vocabulary(_guide_vocabularies(chunks))
-        by_section: dict[tuple[str, str], Role | None] = {}
-        for c in chunks:
-            key = (c.metadata.get("source", ""), c.section)
-            if key not in by_section:
-                by_section[key] = self.vocabulary.role_of(*key)
-        self.roles = {c.id: by_section[(c.metadata.get("source", ""), c.section)] for c in chunks}
-        # The pieces of each section, in order: a long list split over chunks is read whole.
-        self.pieces: dict[tuple[str, str], list[str]] = {}
-        for c in sorted(chunks, key=lambda c: int(c.metadata.get("position", 0))):
-            self.pieces.setdefault((c.metadata.get("source", ""), c.section), []).append(c.id)
-        # Where each role is introduced ("what does a SOC analyst do?"): its guide's opening passages, about no one
-        # role, and its own first passage.
-        self.introductions: dict[Role, list[str]] = {}
-        opening: dict[str, list[str]] = {}
-        for c in sorted(chunks, key=lambda c: int(c.metadata.get("position", 0))):
-            source, role = c.metadata.get("source", ""), self.roles[c.id]
-            if role is None and not any(r.source == source for r in self.introductions):
-                opening.setdefault(source, []).append(c.id)
-            if role is not None and role not in self.introductions:
-                self.introductions[role] = [*opening.get(source, [])[: TUNING.opening_passages], c.id]
-        self.corpus_words = CorpusWords(list(self.idf))  # for telling what a question names that no guide does
-        self.sources = np.array([c.metadata.get("source", "") for c in chunks], dtype=object)
+    Backed by the revision's mapped files (`frozen.Frozen`): this process holds the vocabularies and the word list;
+    the rest is read from the operating system's file cache when a question touches it.
+    """
+
+    def __init__(self, frozen: Frozen) -> None:
+        self.frozen = frozen
+        self.revision = frozen.revision
+        self.ids = frozen.ids  # each row's chunk ID (bytes)
+        words = frozen.words
+        self.word_ids = {w: n for n, w in enumerate(words)}
+        size = max(frozen.size, 1)
+        self.idf = {w: math.log(1 + size / f) for w, f in zip(words, frozen.frequency.tolist(), strict=True)}
+        folder = frozen.folder
+        guides = json.loads((folder / "vocabularies.json").read_text(encoding="utf-8"))
+        self.vocabulary = Vocabulary([GuideVocabulary.from_json(g) for g in guides])
+        self.key_role = np.load(folder / "key_role.npy", mmap_mode="r")
+        self.piece_rows = np.load(folder / "piece_rows.npy", mmap_mode="r")
+        self.piece_start = np.load(folder / "piece_start.npy", mmap_mode="r")
+        self.shared_keys = np.load(folder / "shared_keys.npy")
+        roles = self.vocabulary.roles
+        introductions = json.loads((folder / "introductions.json").read_text(encoding="utf-8"))
+        self.introductions: dict[Role, list[str]] = {
+            roles[int(r)]: [frozen.id(row) for row in rows] for r, rows in introductions.items()
+        }
+        self.corpus_words = CorpusWords(words)  # for telling what a question names that no guide does
+        self.clusters = (
+            clusters.Clusters(folder, frozen.vectors.shape[1]) if clusters.Clusters.present(folder) else None
+        )
+
+    @classmethod
+    def of(cls, chunks: list[StoredChunk], vectors, folder: Path, revision: int = 1) -> _KeywordIndex:
+        """An index of these chunks written under `folder`: for tests and tools that have chunks, not a store."""
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(chunks), -1)
+        page = frozen_files.Page(
+            [c.id for c in chunks], [c.text for c in chunks], [c.metadata for c in chunks], vectors
+        )
+        return cls(frozen_files.build(folder, revision, lambda: ([page], []), tokenize, derive))
+
+    def row(self, chunk_id: str) -> int:
+        row = self.frozen.row(chunk_id)
+        if row is None:
+            raise KeyError(chunk_id)
+        return row
+
+    def __contains__(self, chunk_id: str) -> bool:
+        return self.frozen.row(chunk_id) is not None
+
+    def chunk(self, chunk_id: str) -> StoredChunk:
+        row = self.row(chunk_id)
+        return StoredChunk(chunk_id, self.frozen.texts[row], self.frozen.metadata(row))
+
+    def role(self, chunk_id: str) -> Role | None:
+        row = self.frozen.row(chunk_id)
+        found = int(self.key_role[int(self.frozen.key[row])]) if row is not None else -1
+        return self.vocabulary.roles[found] if found >= 0 else None
+
+    def pieces(self, chunk_id: str) -> list[str]:
+        """The IDs of all the pieces of a chunk's section, in order (a section longer than a chunk is split)."""
+        key = int(self.frozen.key[self.row(chunk_id)])
+        rows = self.piece_rows[int(self.piece_start[key]) : int(self.piece_start[key + 1])]
+        return [self.frozen.id(int(r)) for r in rows]
+
+    def shared(self, sources: set[str], asked: frozenset[str]) -> list[str]:
+        """The IDs of the pieces of sections about what the roles share whose headings have an asked word."""
+        found = []
+        for key in self.shared_keys.tolist():
+            source = self.frozen.source_names[int(self.frozen.key_source[key])]
+            if source in sources and asked & terms(self.frozen.sections[key]):
+                rows = self.piece_rows[int(self.piece_start[key]) : int(self.piece_start[key + 1])]
+                found += [self.frozen.id(int(r)) for r in rows]
+        return found
+
+    def sentences(self, chunk_id: str) -> tuple[list[str], np.ndarray] | None:
+        row = self.frozen.row(chunk_id)
+        return self.frozen.sentences(row) if row is not None else None
 
     def only(self, sources: Iterable[str] | None) -> np.ndarray | None:
         """A mask of the chunks of the documents `sources` (None: every document).
@@ -296,16 +289,21 @@ class _KeywordIndex:
         if not sources:
             return None
         wanted = sorted(set(sources))
-        unknown = [s for s in wanted if s not in set(self.sources)]
+        names = self.frozen.source_names
+        unknown = [s for s in wanted if s not in names]
         if unknown:
             raise InvalidQuestion(f"no indexed document is named {', '.join(unknown)}")
-        return np.isin(self.sources, wanted)
+        return np.isin(self.frozen.source, [names.index(s) for s in wanted])
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """Each chunk's BM25 score for the tokens (a repeated token counts again, as in rank_bm25)."""
-        scores = np.zeros(len(self.ids))
+        scores = np.zeros(self.frozen.size)
+        frozen = self.frozen
         for token in tokens:
-            self.postings.add_scores(scores, token)
+            word = self.word_ids.get(token)
+            if word is not None:
+                start, end = int(frozen.post_offsets[word]), int(frozen.post_offsets[word + 1])
+                scores[frozen.post_rows[start:end]] += frozen.post_weights[start:end]
         return scores
 
     def search(self, query: str, n: int, only: np.ndarray | None = None) -> list[str]:
@@ -314,46 +312,90 @@ class _KeywordIndex:
         if only is not None:
             scores[~only] = 0
         order = np.argsort(-scores)[:n]
-        return [self.ids[i] for i in order if scores[i] > 0]
+        return [self.frozen.id(i) for i in order if scores[i] > 0]
 
-    def nearest(self, query_vector: np.ndarray, n: int, only: np.ndarray | None = None) -> list[str]:
-        """The `n` chunks closest to the question by cosine (vectors are unit length): an exact scan."""
-        scores = self.matrix @ query_vector
+    def nearest(
+        self, query_vector: np.ndarray, n: int, only: np.ndarray | None = None, exact: bool = True
+    ) -> list[str]:
+        """The `n` chunks closest to the question by cosine (vectors are unit length): an exact scan, or (`exact`
+        False, every document) the chunks of the clusters nearest the question (`clusters`)."""
+        if not exact and only is None and self.clusters is not None:
+            rows, _ = self.clusters.nearest(query_vector, n, TUNING.cluster_probes)
+            return [self.frozen.id(int(r)) for r in rows]
+        scores = self.frozen.vectors @ query_vector
         if only is not None:
             scores = np.where(only, scores, -np.inf)
             n = min(n, int(only.sum()))
         top = np.argpartition(-scores, n)[:n] if n < len(scores) else np.arange(len(scores))
-        return [self.ids[i] for i in top[np.argsort(-scores[top], kind="stable")]]
+        return [self.frozen.id(i) for i in top[np.argsort(-scores[top], kind="stable")]]
+
+    def similarity(self, chunk_id: str, query_vector: np.ndarray) -> float:
+        return float(np.dot(self.frozen.vectors[self.row(chunk_id)], query_vector))
 
 
-def _guide_vocabularies(chunks: list[StoredChunk]) -> list[GuideVocabulary]:
-    """Each guide's vocabulary as ingestion stored it on its first chunk; derived here for an older index."""
-    stored, by_source = {}, {}
-    for c in chunks:
-        source = c.metadata.get("source", "")
-        by_source.setdefault(source, []).append(c)
-        if c.metadata.get("vocabulary"):
-            try:
-                stored[source] = GuideVocabulary.from_json(c.metadata["vocabulary"])
-            except (ValueError, KeyError, TypeError):  # unreadable: derived again from the chunks below
-                log.warning("the stored vocabulary of %s is unreadable; derived again from its chunks", source)
-    for source, own in by_source.items():
+def derive(folder: Path) -> None:
+    """What search reads beside a revision's chunks, written into its folder: each guide's vocabulary (as ingestion
+    stored it on its first chunk, derived here for an older index), each section's role, each section's pieces in
+    order, the sections about what roles share, and where each role is introduced (its guide's opening passages,
+    about no one role, and its own first passage)."""
+    frozen = frozen_files.Frozen(folder)
+    by_position = np.lexsort((frozen.position, frozen.source))  # each guide's chunks in order
+    stored: dict[str, GuideVocabulary] = {}
+    for source, text in frozen.vocabularies.items():
+        try:
+            stored[source] = GuideVocabulary.from_json(text)
+        except (ValueError, KeyError, TypeError):  # unreadable: derived again from the chunks below
+            log.warning("the stored vocabulary of %s is unreadable; derived again from its chunks", source)
+    guides = []
+    for s, source in enumerate(frozen.source_names):
         if source not in stored:
-            own.sort(key=lambda c: int(c.metadata.get("position", 0)))
-            stored[source] = derive_vocabulary(source, "", [c.section for c in own], [c.text for c in own])
-    return list(stored.values())
+            rows = [int(r) for r in by_position if frozen.source[r] == s]
+            sections = [frozen.sections[int(frozen.key[r])] for r in rows]
+            stored[source] = derive_vocabulary(source, "", sections, [frozen.texts[r] for r in rows])
+        guides.append(stored[source].to_json())
+    (folder / "vocabularies.json").write_text(json.dumps(guides), encoding="utf-8")
+    vocabulary = Vocabulary([GuideVocabulary.from_json(g) for g in guides])
+    number = {role: n for n, role in enumerate(vocabulary.roles)}
+    keys = len(frozen.sections)
+    key_role = np.full(keys, -1, dtype=np.int32)
+    shared = []
+    for key in range(keys):
+        section, source = frozen.sections[key], frozen.source_names[int(frozen.key_source[key])]
+        role = vocabulary.role_of(source, section)
+        key_role[key] = number[role] if role is not None else -1
+        if SHARED_HEADING.search(section.split(" > ")[-1]):
+            shared.append(key)
+    np.save(folder / "key_role.npy", key_role)
+    np.save(folder / "shared_keys.npy", np.array(shared, dtype=np.int32))
+    pieces = np.lexsort((frozen.position, frozen.key)).astype(np.int32)
+    np.save(folder / "piece_rows.npy", pieces)
+    counts = np.bincount(frozen.key, minlength=keys) if frozen.size else np.zeros(keys, dtype=np.int64)
+    np.save(folder / "piece_start.npy", np.concatenate([[0], np.cumsum(counts)]).astype(np.int64))
+    introductions: dict[int, list[int]] = {}
+    opening: dict[int, list[int]] = {}
+    seen_sources: set[int] = set()
+    for row in by_position.tolist():
+        source, role = int(frozen.source[row]), int(key_role[int(frozen.key[row])])
+        if role < 0 and source not in seen_sources:
+            opening.setdefault(source, []).append(row)
+        if role >= 0:
+            seen_sources.add(source)
+            if role not in introductions:
+                introductions[role] = [*opening.get(source, [])[: TUNING.opening_passages], row]
+    (folder / "introductions.json").write_text(json.dumps(introductions), encoding="utf-8")
+    if frozen.size >= TUNING.cluster_from:
+        clusters.write(folder, frozen.vectors)
 
 
 class HybridSearch:
     """Dense + keyword + sentence search over a store; re-reads the store when an ingest changed it.
 
-    Dense search scans the chunk vectors read from Chroma (they are in memory for scoring anyway) while there are
-    at most `scan_limit` chunks: exact, and about 0.05 ms for the guide against about 1 ms for a Chroma query, which
-    is a third of the question's own embedding. Above the limit Chroma's HNSW index answers.
+    Dense search scans the chunk vectors of the revision's files while there are at most `scan_limit` chunks (exact:
+    about 0.05 ms for the guide); above the limit it reads the clusters nearest the question (`assistant.clusters`).
     """
 
     def __init__(
-        self, store: VectorStore, sentences: SentenceVectors, candidates: int = 20, scan_limit: int = 30_000
+        self, store: VectorStore, sentences: SentenceVectors, candidates: int = 20, scan_limit: int = 8_000
     ) -> None:
         self.store = store
         self.sentences = sentences
@@ -363,28 +405,34 @@ class HybridSearch:
         self._lock = threading.Lock()
 
     def keyword_index(self) -> _KeywordIndex:
+        """The index as of the store's current revision: its files opened (built first if no process has)."""
         revision = self.store.revision()
         index = self._index
         if index is None or index.revision != revision:
             with self._lock:
                 if self._index is None or self._index.revision != revision:
-                    self._index = _KeywordIndex(*self.store.snapshot())
+                    self._index = _KeywordIndex(self.store.frozen(revision, tokenize, derive))
                 index = self._index
         return index
 
+    def sentence_vectors(self, ids: list[str]) -> dict[str, tuple[list[str], np.ndarray]]:
+        """The sentences and vectors ingest stored for these chunks, from the current revision's files."""
+        index = self.keyword_index()
+        found = {chunk_id: index.sentences(chunk_id) for chunk_id in ids}
+        return {chunk_id: pair for chunk_id, pair in found.items() if pair is not None}
+
     def _passage(self, index: _KeywordIndex, chunk_id: str, query_vector: np.ndarray, fused: float) -> Passage:
-        chunk = index.chunks[chunk_id]
+        chunk = index.chunk(chunk_id)
         meta = chunk.metadata
-        similarity = float(np.dot(index.vectors[chunk_id], query_vector))
         return Passage(
             chunk.id,
             meta.get("source", ""),
             chunk.section,
             chunk.text,
             int(meta.get("position", 0)),
-            similarity,
+            index.similarity(chunk_id, query_vector),
             fused,
-            index.roles.get(chunk_id),
+            index.role(chunk_id),
         )
 
     def introduction(self, role: Role, query_vector: np.ndarray, index: _KeywordIndex, fused: float) -> list[Passage]:
@@ -400,7 +448,7 @@ class HybridSearch:
             return None
         best, share = None, 0.0
         for chunk_id in index.search(text, 3):
-            got = len(words & set(tokenize(index.chunks[chunk_id].text))) / len(words)
+            got = len(words & set(tokenize(index.chunk(chunk_id).text))) / len(words)
             if got > share:
                 best, share = chunk_id, got
         return best if best is not None and share >= TUNING.said_overlap else None
@@ -414,17 +462,11 @@ class HybridSearch:
     ) -> list[Passage]:
         """The passages of sections about what the roles share ("Tools > Both roles") whose headings have an asked
         word, in the given guides: "which tools do both use" is answered there, however its words score."""
-        found = [
-            chunk_id
-            for (source, section), ids in index.pieces.items()
-            if source in sources and SHARED_HEADING.search(section.split(" > ")[-1]) and asked & terms(section)
-            for chunk_id in ids
-        ]
-        return [self._passage(index, chunk_id, query_vector, fused) for chunk_id in found]
+        return [self._passage(index, chunk_id, query_vector, fused) for chunk_id in index.shared(sources, asked)]
 
     def pieces(self, passage: Passage, query_vector: np.ndarray, index: _KeywordIndex) -> list[Passage]:
         """All the pieces of a passage's section (a section longer than a chunk is split), in order."""
-        ids = index.pieces.get((passage.source, passage.section), [passage.id])
+        ids = index.pieces(passage.id) if passage.id in index else [passage.id]
         return [passage if i == passage.id else self._passage(index, i, query_vector, passage.fused) for i in ids]
 
     def search(
@@ -442,13 +484,9 @@ class HybridSearch:
         """
         index = index or self.keyword_index()
         only = index.only(sources)
-        if only is not None or len(index.ids) <= self.scan_limit:
-            dense = index.nearest(query_vector, self.candidates, only)
-        else:
-            dense = [hit.chunk.id for hit in self.store.query(query_vector.tolist(), self.candidates)]
-            dense = [chunk_id for chunk_id in dense if chunk_id in index.chunks]  # written after our snapshot
+        dense = index.nearest(query_vector, self.candidates, only, exact=len(index.ids) <= self.scan_limit)
         keyword = index.search(query, self.candidates, only)
-        pool = [index.chunks[chunk_id] for chunk_id in dict.fromkeys(dense + keyword)]
+        pool = [index.chunk(chunk_id) for chunk_id in dict.fromkeys(dense + keyword)]
         by_sentence = []
         if pool:  # each passage ranked by its best sentence: one product over all their sentences
             parts = [vectors for _, vectors in self.sentences.of(pool)]

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 import numpy as np
 
+from . import frozen as frozen_files
 from .errors import (
     CareerAssistantError,
     IndexMissing,
@@ -27,7 +28,7 @@ from .errors import (
 from .settings import Settings
 from .store_client import bounded_http_client, evict_shared_state, reason, unreachable
 from .store_files import database_problem, inode, writable
-from .store_pages import SENTENCES_HNSW, batches, pack_sentences, read_all, read_ids, unpack_sentences
+from .store_pages import SENTENCES_HNSW, batches, pack_sentences, pages, read_all, read_ids, unpack_sentences
 
 REBUILD_HINT = "run `career-assistant ingest --rebuild`"
 # After this long without a write, the embedded database file's stat stands in for its revision (see `revision`).
@@ -170,7 +171,9 @@ class VectorStore:
         copy = Path(tempfile.mkdtemp(prefix="career-assistant-readonly-"))
         atexit.register(shutil.rmtree, copy, ignore_errors=True)
         try:
-            shutil.copytree(path, copy / "index", ignore=shutil.ignore_patterns("ingest.lock"), dirs_exist_ok=True)
+            shutil.copytree(
+                path, copy / "index", ignore=shutil.ignore_patterns("ingest.lock", "frozen"), dirs_exist_ok=True
+            )
         except OSError as exc:
             shutil.rmtree(copy, ignore_errors=True)
             raise StoreReadOnly(f"the {self.where} is read-only and cannot be copied to be read: {exc}") from None
@@ -345,7 +348,8 @@ class VectorStore:
         return [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
 
     def snapshot(self) -> tuple[int, list[StoredChunk], list[list[float]]]:
-        """The revision, every chunk and every chunk's vector: what keyword search and scoring read.
+        """The revision, every chunk and every chunk's vector, read into memory (tests and tools; answers read the
+        revision's files, `frozen`).
 
         Consistent: read again if an ingest published a new revision while it was being read.
         """
@@ -362,6 +366,42 @@ class VectorStore:
         revision, got = self._retrying(read)
         chunks = [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
         return revision, chunks, got["embeddings"]
+
+    def frozen(self, revision: int, tokenize, derive) -> frozen_files.Frozen:
+        """The files of `revision` (`frozen`), written first from a paged read of the store if no process has.
+
+        Read again if an ingest publishes a newer revision meanwhile: the files are of the revision read.
+        """
+        folder = frozen_files.root(self.settings, self.name)
+        found = frozen_files.open_revision(folder, revision)
+        if found is not None:
+            return found
+
+        def build():
+            collection = self._current()
+            now = int((collection.metadata or {}).get("revision", 0))
+            with self._guard():
+                return frozen_files.build(folder, now, lambda: self._pages(collection, now), tokenize, derive)
+
+        return self._retrying(build)
+
+    def _pages(self, collection, revision: int):
+        """The chunk pages and the sentence pages of the collection, as generators: the last page read checks that
+        the revision did not change while they were read."""
+
+        def chunks():
+            for page in pages(collection, ["documents", "metadatas", "embeddings"]):
+                yield frozen_files.Page(page["ids"], page["documents"], page["metadatas"], page["embeddings"])
+
+        def sentences():
+            own = self._sentences()
+            if own is not None:
+                for page in pages(own, ["documents", "metadatas"]):
+                    yield frozen_files.SentencePage(page["ids"], page["documents"], page["metadatas"])
+            if int((self._collection().metadata or {}).get("revision", 0)) != revision:
+                raise _ChangedWhileRead(f"the {self.where} changed while it was read")
+
+        return chunks(), sentences()
 
     def metadatas(self) -> dict[str, dict]:
         """Every chunk's metadata by ID, without the texts: what ingestion compares against."""

@@ -22,6 +22,17 @@ READ_PAGE = 5_000
 SENTENCES_HNSW = {"space": "cosine", "max_neighbors": 4, "ef_construction": 8}
 
 
+def pages(collection, include: list[str], where: dict | None = None) -> Iterator[dict]:
+    """The rows of `collection` (matching `where`), one `get()` result of `READ_PAGE` rows at a time."""
+    offset = 0
+    while True:
+        page = collection.get(where=where, include=include, limit=READ_PAGE, offset=offset)
+        yield page
+        if len(page["ids"]) < READ_PAGE:
+            return
+        offset += READ_PAGE
+
+
 def read_all(collection, include: list[str], where: dict | None = None) -> dict:
     """Every row of `collection` (matching `where`) as one `get()` result, read `READ_PAGE` rows at a time."""
     merged: dict = {"ids": [], **{key: [] for key in include}}

@@ -119,6 +119,11 @@ class Tuning:
     said_overlap: float = 0.6
     # A guide's opening passages (before its first section about one role) read for where it introduces a role.
     opening_passages: int = 2
+    # An index of at least this many chunks is also written as clusters (`assistant.clusters`), which dense search
+    # reads above `SCAN_LIMIT` chunks; and the clusters a question's dense search reads. Measured on the 10 MB
+    # generated corpus (benchmarks/scale.py, `--clusters`): see benchmarks/README.md.
+    cluster_from: int = 4096
+    cluster_probes: int = 16
 
 
 TUNING = Tuning()

@@ -2,6 +2,7 @@
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -10,6 +11,7 @@ from assistant import Answer, build_assistant
 from assistant.citations import MARKER, split_sentences
 from assistant.errors import IndexMissing, InvalidQuestion, StoreUnavailable
 from assistant.evaluation import evaluate, load_eval_set
+from assistant.tuning import TUNING
 from ui.cli import main
 
 
@@ -133,13 +135,27 @@ def test_the_assistant_is_traced_step_by_step_when_callbacks_listen(guide_assist
     assert traced == guide_assistant.answer(state["question"])
 
 
-def test_dense_search_by_scan_answers_as_chromas_index_does(guide_assistant, guide_settings, guide_store, embeddings):
-    """Over `scan_limit` chunks dense search goes to Chroma's HNSW index; on the guide both must agree."""
-    by_chroma = build_assistant(
+def test_dense_search_by_clusters_answers_as_the_scan_does(guide_settings, guide_store, embeddings, monkeypatch):
+    """Over `scan_limit` chunks dense search reads the clusters nearest the question (`assistant.clusters`); with
+    every cluster read it must answer exactly as the scan does, on the guide."""
+    from assistant import clusters
+
+    monkeypatch.setattr(clusters, "CLUSTER_SIZE", 8)  # the guide's ~30 chunks in a few clusters
+    monkeypatch.setattr("assistant.tuning.TUNING", replace(TUNING, cluster_from=1))
+    monkeypatch.setattr("assistant.retrieval.TUNING", replace(TUNING, cluster_from=1))
+    guide_store.write(delete=[])  # a new revision: its files are written with the clusters
+    by_scan = build_assistant(guide_settings, embeddings=embeddings, store=guide_store)
+    by_clusters = build_assistant(
         guide_settings.model_copy(update={"scan_limit": 0}), embeddings=embeddings, store=guide_store
     )
+    index = by_clusters.search.keyword_index()
+    assert index.clusters is not None and len(index.clusters.centroids) <= TUNING.cluster_probes
+    read = []
+    nearest = index.clusters.nearest
+    monkeypatch.setattr(index.clusters, "nearest", lambda *a: read.append(1) or nearest(*a))
     for case in load_eval_set():
-        assert by_chroma.answer(case.question, case.history) == guide_assistant.answer(case.question, case.history)
+        assert by_clusters.answer(case.question, case.history) == by_scan.answer(case.question, case.history)
+    assert read, "the clusters were read"
 
 
 def test_bad_questions_raise_the_projects_error(guide_assistant):

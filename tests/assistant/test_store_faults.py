@@ -139,7 +139,7 @@ def contents(settings, embeddings) -> dict:
 
 
 def test_a_full_disk_says_so_and_leaves_the_index_as_it_was(indexed, embeddings, tmpfs):
-    size_kb = sum(p.stat().st_size for p in indexed.chroma_path.rglob("*") if p.is_file()) // 1024 + 64
+    size_kb = sum(-(-p.stat().st_size // 4096) * 4 for p in indexed.chroma_path.rglob("*") if p.is_file()) + 64
     point = tmpfs(size_kb)
     shutil.copytree(indexed.chroma_path, point / "index")
     on_tmpfs = indexed.model_copy(update={"chroma_path": point / "index"})
@@ -256,7 +256,7 @@ def test_a_disk_that_fills_during_an_ingest_is_named_and_the_files_before_are_ke
     import assistant.store
     from assistant.errors import StoreFull
 
-    size_kb = sum(p.stat().st_size for p in indexed.chroma_path.rglob("*") if p.is_file()) // 1024 + 64
+    size_kb = sum(-(-p.stat().st_size // 4096) * 4 for p in indexed.chroma_path.rglob("*") if p.is_file()) + 64
     point = tmpfs(size_kb)
     shutil.copytree(indexed.chroma_path, point / "index")
     on_tmpfs = indexed.model_copy(update={"chroma_path": point / "index"})

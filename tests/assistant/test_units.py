@@ -107,7 +107,7 @@ def test_roles_are_named_as_their_guide_names_them_before_retrieval(question, na
     assert with_role_names(question, VOCABULARY) == named
 
 
-def test_an_unreadable_stored_vocabulary_is_derived_again():
+def test_an_unreadable_stored_vocabulary_is_derived_again(tmp_path):
     """A damaged `vocabulary` field must not fail every answer: the guide's roles are read from its chunks."""
     import numpy as np
 
@@ -120,7 +120,7 @@ def test_an_unreadable_stored_vocabulary_is_derived_again():
         )
         for n, s in enumerate(sections)
     ]
-    index = _KeywordIndex(1, chunks, np.zeros((len(chunks), 4)))
+    index = _KeywordIndex.of(chunks, np.zeros((len(chunks), 4)), tmp_path)
     assert [r.name for r in index.vocabulary.roles] == ["nurse", "dentist"]
 
 
@@ -146,7 +146,7 @@ def _passage(text: str) -> Passage:
     return Passage("id", "guide.md", "Earning potentials > ML engineer", text, 0, 0.8, 0.1)
 
 
-def test_keyword_scores_are_exactly_rank_bm25s():
+def test_keyword_scores_are_exactly_rank_bm25s(tmp_path):
     import random
 
     import numpy as np
@@ -154,7 +154,7 @@ def test_keyword_scores_are_exactly_rank_bm25s():
 
     guide = (Path(__file__).parents[2] / "corpus" / "ml-engineer-vs-data-scientist.md").read_text(encoding="utf-8")
     chunks = [StoredChunk(str(n), text, {"section": ""}) for n, text in enumerate(guide.split("\n\n")) if text.strip()]
-    index = _KeywordIndex(1, chunks, np.zeros((len(chunks), 4)))
+    index = _KeywordIndex.of(chunks, np.zeros((len(chunks), 4)), tmp_path)
     reference = BM25Okapi([tokenize(f" {c.text}") for c in chunks])
     vocabulary = [*sorted({w for c in chunks for w in tokenize(c.text)}), "unseen"]
     rng = random.Random(3)
