@@ -387,6 +387,11 @@ def derive(folder: Path) -> None:
         clusters.write(folder, frozen.vectors)
 
 
+def current_files(store: VectorStore) -> Frozen:
+    """The files of the store's current revision (`frozen`), written first if no process has."""
+    return store.frozen(store.revision(), tokenize, derive)
+
+
 class HybridSearch:
     """Dense + keyword + sentence search over a store; re-reads the store when an ingest changed it.
 
@@ -411,7 +416,7 @@ class HybridSearch:
         if index is None or index.revision != revision:
             with self._lock:
                 if self._index is None or self._index.revision != revision:
-                    self._index = _KeywordIndex(self.store.frozen(revision, tokenize, derive))
+                    self._index = _KeywordIndex(current_files(self.store))
                 index = self._index
         return index
 

@@ -84,14 +84,39 @@ def rss_of_child(argv: list[str], env: dict) -> tuple[float, float, int]:
     return float(seconds), float(mb), int(status)
 
 
-def measure(mb: float, questions: list, serve_questions: int, reuse: bool) -> dict:
+class StandInEmbeddings:
+    """Seeded random unit vectors (one per distinct text) in place of the model's, under the model's identity.
+
+    For measuring what does not depend on the vectors at sizes whose real ingest would take hours (100 MB: ~2.5 h
+    on this machine): memory, opening, answer time, re-ingest. Dense search then finds unrelated passages, so no
+    answer of such an index means anything, and its ingest is not timed. `--stand-in-vectors` only.
+    """
+
+    def __init__(self, real) -> None:
+        self.identity, self.backend = real.identity, real.backend
+
+    def encode(self, texts: list[str], batch_size: int = 64, progress=None):
+        import hashlib
+
+        import numpy as np
+
+        out = np.empty((len(texts), 384), dtype=np.float32)
+        for n, text in enumerate(texts):
+            seed = int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+            out[n] = np.random.default_rng(seed).standard_normal(384)
+        if progress:
+            progress(len(texts))
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def measure(mb: float, questions: list, serve_questions: int, reuse: bool, stand_in: bool = False) -> dict:
     from assistant import build_assistant, load_settings
     from assistant.embeddings import embed_text
     from assistant.sentences import passage_sentences
     from assistant.wiring import build_embeddings, build_store
     from ingest import ingest
 
-    folder = CACHE / f"{mb:g}mb"
+    folder = CACHE / f"{mb:g}mb{'-stand-in' if stand_in else ''}"
     corpus = generate(folder, mb)
     index = folder / "index"
     if not reuse:
@@ -107,10 +132,11 @@ def measure(mb: float, questions: list, serve_questions: int, reuse: bool) -> di
     embeddings.encode(["warm up"])
     quiet = lambda done, total: None  # noqa: E731
     started = time.perf_counter()
-    report = ingest(settings, embeddings=embeddings, progress=quiet)
+    writing = StandInEmbeddings(embeddings) if stand_in else embeddings
+    report = ingest(settings, embeddings=writing, progress=quiet)
     ingest_s = time.perf_counter() - started
     chunks = build_store(settings, embeddings).chunks()
-    if reuse:  # the index as a run before left it: no ingest to measure
+    if reuse or stand_in:  # the index as a run before left it, or stand-in vectors: no ingest to measure
         texts, sentences, ingest_s, bare_chunks_s, bare_sentences_s = [], [], float("nan"), 1.0, 0.0
     else:
         texts = [embed_text(c.section, c.text) for c in chunks]
@@ -122,7 +148,7 @@ def measure(mb: float, questions: list, serve_questions: int, reuse: bool) -> di
         embeddings.encode(sentences)
         bare_sentences_s = time.perf_counter() - started
     started = time.perf_counter()
-    again = ingest(settings, embeddings=embeddings, progress=quiet)
+    again = ingest(settings, embeddings=writing, progress=quiet)
     reingest_s = time.perf_counter() - started
     assert again.unchanged == report.added + report.unchanged, (again, report)
 
@@ -144,16 +170,17 @@ def measure(mb: float, questions: list, serve_questions: int, reuse: bool) -> di
             assistant.answer(case.question, case.history or None)
             times.append(time.perf_counter() - started)
         passes.append(times)
-    # Dense search alone, exact scan against Chroma's HNSW index, on the same index and questions (interleaved).
+    # Dense search alone, exact scan against the clusters (`assistant.clusters`), same index and questions, interleaved;
+    # and how many of the scan's 20 nearest the clusters find.
     index = assistant.search.keyword_index()
     vectors = [embeddings.encode([case.question])[0] for case in questions]
-    scan, hnsw = [], []
-    for case, vector in zip(questions, vectors, strict=True):
-        for limit, times in ((10**9, scan), (0, hnsw)):
-            assistant.search.scan_limit = limit
+    scan, clustered, recall = [], [], []
+    for vector in vectors:
+        for exact, times in ((True, scan), (False, clustered)):
             started = time.perf_counter()
-            assistant.search.search(case.question, vector, settings.top_k, index)
+            found = index.nearest(vector, 20, exact=exact)
             times.append(time.perf_counter() - started)
+        recall.append(len(set(found) & set(index.nearest(vector, 20))) / 20)
     serve_mb = float("nan")
     if serve_questions:
         from gradio_client import Client
@@ -181,7 +208,8 @@ def measure(mb: float, questions: list, serve_questions: int, reuse: bool) -> di
         "second_p95": percentile(passes[1], 0.95) * 1000,
         "serve_mb": serve_mb,
         "scan_p50": percentile(scan, 0.5) * 1000,
-        "hnsw_p50": percentile(hnsw, 0.5) * 1000,
+        "clusters_p50": percentile(clustered, 0.5) * 1000 if index.clusters else float("nan"),
+        "recall": sum(recall) / len(recall) if index.clusters else float("nan"),
     }
 
 
@@ -197,12 +225,18 @@ def main(argv: list[str] | None = None) -> None:
         help="keep each size's index from an earlier run: measure re-ingest, ask, answer(), serve only",
     )
     parser.add_argument("--serve-questions", type=int, default=100, help="questions asked of `serve` (0: skip it)")
+    parser.add_argument(
+        "--stand-in-vectors",
+        action="store_true",
+        help="ingest seeded random vectors instead of the model's (a separate cached index): memory, opening, "
+        "answer time and re-ingest at sizes whose real ingest takes hours; ingest speed and answers not measured",
+    )
     args = parser.parse_args(argv)
     sizes = args.mb or ([1, 10] if args.quick else [1, 10, 100])
     questions = load_eval_set()
     rows = []
     for mb in sizes:
-        row = measure(mb, questions, args.serve_questions, args.reuse)
+        row = measure(mb, questions, args.serve_questions, args.reuse, args.stand_in_vectors)
         rows.append(row)
         print(
             f"{row['mb']:.1f} MB, {row['chunks']} chunks ({row['sentences']} sentences): "
@@ -213,8 +247,9 @@ def main(argv: list[str] | None = None) -> None:
             f"{row['first_p50']:.1f}/{row['first_p95']:.1f} ms ({row['first_p50'] / row['bare_p50']:.2f}x), second "
             f"{row['second_p50']:.1f}/{row['second_p95']:.1f} ms ({row['second_p50'] / row['bare_p50']:.2f}x) vs bare "
             f"question embedding {row['bare_p50']:.1f} ms; serve peak RSS after {args.serve_questions} questions "
-            f"{row['serve_mb']:.0f} MB; search() p50 with exact scan {row['scan_p50']:.2f} ms, with HNSW "
-            f"{row['hnsw_p50']:.2f} ms ({row['hnsw_p50'] / row['scan_p50']:.2f}x)",
+            f"{row['serve_mb']:.0f} MB; dense search p50 by exact scan {row['scan_p50']:.2f} ms, by clusters "
+            f"{row['clusters_p50']:.2f} ms ({row['clusters_p50'] / row['scan_p50']:.2f}x), finding "
+            f"{row['recall']:.3f} of the scan's 20 nearest",
             flush=True,
         )
     if len(rows) > 1:

@@ -6,7 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from assistant.errors import IngestError
+from assistant.retrieval import current_files
 from assistant.settings import Settings
 from assistant.store import VectorStore
 
@@ -40,8 +43,10 @@ def _file_of(source: str, corpus_dir: Path) -> Path:
 def list_documents(settings: Settings, store: VectorStore) -> list[IndexedDocument]:
     """Every document with chunks in the index, by name, with its chunk count and its file's size and date."""
     counts: dict[str, int] = {}
-    for meta in store.metadatas().values():
-        counts[meta.get("source", "")] = counts.get(meta.get("source", ""), 0) + 1
+    if store.exists():  # counted from the index's files (`assistant.frozen`), not read chunk by chunk
+        files = current_files(store)
+        found = np.bincount(files.source, minlength=len(files.source_names)).tolist() if files.size else []
+        counts = {name: n for name, n in zip(files.source_names, found, strict=True) if n}
     documents = []
     for source, chunks in sorted(counts.items()):
         try:
@@ -67,7 +72,9 @@ def remove_document(settings: Settings, store: VectorStore, source: str) -> int:
         IngestError: no such document in the index, or another ingest holds the lock.
     """
     with ingest_lock(store.settings, store.where):
-        ids = sorted(i for i, meta in store.metadatas().items() if meta.get("source") == source)
+        files = current_files(store) if store.exists() else None
+        number = files.source_names.index(source) if files and source in files.source_names else -1
+        ids = sorted(files.id(int(row)) for row in np.flatnonzero(files.source == number)) if files else []
         if not ids:
             raise IngestError(f"{source} is not in the index")
         store.write(delete=ids)
