@@ -25,6 +25,7 @@ import shutil
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +35,8 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the files change: older folders are rebuilt, never misread
+FORMAT = 2  # bump when the files change: older folders are rebuilt, never misread
+REMEMBERED_ROWS = 1 << 14  # chunk IDs whose rows a revision keeps at hand
 
 
 def root(settings: Settings, collection: str) -> Path:
@@ -49,16 +51,71 @@ def root(settings: Settings, collection: str) -> Path:
     return cache / "career-assistant" / "frozen" / key
 
 
+def mapped(path: Path, dtype=None, shape: tuple | None = None) -> np.ndarray:
+    """A read-only array over a file's pages: an `.npy` file (its header gives dtype and shape) or raw values.
+
+    Marked for random access (`MADV_RANDOM`): the kernel then reads the pages a question touches, not 128 KB around
+    each, which had kept 92 of 125 MB of a 10 MB corpus's sentence vectors in a chat process after 100 questions.
+    """
+    with path.open("rb") as file:
+        offset = 0
+        if path.suffix == ".npy":
+            version = np.lib.format.read_magic(file)
+            read = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+            shape, fortran, dtype = read(file)
+            if fortran:
+                raise ValueError(f"{path} is in Fortran order")
+            offset = file.tell()
+        size = os.fstat(file.fileno()).st_size
+        dtype = np.dtype(dtype)
+        count = (size - offset) // dtype.itemsize
+        if shape is None:
+            shape = (count,)
+        elif shape[0] == -1:
+            shape = (count // int(np.prod(shape[1:])), *shape[1:])
+        if not count or size == offset:
+            return np.zeros(shape, dtype=dtype)
+        pages = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)  # the map outlives the file object
+    if hasattr(pages, "madvise"):
+        pages.madvise(mmap.MADV_RANDOM)
+    return np.frombuffer(pages, dtype=dtype, count=int(np.prod(shape)), offset=offset).reshape(shape)
+
+
+class Rows:
+    """Rows of a file of fixed-size records, read with `pread` into the caller's memory and not mapped.
+
+    What a question reads at random (a passage's vector and sentence vectors, its text) is read this way: a mapped
+    read brings 64 KB of neighbours into the process with each page (the kernel's fault-around), which had kept 92 of
+    125 MB of a 10 MB corpus's sentence vectors in a chat process after 100 questions. The copies are dropped with the
+    answer; the file's pages stay in the system's cache, shared.
+    """
+
+    def __init__(self, path: Path, dtype, width: int = 1) -> None:
+        self.path, self.dtype, self.width = path, np.dtype(dtype), width
+        self.fd = os.open(path, os.O_RDONLY)
+        self.row_bytes = self.dtype.itemsize * width
+        self.size = os.fstat(self.fd).st_size // self.row_bytes
+
+    def read(self, start: int, stop: int) -> np.ndarray:
+        """Rows `start` to `stop` (exclusive), as a new array."""
+        count = max(0, min(stop, self.size) - start)
+        data = os.pread(self.fd, count * self.row_bytes, start * self.row_bytes) if count else b""
+        return np.frombuffer(data, dtype=self.dtype).reshape(-1, self.width)
+
+    def __del__(self) -> None:
+        with suppress(OSError, AttributeError):
+            os.close(self.fd)
+
+
 class _Blob:
     """Byte strings stored end to end in one file, with their offsets: the i-th is read without reading the rest."""
 
     def __init__(self, folder: Path, name: str) -> None:
-        self.offsets = np.load(folder / f"{name}.offsets.npy", mmap_mode="r")
-        with (folder / f"{name}.bin").open("rb") as file:  # the map outlives the file object
-            self.data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) if os.fstat(file.fileno()).st_size else b""
+        self.offsets = mapped(folder / f"{name}.offsets.npy")
+        self.data = Rows(folder / f"{name}.bin", np.uint8)
 
     def __getitem__(self, i: int) -> str:
-        return self.data[int(self.offsets[i]) : int(self.offsets[i + 1])].decode("utf-8")
+        return self.data.read(int(self.offsets[i]), int(self.offsets[i + 1])).tobytes().decode("utf-8")
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -67,8 +124,9 @@ class _Blob:
         """Every string in order, read page by page."""
         for start in range(0, len(self), 4096):
             ends = self.offsets[start : start + 4097].tolist()
+            data = self.data.read(ends[0], ends[-1]).tobytes()
             for a, b in itertools.pairwise(ends):
-                yield self.data[a:b].decode("utf-8")
+                yield data[a - ends[0] : b - ends[0]].decode("utf-8")
 
 
 class _BlobWriter:
@@ -250,23 +308,28 @@ class Frozen:
         self.size, dim = int(meta["chunks"]), int(meta["dim"]) or 1
         self.source_names: list[str] = meta["sources"]
         self.vocabularies: dict[str, str] = meta["vocabularies"]
-        load = lambda name: np.load(folder / f"{name}.npy", mmap_mode="r")  # noqa: E731
+        load = lambda name: mapped(folder / f"{name}.npy")  # noqa: E731
         self.ids, self.id_order = load("ids"), load("id_order")
         self.source, self.key, self.position = load("source"), load("key"), load("position")
         self.key_source = load("key_source")
         self.sections = _Blob(folder, "sections")
         self.texts, self.metas = _Blob(folder, "texts"), _Blob(folder, "metas")
-        self.vectors = _map(folder / "vectors.f32", dim)
+        self.vectors = mapped(folder / "vectors.f32", np.float32, (-1, dim))  # scanned whole, below SCAN_LIMIT
+        self.vector_rows = Rows(folder / "vectors.f32", np.float32, dim)
         self.frequency, self.post_offsets = load("frequency"), load("post_offsets")
         self.post_rows, self.post_weights = load("post_rows"), load("post_weights")
         self.words: list[str] = json.loads((folder / "words.json").read_text(encoding="utf-8"))
         self.sentence_start, self.sentence_count = load("sentence_start"), load("sentence_count")
         self.sentence_document = load("sentence_document")
         self.sentence_documents = _Blob(folder, "sentences")
-        self.sentence_vectors = _map(folder / "sentence_vectors.f32", dim)
+        self.sentence_vectors = Rows(folder / "sentence_vectors.f32", np.float32, dim)
+        self._rows: dict[str, int] = {}
 
     def row(self, chunk_id: str) -> int | None:
         """The row of a chunk ID, by binary search over the sorted IDs; None when it is not in this revision."""
+        found = self._rows.get(chunk_id)
+        if found is not None:
+            return found
         key = chunk_id.encode("utf-8")
         if not self.size or len(key) > self.ids.dtype.itemsize:
             return None
@@ -276,7 +339,12 @@ class Frozen:
         return None
 
     def id(self, row: int) -> str:
-        return self.ids[row].decode("utf-8")
+        """The chunk ID of a row; remembered (a few thousand at most), as answers look IDs up again by row."""
+        chunk_id = self.ids[row].decode("utf-8")
+        if len(self._rows) >= REMEMBERED_ROWS:
+            self._rows.clear()
+        self._rows[chunk_id] = int(row)
+        return chunk_id
 
     def metadata(self, row: int) -> dict:
         return json.loads(self.metas[row])
@@ -287,16 +355,9 @@ class Frozen:
         if self.sentence_document[row] < 0:
             return None
         start = int(self.sentence_start[row])
-        return json.loads(self.sentence_documents[int(self.sentence_document[row])]), self.sentence_vectors[
-            start : start + n
-        ]
-
-
-def _map(path: Path, dim: int) -> np.ndarray:
-    size = path.stat().st_size
-    if not size:
-        return np.zeros((0, dim), dtype=np.float32)
-    return np.memmap(path, dtype=np.float32, mode="r", shape=(size // (4 * dim), dim))
+        return json.loads(self.sentence_documents[int(self.sentence_document[row])]), self.sentence_vectors.read(
+            start, start + n
+        )
 
 
 def open_revision(folder: Path, revision: int) -> Frozen | None:
@@ -326,6 +387,7 @@ def build(folder: Path, revision: int, read: Callable, tokenize: Callable, deriv
             pages, sentence_pages = read()
             write(staging, revision, pages, sentence_pages, tokenize)
             derive(staging)
+            shutil.rmtree(folder / str(revision), ignore_errors=True)  # of an older format, or half-removed
             staging.rename(folder / str(revision))
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

@@ -219,9 +219,9 @@ class _KeywordIndex:
         folder = frozen.folder
         guides = json.loads((folder / "vocabularies.json").read_text(encoding="utf-8"))
         self.vocabulary = Vocabulary([GuideVocabulary.from_json(g) for g in guides])
-        self.key_role = np.load(folder / "key_role.npy", mmap_mode="r")
-        self.piece_rows = np.load(folder / "piece_rows.npy", mmap_mode="r")
-        self.piece_start = np.load(folder / "piece_start.npy", mmap_mode="r")
+        self.key_role = frozen_files.mapped(folder / "key_role.npy")
+        self.piece_rows = frozen_files.mapped(folder / "piece_rows.npy")
+        self.piece_start = frozen_files.mapped(folder / "piece_start.npy")
         self.shared_keys = np.load(folder / "shared_keys.npy")
         roles = self.vocabulary.roles
         introductions = json.loads((folder / "introductions.json").read_text(encoding="utf-8"))
@@ -311,7 +311,8 @@ class _KeywordIndex:
         scores = self.scores(tokenize(query))
         if only is not None:
             scores[~only] = 0
-        order = np.argsort(-scores)[:n]
+        top = np.argpartition(-scores, n)[:n] if n < len(scores) else np.arange(len(scores))
+        order = top[np.argsort(-scores[top], kind="stable")]
         return [self.frozen.id(i) for i in order if scores[i] > 0]
 
     def nearest(
@@ -330,7 +331,8 @@ class _KeywordIndex:
         return [self.frozen.id(i) for i in top[np.argsort(-scores[top], kind="stable")]]
 
     def similarity(self, chunk_id: str, query_vector: np.ndarray) -> float:
-        return float(np.dot(self.frozen.vectors[self.row(chunk_id)], query_vector))
+        row = self.row(chunk_id)
+        return float(np.dot(self.frozen.vector_rows.read(row, row + 1)[0], query_vector))
 
 
 def derive(folder: Path) -> None:
