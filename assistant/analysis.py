@@ -75,7 +75,7 @@ _WANTS = [
         "money",
         re.compile(
             r"\b(earn\w*|salar\w*|sallar\w*|pay|pays|paid|paying|income|wages?|compensation|money|"
-            r"how much (do|does|did|can|will|would|could) \w+( \w+)? (make|get|earn)|makes? more|"
+            r"how much (do|does|did|can|will|would|could) \w+( \w+){0,3} (make|get|earn)|makes? more|"
             r"\w+ make\b\??$)|[$€£]\s?\d|\b\d+(?:\.\d+)?\s?k\b|\bsix figures?\b",
             re.I,
         ),
@@ -107,6 +107,8 @@ THRESHOLD = re.compile(
 # A figure for a share of the role ("the top 10 percent earn more than $102,300"): like a stage's, not the typical one.
 PERCENTILE = re.compile(r"\b(top|bottom|lowest|highest|lowest-paid|highest-paid)\s+\d+\s*(%|percent)", re.I)
 TYPICAL_FIGURE = re.compile(r"\b(median|average|mean)\b", re.I)
+# A question about the gap between two figures: "by how much", "how much more", "pay diff".
+ASKS_GAP = re.compile(r"\b(by how much|how much (more|less|higher|lower)|diff\w*|gap)\b", re.I)
 FIGURES = {
     "money": re.compile(r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?|\b\d[\d,.]*\s?(dollars|USD)\b"),
     "percent": re.compile(r"\b\d[\d,.]*\s?%|\b\d+ percent\b"),

@@ -17,6 +17,7 @@ import numpy as np
 
 from . import reading
 from .analysis import (
+    ASKS_GAP,
     CAREER_STAGE,
     CHOOSING,
     FIGURES,
@@ -320,11 +321,19 @@ class _Plan:
                     for c, f in zip(self.candidates, self.figures["money"], strict=True)
                 ]
             )
+        # Nor, unless asked, a difference ("about $41,000 more per year than an assistant") or an hourly rate alone.
+        gap, hourly = ASKS_GAP.search(question) is None, re.search(r"\b(hour\w*|hr)\b", question, re.I) is None
         return -TUNING.staged_figure_penalty * np.array(
             [
                 bool(f)
-                and bool(CAREER_STAGE.search(c.text) or PERCENTILE.search(c.text))
-                and not TYPICAL_FIGURE.search(c.text)
+                and (
+                    (
+                        bool(CAREER_STAGE.search(c.text) or PERCENTILE.search(c.text))
+                        and not TYPICAL_FIGURE.search(c.text)
+                    )
+                    or (gap and reading.gap_only(c.text, "money"))
+                    or (hourly and reading.hourly_only(c.text))
+                )
                 for c, f in zip(self.candidates, self.figures["money"], strict=True)
             ]
         )

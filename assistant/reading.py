@@ -11,6 +11,24 @@ from .analysis import FIGURES
 from .sentences import LIST_SENTENCE
 from .vocabulary import _spells
 
+# After a figure: it is a difference, not a level ("a hygienist earns about $41,000 more per year than an assistant").
+GAP_AFTER = re.compile(r"\s*(?!or\b)(?:[\w-]+\s+)?(?:more|less|higher|lower|fewer)\b", re.I)  # not "$125,000 or more"
+# A pay figure by the hour, in a sentence that gives none by the year ("Median hourly pay: ... $22.38").
+HOURLY = re.compile(r"\b(hourly|per hour|an hour|a hour)\b|/\s?hr\b", re.I)
+ANNUAL = re.compile(r"\b(year\w*|annual\w*|salar\w*)\b", re.I)
+
+
+def gap_only(text: str, wants: str) -> bool:
+    """Whether every figure of the kind in a sentence is a difference ("$41,000 more per year than an assistant")."""
+    found = list(FIGURES[wants].finditer(text)) if wants in FIGURES else []
+    return bool(found) and all(GAP_AFTER.match(text, m.end()) for m in found)
+
+
+def hourly_only(text: str) -> bool:
+    """Whether a sentence's pay is by the hour only."""
+    return HOURLY.search(text) is not None and ANNUAL.search(text) is None
+
+
 PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
 BY_YEAR = re.compile(r"\s+(?:by|until|through)\s+((?:19|20)\d\d)\b")
 COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?")
@@ -33,7 +51,8 @@ def figure_value(text: str, wants: str, stage: str | None = None) -> tuple[str, 
     the first."""
     at = re.search(rf"\b{re.escape(stage[:5])}", text, re.I) if stage else None
     pattern = COUNT if wants == "count" else FIGURES[wants]
-    match = pattern.search(text, at.start() if at else 0) or pattern.search(text)
+    found = [m for m in pattern.finditer(text) if not GAP_AFTER.match(text, m.end())]  # not "$41,000 more than"
+    match = next((m for m in found if at and m.start() >= at.start()), found[0] if found else None)
     if not match:
         return None
     number = NUMBER.search(match.group(0))

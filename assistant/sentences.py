@@ -117,8 +117,11 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
             continue
         if lead and len(parts[0].split()) > 6:
             # "- **Sketch** and **Adobe XD** are older design tools ...": the bold names are the item; the sentence
-            # names them already.
-            labels.append(plain(lead.group(0)).strip())
+            # names them already. "- **Instruments:** ultrasonic scalers, probes, ...": a bulleted list's category, its
+            # items after it.
+            label = plain(lead.group(0)).strip()
+            if not label.endswith(":") or line[:1].isdigit():  # "1. **ADN:** 2 to 3 years ...": a numbered route
+                labels.append(label.rstrip(":").strip())
             units.extend(p.strip() for p in parts if len(p.split()) >= 3)
             continue
         # A list item: a short label ("Splunk.", "Education."), or a bare phrase with no sentence of its own

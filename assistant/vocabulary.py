@@ -113,6 +113,8 @@ _BEFORE_A_ROLE = _DETERMINERS | frozenset(
         "out",
     ]
 )
+# Punctuation between two words: the first does not modify the second ("who earns more, hygienists or assistants").
+_CLAUSE_BREAK = re.compile(r"[.,;:()!?\u2013\u2014]")
 # Words before a role's name that say which stage or what of it, not which other role: "senior analyst", "role".
 _NOT_A_KIND = frozenset(
     [
@@ -481,6 +483,7 @@ class Vocabulary:
 
     def _mentions(self, text: str) -> list[Mention]:
         tokens = words(text)
+        spans = [m.span() for m in _WORD.finditer(text)]
         taken = [False] * len(tokens)
         found: list[Mention] = []
         for size, role, form in self._forms:
@@ -509,7 +512,13 @@ class Vocabulary:
                 ),
                 None,
             )
-            if role and start and not taken[start - 1] and tokens[start - 1] not in _BEFORE_A_ROLE:
+            if (
+                role
+                and start
+                and not taken[start - 1]
+                and tokens[start - 1] not in _BEFORE_A_ROLE
+                and not _CLAUSE_BREAK.search(text[spans[start - 1][1] : spans[start][0]])  # "who earns more, testers"
+            ):
                 role = None
             if role and not taken[start]:
                 found.append(Mention(role, start, start + 1))

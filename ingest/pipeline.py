@@ -24,11 +24,12 @@ from .progress import Progress, Work
 from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "7"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
+PIPELINE_VERSION = "8"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
 # 5: sentences addressed to the assistant dropped; 6: sentence vectors stored at ingest (bump it too when
 # `assistant.sentences.passage_sentences` changes: stored sentences that no longer match are embedded per question);
 # 7: aliases "sometimes called a ..." of a singular name or in quotes, no acronym of a body named after the role
-# ("NCCPA"), numbered bold items, "PA-C." ends a sentence
+# ("NCCPA"), numbered bold items, "PA-C." ends a sentence; 8: a bold "Category:" is not a list item, and a chunk whose
+# sentences are not the ones stored is embedded again (`sentence_hash`)
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,16 @@ class _FilePlan:
     size: int  # the file's bytes
     sentences: list[list[str]]  # each chunk's sentences, as the writer splits them (`passage_sentences`)
 
-    def needs_embedding(self, chunk_id: str) -> bool:
-        """A chunk not in the store, or stored without its sentence vectors (by a version before they were)."""
-        return chunk_id not in self.known or "sentences" not in self.known[chunk_id]
+    def needs_embedding(self, n: int) -> bool:
+        """Chunk `n` is not in the store, or is stored without its sentence vectors (by a version before they were)
+        or with other sentences (`assistant.sentences.passage_sentences` has changed since)."""
+        known = self.known.get(self.ids[n])
+        return known is None or known.get("sentence_hash", "") != sentence_hash(self.sentences[n])
+
+
+def sentence_hash(sentences: list[str]) -> str:
+    """A short digest of a chunk's sentences as stored, to tell when `passage_sentences` would split it otherwise."""
+    return hashlib.sha256("\n".join(sentences).encode()).hexdigest()[:16]
 
 
 def _chunk_ids(source: str, chunks: Sequence[Chunk]) -> list[str]:
@@ -288,7 +296,7 @@ def _embed(plan: _FilePlan, embeddings, settings: Settings, shown: Progress):
     Sentences are embedded here, as `assistant.sentences.SentenceVectors` would at question time (the same split,
     the same text), and stored with the index: no question embeds guide text. One `encode()` call per file.
     """
-    new = [n for n, chunk_id in enumerate(plan.ids) if plan.needs_embedding(chunk_id)]
+    new = [n for n in range(len(plan.ids)) if plan.needs_embedding(n)]
     sentences = [plan.sentences[n] for n in new]
     texts = [embed_text(plan.chunks[n].section, plan.chunks[n].text) for n in new]
     texts += [embed_text(plan.chunks[n].section, s) for n, own in zip(new, sentences, strict=True) for s in own]
@@ -309,10 +317,12 @@ def _write(plan: _FilePlan, new: list[int], vectors, sentences, store: VectorSto
     metas[0]["vocabulary"] = plan.vocabulary
     for n, own in zip(new, sentences, strict=True):
         metas[n]["sentences"] = len(own[0])  # how many were stored: a chunk without the key has none
+        metas[n]["sentence_hash"] = sentence_hash(own[0])
     added = set(new)
     kept = [n for n, chunk_id in enumerate(plan.ids) if n not in added]
     for n in kept:
         metas[n]["sentences"] = plan.known[plan.ids[n]]["sentences"]
+        metas[n]["sentence_hash"] = plan.known[plan.ids[n]]["sentence_hash"]
     stale = sorted(set(plan.known) - set(plan.ids))
     store.write(
         add=([plan.ids[n] for n in new], vectors, [plan.chunks[n].text for n in new], [metas[n] for n in new]),

@@ -18,7 +18,7 @@ class Work:
 
     @classmethod
     def of(cls, plans: list) -> Work:
-        new = [(plan, n) for plan in plans for n, i in enumerate(plan.ids) if plan.needs_embedding(i)]
+        new = [(plan, n) for plan in plans for n in range(len(plan.ids)) if plan.needs_embedding(n)]
         return cls(
             files=len(plans),
             file_bytes=sum(plan.size for plan in plans),

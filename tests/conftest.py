@@ -25,6 +25,7 @@ SECOND_GUIDE = Path(__file__).parent / "data" / "cybersecurity-analyst-vs-penetr
 THIRD_GUIDE = Path(__file__).parent / "data" / "ux-designer-vs-product-manager.md"
 FOURTH_GUIDE = Path(__file__).parent / "data" / "registered-nurse-vs-physician-assistant.md"
 FIFTH_GUIDE = Path(__file__).parent / "data" / "electrician-vs-plumber.md"
+SIXTH_GUIDE = Path(__file__).parent / "data" / "dental-hygienist-vs-dental-assistant.md"
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
@@ -40,6 +41,15 @@ def _isolated_settings(root: Path, **overrides) -> Settings:
     with pytest.MonkeyPatch.context() as monkeypatch:
         _clear_settings_env(monkeypatch)
         return load_settings(corpus_dir=root / "corpus", chroma_path=root / "chroma", **overrides)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory):
+    """The index files a Chroma server's readers write in the user's cache (`assistant.frozen.root`) go to a folder
+    of the session instead: a test's server and collection are never seen again."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -121,12 +131,12 @@ def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 
 @pytest.fixture(scope="session")
-def five_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the five guides (the third, fourth and fifth written blind), ingested once: read it only."""
+def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
+    """An assistant over the six guides (the third to the sixth written blind), ingested once: read it only."""
     return _assistant_over(
-        tmp_path_factory.mktemp("five-guides"),
+        tmp_path_factory.mktemp("six-guides"),
         embeddings,
-        (GUIDE, SECOND_GUIDE, THIRD_GUIDE, FOURTH_GUIDE, FIFTH_GUIDE),
+        (GUIDE, SECOND_GUIDE, THIRD_GUIDE, FOURTH_GUIDE, FIFTH_GUIDE, SIXTH_GUIDE),
     )
 
 

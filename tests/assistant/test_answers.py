@@ -18,6 +18,7 @@ REAL_QUESTIONS = Path(__file__).parents[1] / "eval" / "real_questions.jsonl"
 HELD_OUT_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout_questions.jsonl"
 HELD_OUT_2_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout2_questions.jsonl"
 HELD_OUT_3_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout3_questions.jsonl"
+HELD_OUT_4_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout4_questions.jsonl"
 
 
 def first_sentence(text: str) -> str:
@@ -146,14 +147,25 @@ def test_the_real_questions_rates(two_guides):
             HELD_OUT_3_QUESTIONS,
             {"fact_in_answer": 0.65, "first_sentence_answers": 0.7, "out_of_scope_refused_or_caveated": 0.7},
         ),
+        # The fourth (dental hygienist vs dental assistant), measured untouched with all the fixes the first three
+        # prompted (0240a8a): 0.698, 0.674, 1.000; after the fixes it prompted: 0.744, 0.791, 1.000.
+        (
+            HELD_OUT_4_QUESTIONS,
+            {"fact_in_answer": 0.7, "first_sentence_answers": 0.72, "out_of_scope_refused_or_caveated": 0.9},
+        ),
     ],
-    ids=["ux-designer-vs-product-manager", "registered-nurse-vs-physician-assistant", "electrician-vs-plumber"],
+    ids=[
+        "ux-designer-vs-product-manager",
+        "registered-nurse-vs-physician-assistant",
+        "electrician-vs-plumber",
+        "dental-hygienist-vs-dental-assistant",
+    ],
 )
-def test_the_blind_guides_rates(five_guides, questions, floors):
+def test_the_blind_guides_rates(blind_guides, questions, floors):
     """Floors under what the blind guides' questions measured, and the targets that hold on any guide."""
     from assistant.evaluation import evaluate
 
-    rates = evaluate(five_guides, load_eval_set(questions)).rates
+    rates = evaluate(blind_guides, load_eval_set(questions)).rates
     for rate, floor in floors.items():
         assert rates[rate] >= floor, rate
     assert rates["sentences_per_answer"] <= 2.5
@@ -202,14 +214,14 @@ def test_the_blind_guides_rates(five_guides, questions, floors):
         ("can i skip the apprenticeship and just do trade school", "No:", "you still need"),
     ],
 )
-def test_the_blind_guides_questions_are_answered_first_thing(five_guides, question, opening, said):
-    first = first_sentence(five_guides.answer(question).text)
+def test_the_blind_guides_questions_are_answered_first_thing(blind_guides, question, opening, said):
+    first = first_sentence(blind_guides.answer(question).text)
     assert first.startswith(opening)
     assert said in first
 
 
-def test_the_route_into_a_role_reads_a_numbered_list_of_steps(five_guides):
-    text = five_guides.answer("how do i become a pa").text
+def test_the_route_into_a_role_reads_a_numbered_list_of_steps(blind_guides):
+    text = blind_guides.answer("how do i become a pa").text
     for step in (
         "Earn a bachelor's degree",
         "Gain direct patient care experience",
@@ -394,23 +406,23 @@ def test_a_word_the_guide_uses_but_never_with_what_is_asked_is_said_to_be_missin
     assert result.refused or uncovered in result.uncovered, result.text
 
 
-def test_the_route_answers_how_long_it_takes_with_the_steps_durations(five_guides):
-    result = five_guides.answer("how long does it take to become a senior pm")
+def test_the_route_answers_how_long_it_takes_with_the_steps_durations(blind_guides):
+    result = blind_guides.answer("how long does it take to become a senior pm")
     assert result.uncovered == [] and "1 to 2 years" in result.text and "3 to 5 years" in result.text
 
 
-def test_what_a_role_does_names_its_responsibilities_too(five_guides):
-    sentences = split_sentences(five_guides.answer("what does a pm actually do").text)
+def test_what_a_role_does_names_its_responsibilities_too(blind_guides):
+    sentences = split_sentences(blind_guides.answer("what does a pm actually do").text)
     assert sentences[0].startswith("Product managers (PMs) decide what gets built")
     assert "Roadmap planning" in sentences[1]
 
 
-def test_a_quality_the_guide_never_states_gets_no_yes(five_guides):
-    result = five_guides.answer("is figma free")
+def test_a_quality_the_guide_never_states_gets_no_yes(blind_guides):
+    result = blind_guides.answer("is figma free")
     assert not result.text.startswith("Yes") and (result.refused or "free" in result.uncovered)
 
 
-def test_a_follow_up_pointing_at_what_was_said_is_about_its_role(five_guides):
+def test_a_follow_up_pointing_at_what_was_said_is_about_its_role(blind_guides):
     turns = [
         {"role": "user", "content": "whats the entry level job for ux"},
         {
@@ -419,12 +431,12 @@ def test_a_follow_up_pointing_at_what_was_said_is_about_its_role(five_guides):
             "designers for the first 1 to 2 years.",
         },
     ]
-    result = five_guides.answer("how much does that pay", turns)
+    result = blind_guides.answer("how much does that pay", turns)
     assert not result.refused and "$70,000" in first_sentence(result.text)
 
 
-def test_tools_both_roles_use_come_from_the_guides_shared_section(five_guides):
-    first = first_sentence(five_guides.answer("which tools do both ux designers and pms use").text)
+def test_tools_both_roles_use_come_from_the_guides_shared_section(blind_guides):
+    first = first_sentence(blind_guides.answer("which tools do both ux designers and pms use").text)
     assert first.startswith("Tools (both roles): Miro; Notion and Confluence; Slack; Loom")
 
 
@@ -445,30 +457,30 @@ def test_near_duplicate_documents_do_not_repeat_a_sentence(tmp_path, assistant_o
         assert len(sentences) == len(set(sentences)), sentences
 
 
-def test_a_growth_verdict_keeps_the_figures_horizon_and_a_stage_asked_is_compared(five_guides):
-    first = first_sentence(five_guides.answer("which is growing faster, ux or pm jobs").text)
+def test_a_growth_verdict_keeps_the_figures_horizon_and_a_stage_asked_is_compared(blind_guides):
+    first = first_sentence(blind_guides.answer("which is growing faster, ux or pm jobs").text)
     assert first.startswith("UX designers are projected to grow faster: 16% by 2033 [1] against 10% by 2033")
-    first = first_sentence(five_guides.answer("senior ux/ui designer vs senior pm pay").text)
+    first = first_sentence(blind_guides.answer("senior ux/ui designer vs senior pm pay").text)
     assert "$160,000" in first and "$125,000" in first
-    first = first_sentence(five_guides.answer("starting salary ux vs pm").text)
+    first = first_sentence(blind_guides.answer("starting salary ux vs pm").text)
     assert "$95,000" in first and "$70,000" in first, first
 
 
-def test_a_table_row_asked_about_one_role_is_read_for_that_role(five_guides):
-    first = first_sentence(five_guides.answer("whats the entry level job for pms").text)
+def test_a_table_row_asked_about_one_role_is_read_for_that_role(blind_guides):
+    first = first_sentence(blind_guides.answer("whats the entry level job for pms").text)
     assert first.startswith("Entry-level title: Product manager: Associate product manager (APM)")
     assert "Junior UX designer" not in first
 
 
-def test_a_role_the_guide_names_as_a_stage_is_answered_and_a_caveat_adds_only_the_closest_sentence(five_guides):
-    result = five_guides.answer("what does a charge nurse do")
+def test_a_role_the_guide_names_as_a_stage_is_answered_and_a_caveat_adds_only_the_closest_sentence(blind_guides):
+    result = blind_guides.answer("what does a charge nurse do")
     assert not result.uncovered and "runs a unit during a shift" in first_sentence(result.text)
-    caveated = five_guides.answer("what questions do they ask in pa school interviews")
+    caveated = blind_guides.answer("what questions do they ask in pa school interviews")
     assert caveated.uncovered == ["school interviews"]
     assert len(split_sentences(MARKER.sub("", caveated.text))) == 1
 
 
-def test_whats_driving_that_goes_on_to_the_sentence_after_what_was_said(five_guides):
+def test_whats_driving_that_goes_on_to_the_sentence_after_what_was_said(blind_guides):
     history = [
         {"role": "user", "content": "which trade is growing faster"},
         {
@@ -477,12 +489,12 @@ def test_whats_driving_that_goes_on_to_the_sentence_after_what_was_said(five_gui
             "and 2033, compared with 6% for plumbers.",
         },
     ]
-    first = first_sentence(five_guides.answer("whats driving that", history).text)
+    first = first_sentence(blind_guides.answer("whats driving that", history).text)
     assert first.startswith("The growth is driven by solar panel installation")
 
 
-def test_how_long_to_a_stage_adds_up_the_steps_before_it(five_guides):
-    result = five_guides.answer("how long does it take to become a senior pm")
+def test_how_long_to_a_stage_adds_up_the_steps_before_it(blind_guides):
+    result = blind_guides.answer("how long does it take to become a senior pm")
     assert first_sentence(result.text).startswith(
         "About 4 to 7 years by the guide's steps: Associate product manager (APM) 1 to 2 years, then product manager "
         "3 to 5 years (not counting gain adjacent experience"

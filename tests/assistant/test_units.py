@@ -309,3 +309,58 @@ def test_aliases_spelled_out_after_an_acronym_and_sometimes_called():
     )
     assert _aliases("UX designer", text)[:3] == ["user experience designer", "UI/UX designer", "product designer"]
     assert _aliases("product manager", text) == ["PM"]  # "APM" names a kind of product manager, not one
+
+
+def test_a_figure_that_is_a_difference_is_not_a_roles_level():
+    from assistant import reading
+
+    gap = "In other words, a hygienist typically earns about $41,000 more per year than an assistant."
+    assert reading.figure_value(gap, "money") is None and reading.gap_only(gap, "money")
+    assert reading.figure_value("Senior UX designers often earn $125,000 or more.", "money")[0] == "$125,000"
+    assert reading.figure_value("PAs earn $130,020, about $43,950 more than nurses.", "money")[0] == "$130,020"
+    assert reading.hourly_only("Median hourly pay: Dental Hygienist $42.08, Dental Assistant $22.38.")
+    assert not reading.hourly_only("Dental assistants earn a median of $46,540 per year, or about $22.38 per hour.")
+
+
+def test_how_much_a_role_of_several_words_makes_asks_for_pay():
+    from assistant.analysis import wants_figure
+
+    assert wants_figure("how much does a dental hygienist make a year?") == "money"
+    assert wants_figure("how much do registered nurses make") == "money"
+    assert wants_figure("how much does a dental hygienist program cost to get into") is None
+
+
+def test_a_roles_last_word_after_a_comma_names_the_role():
+    from assistant.vocabulary import GuideVocabulary, Role
+
+    dental = [Role("dental hygienist", "d.md"), Role("dental assistant", "d.md")]
+    vocabulary = Vocabulary([GuideVocabulary("d.md", "", dental), GuideVocabulary("n.md", "", [Role("nurse", "n.md")])])
+    assert vocabulary.roles_in("who earns more, hygienist or dental assistant") == dental
+    assert vocabulary.roles_in("is a school hygienist a thing") == [], "another word before it makes another role"
+
+
+def test_a_bulleted_category_is_not_a_list_item_but_a_numbered_route_is():
+    tools = passage_sentences(
+        "- **Instruments:** ultrasonic scalers, periodontal probes and curettes\n"
+        "- **Software:** practice management systems such as Dentrix",
+        "Skills and Tools > Hygienist Skills and Tools",
+    )
+    assert tools == [
+        "Instruments: ultrasonic scalers, periodontal probes and curettes",
+        "Software: practice management systems such as Dentrix",
+    ]
+    routes = passage_sentences(
+        "There are two routes:\n\n1. **Associate degree (ADN):** 2 to 3 years, usually at a community college.\n"
+        "2. **Bachelor's degree (BSN):** 4 years at a college or university.",
+        "Education",
+    )
+    assert routes[-1] == "There are two routes: Associate degree (ADN); Bachelor's degree (BSN)."
+
+
+def test_a_chunk_whose_sentences_changed_since_they_were_stored_is_embedded_again():
+    from ingest.pipeline import _FilePlan, sentence_hash
+
+    sentences = [["Nurses earn $77,600."], ["PAs need a master's degree."]]
+    known = {"a": {"sentences": 1, "sentence_hash": sentence_hash(sentences[0])}, "b": {"sentences": 1}}
+    plan = _FilePlan("g.md", "hash", [], ["a", "b", "c"], known, "{}", 10, [*sentences, ["New."]])
+    assert [plan.needs_embedding(n) for n in range(3)] == [False, True, True]
