@@ -349,6 +349,11 @@ class Frozen:
     def metadata(self, row: int) -> dict:
         return json.loads(self.metas[row])
 
+    def stored_sentences(self, row: int) -> list[str] | None:
+        """The sentences ingest stored for a chunk (without their vectors), or None."""
+        document = int(self.sentence_document[row])
+        return json.loads(self.sentence_documents[document]) if document >= 0 else None
+
     def sentences(self, row: int) -> tuple[list[str], np.ndarray] | None:
         """The sentences ingest stored for a chunk and their vectors (views of the mapped file), or None."""
         n = int(self.sentence_count[row])

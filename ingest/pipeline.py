@@ -260,8 +260,12 @@ def _recorded_by_source(store: VectorStore) -> dict[str, dict[str, dict]]:
     if not store.exists():
         return by_source
     frozen = current_files(store)
-    for chunk_id, text in zip(frozen.ids.tolist(), frozen.metas, strict=True):
+    for row, (chunk_id, text) in enumerate(zip(frozen.ids.tolist(), frozen.metas, strict=True)):
         meta = json.loads(text)
+        if "sentences" in meta and "sentence_hash" not in meta:  # stored before the hash was: of what is stored
+            stored = frozen.stored_sentences(row)
+            if stored is not None:
+                meta["sentence_hash"] = sentence_hash(stored)
         by_source.setdefault(meta.get("source", ""), {})[chunk_id.decode("utf-8")] = meta
     return by_source
 
