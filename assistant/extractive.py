@@ -735,10 +735,9 @@ class _Plan:
 
     def comparison(self, foci: list[Focus]) -> list[Sentence]:
         a = self.analysis
-        if (
-            a.wants is None and a.terms <= reading.ROLE_WORDS and len(a.roles) >= 2
-        ):  # "ML eng vs data sci?": how the guide
-            # sets them apart
+        duties = reading.DUTIES.search(a.text) is not None  # "what they do day to day": what each does, side by side
+        if a.wants is None and a.terms <= reading.ROLE_WORDS and len(a.roles) >= 2 and not duties:
+            # "ML eng vs data sci?": how the guide sets them apart
             contrast = self.contrast(a.roles[0], a.roles[1])
             if contrast:
                 return contrast
@@ -763,7 +762,7 @@ class _Plan:
             both &= np.array([bool(a.terms & w) for w in self.words])
         if thing is not None:  # ... and one about the items asked ("degree")
             both &= np.array([terms(thing) <= w for w in self.own_words])
-        pick = self.best(scores, both)
+        pick = None if duties else self.best(scores, both)
         if pick is not None and scores[pick] >= max(scores[na], scores[nb]) - TUNING.second_sentence_margin:
             return self.extracted([pick])
         side_a, side_b = self.extracted([na])[0], self.extracted([nb])[0]

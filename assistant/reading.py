@@ -84,6 +84,11 @@ WEIGHED = ("money", "percent", "duration", "count")
 CLAUSES = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+")
 GAP = re.compile(r"\b(more|less|higher|lower|fewer|ahead of|behind)\b", re.I)
 PARTS = re.compile(r";\s+|,\s+(?:while |whereas |but )?|\.\s+")
+# A comparison of what the roles do ("the difference in what they do day to day"): each role's own sentence, not the
+# guide's one sentence setting them apart.
+DUTIES = re.compile(
+    r"\bwhat (they|\w+s) (actually )?do\b|\bday[- ]to[- ]day\b|\bdaily\b|\bduties\b|\bresponsibilit", re.I
+)
 # Words that name what the roles are, not a topic of theirs: "the key difference between the two roles".
 ROLE_WORDS = frozenset({"rol", "role", "roles", "job", "jobs", "career", "careers", "position", "positions"})
 CONTRAST = re.compile(r"\b(while|whereas|unlike|but|however|in contrast|on the other hand|differ\w*|opposite)\b", re.I)

@@ -114,7 +114,7 @@ _BEFORE_A_ROLE = _DETERMINERS | frozenset(
     ]
 )
 # Punctuation between two words: the first does not modify the second ("who earns more, hygienists or assistants").
-_CLAUSE_BREAK = re.compile(r"[.,;:()!?\u2013\u2014]")
+_CLAUSE_BREAK = re.compile(r"[.,;:()!?\u2013\u2014]|\s-\s")
 # Words before a role's name that say which stage or what of it, not which other role: "senior analyst", "role".
 _NOT_A_KIND = frozenset(
     [
@@ -462,6 +462,9 @@ class Vocabulary:
             heads.setdefault(singular(words(role.name)[-1]), []).append(role)
         # A role's last word alone names it when no other role shares that word: "testers", "scientists".
         self._heads = {h: rs[0] for h, rs in heads.items() if len(rs) == 1}
+        # A last word several roles share names the one of the guide whose other role the text names: "assistant"
+        # beside "hygienist" is the dental assistant, not the physician assistant.
+        self._shared_heads = {h: rs for h, rs in heads.items() if len(rs) > 1}
         leads: dict[str, list[Role]] = {}
         for role in self.roles:
             first = role.name.split()[0]
@@ -512,16 +515,16 @@ class Vocabulary:
                 ),
                 None,
             )
-            if (
-                role
-                and start
-                and not taken[start - 1]
-                and tokens[start - 1] not in _BEFORE_A_ROLE
-                and not _CLAUSE_BREAK.search(text[spans[start - 1][1] : spans[start][0]])  # "who earns more, testers"
-            ):
+            if role and start and not taken[start - 1] and not self._alone(tokens, spans, text, start):
                 role = None
             if role and not taken[start]:
                 found.append(Mention(role, start, start + 1))
+                taken[start] = True
+        sources = {m.role.source for m in found}
+        for start, token in enumerate(tokens):
+            of_guide = [r for r in self._shared_heads.get(singular(token), []) if r.source in sources]
+            if len(of_guide) == 1 and not taken[start] and (not start or self._alone(tokens, spans, text, start)):
+                found.append(Mention(of_guide[0], start, start + 1))
                 taken[start] = True
         for start, token in enumerate(tokens):
             role = self._leads.get(token)
@@ -529,6 +532,12 @@ class Vocabulary:
                 found.append(Mention(role, start, start + 1))
                 taken[start] = True
         return sorted(found, key=lambda m: m.start)
+
+    @staticmethod
+    def _alone(tokens: list[str], spans: list[tuple[int, int]], text: str, start: int) -> bool:
+        """Whether the word before a role's last word leaves it the role: a verb or preposition ("do PAs out earn"),
+        or punctuation between them ("who earns more, testers"); not another role's word ("data engineer")."""
+        return tokens[start - 1] in _BEFORE_A_ROLE or _CLAUSE_BREAK.search(text[spans[start - 1][1] : spans[start][0]])
 
     def unlisted(self, text: str) -> list[str]:
         """Roles a text names that no guide describes, by a guide role's last word after another word: "data

@@ -364,3 +364,14 @@ def test_a_chunk_whose_sentences_changed_since_they_were_stored_is_embedded_agai
     known = {"a": {"sentences": 1, "sentence_hash": sentence_hash(sentences[0])}, "b": {"sentences": 1}}
     plan = _FilePlan("g.md", "hash", [], ["a", "b", "c"], known, "{}", 10, [*sentences, ["New."]])
     assert [plan.needs_embedding(n) for n in range(3)] == [False, True, True]
+
+
+def test_a_last_word_two_roles_share_names_the_one_of_the_guide_the_text_names():
+    from assistant.vocabulary import GuideVocabulary, Role
+
+    dental = [Role("dental hygienist", "d.md"), Role("dental assistant", "d.md")]
+    health = [Role("registered nurse", "n.md"), Role("physician assistant", "n.md")]
+    vocabulary = Vocabulary([GuideVocabulary("d.md", "", dental), GuideVocabulary("n.md", "", health)])
+    assert vocabulary.roles_in("day to day - hygienist vs assistant") == dental
+    assert vocabulary.roles_in("nurse or assistant, who earns more") == health
+    assert vocabulary.roles_in("what does an assistant earn") == [], "naming no guide's other role, it is ambiguous"
