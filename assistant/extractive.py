@@ -252,7 +252,7 @@ class _Plan:
         for n, c in enumerate(self.candidates):
             if LIST_SENTENCE.search(c.text):
                 p = self.passages[c.passage]
-                groups.setdefault((p.source, p.section, c.text.split(": ", 1)[0]), []).append(n)
+                groups.setdefault((p.source, p.section, reading.list_parts(c.text)[0]), []).append(n)
         listed = {self.candidates[n].passage for members in groups.values() for n in members}
         for (source, section, intro), members in groups.items():
             # A piece holding the list's last item alone names no list of its own: its item's label joins the list.
@@ -271,7 +271,7 @@ class _Plan:
                 (
                     self.passages[self.candidates[n].passage].position,
                     self.candidates[n].passage,
-                    self.candidates[n].text.split(": ", 1)[1].rstrip(".").split("; "),
+                    reading.list_parts(self.candidates[n].text)[1],
                 )
                 for n in members
             ]
@@ -400,7 +400,7 @@ class _Plan:
         if about is not None:
             listing = listing.copy()
             for n in np.flatnonzero(listing):  # only list sentences: their intro must have an asked word
-                listing[n] = reading.shares(about, terms(self.candidates[n].text.split(": ", 1)[0]))
+                listing[n] = reading.shares(about, terms(reading.list_parts(self.candidates[n].text)[0]))
         if prefer_list and (ok & listing).any():
             listed = int(np.argmax(np.where(ok & listing, scores, -np.inf)))
             if scores[listed] >= scores[best] - TUNING.list_margin:
@@ -629,16 +629,29 @@ class _Plan:
 
     def route(self, role: Role) -> list[Sentence]:
         """The route into a role, step by step: the items of the role's best list, each with what the guide says of
-        it ("Foundation first: Pen testing is rarely an entry-level job; most pen testers spend 2 to 4 years ...")."""
+        it ("Foundation first: Pen testing is rarely an entry-level job; most pen testers spend 2 to 4 years ..."); or,
+        with no list of the role's own, the best of its guide's lists about no one role ("The path in: apprentice,
+        journeyman, master") whose items are steps the section goes on to describe (not a table's row)."""
         scores = self.relevance(self.analysis.terms, self.vector, None)
-        steps = self.best(scores, self.allowed([role]) & self.listing & np.array([r == role for r in self.roles]))
-        if steps is None:
-            return []
+        lists = self.allowed([role]) & self.listing
+        own = self.best(scores, lists & np.array([r == role for r in self.roles]))
+        shared = lists & np.array([r is None for r in self.roles]) & (self.source == role.source)
+        for steps in [own] if own is not None else sorted(np.flatnonzero(shared), key=lambda n: -scores[n]):
+            picks, named = self.steps(int(steps), role)
+            if len(picks) >= 2:
+                out = self.extracted(picks)  # a step's short first sentence brings its second (see `extracted`)
+                total = self.time_to(picks[:-1]) if self.analysis.wants == "duration" and named else None
+                cites = tuple(dict.fromkeys(self.candidates[n].passage for n in picks))
+                return [Sentence(total, cites, True)] if total else out
+        return []
+
+    def steps(self, steps: int, role: Role) -> tuple[list[int], int | None]:
+        """The first sentence of each step a list names, in order, and which step is named after the role."""
         where = (
             self.passages[self.candidates[steps].passage].source,
             self.passages[self.candidates[steps].passage].section,
         )
-        labels = self.candidates[steps].text.split(": ", 1)[1].rstrip(".").split("; ")
+        labels = reading.list_parts(self.candidates[steps].text)[1]
         firsts = {}
         for n, c in enumerate(self.candidates):
             label = reading.item_label(c.text)
@@ -647,21 +660,14 @@ class _Plan:
                 label = next((item for item in labels if c.text.startswith(item)), "")
             if at == where and label in labels and label not in firsts and not (n and self.same_item(n - 1, n)):
                 firsts[label] = n
-        steps = [label for label in labels if label in firsts]
+        found = [label for label in labels if label in firsts]
         # Becoming one ends at the first step named after the role ("Junior UX designer"); the steps after it are
         # a career beyond ("Senior ...", "Director of product"), not the way in.
         stage = CAREER_STAGE.search(self.analysis.text)
-        named = next((n for n, label in enumerate(steps) if self.titles(label, role, stage and stage.group(1))), None)
+        named = next((n for n, label in enumerate(found) if self.titles(label, role, stage and stage.group(1))), None)
         if named is not None and named >= 1:
-            steps = steps[: named + 1]
-        picks = [firsts[label] for label in steps][: TUNING.route_steps]
-        if len(picks) < 2:
-            return []
-        out = self.extracted(picks)  # a step's short first sentence brings its second (see `extracted`)
-        total = self.time_to(picks[:-1]) if self.analysis.wants == "duration" and named else None
-        return (
-            [Sentence(total, tuple(dict.fromkeys(self.candidates[n].passage for n in picks)), True)] if total else out
-        )
+            found = found[: named + 1]
+        return [firsts[label] for label in found][: TUNING.route_steps], named
 
     def time_to(self, before: list[int]) -> str | None:
         """How long the steps before the asked one take, added up from each step's own span: "About 4 to 7 years by

@@ -211,6 +211,16 @@ def shares(asked: frozenset[str], words: frozenset[str]) -> bool:
     return bool(asked & words) or any(w.startswith(a) for a in asked if len(a) >= 3 for w in words)
 
 
+def list_parts(text: str) -> tuple[str, list[str]]:
+    """A list-naming sentence ("The path in: apprentice, journeyman, master: Apprentice; Journeyman; Master.") as its
+    intro and its items: the items start after the last ": " before the first "; " (an intro may hold a colon)."""
+    first = text.find("; ")
+    at = text.rfind(": ", 0, first if first >= 0 else len(text))
+    if at < 0:
+        return text.rstrip("."), []
+    return text[:at], [item.strip() for item in text[at + 2 :].rstrip(".").split("; ")]
+
+
 def item_label(text: str) -> str:
     """The label a list item's sentence carries ("Certifications: ..." -> "Certifications"), or ""."""
     label, sep, rest = text.partition(": ")

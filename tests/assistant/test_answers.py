@@ -509,3 +509,10 @@ def test_what_two_roles_do_is_answered_from_each_ones_own_sections(blind_guides)
     sections = [c.section for c in result.citations]
     assert any(s.endswith("for a Hygienist") for s in sections), result.text
     assert any(s.endswith("for an Assistant") for s in sections), result.text
+
+
+def test_a_route_both_roles_share_is_read_step_by_step(blind_guides):
+    """The electrician guide's one ladder for both trades ("The path in: apprentice, journeyman, master"), under a
+    heading with a colon of its own: no list of the electrician's own, so the guide's shared one."""
+    sentences = split_sentences(blind_guides.answer("how do i become an electrician").text)
+    assert [s.split(":")[0] for s in sentences] == ["Apprentice", "Journeyman", "Master"], sentences

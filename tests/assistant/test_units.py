@@ -375,3 +375,13 @@ def test_a_last_word_two_roles_share_names_the_one_of_the_guide_the_text_names()
     assert vocabulary.roles_in("day to day - hygienist vs assistant") == dental
     assert vocabulary.roles_in("nurse or assistant, who earns more") == health
     assert vocabulary.roles_in("what does an assistant earn") == [], "naming no guide's other role, it is ambiguous"
+
+
+def test_a_list_sentences_intro_may_hold_a_colon():
+    from assistant.reading import list_parts
+
+    assert list_parts("The path in: apprentice, journeyman, master: Apprentice; Journeyman; Master.") == (
+        "The path in: apprentice, journeyman, master",
+        ["Apprentice", "Journeyman", "Master"],
+    )
+    assert list_parts("Tools: Python; SQL.") == ("Tools", ["Python", "SQL"])
