@@ -3,6 +3,7 @@
 import json
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -135,18 +136,18 @@ def test_the_assistant_is_traced_step_by_step_when_callbacks_listen(guide_assist
     assert traced == guide_assistant.answer(state["question"])
 
 
-def test_dense_search_by_clusters_answers_as_the_scan_does(guide_settings, guide_store, embeddings, monkeypatch):
+def test_dense_search_by_clusters_answers_as_the_scan_does(assistant_over, tmp_path, monkeypatch):
     """Over `scan_limit` chunks dense search reads the clusters nearest the question (`assistant.clusters`); with
     every cluster read it must answer exactly as the scan does, on the guide."""
     from assistant import clusters
 
     monkeypatch.setattr(clusters, "CLUSTER_SIZE", 8)  # the guide's ~30 chunks in a few clusters
-    monkeypatch.setattr("assistant.tuning.TUNING", replace(TUNING, cluster_from=1))
     monkeypatch.setattr("assistant.retrieval.TUNING", replace(TUNING, cluster_from=1))
-    guide_store.write(delete=[])  # a new revision: its files are written with the clusters
-    by_scan = build_assistant(guide_settings, embeddings=embeddings, store=guide_store)
+    (tmp_path / "clustered").mkdir()
+    guide = Path(__file__).parents[2] / "corpus" / "ml-engineer-vs-data-scientist.md"
+    by_scan = assistant_over(tmp_path / "clustered", [guide])
     by_clusters = build_assistant(
-        guide_settings.model_copy(update={"scan_limit": 0}), embeddings=embeddings, store=guide_store
+        by_scan.settings.model_copy(update={"scan_limit": 0}), embeddings=by_scan.embeddings, store=by_scan.store
     )
     index = by_clusters.search.keyword_index()
     assert index.clusters is not None and len(index.clusters.centroids) <= TUNING.cluster_probes
@@ -156,6 +157,22 @@ def test_dense_search_by_clusters_answers_as_the_scan_does(guide_settings, guide
     for case in load_eval_set():
         assert by_clusters.answer(case.question, case.history) == by_scan.answer(case.question, case.history)
     assert read, "the clusters were read"
+
+
+def test_answers_read_the_revisions_files_not_the_collection(guide_settings, guide_store, embeddings, monkeypatch):
+    """Ingest wrote the revision's files (`assistant.frozen`): a new process's answers open them, and read no
+    chunk from Chroma, whatever the corpus size."""
+    from assistant import store_pages
+
+    def refused(*args, **kwargs):
+        raise AssertionError("a chunk was read from the collection")
+
+    monkeypatch.setattr(store_pages, "read_all", refused)
+    monkeypatch.setattr("assistant.store.read_all", refused)
+    monkeypatch.setattr("assistant.store.pages", refused)
+    monkeypatch.setattr("assistant.store.read_ids", refused)
+    fresh = build_assistant(guide_settings, embeddings=embeddings, store=guide_store)
+    assert "$136,620" in fresh.answer("How much do ML engineers earn?").text
 
 
 def test_bad_questions_raise_the_projects_error(guide_assistant):
