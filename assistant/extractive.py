@@ -988,6 +988,8 @@ class _Plan:
         # "Can a PA switch specialties w/o going back to school?" - "... without going back to school": agreed.
         asked = self.analysis.text.replace("w/o", "without")
         said = "No" if reading.negates(self.candidates[n].text, term) != reading.negates(asked, term) else "Yes"
+        against = reading.against(asked, self.candidates[n].text)  # "slower than average?" - "faster than the average"
+        said = said if against is None else ("No" if against else "Yes")
         if (
             said == "Yes"
             and reading.NEED.search(self.analysis.text)

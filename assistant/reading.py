@@ -221,6 +221,31 @@ def list_parts(text: str) -> tuple[str, list[str]]:
     return text[:at], [item.strip() for item in text[at + 2 :].rstrip(".").split("; ")]
 
 
+# A comparison a yes/no question makes ("slower than average") and the guide's ("faster than the average").
+COMPARED = re.compile(
+    r"\b(slower|faster|higher|lower|more|less|fewer|longer|shorter|better|worse|larger|smaller|bigger)\s+than\b|"
+    r"\b(above|below)\s+(?:the\s+)?average\b",
+    re.I,
+)
+OPPOSITE = {
+    "slower": "faster", "higher": "lower", "more": "less", "fewer": "more", "longer": "shorter", "better": "worse",
+    "larger": "smaller", "bigger": "smaller", "above": "below",
+}  # fmt: skip
+OPPOSITE |= {b: a for a, b in OPPOSITE.items()} | {"less": "more", "smaller": "larger"}
+
+
+def against(question: str, evidence: str) -> bool | None:
+    """Whether the evidence compares the other way from the question (True: "slower than average?" - "faster than the
+    average"), the same way (False), or neither compares (None)."""
+    asked = {(m.group(1) or m.group(2)).lower() for m in COMPARED.finditer(question)}
+    said = {(m.group(1) or m.group(2)).lower() for m in COMPARED.finditer(evidence)}
+    if not asked or not said:
+        return None
+    if asked & said:
+        return False
+    return True if any(OPPOSITE.get(word) in said for word in asked) else None
+
+
 def item_label(text: str) -> str:
     """The label a list item's sentence carries ("Certifications: ..." -> "Certifications"), or ""."""
     label, sep, rest = text.partition(": ")

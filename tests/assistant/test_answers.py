@@ -516,3 +516,8 @@ def test_a_route_both_roles_share_is_read_step_by_step(blind_guides):
     heading with a colon of its own: no list of the electrician's own, so the guide's shared one."""
     sentences = split_sentences(blind_guides.answer("how do i become an electrician").text)
     assert [s.split(":")[0] for s in sentences] == ["Apprentice", "Journeyman", "Master"], sentences
+
+
+def test_a_yes_no_comparison_the_guide_makes_the_other_way_is_a_no(blind_guides):
+    result = blind_guides.answer("is dental hygienist job growth slower than average")
+    assert result.text.startswith("No: ") and "faster than the average" in first_sentence(result.text), result.text

@@ -385,3 +385,12 @@ def test_a_list_sentences_intro_may_hold_a_colon():
         ["Apprentice", "Journeyman", "Master"],
     )
     assert list_parts("Tools: Python; SQL.") == ("Tools", ["Python", "SQL"])
+
+
+def test_a_yes_no_comparison_is_answered_by_the_way_the_guide_compares():
+    from assistant.reading import against
+
+    growth = "Employment of dental hygienists is projected to grow 9%, faster than the average for all occupations."
+    assert against("is dental hygienist job growth slower than average", growth) is True
+    assert against("is it growing faster than average", growth) is False
+    assert against("is it growing", growth) is None
