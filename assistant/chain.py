@@ -483,8 +483,12 @@ class Assistant(Runnable[Question | str, Answer]):
             text = f"The guide does not cover {_listed(unknown)}."
         if text is None:
             return None
-        closest = {}  # the closest passage of each of the three nearest sections
-        for p in sorted(passages, key=lambda p: -p.similarity):
+        # The closest passage of each of the three nearest sections, of the guide asked about (its roles', or that of
+        # what was said last: "what about in the uk" after plumbers' pay) when it has some.
+        said = {p.source for p in passages if state.get("said_id") and p.id == state["said_id"]}
+        asked = {r.source for r in analysis.roles} or said
+        closest = {}
+        for p in sorted(passages, key=lambda p: (asked and p.source not in asked, -p.similarity)):
             if len(closest) < 3:
                 closest.setdefault(p.section, p)
         nearest = list(closest)

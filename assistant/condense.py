@@ -174,6 +174,10 @@ def is_follow_up(question: str, vocabulary: Vocabulary) -> bool:
     )
 
 
+# What a follow-up adds to the previous question rather than a new subject: "what about in the uk", "and after tax".
+_QUALIFIER = re.compile(r"(in|at|on|with|near|outside|inside|after|before|during|within|without|from|under)\b", re.I)
+
+
 def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) -> str:
     """The question rewritten so that it stands alone.
 
@@ -202,6 +206,9 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
         bool(_LEAD_IN.match(question)) and 0 < len(topic_words) <= 3 and not _PRONOUNS.search(rest)
     )
 
+    if _LEAD_IN.match(question) and _QUALIFIER.match(rest) and not roles_now:
+        # "What about in the UK?": the previous question, with the place, time or condition added.
+        return f"{previous.rstrip('?!. ')} {rest.rstrip('?!. ')}?"
     subject = plural_names(roles_before)
     if roles_now and subject and _PRONOUNS.search(rest) and not set(roles_now) & set(roles_before):
         # "Could they later switch to ML engineering?": they are the roles talked about, the role named is new.

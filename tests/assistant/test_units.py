@@ -394,3 +394,12 @@ def test_a_yes_no_comparison_is_answered_by_the_way_the_guide_compares():
     assert against("is dental hygienist job growth slower than average", growth) is True
     assert against("is it growing faster than average", growth) is False
     assert against("is it growing", growth) is None
+
+
+def test_a_follow_up_adding_a_place_keeps_the_question_and_its_roles():
+    history = [
+        {"role": "user", "content": "how much do ML engineers earn"},
+        {"role": "assistant", "content": "ML engineers have an average salary of $136,620 per year."},
+    ]
+    assert condense("what about in the uk", history, VOCABULARY) == "how much do ML engineers earn in the uk?"
+    assert condense("And what about data scientists?", history, VOCABULARY) == "how much do data scientists earn"
