@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -386,12 +387,28 @@ def _same_word(typed: str, known: str) -> bool:
     return len(typed) >= 5 and one_edit_apart(typed, known)
 
 
+class _Listed:
+    """A list of words as `CorpusWords` reads them: membership, and the words with a prefix."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.sorted, self.known = sorted(words), frozenset(words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.known
+
+    def starting(self, prefix: str) -> Iterator[str]:
+        at = bisect.bisect_left(self.sorted, prefix)
+        while at < len(self.sorted) and self.sorted[at].startswith(prefix):
+            yield self.sorted[at]
+            at += 1
+
+
 class CorpusWords:
     """The words of every indexed guide, for telling which of a question's words no guide uses."""
 
-    def __init__(self, stems: list[str]) -> None:
-        self.stems = sorted(stems)
-        self._set = frozenset(stems)
+    def __init__(self, stems) -> None:
+        """`stems`: a list of words, or the index's mapped word list (`frozen.Words`)."""
+        self.words = stems if hasattr(stems, "starting") else _Listed(stems)
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one instance per index revision, a few thousand words asked
     def expand(self, word: str) -> tuple[str, ...]:
@@ -400,16 +417,16 @@ class CorpusWords:
 
         stems = tokenize(word) or [word.lower()]
         stem = stems[0]
-        if stem in self._set:
+        if stem in self.words:
             return (stem,)
-        if word.lower() in self._set:
+        if word.lower() in self.words:
             return (word.lower(),)
         found = []
-        at = bisect.bisect_left(self.stems, stem[:3])
-        while at < len(self.stems) and self.stems[at][:3] == stem[:3] and len(found) < 8:
-            if _same_word(stem, self.stems[at]) or _same_word(word.lower(), self.stems[at]):
-                found.append(self.stems[at])
-            at += 1
+        for known in self.words.starting(stem[:3]):
+            if _same_word(stem, known) or _same_word(word.lower(), known):
+                found.append(known)
+                if len(found) == 8:
+                    break
         return tuple(found)
 
     def knows(self, word: str) -> bool:

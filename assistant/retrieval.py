@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import re
 import threading
 from collections.abc import Iterable
@@ -212,10 +211,7 @@ class _KeywordIndex:
         self.frozen = frozen
         self.revision = frozen.revision
         self.ids = frozen.ids  # each row's chunk ID (bytes)
-        words = frozen.words
-        self.word_ids = {w: n for n, w in enumerate(words)}
-        size = max(frozen.size, 1)
-        self.idf = {w: math.log(1 + size / f) for w, f in zip(words, frozen.frequency.tolist(), strict=True)}
+        self.idf = frozen.words  # each word's rarity, looked up in the mapped word list (`frozen.Words`)
         folder = frozen.folder
         guides = json.loads((folder / "vocabularies.json").read_text(encoding="utf-8"))
         self.vocabulary = Vocabulary([GuideVocabulary.from_json(g) for g in guides])
@@ -228,7 +224,7 @@ class _KeywordIndex:
         self.introductions: dict[Role, list[str]] = {
             roles[int(r)]: [frozen.id(row) for row in rows] for r, rows in introductions.items()
         }
-        self.corpus_words = CorpusWords(words)  # for telling what a question names that no guide does
+        self.corpus_words = CorpusWords(frozen.words)  # for telling what a question names that no guide does
         self.clusters = (
             clusters.Clusters(folder, frozen.vectors.shape[1]) if clusters.Clusters.present(folder) else None
         )
@@ -300,7 +296,7 @@ class _KeywordIndex:
         scores = np.zeros(self.frozen.size)
         frozen = self.frozen
         for token in tokens:
-            word = self.word_ids.get(token)
+            word = frozen.words.id(token)
             if word is not None:
                 start, end = int(frozen.post_offsets[word]), int(frozen.post_offsets[word + 1])
                 scores[frozen.post_rows[start:end]] += frozen.post_weights[start:end]
