@@ -73,8 +73,11 @@ def remove_document(settings: Settings, store: VectorStore, source: str) -> int:
     """
     with ingest_lock(store.settings, store.where):
         files = current_files(store) if store.exists() else None
-        number = files.source_names.index(source) if files and source in files.source_names else -1
-        ids = sorted(files.id(int(row)) for row in np.flatnonzero(files.source == number)) if files else []
+        if files is not None and store.count() == files.size:
+            number = files.source_names.index(source) if source in files.source_names else -1
+            ids = sorted(files.id(int(row)) for row in np.flatnonzero(files.source == number))
+        else:  # chunks written after the files (an ingest killed before it published): Chroma's own list
+            ids = sorted(i for i, meta in store.metadatas().items() if meta.get("source") == source)
         if not ids:
             raise IngestError(f"{source} is not in the index")
         store.write(delete=ids)

@@ -188,3 +188,24 @@ def test_an_ingest_killed_part_way_is_completed_by_the_next_run_identical_to_a_c
     assert len({(source, position) for source, _, _, position in after.values()}) == len(after), "no duplicates"
     assert rerun.added + rerun.unchanged == total and rerun.removed == 0
     assert rerun.unchanged == partial, "what the killed run wrote was kept, not embedded again"
+
+
+def test_chunks_an_unpublished_ingest_left_are_seen_by_the_next_one(tmp_path, embeddings):
+    """The next ingest plans from the index's files (`assistant.frozen`) of the published revision; chunks written
+    after them by an ingest killed before it published (here: written inside a batch that never ends) must still be
+    found and removed, or they would stay in the index for good."""
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, files=2, sections=2)
+    settings = settings_for(tmp_path, corpus)
+    ingest(settings, embeddings=embeddings, progress=quiet)
+    store = VectorStore(settings, embeddings.identity, backend=embeddings.backend)
+    before = index_contents(store)
+    meta = {"source": "notes-00.md", "section": "Gone", "position": 9, "file_hash": "old", "sentences": 1}
+    vector = embeddings.encode(["A section the file no longer has."])
+    store._batch += 1
+    store.write(add=(["orphan"], vector, ["A section the file no longer has."], [meta]), sentences=[(["A."], vector)])
+    assert store.count() == len(before) + 1
+
+    rerun = ingest(settings, embeddings=embeddings, progress=quiet)
+
+    assert index_contents(store) == before and rerun.removed == 1
