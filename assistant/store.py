@@ -120,7 +120,10 @@ class VectorStore:
         lowered = text.lower()
         if not self.settings.chroma_host:
             self._disconnect(evict=True)  # the next call opens the store afresh: it may have been repaired meanwhile
-        if any(m in lowered for m in ("malformed", "not a database", "file is encrypted")) or (
+        # ... or a vector index file cut short (seen after a process was killed mid-write: "Error constructing hnsw
+        # segment reader: ... Error deserializing pickle file: ... EOF while parsing").
+        damaged = ("malformed", "not a database", "file is encrypted", "deserializing pickle", "hnsw segment reader")
+        if any(m in lowered for m in damaged) or (
             type(exc).__name__ == "PanicException"
         ):
             return self._corrupt(text)
