@@ -30,6 +30,8 @@ from .vocabulary import GuideVocabulary, Role, Vocabulary, derive_vocabulary
 
 log = logging.getLogger(__name__)
 
+# Chunks (text, metadata, vector) an index keeps once read: about 3 KB each, so at most ~12 MB a process.
+KEPT_CHUNKS = 4096
 # A heading about what the roles share: "Both roles", "Common tools", "Shared skills".
 SHARED_HEADING = re.compile(r"\b(both|common|shared|overlap\w*|in common|all roles)\b", re.I)
 _TOKEN = re.compile(r"\$?\d[\d,.]*\d%?|\$?\d%?|[a-z][a-z0-9+#]*")
@@ -225,6 +227,8 @@ class _KeywordIndex:
             roles[int(r)]: [frozen.id(row) for row in rows] for r, rows in introductions.items()
         }
         self.corpus_words = CorpusWords(frozen.words)  # for telling what a question names that no guide does
+        self._kept: dict[str, tuple[StoredChunk, np.ndarray]] = {}  # see `chunk`
+        self._keeping = threading.Lock()
         self.clusters = (
             clusters.Clusters(folder, frozen.vectors.shape[1]) if clusters.Clusters.present(folder) else None
         )
@@ -248,8 +252,21 @@ class _KeywordIndex:
         return self.frozen.row(chunk_id) is not None
 
     def chunk(self, chunk_id: str) -> StoredChunk:
-        row = self.row(chunk_id)
-        return StoredChunk(chunk_id, self.frozen.texts[row], self.frozen.metadata(row))
+        """A chunk's text and metadata; the last `KEPT_CHUNKS` read are kept, with their vectors (an answer reads
+        the same few dozen several times, and the next question mostly the same ones again)."""
+        return self._read(chunk_id)[0]
+
+    def _read(self, chunk_id: str) -> tuple[StoredChunk, np.ndarray]:
+        found = self._kept.get(chunk_id)
+        if found is None:
+            row = self.row(chunk_id)
+            chunk = StoredChunk(chunk_id, self.frozen.texts[row], self.frozen.metadata(row))
+            found = (chunk, self.frozen.vector_rows.read(row, row + 1)[0])
+            with self._keeping:  # answers run in threads
+                if len(self._kept) >= KEPT_CHUNKS:
+                    self._kept.pop(next(iter(self._kept)))  # the oldest read
+                self._kept[chunk_id] = found
+        return found
 
     def role(self, chunk_id: str) -> Role | None:
         row = self.frozen.row(chunk_id)
@@ -327,8 +344,7 @@ class _KeywordIndex:
         return [self.frozen.id(i) for i in top[np.argsort(-scores[top], kind="stable")]]
 
     def similarity(self, chunk_id: str, query_vector: np.ndarray) -> float:
-        row = self.row(chunk_id)
-        return float(np.dot(self.frozen.vector_rows.read(row, row + 1)[0], query_vector))
+        return float(np.dot(self._read(chunk_id)[1], query_vector))
 
 
 def derive(folder: Path) -> None:

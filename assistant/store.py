@@ -123,9 +123,7 @@ class VectorStore:
         # ... or a vector index file cut short (seen after a process was killed mid-write: "Error constructing hnsw
         # segment reader: ... Error deserializing pickle file: ... EOF while parsing").
         damaged = ("malformed", "not a database", "file is encrypted", "deserializing pickle", "hnsw segment reader")
-        if any(m in lowered for m in damaged) or (
-            type(exc).__name__ == "PanicException"
-        ):
+        if any(m in lowered for m in damaged) or (type(exc).__name__ == "PanicException"):
             return self._corrupt(text)
         if any(m in lowered for m in ("disk is full", "no space left", "failed to apply logs")):
             return StoreFull(
