@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import signal
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -33,7 +34,6 @@ def _print_report(report) -> None:
 def _serve(args: argparse.Namespace, settings) -> int:
     from assistant import build_assistant
     from assistant.wiring import build_embeddings, build_store
-    from ingest import ingest
     from ui.app import exposure_credentials, serve
 
     host = args.host or settings.host
@@ -41,14 +41,13 @@ def _serve(args: argparse.Namespace, settings) -> int:
     exposure_credentials(settings, host, args.share, auth)  # refuse before loading anything
     # A plain `kill` (SIGTERM) ends the server as Ctrl+C does: through `finally`, so the upload folder goes too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # The index is brought up to date by a child `career-assistant ingest` (same environment, same settings): finding
+    # what changed reads every chunk's metadata (~800 MB at 100 MB of guides), which would stay this process's peak.
+    updated = subprocess.run([sys.executable, "-m", "ui.cli", "ingest"], check=False)
+    if updated.returncode:  # an empty corpus, a broken store: the chat starts and says what is wrong
+        print("warning: the index was not updated (the error above)", file=sys.stderr)
     embeddings = build_embeddings(settings)
     store = build_store(settings, embeddings)
-    try:
-        report = ingest(settings, embeddings=embeddings, store=store)
-    except CareerAssistantError as exc:  # an empty corpus, a broken store: the chat starts and says what is wrong
-        print(f"warning: the index was not updated: {exc}", file=sys.stderr)
-    else:
-        _print_report(report)
     assistant = build_assistant(settings, embeddings=embeddings, store=store)
     serve(settings, host=host, port=args.port, auth=auth, share=args.share, assistant=assistant)
     return 0
