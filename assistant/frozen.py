@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import logging
 import math
 import mmap
 import os
@@ -32,8 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from .settings import Settings
-
-log = logging.getLogger(__name__)
+from .store_pages import unpack_sentences
 
 FORMAT = 3  # bump when the files change: older folders are rebuilt, never misread
 REMEMBERED_ROWS = 1 << 14  # chunk IDs whose rows a revision keeps at hand
@@ -213,8 +211,6 @@ def write(folder: Path, revision: int, pages: Iterable[Page], sentence_pages: It
     Memory: the postings' flat arrays (three numbers per distinct word of each chunk) and a few numbers per chunk
     are held until written; texts and vectors go to disk page by page.
     """
-    from .store_pages import unpack_sentences
-
     texts, metas, ids = _BlobWriter(folder, "texts"), _BlobWriter(folder, "metas"), []
     sources: dict[str, int] = {}
     keys: dict[tuple[int, str], int] = {}  # (source, section) -> its number
@@ -266,7 +262,7 @@ def write(folder: Path, revision: int, pages: Iterable[Page], sentence_pages: It
     np.save(folder / "words_ids.npy", order.astype(np.int32))
     del spelled, order
     del words, post_words, post_rows, post_counts
-    _write_sentences(folder, {chunk_id: row for row, chunk_id in enumerate(ids)}, sentence_pages, unpack_sentences)
+    _write_sentences(folder, {chunk_id: row for row, chunk_id in enumerate(ids)}, sentence_pages)
     sections = [""] * len(keys)
     key_source = [0] * len(keys)
     for (s, section), key in keys.items():
@@ -317,7 +313,7 @@ def _write_postings(folder: Path, n: int, words, rows, counts, lengths, vocabula
     np.save(folder / "post_weights.npy", weights.astype(np.float64))
 
 
-def _write_sentences(folder: Path, rows: dict[str, int], pages: Iterable[SentencePage], unpack) -> None:
+def _write_sentences(folder: Path, rows: dict[str, int], pages: Iterable[SentencePage]) -> None:
     """Each chunk's stored sentences (their JSON list) and vectors, found by the chunk's row."""
     start = np.full(len(rows), -1, dtype=np.int64)
     count = np.zeros(len(rows), dtype=np.int32)
@@ -328,7 +324,7 @@ def _write_sentences(folder: Path, rows: dict[str, int], pages: Iterable[Sentenc
         for page in pages:
             for chunk_id, document, meta in zip(page.ids, page.documents, page.metadatas, strict=True):
                 row = rows.get(chunk_id)
-                found = unpack(document, meta or {}) if row is not None else None
+                found = unpack_sentences(document, meta or {}) if row is not None else None
                 if found is None:
                     continue
                 vectors.write(np.ascontiguousarray(found[1], dtype=np.float32).tobytes())

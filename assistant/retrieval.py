@@ -363,7 +363,7 @@ def derive(folder: Path) -> None:
     guides = []
     for s, source in enumerate(frozen.source_names):
         if source not in stored:
-            rows = [int(r) for r in by_position if frozen.source[r] == s]
+            rows = by_position[frozen.source[by_position] == s].tolist()
             sections = [frozen.sections[int(frozen.key[r])] for r in rows]
             stored[source] = derive_vocabulary(source, "", sections, [frozen.texts[r] for r in rows])
         guides.append(stored[source].to_json())

@@ -28,7 +28,7 @@ from .errors import (
 from .settings import Settings
 from .store_client import bounded_http_client, evict_shared_state, reason, unreachable
 from .store_files import database_problem, inode, writable
-from .store_pages import SENTENCES_HNSW, batches, pack_sentences, pages, read_all, read_ids, unpack_sentences
+from .store_pages import SENTENCES_HNSW, batches, pack_sentences, pages, read_all
 
 REBUILD_HINT = "run `career-assistant ingest --rebuild`"
 # After this long without a write, the embedded database file's stat stands in for its revision (see `revision`).
@@ -49,7 +49,7 @@ _T = TypeVar("_T")
 
 
 class _ChangedWhileRead(StoreUnavailable):
-    """An ingest published a new revision while a snapshot was being read: read it again."""
+    """An ingest published a new revision while the index was being read: read it again."""
 
 
 @dataclass(frozen=True)
@@ -348,26 +348,6 @@ class VectorStore:
         got = self._retrying(read)
         return [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
 
-    def snapshot(self) -> tuple[int, list[StoredChunk], list[list[float]]]:
-        """The revision, every chunk and every chunk's vector, read into memory (tests and tools; answers read the
-        revision's files, `frozen`).
-
-        Consistent: read again if an ingest published a new revision while it was being read.
-        """
-
-        def read():
-            collection = self._current()
-            revision = int((collection.metadata or {}).get("revision", 0))
-            with self._guard():
-                got = read_all(collection, ["documents", "metadatas", "embeddings"])
-            if int((self._collection().metadata or {}).get("revision", 0)) != revision:
-                raise _ChangedWhileRead(f"the {self.where} changed while it was read")
-            return revision, got
-
-        revision, got = self._retrying(read)
-        chunks = [StoredChunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
-        return revision, chunks, got["embeddings"]
-
     def frozen(self, revision: int, tokenize, derive) -> frozen_files.Frozen:
         """The files of `revision` (`frozen`), written first from a paged read of the store if no process has.
 
@@ -417,23 +397,6 @@ class VectorStore:
 
         got = self._retrying(read)
         return dict(zip(got["ids"], got["metadatas"], strict=True)) if got else {}
-
-    def sentence_vectors(self, ids: Sequence[str]) -> dict[str, tuple[list[str], np.ndarray]]:
-        """The sentences and sentence vectors ingest stored for these chunks (those it stored: none for an index built
-        before they were)."""
-
-        def read():
-            with self._guard():
-                collection = self._sentences()
-                return read_ids(collection, ids, ["documents", "metadatas"]) if collection is not None else None
-
-        got = self._retrying(read) if ids else None
-        if not got:
-            return {}
-        unpacked = {
-            i: unpack_sentences(d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-        }
-        return {i: found for i, found in unpacked.items() if found is not None}
 
     def query(self, embedding: Sequence[float], k: int) -> list[Hit]:
         def read():

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import numpy as np
 
 # Rows per get(): well under Chroma's limit of 32,766, and a page (vectors, texts and metadata of 5,000 chunks,
 # ~15 MB) is a passing cost next to the whole read.
 READ_PAGE = 5_000
-# How the sentences collection is indexed: never searched by vector (its records are read by ID), so its HNSW
-# graph is kept small: 10,000 upserts took 0.21 ms a record against 0.99 ms with Chroma's defaults (measured on
-# this machine, embedded store, one run).
+# How the sentences collection is indexed: never searched by vector (its records are read page by page into the
+# index's files, `frozen`), so its HNSW graph is kept small: 10,000 upserts took 0.21 ms a record against 0.99 ms
+# with Chroma's defaults (measured on this machine, embedded store, one run).
 SENTENCES_HNSW = {"space": "cosine", "max_neighbors": 4, "ef_construction": 8}
 
 
@@ -50,17 +50,6 @@ def read_all(collection, include: list[str], where: dict | None = None) -> dict:
     if "embeddings" in include:
         parts = [np.asarray(p, dtype=np.float32) for p in merged["embeddings"]]
         merged["embeddings"] = np.vstack(parts) if parts else np.zeros((0, 0), dtype=np.float32)
-    return merged
-
-
-def read_ids(collection, ids: Sequence[str], include: list[str]) -> dict:
-    """The rows of these IDs (those that exist), read `READ_PAGE` IDs at a time."""
-    merged: dict = {"ids": [], **{key: [] for key in include}}
-    for start in range(0, len(ids), READ_PAGE):
-        page = collection.get(ids=list(ids[start : start + READ_PAGE]), include=include)
-        merged["ids"].extend(page["ids"])
-        for key in include:
-            merged[key].extend(page[key] if page[key] is not None else [])
     return merged
 
 

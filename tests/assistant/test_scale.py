@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from assistant import build_assistant
+from assistant.retrieval import current_files
 from assistant.store import VectorStore
 from assistant.store_pages import READ_PAGE
 from ingest import ingest
@@ -39,19 +40,20 @@ def test_more_chunks_than_one_chroma_read_or_write_takes_are_written_read_and_re
 
     store.write(add=(ids, vectors, texts, metas), sentences=[([t], vectors[n : n + 1]) for n, t in enumerate(texts)])
 
-    _, chunks, read = store.snapshot()
+    files = current_files(store)  # the revision's files, written from paged reads of both collections
     assert count > 32_767 and count > READ_PAGE * 6
-    assert sorted(c.id for c in chunks) == ids
-    order = {c.id: n for n, c in enumerate(chunks)}
-    back = read[[order[i] for i in ids[:50]]]
-    assert np.allclose(back, vectors[:50], atol=1e-6), "vectors come back with their chunks"
+    assert sorted(files.id(row) for row in range(files.size)) == ids
+    rows = [files.row(i) for i in ids[:50]]
+    assert np.allclose(files.vectors[rows], vectors[:50], atol=1e-6), "vectors come back with their chunks"
     assert len(store.metadatas()) == len(store.chunks()) == count
-    stored = store.sentence_vectors([ids[0], ids[-1]])
-    assert stored[ids[-1]][0] == [texts[-1]] and np.array_equal(stored[ids[-1]][1], vectors[-1:])
+    last = files.sentences(files.row(ids[-1]))
+    assert last[0] == [texts[-1]] and np.array_equal(last[1], vectors[-1:])
 
     store.write(delete=ids[1:])
     assert [c.id for c in store.chunks()] == ids[:1]
-    assert set(store.sentence_vectors(ids[:3])) == {ids[0]}, "a removed chunk's sentences go with it"
+    files = current_files(store)
+    assert [files.id(row) for row in range(files.size)] == ids[:1]
+    assert files.sentences(0) is not None and files.row(ids[1]) is None, "a removed chunk's sentences go with it"
 
 
 def one_file_of_sections(path, sections: int) -> None:

@@ -27,11 +27,12 @@ class RecordingEmbeddings:
         return self.model.embed_query(text)
 
 
-def test_the_stored_sentence_vectors_are_those_a_question_would_embed(guide_store, embeddings):
+def test_the_stored_sentence_vectors_are_those_a_question_would_embed(guide_settings, guide_store, embeddings):
     chunks = guide_store.chunks()
-    stored = SentenceVectors(embeddings, guide_store).of(chunks)
+    search = build_assistant(guide_settings, embeddings=embeddings, store=guide_store).search  # the index's files
+    stored = SentenceVectors(embeddings, search).of(chunks)
     embedded = SentenceVectors(embeddings).of(chunks)  # no store: what an index from before them gets
-    assert len(guide_store.sentence_vectors([c.id for c in chunks])) == len(chunks)
+    assert len(search.sentence_vectors([c.id for c in chunks])) == len(chunks)
     for (texts, vectors), (own_texts, own_vectors) in zip(stored, embedded, strict=True):
         assert texts == own_texts
         np.testing.assert_allclose(vectors, own_vectors, atol=1e-6)
