@@ -101,3 +101,16 @@ def test_a_large_database_cut_short_is_named_without_reading_every_page(tmp_path
         file.truncate(database.stat().st_size // 2)
     problem = store_files.database_problem(database)
     assert problem is not None and ("shorter than its pages" in problem or "malformed" in problem)
+
+
+def test_a_vector_index_file_cut_short_is_named_damaged(settings, embeddings):
+    """What embedded Chroma said after a process was killed while it wrote its HNSW files."""
+    from assistant.errors import StoreCorrupt
+    from assistant.store import VectorStore
+
+    said = RuntimeError(
+        "Error executing plan: Error constructing hnsw segment reader: Error deserializing pickle file: eval error at "
+        "offset 20140157: EOF while parsing"
+    )
+    found = VectorStore(settings, embeddings.identity)._translate(said)
+    assert isinstance(found, StoreCorrupt) and "ingest --rebuild" in str(found)
