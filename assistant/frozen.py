@@ -132,7 +132,7 @@ class Rows:
     """
 
     def __init__(self, path: Path, dtype, width: int = 1) -> None:
-        self.path, self.dtype, self.width = path, np.dtype(dtype), width
+        self.dtype, self.width = np.dtype(dtype), width
         self.fd = os.open(path, os.O_RDONLY)
         self.row_bytes = self.dtype.itemsize * width
         self.size = os.fstat(self.fd).st_size // self.row_bytes
@@ -249,14 +249,14 @@ def write(folder: Path, revision: int, pages: Iterable[Page], sentence_pages: It
     texts.close()
     metas.close()
     n = len(ids)
-    encoded = np.array([i.encode("utf-8") for i in ids], dtype=bytes) if ids else np.zeros(0, dtype="S1")
+    encoded = _spelled(ids)
     np.save(folder / "ids.npy", encoded)
     np.save(folder / "id_order.npy", np.argsort(encoded, kind="stable").astype(np.int32))
     np.save(folder / "source.npy", np.frombuffer(source_of, dtype=np.int32))
     np.save(folder / "key.npy", np.frombuffer(key_of, dtype=np.int32))
     np.save(folder / "position.npy", np.frombuffer(position_of, dtype=np.int32))
     _write_postings(folder, n, post_words, post_rows, post_counts, lengths, len(words))
-    spelled = np.array([w.encode("utf-8") for w in words], dtype=bytes) if words else np.zeros(0, dtype="S1")
+    spelled = _spelled(list(words))
     order = np.argsort(spelled, kind="stable")
     np.save(folder / "words_sorted.npy", spelled[order])
     np.save(folder / "words_ids.npy", order.astype(np.int32))
@@ -279,6 +279,11 @@ def write(folder: Path, revision: int, pages: Iterable[Page], sentence_pages: It
         json.dump(meta, file)
     _write_blob(folder, "sections", sections)
     np.save(folder / "key_source.npy", np.array(key_source, dtype=np.int32))
+
+
+def _spelled(strings: list[str]) -> np.ndarray:
+    """Strings as one array of UTF-8 bytes (as wide as the longest), which numpy sorts and searches."""
+    return np.array([t.encode("utf-8") for t in strings], dtype=bytes) if strings else np.zeros(0, dtype="S1")
 
 
 def _write_blob(folder: Path, name: str, items: list[str]) -> None:
