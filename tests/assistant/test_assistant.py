@@ -170,7 +170,6 @@ def test_answers_read_the_revisions_files_not_the_collection(guide_settings, gui
     monkeypatch.setattr(store_pages, "read_all", refused)
     monkeypatch.setattr("assistant.store.read_all", refused)
     monkeypatch.setattr("assistant.store.pages", refused)
-    monkeypatch.setattr("assistant.store.read_ids", refused)
     fresh = build_assistant(guide_settings, embeddings=embeddings, store=guide_store)
     assert "$136,620" in fresh.answer("How much do ML engineers earn?").text
 
