@@ -17,8 +17,18 @@ from .vocabulary import Role, Vocabulary, one_edit_apart, singular, words
 
 KINDS = ("fact", "comparison", "yesno", "list", "fit", "common", "howto", "definition", "multi")
 
+# What the asker says they would rather avoid ("i hate blood", "afraid of heights", "cant stand desk work"), or lack
+# ("im colorblind"): the thing itself runs to its clause's end ("i hate blood but love people": blood).
+_AVERSE = (
+    r"hates?|dislikes?|can'?t stand|cannot stand|(?:afraid|scared|terrified) of|not (?:good|great) (?:at|with)|bad at|"
+    r"allergic to|squeamish about|(?:don'?t|do not) (?:like|enjoy|want to)|(?:can'?t|cannot) (?:handle|deal with)"
+)
+_AVERSION = re.compile(rf"\b(?:{_AVERSE})\s+(?P<what>.+?)(?=\s*(?:\b(?:but|and|or|so|which|what)\b|[,;.?!]|$))", re.I)
+_LACKING = re.compile(r"\b(?P<what>[a-z]+?)[\s-]?blind\b", re.I)  # "colorblind", "color-blind": color (vision)
+
 _FIT = re.compile(
-    r"\b(i'?m|i am|i)\b[^?.;]{0,40}?\b(good at|into|love|like|enjoy|prefer|hate|(need|want|would like) to (?!know|ask|"
+    r"\b(i'?m|i am|i)\b[^?.;]{0,40}?\b(good at|into|love|like|enjoy|prefer|hate|[a-z]+[\s-]?blind|"
+    rf"{_AVERSE}|(need|want|would like) to (?!know|ask|"
     r"understand|see\b))\b.*\b(or|which|what|should)\b|"
     r"\b(suits?|fits?|right for me|better for me|best for me|for someone (like|who)|match(es)? me|"
     r"should i (be|become|choose|pick|go|do|get into|try)|which (one|role|career|job|path) (should|would|do)|"
@@ -323,6 +333,7 @@ class Analysis:
     unknown: list[str] = field(default_factory=list)  # the question's words that no indexed guide uses
     terms: frozenset[str] = frozenset()  # its words as the guides spell them, role names aside ("certs": certif...)
     profile: str = ""  # for advice, what the user says of themselves ("I love breaking into things")
+    lacks: frozenset[str] = frozenset()  # what they would avoid or lack, as the guides spell it ("colorblind": color)
 
 
 def wants_figure(text: str) -> str | None:
@@ -865,10 +876,17 @@ def _mover(text: str, vocabulary: Vocabulary) -> Role | None:
     return mentions[0].role if moves or (before[-1:] == ["from"] and between[-1:] in (["to"], ["into"])) else None
 
 
+def averse(text: str) -> str:
+    """What the asker says they would avoid or lack, as they put it ("im colorblind and hate heights": "color
+    heights"); "" if nothing."""
+    return " ".join(m.group("what") for pattern in (_AVERSION, _LACKING) for m in pattern.finditer(text))
+
+
 def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     """Read a standalone question: its roles, kind, wanted figure, parts and unknown words."""
     roles = vocabulary.roles_in(text)
-    unknown = unknown_words(text, vocabulary, corpus)
+    # "afraid", "colorblind": how the asker feels, not a thing the guides lack
+    unknown = unknown_words(_LACKING.sub(r"\g<what>", _AVERSION.sub(r"\g<what>", text)), vocabulary, corpus)
     # "pen testers or the other one, who earns more": the guide's other roles too (not beside a role no guide has)
     if (
         len(roles) == 1
@@ -890,8 +908,9 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         from .condense import without_roles
 
         profile = re.sub(r"(,\s*)?\b(or)\s*$", "", without_roles(profile, vocabulary).strip(" ,;?")).strip(" ,;?")
+    lacks = asked_terms(averse(text), vocabulary, corpus)
     return Analysis(
-        text, kind, roles, wants_figure(text), parts, unknown, asked_terms(text, vocabulary, corpus), profile
+        text, kind, roles, wants_figure(text), parts, unknown, asked_terms(text, vocabulary, corpus), profile, lacks
     )
 
 

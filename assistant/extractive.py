@@ -990,6 +990,9 @@ class _Plan:
         said = "No" if reading.negates(self.candidates[n].text, term) != reading.negates(asked, term) else "Yes"
         against = reading.against(asked, self.candidates[n].text)  # "slower than average?" - "faster than the average"
         said = said if against is None else ("No" if against else "Yes")
+        lacks = reading.covers(self.analysis.lacks, self.own_words[n])
+        if said == "Yes" and lacks and reading.DEMANDS.search(self.candidates[n].text):
+            said = "No"  # "can a colorblind person be an electrician" - "electricians need normal color vision"
         if (
             said == "Yes"
             and reading.NEED.search(self.analysis.text)
@@ -1025,6 +1028,11 @@ class _Plan:
                 by_role.setdefault(role, []).append(n)
         if not by_role:
             return self.fact()
+        avoided = self.avoided(by_role, scores)
+        if avoided:
+            return avoided
+        # What the asker would avoid is no match ("bad at math": not the role whose sentences have "math")
+        scores = scores - np.array([reading.covers(self.analysis.lacks, w) for w in self.own_words], dtype=float)
 
         def fits(role: Role, scores: np.ndarray) -> float:  # by its two best sentences, not one lucky match
             return float(np.mean(sorted(scores[by_role[role]])[-TUNING.fit_evidence :]))
@@ -1043,6 +1051,44 @@ class _Plan:
         best_n = max(by_role[best_role], key=lambda n: scores[n])
         text = f"By the guide's descriptions, that fits {best_role.plural} best: {self.candidates[best_n].text}"
         return [Sentence(text, (self.candidates[best_n].passage,), True)]
+
+    def avoided(self, by_role: dict[Role, list[int]], scores: np.ndarray) -> list[Sentence]:
+        """What the guide says of what the asker would avoid or lacks ("im colorblind", "i hate blood"): a role that
+        demands it is ruled out ("electricians need normal color vision"), leaving its guide's other role; a sentence
+        that says no role avoids it is the answer itself ("neither job lets you avoid blood"). [] if it says neither."""
+        lacks = self.analysis.lacks
+        said = [
+            n
+            for n in np.argsort(-scores)
+            if reading.covers(lacks, self.own_words[n]) and reading.DEMANDS.search(self.candidates[n].text)
+        ]
+        every = [n for n in said if reading.EVERY_ROLE.search(self.candidates[n].text)]
+        if every:
+            return [Sentence(self.candidates[every[0]].text, (self.candidates[every[0]].passage,), False)]
+        choosing = self.choosing()
+        for n in said:
+            # its role, or the one the sentence before names ("Choose electrical work if ... You will need ...")
+            role = next((r for r, own in by_role.items() if n in own), None) or self.carried[n]
+            others = [r for r in self.vocabulary.partner(role) if r in by_role] if role else []
+            if len(others) == 1:
+                # the other role's own words on whom it suits ("Choose plumbing if ..."), else its best sentence
+                best = max(by_role[others[0]], key=lambda m: (bool(choosing[m]), scores[m]))
+                cites = tuple(dict.fromkeys([self.candidates[n].passage, self.candidates[best].passage]))
+                text = self.candidates[n].text
+                lead, colon, rest = text.partition(": ")  # "One requirement surprises people: electricians need ..."
+                reason = reading.lower_first(
+                    rest if colon and lacks & terms(rest) and not lacks & terms(lead) else text
+                )
+                return [
+                    Sentence(
+                        f"By the guide's descriptions, {others[0].plural} suit you better; of {role.plural} it says: "
+                        f"{reason}",
+                        cites,
+                        True,
+                    ),
+                    Sentence(self.candidates[best].text, (self.candidates[best].passage,), False),
+                ]
+        return []
 
     def choosing(self) -> np.ndarray:
         """Sentences about choosing: with a word of choosing, or under a heading with one ("Which role suits you?":

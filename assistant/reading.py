@@ -113,6 +113,23 @@ STILL_NEEDED = re.compile(
 SAYS_SO = re.compile(r"^(yes|no)\b|\b(yes|no)[.!]?$", re.I)
 BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)
+# What a role asks of whoever does it, beyond "need": a thing it cannot be done without ("nurses deal with blood",
+# "comfortable with ladders and heights"), read against what the asker would avoid or lacks.
+DEMANDS = re.compile(
+    rf"{NEED.pattern}|\b(deals? with|comfortable with|involves?|expect|exposed to|lets? you avoid|spends?)\b",
+    re.I,
+)
+
+
+def covers(lacks: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether a sentence's words have what the asker would avoid: each word of it, up to two ("public speaking" is
+    not "public money"), spelled alike to a suffix ("meet": "meetings")."""
+    found = [t for t in lacks if any(w.startswith(t) or t.startswith(w) for w in words if min(len(w), len(t)) >= 4)]
+    return bool(lacks) and len(found) >= min(2, len(lacks))
+
+
+# A sentence that holds for every role alike ("neither job lets you avoid blood"): no role is ruled out by it.
+EVERY_ROLE = re.compile(r"\b(neither|both|either|all of them|whichever)\b", re.I)
 
 
 def head(question: str, term: str, asked: list[str]) -> str:

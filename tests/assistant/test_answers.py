@@ -521,3 +521,23 @@ def test_a_route_both_roles_share_is_read_step_by_step(blind_guides):
 def test_a_yes_no_comparison_the_guide_makes_the_other_way_is_a_no(blind_guides):
     result = blind_guides.answer("is dental hygienist job growth slower than average")
     assert result.text.startswith("No: ") and "faster than the average" in first_sentence(result.text), result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a role that demands what the asker lacks is ruled out, leaving its guide's other role
+        ("im colorblind, which trade suits me", ["plumbers suit you better", "color vision"]),
+        ("im afraid of heights, electrician or plumber?", ["plumbers suit you better", "heights"]),
+        # and a sentence that says no role avoids it is the answer
+        ("i hate blood but love people, rn or pa?", ["neither job lets you avoid blood"]),
+    ],
+)
+def test_what_the_asker_would_avoid_rules_out_the_role_that_demands_it(blind_guides, question, said):
+    first = first_sentence(blind_guides.answer(question).text)
+    assert all(s in first for s in said), first
+
+
+def test_a_yes_no_about_someone_lacking_what_the_role_needs_is_no(blind_guides):
+    first = first_sentence(blind_guides.answer("can a colorblind person be an electrician").text)
+    assert first.startswith("No") and "normal color vision" in first, first

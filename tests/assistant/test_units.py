@@ -403,3 +403,12 @@ def test_a_follow_up_adding_a_place_keeps_the_question_and_its_roles():
     ]
     assert condense("what about in the uk", history, VOCABULARY) == "how much do ML engineers earn in the uk?"
     assert condense("And what about data scientists?", history, VOCABULARY) == "how much do data scientists earn"
+
+
+def test_what_the_asker_would_avoid_or_lacks_is_read_to_its_clause_end():
+    from assistant.analysis import averse
+
+    assert averse("i hate blood but love people, rn or pa?") == "blood"
+    assert averse("im colorblind, which trade suits me") == "color"
+    assert averse("cant stand sitting at a desk all day, ux or pm?") == "sitting at a desk all day"
+    assert averse("i dont mind heights and love math") == "", "not minding is no aversion"
