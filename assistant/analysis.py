@@ -11,9 +11,9 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
-from .vocabulary import Role, Vocabulary, one_edit_apart, singular, words
+from .vocabulary import Role, Vocabulary, contracted, one_edit_apart, singular, words
 
 KINDS = ("fact", "comparison", "yesno", "list", "fit", "common", "howto", "definition", "multi")
 
@@ -109,6 +109,12 @@ _REASON = re.compile(
 # A stage of a career a figure is for, in a question ("starting salary", "senior pm pay") or a sentence ("Junior UX
 # designers typically start around $70,000"). With no stage asked, the typical (median, average) figure answers.
 CAREER_STAGE = re.compile(r"\b(start\w*|entry|junior|beginn\w*|senior|experienced|lead\w*)\b", re.I)
+# Which end of a range a question asks for: "at the very top of the pay range", "the lowest salary".
+RANGE_END = re.compile(
+    r"\b(?P<high>top|high end|upper end|highest|max\w*|ceiling)\b|"
+    r"\b(?P<low>bottom|low end|lower end|lowest|min\w*|floor)\b",
+    re.I,
+)
 # A yes/no question that sets a figure against a bar: "do APMs start at over 100k", "is growth above 15%".
 THRESHOLD = re.compile(
     r"\b(?P<op>over|above|more than|greater than|at least|exceed\w*|beyond|under|below|less than|"
@@ -395,7 +401,11 @@ def _same_word(typed: str, known: str) -> bool:
         return True
     if known.startswith(typed) and len(typed) >= 3 and not _readings(typed):  # "certs", "eng"; not "even" (event)
         return True
-    return len(typed) >= 5 and one_edit_apart(typed, known)
+    return (len(typed) >= 5 and one_edit_apart(typed, known)) or contracted(typed, known)
+
+
+# Everyday words for what guides head "Pros" and "Cons".
+_HEADED_AS = {"downside": "cons", "drawback": "cons", "disadvantage": "cons", "upside": "pros", "advantage": "pros"}
 
 
 class _Listed:
@@ -417,9 +427,11 @@ class _Listed:
 class CorpusWords:
     """The words of every indexed guide, for telling which of a question's words no guide uses."""
 
-    def __init__(self, stems) -> None:
-        """`stems`: a list of words, or the index's mapped word list (`frozen.Words`)."""
+    def __init__(self, stems, used_in=None) -> None:
+        """`stems`: a list of words, or the index's mapped word list (`frozen.Words`); `used_in(stem, source)`: whether
+        a guide has the stem (by default, every guide has every word)."""
         self.words = stems if hasattr(stems, "starting") else _Listed(stems)
+        self.used_in = used_in or (lambda stem, source: True)
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one instance per index revision, a few thousand words asked
     def expand(self, word: str) -> tuple[str, ...]:
@@ -432,6 +444,8 @@ class CorpusWords:
             return (stem,)
         if word.lower() in self.words:
             return (word.lower(),)
+        if singular(word.lower()) in _HEADED_AS:  # "downsides": what guides head "Cons", unless they say it
+            return self.expand(_HEADED_AS[singular(word.lower())])
         found = []
         for known in self.words.starting(stem[:3]):
             if _same_word(stem, known) or _same_word(word.lower(), known):
@@ -443,6 +457,10 @@ class CorpusWords:
     def knows(self, word: str) -> bool:
         """Whether a guide uses the word, a form of it, an abbreviation of it or a near typo."""
         return bool(self.expand(word))
+
+    def knows_in(self, word: str, source: str) -> bool:
+        """Whether this guide uses the word (or a form, an abbreviation or a near typo of it)."""
+        return any(self.used_in(stem, source) for stem in self.expand(word))
 
 
 # A word in these places qualifies what is asked: "in canada", "after taxes", "google pays", "interview questions".
@@ -525,6 +543,9 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
     from .retrieval import STOPWORDS
 
     named = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
+    # Asked about one guide's roles, a word only another guide uses is missing too ("nurse pay after taxes")
+    asked = {r.source for r in vocabulary.roles_in(text)}
+    knows = partial(corpus.knows_in, source=asked.pop()) if len(asked) == 1 else corpus.knows
     tokens = words(text)
     found = []
     for n, word in enumerate(tokens):
@@ -535,6 +556,10 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
             continue  # "can a data scientist switch to ...": what the role does, not a thing
         if word in STOPWORDS or word in ASKING or singular(word) in ASKING or word in ("i", "im", "ive", "id"):
             continue
+        if RANGE_END.fullmatch(word) or (n and RANGE_END.fullmatch(f"{tokens[n - 1]} {word}")):
+            continue  # "lowest", "high end": which end of a figure's range
+        if len(word) >= 4 and any(len(s) >= 5 and one_edit_apart(word, s) for s in STOPWORDS):
+            continue  # "bein", "shuld": a common word mistyped, not a thing the guides lack
         if (n and tokens[n - 1] in ("more", "less", "most", "least")) or (
             word.endswith("er") and (corpus.knows(word[:-2]) or corpus.knows(word[:-1]))
         ):
@@ -542,7 +567,7 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         short_name = len(word) == 2 and n and tokens[n - 1] in _QUALIFIER_BEFORE | {"the"}  # "in the uk"
         # "np vs pa": what a role is set against names another role, even as an abbreviation no guide uses
         short_name = short_name or after in _SIDE_BY or (n > 0 and tokens[n - 1] in _SIDE_BY)
-        if not corpus.knows(word) and _names_a_thing(tokens, n) and (_looks_like_a_word(word) or short_name):
+        if not knows(word) and _names_a_thing(tokens, n) and (_looks_like_a_word(word) or short_name):
             found.append(word)
     # "data engineer", not "earn nurses" or "do nurses": the word before a role's last word must name a kind of it
     found += [u for u in vocabulary.unlisted(text) if u.split()[0] not in ASKING | STOPWORDS]
@@ -555,6 +580,7 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
                 and not any(w in found for w in words(who))
                 and not vocabulary.unlisted(who)
                 and who.lower() not in ASKING
+                and not (len(who) <= 4 and corpus.knows(who.lower()))  # "become a cpa": a credential the guides name
             ):
                 found.append(who)
     return list(dict.fromkeys(found))

@@ -22,6 +22,7 @@ from .analysis import (
     CHOOSING,
     FIGURES,
     PERCENTILE,
+    RANGE_END,
     THRESHOLD,
     TYPICAL_FIGURE,
     YES_NO,
@@ -300,6 +301,12 @@ class _Plan:
             scores = scores + TUNING.figure_bonus * self.figures[wants]
             if wants == "money":
                 scores = scores + self.stage_scores(question if isinstance(question, str) else " ".join(question))
+            if wants == "duration":  # "how long does it take": the whole span ("All told, ... 5 to 7 years"), first
+                totals = [
+                    bool(f) and reading.TOTAL.search(c.text) is not None
+                    for c, f in zip(self.candidates, self.figures[wants], strict=True)
+                ]
+                scores = scores + TUNING.asked_stage_bonus * np.array(totals)
         return scores
 
     def stage_scores(self, question: str) -> np.ndarray:
@@ -783,7 +790,9 @@ class _Plan:
         a = self.analysis
         stage = CAREER_STAGE.search(a.text)
         stage = stage and stage.group(1)
-        fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage) for n in (na, nb))
+        end = RANGE_END.search(a.text)
+        end = end and ("high" if end.group("high") else "low")
+        fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end) for n in (na, nb))
         scores = self.relevance(a.text, self.vector, a.wants)
         row = None if stage else self.both_figures(role_a, role_b, scores)
         if row is not None and (
@@ -947,7 +956,8 @@ class _Plan:
                 if optional is not None and scores[optional] >= scores[yes] - TUNING.yes_no_evidence_margin
                 else None
             )
-            yes = yes if optional is None else optional
+            if optional is not None:  # and its verdict is of the head: "a degree" is one way of several
+                yes, term = optional, head
         if yes is not None:
             return self.verdict(yes, term)
         other = self.best(scores, has & ~own)

@@ -45,13 +45,16 @@ UNITS = {
 NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
 
 
-def figure_value(text: str, wants: str, stage: str | None = None) -> tuple[str, float] | None:
+def figure_value(text: str, wants: str, stage: str | None = None, end: str | None = None) -> tuple[str, float] | None:
     """The figure of the wanted kind in a sentence, as written and as a number ("$95K" -> 95000): the first after
-    the asked stage's word when the sentence has it ("... while senior UX designers often earn $125,000"), else
-    the first."""
+    the asked stage's word when the sentence has it ("... while senior UX designers often earn $125,000"), the
+    highest or lowest of a range when asked for an `end` ("high", "low"), else the first."""
     at = re.search(rf"\b{re.escape(stage[:5])}", text, re.I) if stage else None
     pattern = COUNT if wants == "count" else FIGURES[wants]
     found = [m for m in pattern.finditer(text) if not GAP_AFTER.match(text, m.end())]  # not "$41,000 more than"
+    if end and len(found) >= 2:
+        valued = [(m, number_of(m.group(0))) for m in found]
+        found = [(max if end == "high" else min)(valued, key=lambda mv: mv[1])[0]]
     match = next((m for m in found if at and m.start() >= at.start()), found[0] if found else None)
     if not match:
         return None
@@ -67,6 +70,14 @@ def figure_value(text: str, wants: str, stage: str | None = None) -> tuple[str, 
     return match.group(0).strip() + (f" a {per.group(2).lower()}" if per else "") + (
         f" by {by.group(1)}" if by and wants == "percent" else ""
     ), value
+
+
+def number_of(figure: str) -> float:
+    """A figure's number, as written: "$95K" -> 95000; 0 if it has none."""
+    number = NUMBER.search(figure)
+    if not number:
+        return 0.0
+    return float(number.group(1).replace(",", "")) * {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
 
 
 def difference(a: float, b: float, wants: str, written: str) -> str:
@@ -128,6 +139,9 @@ def covers(lacks: frozenset[str], words: frozenset[str]) -> bool:
     return bool(lacks) and len(found) >= min(2, len(lacks))
 
 
+# A span that is the whole of a way in, not one step of it: "All told, becoming a licensed CPA usually takes 5 to 7
+# years".
+TOTAL = re.compile(r"\b(all told|in total|altogether|from start to finish|end to end|all in all)\b", re.I)
 # A sentence that holds for every role alike ("neither job lets you avoid blood"): no role is ruled out by it.
 EVERY_ROLE = re.compile(r"\b(neither|both|either|all of them|whichever)\b", re.I)
 

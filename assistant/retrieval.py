@@ -226,7 +226,8 @@ class _KeywordIndex:
         self.introductions: dict[Role, list[str]] = {
             roles[int(r)]: [frozen.id(row) for row in rows] for r, rows in introductions.items()
         }
-        self.corpus_words = CorpusWords(frozen.words)  # for telling what a question names that no guide does
+        # for telling what a question names that no guide does, or not the guide it asks about
+        self.corpus_words = CorpusWords(frozen.words, self.used_in)
         self._kept: dict[str, tuple[StoredChunk, np.ndarray]] = {}  # see `chunk`
         self._keeping = threading.Lock()
         self.clusters = (
@@ -250,6 +251,14 @@ class _KeywordIndex:
 
     def __contains__(self, chunk_id: str) -> bool:
         return self.frozen.row(chunk_id) is not None
+
+    def used_in(self, word: str, source: str) -> bool:
+        """Whether a guide's chunks have a word (a stem, as the word list holds it)."""
+        frozen, n = self.frozen, self.frozen.words.id(word)
+        if n is None or source not in frozen.source_names:
+            return False
+        rows = frozen.post_rows[int(frozen.post_offsets[n]) : int(frozen.post_offsets[n + 1])]
+        return bool(np.any(frozen.source[rows] == frozen.source_names.index(source)))
 
     def chunk(self, chunk_id: str) -> StoredChunk:
         """A chunk's text and metadata; the last `KEPT_CHUNKS` read are kept, with their vectors (an answer reads

@@ -104,7 +104,10 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
             continue
         if _BOLD_LINE.match(line):  # "**Key facts:**": a heading in disguise, maybe a list's intro
             close_list()
-            intro = plain(line).strip() if plain(line).rstrip().endswith(":") else ""
+            label = plain(line).strip()
+            # "**Cons**" under "### Accountant": a short heading of the list after it, "Cons (accountant): ..."
+            short = leaf and len(label.split()) <= 3 and label[-1:].isalnum()
+            intro = label if label.endswith(":") else f"{label} ({leaf}):" if short else ""
             continue
         line = _NUMBERED_BOLD.sub(r"\2 \1", line)  # "**1. Apprentice.** Most people ...": a numbered item
         bullet = _BULLET.match(line)

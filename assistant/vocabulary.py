@@ -272,7 +272,17 @@ def token_matches(typed: str, name: str) -> bool:
         or (prefix >= 4 and min(len(typed), len(name)) >= 6)  # "testing" for tester, "hacking" for hacker
         or (len(typed) >= 6 and name.endswith(typed))
         or (len(typed) >= 5 and one_edit_apart(typed, name))
+        or contracted(typed, name)
     )
+
+
+def contracted(typed: str, word: str) -> bool:
+    """Whether a user's word is a word's contraction, its first letter then consonants of it in order: "acct" for
+    accountant, "mgmt" for management, "mktg" for marketing."""
+    if len(typed) < 4 or typed[0] != word[0] or any(c in "aeiou" for c in typed[1:]):
+        return False
+    rest = iter(word[1:])
+    return all(c in rest for c in typed[1:])
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ THIRD_GUIDE = Path(__file__).parent / "data" / "ux-designer-vs-product-manager.m
 FOURTH_GUIDE = Path(__file__).parent / "data" / "registered-nurse-vs-physician-assistant.md"
 FIFTH_GUIDE = Path(__file__).parent / "data" / "electrician-vs-plumber.md"
 SIXTH_GUIDE = Path(__file__).parent / "data" / "dental-hygienist-vs-dental-assistant.md"
+SEVENTH_GUIDE = Path(__file__).parent / "data" / "accountant-vs-financial-analyst.md"
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
@@ -132,11 +133,11 @@ def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 @pytest.fixture(scope="session")
 def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the six guides (the third to the sixth written blind), ingested once: read it only."""
+    """An assistant over the seven guides (the third to the seventh written blind), ingested once: read it only."""
     return _assistant_over(
-        tmp_path_factory.mktemp("six-guides"),
+        tmp_path_factory.mktemp("seven-guides"),
         embeddings,
-        (GUIDE, SECOND_GUIDE, THIRD_GUIDE, FOURTH_GUIDE, FIFTH_GUIDE, SIXTH_GUIDE),
+        (GUIDE, SECOND_GUIDE, THIRD_GUIDE, FOURTH_GUIDE, FIFTH_GUIDE, SIXTH_GUIDE, SEVENTH_GUIDE),
     )
 
 

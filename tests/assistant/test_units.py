@@ -412,3 +412,20 @@ def test_what_the_asker_would_avoid_or_lacks_is_read_to_its_clause_end():
     assert averse("im colorblind, which trade suits me") == "color"
     assert averse("cant stand sitting at a desk all day, ux or pm?") == "sitting at a desk all day"
     assert averse("i dont mind heights and love math") == "", "not minding is no aversion"
+
+
+def test_a_contraction_stands_for_its_word_but_a_short_or_vowelled_one_does_not():
+    from assistant.vocabulary import contracted
+
+    assert contracted("acct", "accountant") and contracted("mgmt", "management") and contracted("mktg", "marketing")
+    assert not contracted("act", "accountant"), "three letters are too few to tell"
+    assert not contracted("acto", "accountant") and not contracted("html", "heatmaps")
+
+
+def test_a_figure_at_the_asked_end_of_a_range():
+    from assistant.reading import figure_value
+
+    text = "Accountants earn from about $50,440 at the low end to more than $137,280 at the top."
+    assert figure_value(text, "money", end="high")[1] == 137280
+    assert figure_value(text, "money", end="low")[1] == 50440
+    assert figure_value(text, "money")[1] == 50440
