@@ -476,7 +476,7 @@ class Assistant(Runnable[Question | str, Answer]):
         text = None
         in_context = state.get("context") is not None  # a follow-up on what was just said from the guide
         if best < self.settings.refusal_threshold and (
-            unknown or not (in_context or _names_a_passage_term(analysis, passages))
+            unknown or not (in_context or analysis.kind == "fit" or _names_a_passage_term(analysis, passages))
         ):
             text = NOT_COVERED
         elif unknown and not analysis.roles and best < TUNING.unknown_word_refusal_similarity:
@@ -639,7 +639,10 @@ def _names_a_passage_term(analysis: Analysis, passages: list[Passage]) -> bool:
     words is far from any passage, while the term itself is in the guide.
     """
     content = {t for t in analysis.terms if len(t) > 2 and t not in asking_stems()}
-    return any(content & terms(p.text) for p in passages[:3])
+    named = set().union(*(content & terms(p.text) for p in passages[:3])) if passages else set()
+    # ... and most of what it asks: not one word of many by chance ("morning" of "translate good morning into
+    # spanish", "year" of "who won the super bowl last year")
+    return bool(named) and len(named) * 2 >= len(content)
 
 
 def _listed(items: list[str]) -> str:

@@ -535,8 +535,11 @@ class _Plan:
                 ]
             )
         ok = self.allowed(roles) & ~self.anaphor_orphans()
-        if (ok & ~self.said).any():
-            ok &= ~self.said  # a follow-up is not answered with what was just said
+        # A follow-up is not answered with what was just said, unless it asks the same of another role ("and
+        # hygienists?" after "The number of jobs for dental assistants is about 376,300": the same row has theirs).
+        before = self.vocabulary.roles_in(self.said_text.split(". ")[0])
+        if (ok & ~self.said).any() and not (roles and before and not set(roles) & set(before)):
+            ok &= ~self.said
         # Only a list question prefers a list-naming sentence: a narrower how-to ("how do I learn data viz") takes its
         # best step's substance, not a list of step headings (the whole route is `route`'s).
         first = self.best(scores, ok, prefer_list=a.kind == "list", about=a.terms)
@@ -575,8 +578,10 @@ class _Plan:
         return f"{reading.capital(asked[0].strip())}." if len(stated) >= 2 and len(asked) == 1 else None
 
     def cell(self, n: int, role: Role) -> str | None:
-        """A table row read for one role: "Entry-level title: Product manager: Associate product manager (APM)." of
-        a row that gives each role's ("Entry-level title: UX designer: Junior UX designer; Product manager: ...")."""
+        """A table row read for one role, of a row that gives each role's ("Entry-level title: UX designer: Junior UX
+        designer; Product manager: Associate product manager (APM)"): "The entry-level title for product managers is
+        Associate product manager (APM)."
+        """
         label, colon, rest = self.candidates[n].text.partition(": ")
         rows = [line for line in self.passages[self.candidates[n].passage].text.splitlines() if line.startswith("|")]
         if not colon or not any(label in plain(line) for line in rows) or self.vocabulary.roles_in(label):
@@ -585,7 +590,17 @@ class _Plan:
         parts = [(part, self.vocabulary.roles_in(part)) for part in cells]
         own = [part for part, named in parts if named == [role]]
         others = [part for part, named in parts if named and role not in named]
-        return f"{label}: {own[0]}." if len(own) == 1 and others else None
+        if len(own) != 1 or not others:
+            return None
+        # "Plumber $59,880" or "Cybersecurity analyst: Bachelor's in ...": the column's role, then its value
+        header, colon, value = own[0].partition(": ")
+        if not colon:
+            figure = re.search(r"[$€£\d]", own[0])
+            header, value = (own[0][: figure.start()], own[0][figure.start() :]) if figure else ("", "")
+        if not value.strip() or not self.vocabulary.roles_in(header):
+            return f"{label}: {own[0]}."
+        value = re.sub(r"^(About|Around|Roughly|Only|Over|Under|None|Yes|No)\b", lambda m: m.group(1).lower(), value)
+        return f"The {reading.lower_first(label)} for {role.plural} is {value.strip()}."
 
     def introduction(self, role: Role) -> list[Sentence]:
         """What a role is or does, as its guide first says: its first sentence about that role alone ("Product

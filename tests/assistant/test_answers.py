@@ -482,8 +482,24 @@ def test_a_growth_verdict_keeps_the_figures_horizon_and_a_stage_asked_is_compare
 
 def test_a_table_row_asked_about_one_role_is_read_for_that_role(blind_guides):
     first = first_sentence(blind_guides.answer("whats the entry level job for pms").text)
-    assert first.startswith("Entry-level title: Product manager: Associate product manager (APM)")
+    assert first.startswith("The entry-level title for product managers is Associate product manager (APM)")
     assert "Junior UX designer" not in first
+
+
+@pytest.mark.parametrize(
+    ("asked", "follow_up", "said"),
+    [
+        (
+            "how many dental assistant jobs are there",
+            "and hygienists?",
+            "The number of jobs for dental hygienists is about 219,200",
+        ),
+        ("median salary for an accountant", "what about financial analysts", "$99,890"),
+    ],
+)
+def test_the_same_asked_of_the_other_role_is_answered_from_the_row_just_read(blind_guides, asked, follow_up, said):
+    turns = [{"role": "user", "content": asked}, {"role": "assistant", "content": blind_guides.answer(asked).text}]
+    assert said in first_sentence(blind_guides.answer(follow_up, turns).text)
 
 
 def test_a_role_the_guide_names_as_a_stage_is_answered_and_a_caveat_adds_only_the_closest_sentence(blind_guides):
@@ -576,3 +592,14 @@ def test_the_seventh_blind_guides_questions_are_answered_first_thing(blind_guide
     result = blind_guides.answer(question, turns or None)
     first = first_sentence(result.text)
     assert not result.uncovered and all(s in first for s in said), result.text
+
+
+@pytest.mark.parametrize("question", ["who won the super bowl last year", "translate good morning into spanish"])
+def test_an_unrelated_question_sharing_a_word_with_many_guides_is_refused(blind_guides, question):
+    # With seven guides indexed, some passage near the top has "year" or "morning": one word of many by chance
+    assert blind_guides.answer(question).refused
+
+
+def test_a_short_question_about_a_guides_term_is_answered_below_the_threshold(blind_guides):
+    result = blind_guides.answer("what is a siem")
+    assert not result.refused and "SIEM" in first_sentence(result.text)
