@@ -404,8 +404,16 @@ def _same_word(typed: str, known: str) -> bool:
     return (len(typed) >= 5 and one_edit_apart(typed, known)) or contracted(typed, known)
 
 
-# Everyday words for what guides head "Pros" and "Cons".
-_HEADED_AS = {"downside": "cons", "drawback": "cons", "disadvantage": "cons", "upside": "pros", "advantage": "pros"}
+# Everyday words for what guides head otherwise: "Pros" and "Cons", "Responsibilities".
+_HEADED_AS = {
+    "downside": "cons",
+    "drawback": "cons",
+    "disadvantage": "cons",
+    "upside": "pros",
+    "advantage": "pros",
+    "duty": "responsibilities",
+    "task": "responsibilities",
+}
 
 
 class _Listed:
@@ -444,7 +452,7 @@ class CorpusWords:
             return (stem,)
         if word.lower() in self.words:
             return (word.lower(),)
-        if singular(word.lower()) in _HEADED_AS:  # "downsides": what guides head "Cons", unless they say it
+        if singular(word.lower()) in _HEADED_AS:  # "downsides": what guides head "Cons", if they do not say it
             return self.expand(_HEADED_AS[singular(word.lower())])
         found = []
         for known in self.words.starting(stem[:3]):
@@ -460,7 +468,10 @@ class CorpusWords:
 
     def knows_in(self, word: str, source: str) -> bool:
         """Whether this guide uses the word (or a form, an abbreviation or a near typo of it)."""
-        return any(self.used_in(stem, source) for stem in self.expand(word))
+        same = _HEADED_AS.get(singular(word.lower()))
+        return any(self.used_in(stem, source) for stem in self.expand(word)) or bool(
+            same and self.knows_in(same, source)
+        )
 
 
 # A word in these places qualifies what is asked: "in canada", "after taxes", "google pays", "interview questions".
@@ -935,9 +946,10 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
 
         profile = re.sub(r"(,\s*)?\b(or)\s*$", "", without_roles(profile, vocabulary).strip(" ,;?")).strip(" ,;?")
     lacks = asked_terms(averse(text), vocabulary, corpus)
-    return Analysis(
-        text, kind, roles, wants_figure(text), parts, unknown, asked_terms(text, vocabulary, corpus), profile, lacks
-    )
+    wants = wants_figure(text)
+    if re.search(r"\bworth\b", text, re.I) and len(roles) == 2 and kind in ("yesno", "fact"):
+        kind, wants = "comparison", wants or "money"  # "worth 3 more years to be a hygienist than an assistant?"
+    return Analysis(text, kind, roles, wants, parts, unknown, asked_terms(text, vocabulary, corpus), profile, lacks)
 
 
 def is_list_question(text: str) -> bool:

@@ -830,7 +830,9 @@ class _Plan:
         gap = f", {reading.difference(hi[1], lo[1], a.wants, hi[0])}" if a.wants in ("money", "percent") else ""
         said = f"{reading.capital(hi_role.plural)} {verdict}: {hi[0]} [{{a}}]"
         text = f"{said} against {lo[0]} for {lo_role.plural} [{{b}}]{gap}."
-        if YES_NO.match(a.text) and not re.search(r"\bor\b", a.text):  # "do ML engineers earn more than
+        if re.search(r"\bworth\b", a.text, re.I):  # "is it worth ...?" is the asker's to weigh: the figures are
+            text = f"By pay, {reading.lower_first(text)}"  # what the guide gives
+        elif YES_NO.match(a.text) and not re.search(r"\bor\b", a.text):  # "do ML engineers earn more than
             # ...?": yes or no first (not for "are there more nursing jobs or PA jobs?")
             lower = bool(re.search(r"\b(less|lower|fewer|slower|worse|shorter|quicker)\b", a.text, re.I))
             text = (

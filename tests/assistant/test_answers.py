@@ -603,3 +603,15 @@ def test_an_unrelated_question_sharing_a_word_with_many_guides_is_refused(blind_
 def test_a_short_question_about_a_guides_term_is_answered_below_the_threshold(blind_guides):
     result = blind_guides.answer("what is a siem")
     assert not result.refused and "SIEM" in first_sentence(result.text)
+
+
+def test_duties_are_what_a_guide_heads_responsibilities(blind_guides):
+    result = blind_guides.answer("main duties of a dental assistant")
+    assert not result.uncovered and "Preparing patients" in first_sentence(result.text), result.text
+
+
+def test_whether_one_role_is_worth_it_over_the_other_is_answered_with_both_pays_not_a_yes(blind_guides):
+    first = first_sentence(
+        blind_guides.answer("is it worth 3 years of school to be a hygienist instead of an assistant").text
+    )
+    assert first.startswith("By pay, dental hygienists earn more") and "$87,530" in first and "$46,540" in first
