@@ -193,6 +193,7 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
             if vocabulary.roles_in(asked) or not vocabulary.roles_in(previous):
                 previous = asked
     question = question.strip()
+    question = _named_back(question, history, vocabulary)
     # A question naming no role, after questions about some, is about them too ("which langs should i learn").
     carries_on = bool(vocabulary.roles_in(previous)) and not vocabulary.roles_in(question)
     if not previous or not (is_follow_up(question, vocabulary) or carries_on):
@@ -231,6 +232,24 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
     if topic_words:
         return _capitalised(rest)
     return previous
+
+
+# "how long does it take to get that", "how often do they retake it": a thing done, pointed at.
+_DONE_TO_IT = re.compile(r"\b(get|take|retake|pass|earn|renew|need|use|learn)\s+(that|it|this)\b", re.I)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
+
+
+def _named_back(question: str, history: list[dict] | None, vocabulary: Vocabulary) -> str:
+    """The thing a follow-up points at, by the name the last answer gave it: "how long does it take to get that",
+    after "The main one is the CPA ...": "how long does it take to get the CPA" (an abbreviation that names no role)."""
+    pointed = _DONE_TO_IT.search(question)
+    said = next((t["content"] for t in reversed(history or []) if t["role"] == "assistant"), "")
+    if not pointed or not said:
+        return question
+    names = [m.group(0) for m in _ACRONYM.finditer(said.split(". ")[0]) if not vocabulary.roles_in(m.group(0))]
+    if not names:
+        return question
+    return f"{question[: pointed.start(2)]}the {names[0]}{question[pointed.end(2) :]}"
 
 
 def without_roles(text: str, vocabulary: Vocabulary) -> str:

@@ -301,10 +301,10 @@ class _Plan:
             scores = scores + TUNING.figure_bonus * self.figures[wants]
             if wants == "money":
                 scores = scores + self.stage_scores(question if isinstance(question, str) else " ".join(question))
-            if wants == "duration":  # "how long does it take": the whole span ("All told, ... 5 to 7 years"), first
+            if wants == "duration":  # "how long to get the CPA": the whole span of it ("All told, ... 5 to 7 years")
                 totals = [
-                    bool(f) and reading.TOTAL.search(c.text) is not None
-                    for c, f in zip(self.candidates, self.figures[wants], strict=True)
+                    bool(f) and reading.TOTAL.search(c.text) is not None and bool(asked & w)
+                    for c, f, w in zip(self.candidates, self.figures[wants], self.words, strict=True)
                 ]
                 scores = scores + TUNING.asked_stage_bonus * np.array(totals)
         return scores

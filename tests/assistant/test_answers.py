@@ -585,6 +585,11 @@ def test_a_yes_no_about_someone_lacking_what_the_role_needs_is_no(blind_guides):
             ["what cert do accountants usually get", "The main one is the CPA (Certified Public Accountant)."],
             ["5 to 7 years"],
         ),
+        (  # a whole span of something else ("becoming a licensed CPA") is no answer to "till partner"
+            "how long til you make partner",
+            ["whats the career ladder in public accounting?", "It usually goes Staff Accountant, ..., then Partner."],
+            ["Partner (12+ years)"],
+        ),
     ],
 )
 def test_the_seventh_blind_guides_questions_are_answered_first_thing(blind_guides, question, history, said):
