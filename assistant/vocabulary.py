@@ -541,7 +541,31 @@ class Vocabulary:
             if role and not taken[start] and (start + 1 == len(tokens) or tokens[start + 1] in _AFTER_LEAD):
                 found.append(Mention(role, start, start + 1))
                 taken[start] = True
+        found += self._fields(tokens, spans, text, taken, found)
         return sorted(found, key=lambda m: m.start)
+
+    def _fields(self, tokens, spans, text: str, taken: list[bool], found: list[Mention]) -> list[Mention]:
+        """A role's field, a word sharing the first six letters of its last word ("hygiene or assisting", "analysis"):
+        taken only beside another mention of its guide's roles, so "i like analysis" names no analyst."""
+        loose: list[tuple[int, list[Role]]] = []
+        for start, token in enumerate(tokens):
+            if taken[start] or len(token) < 6 or (start and not self._alone(tokens, spans, text, start)):
+                continue  # "data analysis": another thing
+            roles = [
+                r
+                for h, rs in [*((h, [r]) for h, r in self._heads.items()), *self._shared_heads.items()]
+                if len(h) >= 6 and singular(token)[:6] == h[:6] and singular(token) != h
+                for r in rs
+            ]
+            if roles:
+                loose.append((start, roles))
+        named = [m.role.source for m in found] + [r.source for _, roles in loose for r in roles]
+        out = []
+        for start, roles in loose:
+            beside = [r for r in roles if named.count(r.source) >= 2]  # its guide named elsewhere too
+            if len(beside) == 1:
+                out.append(Mention(beside[0], start, start + 1))
+        return out
 
     @staticmethod
     def _alone(tokens: list[str], spans: list[tuple[int, int]], text: str, start: int) -> bool:

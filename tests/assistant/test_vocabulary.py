@@ -298,3 +298,21 @@ def test_a_role_typed_as_its_alias_is_named_as_the_guide_names_it(typed, rewritt
     from assistant.condense import with_role_names
 
     assert with_role_names(typed, VOCABULARY) == rewritten
+
+
+def test_a_roles_field_names_it_only_beside_another_of_its_guides_roles():
+    from assistant.vocabulary import GuideVocabulary, Role
+
+    dental = [Role("dental hygienist", "d.md"), Role("dental assistant", "d.md")]
+    health = [Role("registered nurse", "n.md"), Role("physician assistant", "n.md")]
+    security = [Role("cybersecurity analyst", "c.md"), Role("penetration tester", "c.md")]
+    vocabulary = Vocabulary(
+        [
+            GuideVocabulary("d.md", "", dental),
+            GuideVocabulary("n.md", "", health),
+            GuideVocabulary("c.md", "", security),
+        ]
+    )
+    assert vocabulary.roles_in("more openings each year, hygiene or assisting") == dental
+    assert vocabulary.roles_in("i like analysis, which one") == [], "alone, a field names no role"
+    assert vocabulary.roles_in("data analysis vs penetration testers") == [security[1]], "data analysis is a thing"
