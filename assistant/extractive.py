@@ -586,7 +586,12 @@ class _Plan:
         rows = [line for line in self.passages[self.candidates[n].passage].text.splitlines() if line.startswith("|")]
         if not colon or not any(label in plain(line) for line in rows) or self.vocabulary.roles_in(label):
             return None  # not a table row: "Collaboration: ML engineers ..., including data scientists"
-        cells = rest.rstrip(".").split("; " if "; " in rest else ", ")  # words' cells end at ";", figures' at ","
+        cells: list[str] = []
+        for piece in rest.rstrip(".").split("; " if "; " in rest else ", "):  # words' cells end at ";", figures' at ","
+            if cells and not self.vocabulary.roles_in(piece):  # "None nationally; CDA exam is optional ...": one cell
+                cells[-1] += "; " + piece
+            else:
+                cells.append(piece)
         parts = [(part, self.vocabulary.roles_in(part)) for part in cells]
         own = [part for part, named in parts if named == [role]]
         others = [part for part, named in parts if named and role not in named]
