@@ -571,8 +571,11 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
             continue  # "lowest", "high end": which end of a figure's range
         if len(word) >= 4 and any(len(s) >= 5 and one_edit_apart(word, s) for s in STOPWORDS):
             continue  # "bein", "shuld": a common word mistyped, not a thing the guides lack
-        if (n and tokens[n - 1] in ("more", "less", "most", "least")) or (
-            word.endswith("er") and (corpus.knows(word[:-2]) or corpus.knows(word[:-1]))
+        base = singular(word)  # "earners": earn
+        if (
+            (n and tokens[n - 1] in ("more", "less", "most", "least"))
+            or (base.endswith("er") and (corpus.knows(base[:-2]) or corpus.knows(base[:-1])))
+            or (word.endswith("er") and "ADJ" in _readings(word))  # "younger", "safer"
         ):
             continue  # what two roles are weighed by ("more dangerous", "longer"), not a thing the guides lack
         short_name = len(word) == 2 and n and tokens[n - 1] in _QUALIFIER_BEFORE | {"the"}  # "in the uk"

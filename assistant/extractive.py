@@ -318,6 +318,7 @@ class _Plan:
         asked = (
             CAREER_STAGE.search(question)
             or PERCENTILE.search(self.analysis.text)
+            or RANGE_END.search(self.analysis.text)  # "how much do the top plumbers make"
             or CAREER_STAGE.search(self.said_text)
         )
         if asked:
@@ -342,6 +343,11 @@ class _Plan:
                     or (hourly and reading.hourly_only(c.text))
                 )
                 for c, f in zip(self.candidates, self.figures["money"], strict=True)
+            ]
+        ) + TUNING.typical_figure_bonus * np.array(
+            [  # ... and the asked role's median or average wins over an add-on ("a paramedic stipend of $5,000")
+                bool(f) and bool(TYPICAL_FIGURE.search(c.text)) and bool(set(self.analysis.roles) & set(named))
+                for c, f, named in zip(self.candidates, self.figures["money"], self.named, strict=True)
             ]
         )
 

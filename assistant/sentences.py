@@ -129,9 +129,10 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
             continue
         # A list item: a short label ("Splunk.", "Education."), or a bare phrase with no sentence of its own
         # ("networking fundamentals such as TCP/IP and DNS").
+        core = re.sub(r"\s*\([^)]*\)", "", parts[0])  # "Stair climb (with an extra 25 pounds ...)": two words
         if bullet and (
-            len(parts[0].split()) <= 6
-            or (len(parts) == 1 and parts[0].rstrip()[-1:] not in ".!?" and len(parts[0].split()) <= 12)
+            len(core.split()) <= 6
+            or (len(parts) == 1 and parts[0].rstrip()[-1:] not in ".!?" and len(core.split()) <= 12)
         ):
             labels.append(parts[0].rstrip("."))
             if len(parts) == 1:
@@ -149,6 +150,8 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
                 # "Both share a toolkit. Here's an overview of it:": the sentence that says something introduces it.
                 said = [p for p in parts if not SIGNPOST.search(p)]
                 intro = plain(line) if len(parts) == 1 or not said else said[-1].rstrip(".:") + ":"
+                if len(said) >= 2 and len(said[-1].split()) <= 3:  # "... or less. It's pass/fail:": the one before
+                    intro = f"{said[-2].rstrip('.')}; {said[-1][:1].lower()}{said[-1][1:].rstrip('.:')}:"
         units.extend(p.strip() for p in parts if len(p.split()) >= 3 and not p.rstrip().endswith(":"))
     close_list()
     close_table()

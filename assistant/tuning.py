@@ -32,7 +32,12 @@ class Tuning:
     # senior figure ("Junior UX designers typically start around $70,000, while senior ...") loses this against the
     # median beside it. A penalty, not a bonus for "median": a bonus of 0.1 let "Data scientists make an average of
     # $103,500" beat an uploaded guide's own answer ("... are paid 42 golden pearls", cosine 0.83 against 0.36).
-    staged_figure_penalty: float = 0.15
+    # 0.15 until an eighth guide's "how much do firefighters make a year" took "The lowest-paid 10% of firefighters earn
+    # less than $33,950 ..." over the table's median row: 0.3, with the bonus below; the other sets unchanged.
+    staged_figure_penalty: float = 0.3
+    # ... and a median or average naming the asked role gets this (naming it: "Data scientists make an average of
+    # $103,500" is no answer for another guide's role).
+    typical_figure_bonus: float = 0.15
     # "Starting salary ux vs pm": a sentence giving the asked stage's figure ("usually start around $95,000") gets this
     # over the median beside it, which shares "salary" with the question. 0.15 / 0.3 / 0.45 on the three eval sets:
     # the real and first sets unchanged (0.907 / 0.903 all facts), the held-out set 0.765 / 0.784 / 0.784 all facts

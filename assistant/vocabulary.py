@@ -277,10 +277,15 @@ def token_matches(typed: str, name: str) -> bool:
 
 
 def contracted(typed: str, word: str) -> bool:
-    """Whether a user's word is a word's contraction, its first letter then consonants of it in order: "acct" for
-    accountant, "mgmt" for management, "mktg" for marketing."""
-    if len(typed) < 4 or typed[0] != word[0] or any(c in "aeiou" for c in typed[1:]):
+    """Whether a user's word is a word's contraction, its first letter then consonants of it in order ("acct" for
+    accountant, "mgmt" for management), or its first two letters then some of the rest when it is no English word
+    ("dept" for department)."""
+    from lemminflect import getAllLemmas
+
+    if len(typed) < 4 or typed[0] != word[0]:
         return False
+    if any(c in "aeiou" for c in typed[1:]) and (typed[:2] != word[:2] or getAllLemmas(typed)):
+        return False  # "dept" for department, not "best" or "dubai" for any word
     rest = iter(word[1:])
     return all(c in rest for c in typed[1:])
 
@@ -305,6 +310,20 @@ class Role:
     def forms(self) -> list[list[str]]:
         """Each name of the role as a word list, the longest first."""
         return sorted({tuple(words(n)) for n in (self.name, *self.aliases) if words(n)}, key=len, reverse=True)
+
+
+def compound_initials(name: str) -> str:
+    """The initials of a one-word name made of two English words of four letters or more ("firefighter": "ff"), else
+    ""."""
+    from lemminflect import getAllLemmas
+
+    word = name.lower()
+    if " " in word or len(word) < 8 or not word.isalpha():
+        return ""
+    for cut in range(4, len(word) - 3):
+        if getAllLemmas(word[:cut]) and getAllLemmas(word[cut:]):
+            return word[0] + word[cut]
+    return ""
 
 
 def article(name: str) -> str:
@@ -483,6 +502,12 @@ class Vocabulary:
         # A role's leading acronym alone names it when no other role starts with it: "ux" for UX designer.
         self._leads = {w: rs[0] for w, rs in leads.items() if len(rs) == 1 and w not in _SHORT_WORDS}
         self._forms = sorted(((len(f), role, f) for role in self.roles for f in role.forms()), key=lambda c: -c[0])
+        # A one-word name made of two words goes by their initials: "ff" (or "ffs") for firefighter.
+        initials: dict[str, list[Role]] = {}
+        for role in self.roles:
+            if found := compound_initials(role.name):
+                initials.setdefault(found, []).append(role)
+        self._initials = {i: rs[0] for i, rs in initials.items() if len(rs) == 1 and i not in _SHORT_WORDS}
         self._seen: dict[str, list[Mention]] = {}  # guide sentences are read for every question
 
     def mentions(self, text: str) -> list[Mention]:
@@ -539,6 +564,11 @@ class Vocabulary:
         for start, token in enumerate(tokens):
             role = self._leads.get(token)
             if role and not taken[start] and (start + 1 == len(tokens) or tokens[start + 1] in _AFTER_LEAD):
+                found.append(Mention(role, start, start + 1))
+                taken[start] = True
+        for start, token in enumerate(tokens):
+            role = self._initials.get(token) or self._initials.get(token[:-1] if token.endswith("s") else "")
+            if role and not taken[start]:
                 found.append(Mention(role, start, start + 1))
                 taken[start] = True
         found += self._fields(tokens, spans, text, taken, found)

@@ -316,3 +316,25 @@ def test_a_roles_field_names_it_only_beside_another_of_its_guides_roles():
     assert vocabulary.roles_in("more openings each year, hygiene or assisting") == dental
     assert vocabulary.roles_in("i like analysis, which one") == [], "alone, a field names no role"
     assert vocabulary.roles_in("data analysis vs penetration testers") == [security[1]], "data analysis is a thing"
+
+
+def test_a_one_word_name_of_two_words_goes_by_its_initials():
+    from assistant.vocabulary import GuideVocabulary, Role, compound_initials
+
+    assert compound_initials("firefighter") == "ff" and compound_initials("electrician") == ""
+    roles = [Role("firefighter", "f.md"), Role("police officer", "f.md")]
+    vocabulary = Vocabulary([GuideVocabulary("f.md", "", roles)])
+    assert vocabulary.roles_in("how much do ffs make") == roles[:1]
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("how do you get promoted to lieutenant in the fire dept", "dept"),  # a contraction the guide spells out
+        ("top earners - do the top 10% of police officers or firefighters make more", "earners"),  # "earn" + "er"
+        ("which one can i start younger at, police officer or firefighter", "younger"),  # a comparative
+    ],
+)
+def test_a_way_of_writing_a_guides_word_is_not_a_missing_thing(question, word):
+    corpus = CorpusWords(["department", "earn", "start", "promot", "lieutenant", "fire", "top", "make"])
+    assert word not in analyse(question, VOCABULARY, corpus).unknown
