@@ -78,7 +78,7 @@ _WANTS = [
         "duration",
         re.compile(
             r"\bhow (long|quickly|soon)\b|\bhow many (years|months|weeks)\b|\btime to\b|"
-            r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker)\b",
+            r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker)\b|\btime limit\b",
             re.I,
         ),
     ),
@@ -131,7 +131,7 @@ FIGURES = {
     "percent": re.compile(r"\b\d[\d,.]*\s?%|\b\d+ percent\b"),
     "duration": re.compile(
         r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-        r"(\s?(-|to|\u2013)\s?\d+)?(\s+|-)(years?|months?|weeks?|days?|hours?)\b",
+        r"(\s?(-|to|\u2013)\s?\d+)?(\s+|-)(years?|months?|weeks?|days?|hours?|minutes?)\b",
         re.I,
     ),
     "count": re.compile(r"\b\d[\d,]*\b"),
@@ -376,6 +376,10 @@ def kind_of(text: str, roles: list[Role]) -> str:
         return "howto"
     if _LIST.search(text) and not re.match(r"\s*(how|why|when|where|who)\b", text, re.I):
         return "list"
+    if re.match(r"\s*what(?:'s| are| r)? the (\w+ ){0,3}\w+s\s*\??\s*$", text, re.I) and not re.search(
+        r"\b(is|does)\b", text, re.I
+    ):
+        return "list"  # "what are the cpat events": things, not what one thing is
     if _DEFINITION.match(text) and len(words(text)) <= 8:
         return "definition"
     return "fact"

@@ -38,6 +38,7 @@ UNITS = {
     "week": 1 / 52,
     "day": 1 / 365,
     "hour": 1 / 8760,
+    "minute": 1 / 525600,
     "million": 1e6,
     "billion": 1e9,
     "thousand": 1e3,
@@ -63,7 +64,7 @@ def figure_value(text: str, wants: str, stage: str | None = None, end: str | Non
         return None
     value = float(number.group(1).replace(",", ""))
     value *= {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
-    unit = re.search(r"(year|month|week|day|hour|million|billion|thousand)", match.group(0), re.I)
+    unit = re.search(r"(year|month|week|day|hour|minute|million|billion|thousand)", match.group(0), re.I)
     value *= UNITS.get(unit.group(1).lower(), 1) if unit else 1  # "27 months" against "2 to 4 years"
     per = PER.search(text[match.end() : match.end() + 20])
     by = BY_YEAR.match(text, match.end())  # "16% by 2033": the figure's horizon goes with it

@@ -393,6 +393,15 @@ def _same_role(a: str, b: str) -> bool:
     return len(wa) == len(wb) and all(token_matches(x, y) for x, y in zip(wa, wb, strict=True))
 
 
+def _qualifies(word: str) -> bool:
+    """Whether a word in brackets after a role's name says which kind of it, not another name ("Police Officer
+    (probationary)", "(retired)"): one word that reads as an adjective or a participle, never a noun."""
+    from lemminflect import getAllLemmas
+
+    readings = getAllLemmas(word) if " " not in word else {}
+    return bool(readings) and "NOUN" not in readings and ("ADJ" in readings or word.endswith("ed"))
+
+
 def _aliases(name: str, text: str) -> list[str]:
     """Other names of a role found in the guide: expansions of its acronyms, parenthesised and "also called"
     names, and its initials."""
@@ -419,7 +428,12 @@ def _aliases(name: str, text: str) -> list[str]:
             acronym = inner.rstrip("s") if " " not in inner and inner.rstrip("s").isupper() else ""
             if acronym and not any(_spells(acronym, form) for form in (name, *expansions)):
                 continue  # "... Certification of Physician Assistants (NCCPA)": the body's name, not the role's
-            if _names_it(outer, name_forms) and 1 <= len(inner.split()) <= 3 and not re.search(r"\d", inner):
+            if (
+                _names_it(outer, name_forms)
+                and 1 <= len(inner.split()) <= 3
+                and not re.search(r"\d", inner)
+                and not _qualifies(inner)
+            ):
                 found.append(_display(" ".join(singular(w) for w in inner.split())))
         inner = match.group(2).strip().lower()
         if inner in name_forms:

@@ -24,14 +24,15 @@ from .progress import Progress, Work
 from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "10"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
+PIPELINE_VERSION = "11"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
 # 5: sentences addressed to the assistant dropped; 6: sentence vectors stored at ingest (bump it too when
 # `assistant.sentences.passage_sentences` changes: stored sentences that no longer match are embedded per question);
 # 7: aliases "sometimes called a ..." of a singular name or in quotes, no acronym of a body named after the role
 # ("NCCPA"), numbered bold items, "PA-C." ends a sentence; 8: a bold "Category:" is not a list item, and a chunk whose
 # sentences are not the ones stored is embedded again (`sentence_hash`); 9: a short bold line heads the list after
 # it ("**Cons**" under "### Accountant": "Cons (accountant): ..."); 10: a list item's words in parentheses do not
-# count against its being a label, and a short intro ("It's pass/fail:") takes the sentence before it
+# count against its being a label, and a short intro ("It's pass/fail:") takes the sentence before it; 11: "Police
+# Officer (probationary)" gives the role no alias
 
 
 @dataclass(frozen=True)

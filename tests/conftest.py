@@ -27,6 +27,7 @@ FOURTH_GUIDE = Path(__file__).parent / "data" / "registered-nurse-vs-physician-a
 FIFTH_GUIDE = Path(__file__).parent / "data" / "electrician-vs-plumber.md"
 SIXTH_GUIDE = Path(__file__).parent / "data" / "dental-hygienist-vs-dental-assistant.md"
 SEVENTH_GUIDE = Path(__file__).parent / "data" / "accountant-vs-financial-analyst.md"
+EIGHTH_GUIDE = Path(__file__).parent / "data" / "firefighter-vs-police-officer.md"
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
@@ -133,11 +134,11 @@ def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 @pytest.fixture(scope="session")
 def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the seven guides (the third to the seventh written blind), ingested once: read it only."""
+    """An assistant over the eight guides (the third to the eighth written blind), ingested once: read it only."""
     return _assistant_over(
-        tmp_path_factory.mktemp("seven-guides"),
+        tmp_path_factory.mktemp("eight-guides"),
         embeddings,
-        (GUIDE, SECOND_GUIDE, THIRD_GUIDE, FOURTH_GUIDE, FIFTH_GUIDE, SIXTH_GUIDE, SEVENTH_GUIDE),
+        (GUIDE, SECOND_GUIDE, THIRD_GUIDE, FOURTH_GUIDE, FIFTH_GUIDE, SIXTH_GUIDE, SEVENTH_GUIDE, EIGHTH_GUIDE),
     )
 
 

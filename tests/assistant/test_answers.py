@@ -20,6 +20,7 @@ HELD_OUT_2_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout2_questions.
 HELD_OUT_3_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout3_questions.jsonl"
 HELD_OUT_4_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout4_questions.jsonl"
 HELD_OUT_5_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout5_questions.jsonl"
+HELD_OUT_6_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout6_questions.jsonl"
 
 
 def first_sentence(text: str) -> str:
@@ -166,6 +167,18 @@ def test_the_real_questions_rates(two_guides):
                 "right_guide_cited": 0.9,
             },
         ),
+        # The sixth (firefighter vs police officer), untouched at 6385399: 0.477, 0.523, 0.833 (in scope caveated
+        # 0.186: "ff", "dept", "earners"); after its general fixes 0.545, 0.568, 0.833. Users call police officers
+        # "cops", which the guide never sets beside the role's name: those questions name no role.
+        (
+            HELD_OUT_6_QUESTIONS,
+            {
+                "fact_in_answer": 0.5,
+                "first_sentence_answers": 0.52,
+                "out_of_scope_refused_or_caveated": 0.8,
+                "right_guide_cited": 0.9,
+            },
+        ),
     ],
     ids=[
         "ux-designer-vs-product-manager",
@@ -173,6 +186,7 @@ def test_the_real_questions_rates(two_guides):
         "electrician-vs-plumber",
         "dental-hygienist-vs-dental-assistant",
         "accountant-vs-financial-analyst",
+        "firefighter-vs-police-officer",
     ],
 )
 def test_the_blind_guides_rates(blind_guides, questions, floors):
@@ -537,8 +551,8 @@ def test_what_two_roles_do_is_answered_from_each_ones_own_sections(blind_guides)
     working in under a year"): what each does, from its own section."""
     result = blind_guides.answer("whats the difference in what they do day to day - hygienist vs assistant")
     sections = [c.section for c in result.citations]
-    assert any(s.endswith("for a Hygienist") for s in sections), result.text
-    assert any(s.endswith("for an Assistant") for s in sections), result.text
+    assert any(s.split(" > ")[-1].endswith(("for a Hygienist", "Hygienist Do?")) for s in sections), result.text
+    assert any(s.split(" > ")[-1].endswith(("for an Assistant", "Assistant Do?")) for s in sections), result.text
 
 
 def test_a_route_both_roles_share_is_read_step_by_step(blind_guides):
@@ -620,3 +634,8 @@ def test_whether_one_role_is_worth_it_over_the_other_is_answered_with_both_pays_
         blind_guides.answer("is it worth 3 years of school to be a hygienist instead of an assistant").text
     )
     assert first.startswith("By pay, dental hygienists earn more") and "$87,530" in first and "$46,540" in first
+
+
+def test_what_are_the_things_of_a_test_is_its_list(blind_guides):
+    first = first_sentence(blind_guides.answer("what are the cpat events").text)
+    assert "Stair climb" in first and "Hose drag" in first and "Ceiling breach and pull" in first, first
