@@ -470,6 +470,7 @@ class CorpusWords:
         """Whether a guide uses the word, a form of it, an abbreviation of it or a near typo."""
         return bool(self.expand(word))
 
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 - as `expand`
     def knows_in(self, word: str, source: str) -> bool:
         """Whether this guide uses the word (or a form, an abbreviation or a near typo of it)."""
         same = _HEADED_AS.get(singular(word.lower()))
@@ -553,6 +554,13 @@ def _looks_like_a_word(word: str) -> bool:
 _SIDE_BY = frozenset(["vs", "versus", "or"])
 
 
+def _mistyped_common(word: str) -> bool:
+    """ "bein", "shuld": a common word mistyped, not a thing the guides lack."""
+    from .retrieval import STOPWORDS
+
+    return len(word) >= 4 and any(len(s) >= 5 and one_edit_apart(word, s) for s in STOPWORDS)
+
+
 def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> list[str]:
     """The question's words that name something no guide mentions: "canada", "google", "dentists", "taxes"."""
     from .retrieval import STOPWORDS
@@ -573,8 +581,6 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
             continue
         if RANGE_END.fullmatch(word) or (n and RANGE_END.fullmatch(f"{tokens[n - 1]} {word}")):
             continue  # "lowest", "high end": which end of a figure's range
-        if len(word) >= 4 and any(len(s) >= 5 and one_edit_apart(word, s) for s in STOPWORDS):
-            continue  # "bein", "shuld": a common word mistyped, not a thing the guides lack
         base = singular(word)  # "earners": earn
         if (
             (n and tokens[n - 1] in ("more", "less", "most", "least"))
@@ -585,7 +591,12 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         short_name = len(word) == 2 and n and tokens[n - 1] in _QUALIFIER_BEFORE | {"the"}  # "in the uk"
         # "np vs pa": what a role is set against names another role, even as an abbreviation no guide uses
         short_name = short_name or after in _SIDE_BY or (n > 0 and tokens[n - 1] in _SIDE_BY)
-        if not knows(word) and _names_a_thing(tokens, n) and (_looks_like_a_word(word) or short_name):
+        if (
+            not knows(word)
+            and _names_a_thing(tokens, n)
+            and (_looks_like_a_word(word) or short_name)
+            and not _mistyped_common(word)
+        ):
             found.append(word)
     # "data engineer", not "earn nurses" or "do nurses": the word before a role's last word must name a kind of it
     found += [u for u in vocabulary.unlisted(text) if u.split()[0] not in ASKING | STOPWORDS]
@@ -952,7 +963,8 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         from .condense import without_roles
 
         profile = re.sub(r"(,\s*)?\b(or)\s*$", "", without_roles(profile, vocabulary).strip(" ,;?")).strip(" ,;?")
-    lacks = asked_terms(averse(text), vocabulary, corpus)
+    avoided = averse(text)
+    lacks = asked_terms(avoided, vocabulary, corpus) if avoided else frozenset()
     wants = wants_figure(text)
     if re.search(r"\bworth\b", text, re.I) and len(roles) == 2 and kind in ("yesno", "fact"):
         kind, wants = "comparison", wants or "money"  # "worth 3 more years to be a hygienist than an assistant?"
