@@ -951,6 +951,10 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         and not unknown
     ):
         roles += vocabulary.partner(roles[0])
+    elif len(roles) == 1 and _CONTRAST.search(text) and (than := re.search(r"\bthan\b(.*)$", text, re.I)):
+        # "is the fire academy longer than the police academy": the partner named by a word of its name after "than"
+        after = set(words(than.group(1)))
+        roles += [r for r in vocabulary.partner(roles[0]) if after & set(words(r.name.lower()))]
     parts = split_parts(text)
     kind = kind_of(text, roles)
     mover = _mover(text, vocabulary)

@@ -639,3 +639,8 @@ def test_whether_one_role_is_worth_it_over_the_other_is_answered_with_both_pays_
 def test_what_are_the_things_of_a_test_is_its_list(blind_guides):
     first = first_sentence(blind_guides.answer("what are the cpat events").text)
     assert "Stair climb" in first and "Hose drag" in first and "Ceiling breach and pull" in first, first
+
+
+def test_a_yes_no_setting_one_role_against_another_named_after_than_is_weighed(blind_guides):
+    first = first_sentence(blind_guides.answer("is the fire academy longer than the police academy?").text)
+    assert first.startswith("No") and "21 weeks" in first and "14 weeks" in first, first
