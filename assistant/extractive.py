@@ -611,7 +611,9 @@ class _Plan:
         if not value.strip() or not self.vocabulary.roles_in(header):
             return f"{label}: {own[0]}."
         value = re.sub(r"^(About|Around|Roughly|Only|Over|Under|None|Yes|No)\b", lambda m: m.group(1).lower(), value)
-        return f"The {reading.lower_first(label)} for {role.plural} is {value.strip()}."
+        head = re.sub(r"\s*\([^)]*\)", "", label).split(" of ")[0].split()[-1:]  # "Number of jobs": number
+        verb = "are" if head and re.search(r"[^su]s$", head[0]) else "is"  # "Certifications", "Typical hours"
+        return f"The {reading.lower_first(label)} for {role.plural} {verb} {value.strip()}."
 
     def introduction(self, role: Role) -> list[Sentence]:
         """What a role is or does, as its guide first says: its first sentence about that role alone ("Product

@@ -68,7 +68,8 @@ def figure_value(text: str, wants: str, stage: str | None = None, end: str | Non
     value *= UNITS.get(unit.group(1).lower(), 1) if unit else 1  # "27 months" against "2 to 4 years"
     per = PER.search(text[match.end() : match.end() + 20])
     by = BY_YEAR.match(text, match.end())  # "16% by 2033": the figure's horizon goes with it
-    return match.group(0).strip() + (f" a {per.group(2).lower()}" if per else "") + (
+    unit = per.group(2).lower() if per else ""
+    return match.group(0).strip() + (f" {'an' if unit.startswith('hour') else 'a'} {unit}" if per else "") + (
         f" by {by.group(1)}" if by and wants == "percent" else ""
     ), value
 

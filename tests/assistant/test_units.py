@@ -429,3 +429,10 @@ def test_a_figure_at_the_asked_end_of_a_range():
     assert figure_value(text, "money", end="high")[1] == 137280
     assert figure_value(text, "money", end="low")[1] == 50440
     assert figure_value(text, "money")[1] == 50440
+
+
+def test_an_hourly_figure_reads_an_hour():
+    from assistant.reading import figure_value
+
+    assert figure_value("Analysts earn $48.02 per hour.", "money")[0] == "$48.02 an hour"
+    assert figure_value("Analysts earn $99,890 per year.", "money")[0] == "$99,890 a year"
