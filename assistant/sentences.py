@@ -144,6 +144,9 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
                 # certifications too (the writer joins an item's sentences back, `extractive._Plan.extracted`).
                 label = parts[0].rstrip(".")
                 parts = [f"{label}: {p}" for p in parts[1:]]
+        elif bullet and bullet.group(1)[0].isdigit() and len(parts) == 1 and len(core.split()) <= 16:
+            labels.append(parts[0].rstrip("."))  # "3. Build strength and cardio, then pass the CPAT.": a step, and
+            # a sentence of its own (below)
         elif not bullet:
             close_list()
             if line.endswith(":"):

@@ -24,7 +24,7 @@ from .progress import Progress, Work
 from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "11"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
+PIPELINE_VERSION = "12"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
 # 5: sentences addressed to the assistant dropped; 6: sentence vectors stored at ingest (bump it too when
 # `assistant.sentences.passage_sentences` changes: stored sentences that no longer match are embedded per question);
 # 7: aliases "sometimes called a ..." of a singular name or in quotes, no acronym of a body named after the role
@@ -32,7 +32,8 @@ PIPELINE_VERSION = "11"  # 2: vocabulary on each guide's first chunk; 3: inline 
 # sentences are not the ones stored is embedded again (`sentence_hash`); 9: a short bold line heads the list after
 # it ("**Cons**" under "### Accountant": "Cons (accountant): ..."); 10: a list item's words in parentheses do not
 # count against its being a label, and a short intro ("It's pass/fail:") takes the sentence before it; 11: "Police
-# Officer (probationary)" gives the role no alias
+# Officer (probationary)" gives the role no alias; 12: a numbered list of one-sentence steps is also named in one
+# sentence
 
 
 @dataclass(frozen=True)

@@ -436,3 +436,17 @@ def test_an_hourly_figure_reads_an_hour():
 
     assert figure_value("Analysts earn $48.02 per hour.", "money")[0] == "$48.02 an hour"
     assert figure_value("Analysts earn $99,890 per year.", "money")[0] == "$99,890 a year"
+
+
+def test_a_numbered_list_of_one_sentence_steps_is_also_named_in_one_sentence():
+    steps = passage_sentences(
+        "1. Earn your EMT-B certification at a community college.\n2. Build strength and cardio, then pass the CPAT.\n"
+        "3. Apply to departments and pass the written exam.",
+        "How to become > Becoming a firefighter",
+    )
+    assert steps[:3] == [
+        "Earn your EMT-B certification at a community college.",
+        "Build strength and cardio, then pass the CPAT.",
+        "Apply to departments and pass the written exam.",
+    ], "each step is still a sentence of its own"
+    assert "Earn your EMT-B certification at a community college; Build strength" in steps[3]
