@@ -168,13 +168,13 @@ def test_the_real_questions_rates(two_guides):
             },
         ),
         # The sixth (firefighter vs police officer), untouched at 6385399: 0.477, 0.523, 0.833 (in scope caveated
-        # 0.186: "ff", "dept", "earners"); after its general fixes 0.545, 0.568, 0.833. Users call police officers
+        # 0.186: "ff", "dept", "earners"); after its general fixes 0.614, 0.568, 0.833. Users call police officers
         # "cops", which the guide never sets beside the role's name: those questions name no role.
         (
             HELD_OUT_6_QUESTIONS,
             {
-                "fact_in_answer": 0.5,
-                "first_sentence_answers": 0.52,
+                "fact_in_answer": 0.59,
+                "first_sentence_answers": 0.54,
                 "out_of_scope_refused_or_caveated": 0.8,
                 "right_guide_cited": 0.9,
             },
