@@ -471,11 +471,11 @@ class CorpusWords:
         return bool(self.expand(word))
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - as `expand`
-    def knows_in(self, word: str, source: str) -> bool:
-        """Whether this guide uses the word (or a form, an abbreviation or a near typo of it)."""
+    def knows_in(self, word: str, sources: frozenset[str]) -> bool:
+        """Whether one of these guides uses the word (or a form, an abbreviation or a near typo of it)."""
         same = _HEADED_AS.get(singular(word.lower()))
-        return any(self.used_in(stem, source) for stem in self.expand(word)) or bool(
-            same and self.knows_in(same, source)
+        return any(self.used_in(stem, source) for stem in self.expand(word) for source in sources) or bool(
+            same and self.knows_in(same, sources)
         )
 
 
@@ -566,9 +566,11 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
     from .retrieval import STOPWORDS
 
     named = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
-    # Asked about one guide's roles, a word only another guide uses is missing too ("nurse pay after taxes")
+    # Asked about one guide's roles, a word only another guide uses is missing too ("nurse pay after taxes"); a
+    # document that compares no roles of its own (a note about "underwater data scientists") may say it
     asked = {r.source for r in vocabulary.roles_in(text)}
-    knows = partial(corpus.knows_in, source=asked.pop()) if len(asked) == 1 else corpus.knows
+    notes = {source for source, guide in vocabulary.guides.items() if not guide.roles}
+    knows = partial(corpus.knows_in, sources=frozenset(asked | notes)) if len(asked) == 1 else corpus.knows
     tokens = words(text)
     found = []
     for n, word in enumerate(tokens):

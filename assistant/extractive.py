@@ -346,7 +346,10 @@ class _Plan:
             ]
         ) + TUNING.typical_figure_bonus * np.array(
             [  # ... and the asked role's median or average wins over an add-on ("a paramedic stipend of $5,000")
-                bool(f) and bool(TYPICAL_FIGURE.search(c.text)) and bool(set(self.analysis.roles) & set(named))
+                bool(f)
+                and bool(TYPICAL_FIGURE.search(c.text))
+                and bool(set(self.analysis.roles) & set(named))
+                and len({p.source for p in self.passages}) == 1  # not beside an uploaded note's own figure
                 for c, f, named in zip(self.candidates, self.figures["money"], self.named, strict=True)
             ]
         )

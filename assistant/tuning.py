@@ -36,7 +36,8 @@ class Tuning:
     # less than $33,950 ..." over the table's median row: 0.3, with the bonus below; the other sets unchanged.
     staged_figure_penalty: float = 0.3
     # ... and a median or average naming the asked role gets this (naming it: "Data scientists make an average of
-    # $103,500" is no answer for another guide's role).
+    # $103,500" is no answer for another guide's role), when the passages are all of one guide (not beside an
+    # uploaded note's "42 golden pearls").
     typical_figure_bonus: float = 0.15
     # "Starting salary ux vs pm": a sentence giving the asked stage's figure ("usually start around $95,000") gets this
     # over the median beside it, which shares "salary" with the question. 0.15 / 0.3 / 0.45 on the three eval sets:
