@@ -644,3 +644,21 @@ def test_what_are_the_things_of_a_test_is_its_list(blind_guides):
 def test_a_yes_no_setting_one_role_against_another_named_after_than_is_weighed(blind_guides):
     first = first_sentence(blind_guides.answer("is the fire academy longer than the police academy?").text)
     assert first.startswith("No") and "21 weeks" in first and "14 weeks" in first, first
+
+
+@pytest.mark.parametrize("question", ["who won the super bowl last year", "translate good morning into spanish"])
+def test_an_unrelated_question_in_a_conversation_is_not_made_about_its_roles(two_guides, question):
+    turns = [
+        {"role": "user", "content": "is it worth becoming an ml eng instead of a data sci"},
+        {"role": "assistant", "content": "By pay, ML engineers earn more: $136,620 a year against $103,500."},
+    ]
+    result = two_guides.answer(question, turns)
+    assert result.refused and "ML engineer" not in result.standalone_question, result.standalone_question
+
+
+def test_a_question_of_the_guides_words_after_one_about_roles_is_about_them(two_guides):
+    turns = [
+        {"role": "user", "content": "how much do ml engineers make"},
+        {"role": "assistant", "content": "$136,620."},
+    ]
+    assert "ML engineers" in two_guides.answer("which langs should i learn", turns).standalone_question
