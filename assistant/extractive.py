@@ -546,8 +546,9 @@ class _Plan:
         ok = self.allowed(roles) & ~self.anaphor_orphans()
         # A follow-up is not answered with what was just said, unless it asks the same of another role ("and
         # hygienists?" after "The number of jobs for dental assistants is about 376,300": the same row has theirs).
+        # Nor when it asks what the guide lacks ("what about in canada"): what the guide does say is the figure said.
         before = self.vocabulary.roles_in(self.said_text.split(". ")[0])
-        if (ok & ~self.said).any() and not (roles and before and not set(roles) & set(before)):
+        if (ok & ~self.said).any() and not (roles and before and not set(roles) & set(before)) and not a.unknown:
             ok &= ~self.said
         # Only a list question prefers a list-naming sentence: a narrower how-to ("how do I learn data viz") takes its
         # best step's substance, not a list of step headings (the whole route is `route`'s).

@@ -662,3 +662,10 @@ def test_a_question_of_the_guides_words_after_one_about_roles_is_about_them(two_
         {"role": "assistant", "content": "$136,620."},
     ]
     assert "ML engineers" in two_guides.answer("which langs should i learn", turns).standalone_question
+
+
+def test_a_follow_up_adding_a_place_the_guide_lacks_gives_the_figure_just_said_beside_the_caveat(two_guides):
+    turns = [{"role": "user", "content": "how much do ml engineers make"}]
+    turns.append({"role": "assistant", "content": two_guides.answer(turns[0]["content"]).text})
+    result = two_guides.answer("what about in canada", turns)
+    assert "canada" in result.uncovered and "$136,620" in result.text, result.text
