@@ -494,11 +494,14 @@ class Assistant(Runnable[Question | str, Answer]):
         if text is None:
             return None
         # The closest passage of each of the three nearest sections, of the guide asked about (its roles', or that of
-        # what was said last: "what about in the uk" after plumbers' pay) when it has some.
+        # what was said last: "what about in the uk" after plumbers' pay, or else of the nearest passage: "how much is
+        # the oscp exam fee" is about the guide that names the OSCP), and only its sections when it has some.
         said = {p.source for p in passages if state.get("said_id") and p.id == state["said_id"]}
-        asked = {r.source for r in analysis.roles} or said
+        nearest_guide = {max(passages, key=lambda p: p.similarity).source} if passages else set()
+        asked = {r.source for r in analysis.roles} or said or nearest_guide
         closest = {}
-        for p in sorted(passages, key=lambda p: (asked and p.source not in asked, -p.similarity)):
+        own = [p for p in passages if p.source in asked] or passages  # no other guide's sections beside them
+        for p in sorted(own, key=lambda p: -p.similarity):
             if len(closest) < 3:
                 closest.setdefault(p.section, p)
         nearest = list(closest)

@@ -669,3 +669,9 @@ def test_a_follow_up_adding_a_place_the_guide_lacks_gives_the_figure_just_said_b
     turns.append({"role": "assistant", "content": two_guides.answer(turns[0]["content"]).text})
     result = two_guides.answer("what about in canada", turns)
     assert "canada" in result.uncovered and "$136,620" in result.text, result.text
+
+
+def test_a_refusals_closest_sections_are_of_the_guide_nearest_the_question(blind_guides):
+    result = blind_guides.answer("how much is the oscp exam fee")  # the OSCP is the pen testing guide's
+    assert result.refused and "Penetration tester" in result.text, result.text
+    assert "At a Glance" not in result.text and "physician assistant" not in result.text, "no other guide's sections"
