@@ -561,6 +561,16 @@ def _mistyped_common(word: str) -> bool:
     return len(word) >= 4 and any(len(s) >= 5 and one_edit_apart(word, s) for s in STOPWORDS)
 
 
+def foreign(question: str, vocabulary: Vocabulary, corpus: CorpusWords) -> bool:
+    """Whether a question is about something the guides do not write of: most of its words unknown to them, or a thing
+    no guide names ("who won the super bowl last year"; not "which langs should i learn")."""
+    from .retrieval import STOPWORDS
+
+    content = [w for w in words(question) if w not in STOPWORDS and w not in ASKING]
+    unknown = sum(not corpus.knows(w) for w in content)
+    return unknown * 2 > len(content) or bool(unknown_words(question, vocabulary, corpus))
+
+
 def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> list[str]:
     """The question's words that name something no guide mentions: "canada", "google", "dentists", "taxes"."""
     from .retrieval import STOPWORDS

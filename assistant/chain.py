@@ -18,7 +18,6 @@ from langchain_core.runnables.config import (
 from pydantic import BaseModel, Field, model_validator
 
 from .analysis import (
-    ASKING,
     CAREER_STAGE,
     CHOOSING,
     FIGURES,
@@ -27,9 +26,9 @@ from .analysis import (
     asked_terms,
     asking_stems,
     choosing,
+    foreign,
     has_figure,
     introduces,
-    unknown_words,
     unsaid_pairs,
     unsaid_quality,
 )
@@ -38,12 +37,12 @@ from .condense import condense, is_follow_up, with_role_names, without_roles
 from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, Focus, Said, Sentence
 from .results import Answer, Citation
-from .retrieval import STOPWORDS, GuideRetriever, HybridSearch, Passage, terms
+from .retrieval import GuideRetriever, HybridSearch, Passage, terms
 from .sentences import SentenceVectors, split_sentences
 from .settings import Settings
 from .support import unsupported
 from .tuning import TUNING
-from .vocabulary import plural_names, words
+from .vocabulary import plural_names
 from .writer import MIN_SUPPORT, Writer
 
 NOT_COVERED = "The guide does not cover this question."
@@ -313,13 +312,12 @@ class Assistant(Runnable[Question | str, Answer]):
         index = state.get("index") or self.search.keyword_index()
         standalone = state.get("standalone") or condense(state["question"], state["history"], index.vocabulary)
         question = state["question"]
-        if standalone != question and not is_follow_up(question, index.vocabulary):
-            # "who won the super bowl last year", asked after pay: a question of its own, not one about those roles
-            # ("which langs should i learn" is: the guides know its words)
-            content = [w for w in words(question) if w not in STOPWORDS and w not in ASKING]
-            unknown = sum(not index.corpus_words.knows(w) for w in content)
-            if unknown * 2 > len(content) or unknown_words(question, index.vocabulary, index.corpus_words):
-                standalone = question
+        if (
+            standalone != question
+            and not is_follow_up(question, index.vocabulary)
+            and foreign(question, index.vocabulary, index.corpus_words)
+        ):
+            standalone = question  # "who won the super bowl last year", asked after pay: not about those roles
         # A follow-up ("does location matter?", "what comes after that?") goes on from what was said last; naming
         # no role, it is about the role of the passage that was said ("how much does that pay?").
         history, said_id = state["history"], None
