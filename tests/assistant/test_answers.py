@@ -675,3 +675,32 @@ def test_a_refusals_closest_sections_are_of_the_guide_nearest_the_question(blind
     result = blind_guides.answer("how much is the oscp exam fee")  # the OSCP is the pen testing guide's
     assert result.refused and "Penetration tester" in result.text, result.text
     assert "At a Glance" not in result.text and "physician assistant" not in result.text, "no other guide's sections"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # no stage asked: the asked role's median, not its top-10% figure or a stipend a year
+        ("how much do firefighters make a year", "The median annual salary for firefighters is $57,120"),
+        ("how much do the top plumbers make", "$101,120"),  # a range's end asked: its top figure
+        # a table row's plural label, and a cell that runs on after ";"
+        ("whats the first cert most soc analysts get", "The common certifications for cybersecurity analysts are"),
+        ("whats the required exam for dental assistants", "none nationally; CDA exam is optional in many states"),
+    ],
+)
+def test_figures_and_rows_of_the_blind_guides_read_for_what_is_asked(blind_guides, question, said):
+    first = first_sentence(blind_guides.answer(question).text)
+    assert said in first, first
+
+
+def test_a_word_only_another_guide_uses_is_missing_from_the_guide_asked_about(blind_guides):
+    # the accountant guide says "tax", the nurse guide never does
+    result = blind_guides.answer("how much do registered nurses make after taxes")
+    assert "taxes" in result.uncovered and "$86,070" in result.text, result.text
+
+
+def test_advice_below_the_refusal_threshold_is_still_answered(blind_guides):
+    result = blind_guides.answer(
+        "i love figuring out whats wrong w people and want to prescribe stuff, which one suits me"
+    )
+    assert not result.refused and "physician assistants" in first_sentence(result.text), result.text

@@ -338,3 +338,19 @@ def test_a_one_word_name_of_two_words_goes_by_its_initials():
 def test_a_way_of_writing_a_guides_word_is_not_a_missing_thing(question, word):
     corpus = CorpusWords(["department", "earn", "start", "promot", "lieutenant", "fire", "top", "make"])
     assert word not in analyse(question, VOCABULARY, corpus).unknown
+
+
+def test_a_mistyped_common_word_is_not_a_missing_thing():
+    corpus = CorpusWords(["ml", "engineer", "data", "scientist", "switch", "later"])
+    assert "bein" not in analyse("can an ml engineer switch to bein a data scientist", VOCABULARY, corpus).unknown
+
+
+def test_minutes_are_a_duration():
+    assert figure_value("You must finish in 10 minutes and 20 seconds or less.", "duration")[0] == "10 minutes"
+
+
+def test_a_word_in_brackets_that_only_says_which_kind_is_no_alias():
+    text = "Firefighters and police officers both serve.\n\nPolice Officer (probationary), then Police Officer."
+    guide = derive_vocabulary("f.md", "Firefighter vs. Police Officer", ["Ranks", "Ranks"], [text, text])
+    officer = next(r for r in guide.roles if r.name == "police officer")
+    assert "probationary" not in officer.aliases
