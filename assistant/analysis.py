@@ -57,7 +57,8 @@ _CONTRAST = re.compile(
 YES_NO = re.compile(r"^\s*(do|does|did|is|are|was|were|can|could|will|would|should|has|have|must|need)\b", re.I)
 _LIST = re.compile(
     r"\b(list|name|tools?|skills?|languages?|technolog\w*|certs?|certifications?|frameworks?|responsibilit\w*|"
-    r"duties|tasks|steps|platforms?|software|qualifications?|degrees?|stack|libraries|techniques|methods)\b",
+    r"duties|tasks|steps|platforms?|software|qualifications?|degrees?|stack|libraries|techniques|methods|"
+    r"certificates?|requirements|prerequisites|pros|cons|advantages|disadvantages|perks|drawbacks|downsides)\b",
     re.I,
 )
 _HOW_TO = re.compile(
@@ -360,7 +361,8 @@ def kind_of(text: str, roles: list[Role]) -> str:
     # With no role named, only "who ...?" or "which role ...?" compares the guide's roles ("red team vs blue team"
     # compares something else).
     if (len(roles) >= 2 and _CONTRAST.search(text)) or (
-        not roles
+        # "which one lets u retire sooner, ff or leo": one side named as the guide does not name it
+        (not roles or (len(roles) == 1 and re.search(r"\bor\b", text, re.I)))
         and re.search(
             r"\b(who|which (role|one|job|career|path|trade|profession|occupation|field|option|of)|"
             r"(the|these|those) (two|2) (roles|jobs|careers|paths|trades|professions))\b",
@@ -439,11 +441,19 @@ class _Listed:
 class CorpusWords:
     """The words of every indexed guide, for telling which of a question's words no guide uses."""
 
-    def __init__(self, stems, used_in=None) -> None:
+    def __init__(self, stems, used_in=None, only_in=None) -> None:
         """`stems`: a list of words, or the index's mapped word list (`frozen.Words`); `used_in(stem, source)`: whether
-        a guide has the stem (by default, every guide has every word)."""
+        a guide has the stem (by default, every guide has every word); `only_in(stem)`: the one guide that has it, if
+        only one has (by default, none)."""
         self.words = stems if hasattr(stems, "starting") else _Listed(stems)
         self.used_in = used_in or (lambda stem, source: True)
+        self.only_in = only_in or (lambda stem: None)
+
+    def guide_of(self, terms: frozenset[str]) -> str | None:
+        """The guide a question's words point to when one of them is a word only that guide uses ("cop", "faa") and
+        no other points elsewhere."""
+        found = {g for t in terms if (g := self.only_in(t)) is not None}
+        return found.pop() if len(found) == 1 else None
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one instance per index revision, a few thousand words asked
     def expand(self, word: str) -> tuple[str, ...]:
@@ -458,6 +468,8 @@ class CorpusWords:
             return (word.lower(),)
         if singular(word.lower()) in _HEADED_AS:  # "downsides": what guides head "Cons", if they do not say it
             return self.expand(_HEADED_AS[singular(word.lower())])
+        if len(word) > 5 and word.lower().endswith("ly") and self.expand(word[:-2]):  # "hourly": "per hour"
+            return self.expand(word[:-2])
         found = []
         for known in self.words.starting(stem[:3]):
             if _same_word(stem, known) or _same_word(word.lower(), known):
@@ -474,6 +486,8 @@ class CorpusWords:
     def knows_in(self, word: str, sources: frozenset[str]) -> bool:
         """Whether one of these guides uses the word (or a form, an abbreviation or a near typo of it)."""
         same = _HEADED_AS.get(singular(word.lower()))
+        if len(word) > 5 and word.lower().endswith("ly"):  # "hourly": a guide that says "per hour"
+            same = same or word[:-2]
         return any(self.used_in(stem, source) for stem in self.expand(word) for source in sources) or bool(
             same and self.knows_in(same, sources)
         )
@@ -656,7 +670,11 @@ def unsaid_pairs(text: str, vocabulary: Vocabulary, passages: list[str]) -> list
         asked = _QUALIFIED.get(singular(tokens[n + 1]).rstrip("s") if tokens[n + 1] != "pays" else "pay")
         if asked is None or n in named or n + 1 in named or word in STOPWORDS or word in ASKING or len(word) < 3:
             continue
-        together = re.compile(rf"\b{re.escape(word[:5])}\w*\W+(\w+\W+){{0,3}}({asked})", re.I)
+        # in one clause, either way round: "the FAA covers training costs and pays trainees", "costs $85,000 to
+        # $110,000 at most flight schools"; not "a two-part exam focused on corporate finance, budgeting and cost"
+        gap = r"\W+(?:\S+(?<![,;:.])\s+){0,6}"
+        stem = re.escape(word[:-2] if len(word) > 5 and word.endswith("ly") else word[:5])  # "hourly": "per hour"
+        together = re.compile(rf"\b{stem}\w*{gap}({asked})|\b({asked})\S*{gap}{stem}", re.I)
         if not any(together.search(p) for p in passages):
             noun = singular(tokens[n + 1]) in _QUALIFYING_NOUNS
             found.append(f"{word} {tokens[n + 1]}" if noun else word)
@@ -836,10 +854,14 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
     from .retrieval import tokenize
 
     named = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
+    tokens = words(text)
     kept = " ".join(
         w
-        for n, w in enumerate(words(text))
-        if n not in named and w.lower() not in PHRASING and singular(w) not in PHRASING
+        for n, w in enumerate(tokens)
+        if n not in named
+        and w.lower() not in PHRASING
+        and singular(w) not in PHRASING
+        and not (w == "one" and n and tokens[n - 1] in ("which", "each", "either", "any"))  # "which one": a pronoun
     )
     return frozenset(stem for t in tokenize(kept) for stem in (corpus.expand(t) or (t,)))
 

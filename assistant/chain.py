@@ -362,7 +362,15 @@ class Assistant(Runnable[Question | str, Answer]):
                 analysis, terms=analysis.terms | asked_terms(CHOOSING, index.vocabulary, index.corpus_words)
             )
             query = f"{question} {CHOOSING}"
-        passages = self.search.search(query, vector, k, index, state.get("sources"))
+        sources = state.get("sources")
+        passages = self.search.search(query, vector, k, index, sources)
+        searched = passages  # whether the guides answer at all is judged on these (`_refusal`)
+        if not sources and not analysis.roles and passages:
+            # "whats a cop's hourly pay": a word only one guide uses names the guide that answers
+            pinned = index.corpus_words.guide_of(analysis.terms)
+            if pinned and passages[0].source != pinned:
+                sources = [pinned]
+                passages = self.search.search(query, vector, k, index, sources)
         texts = [p.text for p in passages]
         # ... of the guide that answers: another guide's "free" says nothing of Figma.
         answering = {r.source for r in analysis.roles} or {passages[0].source if passages else ""}
@@ -402,21 +410,29 @@ class Assistant(Runnable[Question | str, Answer]):
             passages = _in_front(self.search.pieces(said, vector, index), passages, k)
         foci = [Focus(q, v, role, part) for (q, role, part), v in zip(asked, vectors, strict=True)]
         for focus in reversed(foci):  # each focus's best passages first, so that every side or part is there
-            found = self.search.search(focus.question, focus.vector, k, index, state.get("sources"))
+            found = self.search.search(focus.question, focus.vector, k, index, sources)
             own = [p for p in found if focus.role is None or p.role == focus.role][: TUNING.focus_passages] or found[:1]
             if focus.analysis is not None and introduces(focus.analysis):  # "what do MLEs do and ...": its intro
                 own = _in_front(
                     self.search.introduction(focus.analysis.roles[0], focus.vector, index, own[0].fused), own
                 )
             passages = _in_front(own, passages)
-        if state.get("sources"):  # passages read besides the search (a list's pieces, an intro ...) obey the limit too
-            passages = [p for p in passages if p.source in set(state["sources"])]
+        if sources:  # passages read besides the search (a list's pieces, an intro ...) obey the limit too
+            passages = [p for p in passages if p.source in set(sources)]
         context = (
             Said(said.id, state["said"], bool(_NEXT.search(question)), bool(_WHY.match(question)))
             if said is not None
             else None
         )
-        return {**state, "analysis": analysis, "vector": vector, "foci": foci, "passages": passages, "context": context}
+        return {
+            **state,
+            "analysis": analysis,
+            "vector": vector,
+            "foci": foci,
+            "passages": passages,
+            "searched": searched,
+            "context": context,
+        }
 
     def as_retriever(self, k: int = 4, sources: list[str] | None = None) -> GuideRetriever:
         """This assistant's search as a LangChain retriever, for your own chains.
@@ -479,12 +495,15 @@ class Assistant(Runnable[Question | str, Answer]):
         """A refusal when no passage is close enough, or when the question is about something no guide names."""
         passages: list[Passage] = state["passages"]
         analysis: Analysis = state["analysis"]
-        best = max((p.similarity for p in passages), default=0.0)
+        # judged on what the search found in every guide: a word only one guide uses ("translate") picks the guide
+        # that answers, not whether one does
+        searched: list[Passage] = state.get("searched", passages)
+        best = max((p.similarity for p in searched), default=0.0)
         unknown = analysis.unknown if analysis.kind != "fit" else []
         text = None
         in_context = state.get("context") is not None  # a follow-up on what was just said from the guide
         if best < self.settings.refusal_threshold and (
-            unknown or not (in_context or analysis.kind == "fit" or _names_a_passage_term(analysis, passages))
+            unknown or not (in_context or analysis.kind == "fit" or _names_a_passage_term(analysis, searched))
         ):
             text = NOT_COVERED
         elif unknown and not analysis.roles and best < TUNING.unknown_word_refusal_similarity:
@@ -496,7 +515,8 @@ class Assistant(Runnable[Question | str, Answer]):
         # the oscp exam fee" is about the guide that names the OSCP), and only its sections when it has some.
         said = {p.source for p in passages if state.get("said_id") and p.id == state["said_id"]}
         nearest_guide = {max(passages, key=lambda p: p.similarity).source} if passages else set()
-        asked = {r.source for r in analysis.roles} or said or nearest_guide
+        pinned = state["index"].corpus_words.guide_of(analysis.terms)  # "oscp": a word only one guide uses
+        asked = {r.source for r in analysis.roles} or said or ({pinned} if pinned else nearest_guide)
         closest = {}
         own = [p for p in passages if p.source in asked] or passages  # no other guide's sections beside them
         for p in sorted(own, key=lambda p: -p.similarity):

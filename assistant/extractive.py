@@ -188,6 +188,8 @@ class _Plan:
         self.roles = [passages[c.passage].role for c in self.candidates]
         self.named = [self.vocabulary.roles_in(c.text) for c in self.candidates]
         self.carried = self._carried_roles()
+        # a sentence that opens with a role's name ("Controllers must retire at 56 ..."): its subject
+        self.opens = [bool(m) and m[0].start <= 1 for m in (self.vocabulary.mentions(c.text) for c in self.candidates)]
         self.passage_of = np.array([c.passage for c in self.candidates])
         # The role a sentence is about when it opens with it ("A penetration tester is hired to ...").
         self.subject = [
@@ -331,6 +333,8 @@ class _Plan:
             )
         # Nor, unless asked, a difference ("about $41,000 more per year than an assistant") or an hourly rate alone.
         gap, hourly = ASKS_GAP.search(question) is None, re.search(r"\b(hour\w*|hr)\b", question, re.I) is None
+        guides = self.vocabulary.guides
+        beside_note = any(p.source not in guides or not guides[p.source].roles for p in self.passages)
         return -TUNING.staged_figure_penalty * np.array(
             [
                 bool(f)
@@ -349,7 +353,7 @@ class _Plan:
                 bool(f)
                 and bool(TYPICAL_FIGURE.search(c.text))
                 and bool(set(self.analysis.roles) & set(named))
-                and len({p.source for p in self.passages}) == 1  # not beside an uploaded note's own figure
+                and not beside_note  # not beside an uploaded note's own figure ("42 golden pearls")
                 for c, f, named in zip(self.candidates, self.figures["money"], self.named, strict=True)
             ]
         )
@@ -390,11 +394,17 @@ class _Plan:
                 adjusted[n] -= TUNING.other_role_penalty  # no bonus: it may be a remark about no one role
             elif own is not None:
                 adjusted[n] += TUNING.own_role_bonus if own in roles else -TUNING.other_role_penalty
+            elif self.of_other_subject(n, roles):
+                adjusted[n] -= TUNING.other_subject_penalty  # about the other role, the asked one in passing
             elif len(roles) >= 2 and all(r in self.named[n] for r in roles):
                 adjusted[n] += (
                     TUNING.own_role_bonus
                 )  # a question about both: a sentence about both is as much their own
         return adjusted
+
+    def of_other_subject(self, n: int, roles: list[Role]) -> bool:
+        """Whether a sentence opens with another role than the one asked, naming the asked one after it."""
+        return len(roles) == 1 and len(self.named[n]) >= 2 and self.named[n][0] not in roles and self.opens[n]
 
     def best(
         self, scores: np.ndarray, ok: np.ndarray, prefer_list: bool = False, about: frozenset[str] | None = None
@@ -415,8 +425,12 @@ class _Plan:
         listing = self.listing
         if about is not None:
             listing = listing.copy()
-            for n in np.flatnonzero(listing):  # only list sentences: their intro must have an asked word
-                listing[n] = reading.shares(about, terms(reading.list_parts(self.candidates[n].text)[0]))
+            intros = {n: terms(reading.list_parts(self.candidates[n].text)[0]) for n in np.flatnonzero(listing)}
+            # only list sentences whose intro has an asked word: as written, if one has ("Cons (controller)" for "cons",
+            # not "Pros (controller)"), else a longer form of one ("tech": "technologies")
+            exact = any(about & words for n, words in intros.items() if ok[n])
+            for n, words in intros.items():
+                listing[n] = bool(about & words) if exact else reading.shares(about, words)
         if prefer_list and (ok & listing).any():
             listed = int(np.argmax(np.where(ok & listing, scores, -np.inf)))
             if scores[listed] >= scores[best] - TUNING.list_margin:
@@ -970,7 +984,20 @@ class _Plan:
         own = np.array(
             [r == role or (r is None and (role in nm or not nm)) for r, nm in zip(self.roles, self.named, strict=True)]
         )
-        yes = self.best(scores, has & own)
+        # "do airline pilots have to retire at 65": a sentence with the asked number is the evidence, if one has it
+        numbers = re.findall(r"\d[\d,.]*\d|\d", a.text)
+        stating = (
+            has
+            & own
+            & np.array(
+                [
+                    any(re.search(rf"(?<![\d,.]){re.escape(x)}(?![\d,])", c.text) for x in numbers)
+                    for c in self.candidates
+                ]
+            )
+        )
+        subject = np.array([self.of_other_subject(n, [role]) for n in range(len(self.candidates))])
+        yes = self.best(scores - TUNING.other_subject_penalty * subject, stating if stating.any() else has & own)
         if yes is not None and reading.NEED.search(a.text):
             # "Do I need a design degree?": a way in without it ("through a degree, an online course, or a bootcamp")
             # answers before a sentence saying what is typical ("Typical degree: Bachelor's in design ...").

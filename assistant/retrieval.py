@@ -227,7 +227,7 @@ class _KeywordIndex:
             roles[int(r)]: [frozen.id(row) for row in rows] for r, rows in introductions.items()
         }
         # for telling what a question names that no guide does, or not the guide it asks about
-        self.corpus_words = CorpusWords(frozen.words, self.used_in)
+        self.corpus_words = CorpusWords(frozen.words, self.used_in, self.only_in)
         self._kept: dict[str, tuple[StoredChunk, np.ndarray]] = {}  # see `chunk`
         self._keeping = threading.Lock()
         self.clusters = (
@@ -259,6 +259,14 @@ class _KeywordIndex:
             return False
         rows = frozen.post_rows[int(frozen.post_offsets[n]) : int(frozen.post_offsets[n + 1])]
         return bool(np.any(frozen.source[rows] == frozen.source_names.index(source)))
+
+    def only_in(self, word: str) -> str | None:
+        """The one guide whose chunks have a word (a stem), if only one has it."""
+        frozen, n = self.frozen, self.frozen.words.id(word)
+        if n is None:
+            return None
+        sources = frozen.source[frozen.post_rows[int(frozen.post_offsets[n]) : int(frozen.post_offsets[n + 1])]]
+        return frozen.source_names[int(sources[0])] if len(sources) and not np.any(sources != sources[0]) else None
 
     def chunk(self, chunk_id: str) -> StoredChunk:
         """A chunk's text and metadata; the last `KEPT_CHUNKS` read are kept, with their vectors (an answer reads

@@ -85,7 +85,8 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
     def close_list() -> None:
         nonlocal intro, labels
         if (intro or fallback) and len(labels) >= 2:
-            units.append(f"{intro or fallback} {'; '.join(labels)}.")
+            # "; " parts the items: an item's own ("Days off are truly off; once you're home ...") reads as a comma
+            units.append(f"{intro or fallback} {'; '.join(label.replace('; ', ', ') for label in labels)}.")
         intro, labels = "", []
 
     def close_table() -> None:
@@ -144,6 +145,10 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
                 # certifications too (the writer joins an item's sentences back, `extractive._Plan.extracted`).
                 label = parts[0].rstrip(".")
                 parts = [f"{label}: {p}" for p in parts[1:]]
+        elif bullet and (intro or labels) and len(parts) == 1 and parts[0].rstrip()[-1:] not in ".!?":
+            # "- Highest earning potential of the two, with senior captains earning well into six figures": a long
+            # item of a list that has its intro or short items, and a sentence of its own (below)
+            labels.append(parts[0].strip())
         elif bullet and bullet.group(1)[0].isdigit() and len(parts) == 1 and len(core.split()) <= 16:
             labels.append(parts[0].rstrip("."))  # "3. Build strength and cardio, then pass the CPAT.": a step, and
             # a sentence of its own (below)

@@ -51,6 +51,10 @@ class Tuning:
     # questions without shutting out the general sections that name both roles.
     own_role_bonus: float = 0.1
     other_role_penalty: float = 0.3
+    # A sentence of a section about both roles whose subject is the other role, though it names the asked one too:
+    # "Controllers must retire at 56, which means airline pilots can work nine years longer" for pilots. Chosen on the
+    # ninth blind guide's questions (see the README's Measured), checked on every other set.
+    other_subject_penalty: float = 0.1
     # Two sentences of one passage this close in score: the earlier answers (a section leads with its answer: "Do
     # electricians need a license?" - "Nearly all states require ..." before "Apprentices typically register ...").
     # 0.01 / 0.02 / 0.05 on the five sets: real 0.915 / 0.915 / 0.907 all facts, first set 0.889 / 0.903 / 0.903, the

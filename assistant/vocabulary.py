@@ -111,6 +111,18 @@ _BEFORE_A_ROLE = _DETERMINERS | frozenset(
         "outearn",
         "outearns",
         "out",
+        "more",  # "are there more pilot jobs": how many of the role, not a kind of it
+        "fewer",
+        "most",
+        "many",
+        "growth",  # "job growth pilots vs controllers": what is asked of the role, not a kind of it
+        "outlook",
+        "salary",
+        "salaries",
+        "wage",
+        "wages",
+        "income",
+        "demand",
     ]
 )
 # Punctuation between two words: the first does not modify the second ("who earns more, hygienists or assistants").

@@ -24,7 +24,7 @@ from .progress import Progress, Work
 from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "12"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
+PIPELINE_VERSION = "13"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
 # 5: sentences addressed to the assistant dropped; 6: sentence vectors stored at ingest (bump it too when
 # `assistant.sentences.passage_sentences` changes: stored sentences that no longer match are embedded per question);
 # 7: aliases "sometimes called a ..." of a singular name or in quotes, no acronym of a body named after the role
@@ -33,7 +33,7 @@ PIPELINE_VERSION = "12"  # 2: vocabulary on each guide's first chunk; 3: inline 
 # it ("**Cons**" under "### Accountant": "Cons (accountant): ..."); 10: a list item's words in parentheses do not
 # count against its being a label, and a short intro ("It's pass/fail:") takes the sentence before it; 11: "Police
 # Officer (probationary)" gives the role no alias; 12: a numbered list of one-sentence steps is also named in one
-# sentence
+# sentence; 13: a long item of a list with an intro is named in its list sentence too, and an item's "; " reads ", "
 
 
 @dataclass(frozen=True)

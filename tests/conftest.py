@@ -28,6 +28,7 @@ FIFTH_GUIDE = Path(__file__).parent / "data" / "electrician-vs-plumber.md"
 SIXTH_GUIDE = Path(__file__).parent / "data" / "dental-hygienist-vs-dental-assistant.md"
 SEVENTH_GUIDE = Path(__file__).parent / "data" / "accountant-vs-financial-analyst.md"
 EIGHTH_GUIDE = Path(__file__).parent / "data" / "firefighter-vs-police-officer.md"
+NINTH_GUIDE = Path(__file__).parent / "data" / "pilot-vs-air-traffic-controller.md"
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
@@ -134,11 +135,21 @@ def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 @pytest.fixture(scope="session")
 def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the eight guides (the third to the eighth written blind), ingested once: read it only."""
+    """An assistant over the nine guides (the third to the ninth written blind), ingested once: read it only."""
     return _assistant_over(
-        tmp_path_factory.mktemp("eight-guides"),
+        tmp_path_factory.mktemp("nine-guides"),
         embeddings,
-        (GUIDE, SECOND_GUIDE, THIRD_GUIDE, FOURTH_GUIDE, FIFTH_GUIDE, SIXTH_GUIDE, SEVENTH_GUIDE, EIGHTH_GUIDE),
+        (
+            GUIDE,
+            SECOND_GUIDE,
+            THIRD_GUIDE,
+            FOURTH_GUIDE,
+            FIFTH_GUIDE,
+            SIXTH_GUIDE,
+            SEVENTH_GUIDE,
+            EIGHTH_GUIDE,
+            NINTH_GUIDE,
+        ),
     )
 
 

@@ -21,6 +21,7 @@ HELD_OUT_3_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout3_questions.
 HELD_OUT_4_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout4_questions.jsonl"
 HELD_OUT_5_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout5_questions.jsonl"
 HELD_OUT_6_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout6_questions.jsonl"
+HELD_OUT_7_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout7_questions.jsonl"
 
 
 def first_sentence(text: str) -> str:
@@ -179,6 +180,17 @@ def test_the_real_questions_rates(two_guides):
                 "right_guide_cited": 0.9,
             },
         ),
+        # The seventh (airline pilot vs air traffic controller), untouched at a968f24 (eight guides' fixes, nine guides
+        # indexed): 0.705, 0.682, 0.833 (in scope caveated 0.136: "hourly" where the guide says "per hour", "the faa
+        # pays" with four words between); after its general fixes 0.841, 0.795, 0.833, caveated 0.023.
+        (
+            HELD_OUT_7_QUESTIONS,
+            {
+                "fact_in_answer": 0.8,
+                "first_sentence_answers": 0.75,
+                "out_of_scope_refused_or_caveated": 0.8,
+            },
+        ),
     ],
     ids=[
         "ux-designer-vs-product-manager",
@@ -187,6 +199,7 @@ def test_the_real_questions_rates(two_guides):
         "dental-hygienist-vs-dental-assistant",
         "accountant-vs-financial-analyst",
         "firefighter-vs-police-officer",
+        "pilot-vs-air-traffic-controller",
     ],
 )
 def test_the_blind_guides_rates(blind_guides, questions, floors):
@@ -704,3 +717,34 @@ def test_advice_below_the_refusal_threshold_is_still_answered(blind_guides):
         "i love figuring out whats wrong w people and want to prescribe stuff, which one suits me"
     )
     assert not result.refused and "physician assistants" in first_sentence(result.text), result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("whats atc hourly pay", ["$68.21 per hour"]),  # "hourly", where the guide says "per hour"
+        ("how much does flight school cost roughly", ["$85,000 to $110,000"]),  # "costs ... at most flight schools"
+        ("job growth pilots vs controllers?", ["Airline pilots are projected to grow faster", "4%", "1%"]),
+        ("are there more pilot jobs or controller jobs", ["Airline pilots have more jobs", "110,400", "25,700"]),
+        ("pros of being an airline pilot?", ["Pros (airline pilot)", "Highest earning potential", "No hiring age cap"]),
+        ("whats bad about being a controller, cons", ["Cons (air traffic controller)", "burnout"]),
+        ("when do airline pilots have to retire", ["65"]),  # not the sentence about controllers retiring at 56
+        ("do airline pilots have to retire at 65", ["Yes", "65"]),
+        ("which one lets u retire sooner, ff or leo?", ["20 years"]),  # "leo": a side the guide does not name
+    ],
+)
+def test_the_ninth_blind_guides_questions_are_answered_first_thing(blind_guides, question, said):
+    result = blind_guides.answer(question)
+    first = first_sentence(result.text)
+    assert not result.refused and all(s in first for s in said), result.text
+    assert result.uncovered in ([], ["leo"]), result.uncovered
+
+
+def test_the_faa_paying_is_said_even_with_words_between(blind_guides):
+    assert blind_guides.answer("does the faa pay for atc training").uncovered == []
+
+
+def test_a_word_only_one_guide_uses_picks_that_guide_for_a_question_naming_no_role(blind_guides):
+    result = blind_guides.answer("whats a cop's hourly pay")  # the guides name no role "cop"; one says "cops"
+    assert "$33.25" in first_sentence(result.text), result.text
+    assert {c.source for c in result.citations} == {"firefighter-vs-police-officer.md"}

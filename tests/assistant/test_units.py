@@ -196,6 +196,17 @@ def test_passage_sentences_name_a_list_and_keep_labels():
     assert "Tools include:" not in units
 
 
+def test_a_long_item_of_a_list_with_an_intro_is_named_with_the_others():
+    text = "**Pros**\n\n- Highest earning potential of the two, with senior captains earning well into six figures\n"
+    text += "- Free travel\n- Days off are truly off; once you're home, there's no work"
+    units = passage_sentences(text, "Pros and Cons > Airline pilot")
+    assert units[-1] == (
+        "Pros (airline pilot): Highest earning potential of the two, with senior captains earning well into six "
+        "figures; Free travel; Days off are truly off, once you're home, there's no work."
+    )
+    assert "Highest earning potential of the two, with senior captains earning well into six figures" in units
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
