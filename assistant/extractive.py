@@ -611,9 +611,10 @@ class _Plan:
         if not colon or not any(label in plain(line) for line in rows) or self.vocabulary.roles_in(label):
             return None  # not a table row: "Collaboration: ML engineers ..., including data scientists"
         cells: list[str] = []
-        for piece in rest.rstrip(".").split("; " if "; " in rest else ", "):  # words' cells end at ";", figures' at ","
+        between = "; " if "; " in rest else ", "  # words' cells end at ";", figures' at ","
+        for piece in rest.rstrip(".").split(between):
             if cells and not self.vocabulary.roles_in(piece):  # "None nationally; CDA exam is optional ...": one cell
-                cells[-1] += "; " + piece
+                cells[-1] += between + piece  # "8, 10, or 12-hour shifts"
             else:
                 cells.append(piece)
         parts = [(part, self.vocabulary.roles_in(part)) for part in cells]

@@ -55,6 +55,12 @@ class Tuning:
     # "Controllers must retire at 56, which means airline pilots can work nine years longer" for pilots. Chosen on the
     # ninth blind guide's questions (see the README's Measured), checked on every other set.
     other_subject_penalty: float = 0.1
+    # A word a guide says of a person ("hired as a cop", "cops earn") becomes another name of the role whose name it is
+    # this close to (cosine of the bare words' embeddings), and this much closer than to any other role of the guide.
+    # Over the nine test guides: "cop" 0.71 / 0.42 and "cops" 0.73 / 0.39 against police officer / firefighter; the
+    # nearest other words 0.53 ("patients": registered nurse) and 0.51 ("investors": financial analyst).
+    informal_name_similarity: float = 0.6
+    informal_name_margin: float = 0.2
     # Two sentences of one passage this close in score: the earlier answers (a section leads with its answer: "Do
     # electricians need a license?" - "Nearly all states require ..." before "Apprentices typically register ...").
     # 0.01 / 0.02 / 0.05 on the five sets: real 0.915 / 0.915 / 0.907 all facts, first set 0.889 / 0.903 / 0.903, the

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#/-]*")
@@ -398,6 +398,43 @@ def derive_vocabulary(source: str, title: str, sections: list[str], texts: list[
     roles = [Role(name, source, tuple(_aliases(name, text))) for name in names]
     topics = list(dict.fromkeys(path[0] for path in paths))
     return GuideVocabulary(source, title, roles, topics)
+
+
+# Where a guide says a word of a person: "hired as a cop", "so cops earn about $12,040 more".
+_SAID_OF_A_PERSON = (re.compile(r"\bas an? ([a-z]{3,})\b"), re.compile(r"\b([a-z]{3,}s) (?:earn|make)s?\b"))
+
+
+def informal_names(guide: GuideVocabulary, texts: list[str], encode) -> GuideVocabulary:
+    """The guide with the informal names it uses for its roles as further aliases ("cop" for police officer): a word
+    said of a person whose embedding (`encode`, the index's model) is near one role's name and not the others'."""
+    import numpy as np
+
+    from .tuning import TUNING
+
+    if len(guide.roles) < 2:
+        return guide
+    taken = {singular(w.lower()) for r in guide.roles for n in (r.name, *r.aliases) for w in words(n)}
+    found = list(
+        dict.fromkeys(
+            singular(m.group(1))
+            for text in texts
+            for pattern in _SAID_OF_A_PERSON
+            for m in pattern.finditer(text)
+            if singular(m.group(1)) not in taken
+        )
+    )
+    if not found:
+        return guide
+    vectors = np.asarray(encode(found + [r.name for r in guide.roles]), dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    near = vectors[: len(found)] @ vectors[len(found) :].T
+    extra: dict[int, list[str]] = {}
+    for word, sims in zip(found, near, strict=True):
+        best, second = np.sort(sims)[::-1][:2]
+        if best >= TUNING.informal_name_similarity and best - second >= TUNING.informal_name_margin:
+            extra.setdefault(int(np.argmax(sims)), []).append(word)
+    roles = [replace(r, aliases=(*r.aliases, *extra.get(n, []))) for n, r in enumerate(guide.roles)]
+    return replace(guide, roles=roles)
 
 
 def _same_role(a: str, b: str) -> bool:

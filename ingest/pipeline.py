@@ -15,7 +15,7 @@ from assistant.errors import CareerAssistantError, IngestError, StoreCorrupt
 from assistant.sentences import passage_sentences
 from assistant.settings import Settings
 from assistant.store import VectorStore
-from assistant.vocabulary import derive_vocabulary
+from assistant.vocabulary import GuideVocabulary, derive_vocabulary, informal_names
 
 from .chunking import Chunk, chunk_markdown, document_title
 from .loaders import SUPPORTED_SUFFIXES, ReadLimits, UnreadableFile, load_markdown
@@ -24,7 +24,7 @@ from .progress import Progress, Work
 from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "13"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
+PIPELINE_VERSION = "14"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
 # 5: sentences addressed to the assistant dropped; 6: sentence vectors stored at ingest (bump it too when
 # `assistant.sentences.passage_sentences` changes: stored sentences that no longer match are embedded per question);
 # 7: aliases "sometimes called a ..." of a singular name or in quotes, no acronym of a body named after the role
@@ -33,7 +33,8 @@ PIPELINE_VERSION = "13"  # 2: vocabulary on each guide's first chunk; 3: inline 
 # it ("**Cons**" under "### Accountant": "Cons (accountant): ..."); 10: a list item's words in parentheses do not
 # count against its being a label, and a short intro ("It's pass/fail:") takes the sentence before it; 11: "Police
 # Officer (probationary)" gives the role no alias; 12: a numbered list of one-sentence steps is also named in one
-# sentence; 13: a long item of a list with an intro is named in its list sentence too, and an item's "; " reads ", "
+# sentence; 13: a long item of a list with an intro is named in its list sentence too, and an item's "; " reads ", ";
+# 14: informal names of a role as aliases ("cop")
 
 
 @dataclass(frozen=True)
@@ -312,6 +313,8 @@ def _embed(plan: _FilePlan, embeddings, settings: Settings, shown: Progress):
     Sentences are embedded here, as `assistant.sentences.SentenceVectors` would at question time (the same split,
     the same text), and stored with the index: no question embeds guide text. One `encode()` call per file.
     """
+    guide = GuideVocabulary.from_json(plan.vocabulary)  # and the informal names it uses for its roles ("cop")
+    plan.vocabulary = informal_names(guide, [c.text for c in plan.chunks], embeddings.encode).to_json()
     new = [n for n in range(len(plan.ids)) if plan.needs_embedding(n)]
     sentences = [plan.sentences[n] for n in new]
     texts = [embed_text(plan.chunks[n].section, plan.chunks[n].text) for n in new]

@@ -745,6 +745,18 @@ def test_the_faa_paying_is_said_even_with_words_between(blind_guides):
 
 
 def test_a_word_only_one_guide_uses_picks_that_guide_for_a_question_naming_no_role(blind_guides):
-    result = blind_guides.answer("whats a cop's hourly pay")  # the guides name no role "cop"; one says "cops"
-    assert "$33.25" in first_sentence(result.text), result.text
-    assert {c.source for c in result.citations} == {"firefighter-vs-police-officer.md"}
+    result = blind_guides.answer("how long is the faa academy")  # academies of three guides; the FAA in one
+    assert "16 weeks" in first_sentence(result.text), result.text
+    assert {c.source for c in result.citations} == {"pilot-vs-air-traffic-controller.md"}
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("whats a cop's hourly pay", "The median hourly pay for police officers is $33.25"),
+        ("whats the typical schedule for cops", "The typical schedule for police officers is 8, 10, or 12-hour shifts"),
+        ("can u be a cop and a firefighter at the same time", "In a few cities, yes"),
+    ],
+)
+def test_a_role_goes_by_the_informal_name_its_guide_uses(blind_guides, question, said):
+    assert first_sentence(blind_guides.answer(question).text).startswith(said)

@@ -354,3 +354,17 @@ def test_a_word_in_brackets_that_only_says_which_kind_is_no_alias():
     guide = derive_vocabulary("f.md", "Firefighter vs. Police Officer", ["Ranks", "Ranks"], [text, text])
     officer = next(r for r in guide.roles if r.name == "police officer")
     assert "probationary" not in officer.aliases
+
+
+def test_informal_names_a_guide_uses_for_its_roles_are_aliases(embeddings):
+    """With the real model: a word said of a person ("hired as a cop") near one role's name and not the other's."""
+    from assistant.vocabulary import informal_names
+
+    guide = derive_vocabulary("f.md", "Firefighter vs. Police Officer", ["Pay", "Pay"], ["x", "y"])
+    texts = [
+        "It is far easier to get hired as a cop than as a career firefighter, so cops earn more.",
+        "Structure fires are rare; as a result, crews train as a team.",
+    ]
+    roles = {r.name: r.aliases for r in informal_names(guide, texts, embeddings.encode).roles}
+    assert "cop" in roles["police officer"]
+    assert not {"result", "team", "fire"} & {*roles["police officer"], *roles["firefighter"]}
