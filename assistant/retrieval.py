@@ -457,6 +457,11 @@ class HybridSearch:
         found = {chunk_id: index.sentences(chunk_id) for chunk_id in ids}
         return {chunk_id: pair for chunk_id, pair in found.items() if pair is not None}
 
+    def split_by(self, ids: list[str], version: str) -> set[str]:
+        """Those of these chunks whose stored sentences ingest made or checked with this `passage_sentences`."""
+        index = self.keyword_index()
+        return {i for i in ids if i in index and index.chunk(i).metadata.get("split") == version}
+
     def _passage(self, index: _KeywordIndex, chunk_id: str, query_vector: np.ndarray, fused: float) -> Passage:
         chunk = index.chunk(chunk_id)
         meta = chunk.metadata

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections import OrderedDict
@@ -26,6 +27,24 @@ SIGNPOST = re.compile(
 )
 # A list-naming sentence made by `passage_sentences`: "... including: R and SQL; Microsoft Excel; Jupyter."
 LIST_SENTENCE = re.compile(r":\s[^;]+(;\s[^;]+)+\.$")
+
+
+def _split_version() -> str:
+    """Which `passage_sentences` this is: a hash of the code that splits (this module and its text rules). Ingest
+    records it with each chunk whose stored sentences it made or checked, so a reader of such a chunk need not split
+    it again to know they are the sentences it would make; after any change to that code, it does (and embeds them
+    when they differ) until the next ingest."""
+    from pathlib import Path
+
+    here = Path(__file__).with_name
+    try:
+        code = b"".join(here(name).read_bytes() for name in ("sentences.py", "text_rules.py"))
+    except OSError:  # no source to read (a zipped install): always check
+        return ""
+    return hashlib.sha256(code).hexdigest()[:16]
+
+
+SPLIT_VERSION = _split_version()
 
 
 def split_sentences(text: str) -> list[str]:
@@ -191,10 +210,11 @@ class SentenceVectors:
                 self._cache.move_to_end(chunk_id)
         missing = list({p.id: p for p in passages if p.id not in found}.values())
         if missing:
-            texts = {p.id: passage_sentences(p.text, p.section) or [p.text] for p in missing}
             stored = self.store.sentence_vectors([p.id for p in missing]) if self.store is not None else {}
+            split = self.store.split_by([p.id for p in missing], SPLIT_VERSION) if stored and SPLIT_VERSION else set()
+            texts = {p.id: passage_sentences(p.text, p.section) or [p.text] for p in missing if p.id not in split}
             for p in missing:
-                if p.id in stored and stored[p.id][0] == texts[p.id]:
+                if p.id in stored and (p.id in split or stored[p.id][0] == texts[p.id]):
                     found[p.id] = stored[p.id]
             unstored = [p for p in missing if p.id not in found]
             flat = [embed_text(p.section, s) for p in unstored for s in texts[p.id]]

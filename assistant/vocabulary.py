@@ -216,6 +216,7 @@ _ALSO_CALLED = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # every word of every sentence an answer reads, several times
 def singular(word: str) -> str:
     """English singular of a plural noun, good enough for role names: analysts, companies, boxes."""
     low = word.lower()
@@ -572,6 +573,9 @@ class Vocabulary:
                 initials.setdefault(found, []).append(role)
         self._initials = {i: rs[0] for i, rs in initials.items() if len(rs) == 1 and i not in _SHORT_WORDS}
         self._seen: dict[str, list[Mention]] = {}  # guide sentences are read for every question
+        self._form_words = {w for _, _, form in self._forms for w in form}
+        self._words_of: dict[str, frozenset[str]] = {}  # see `_stands_for`
+        self._typed_heads: dict[str, Role | None] = {}  # see `_head_of`
 
     def mentions(self, text: str) -> list[Mention]:
         """The roles a text names, in order, each mention once (longest name first)."""
@@ -587,8 +591,12 @@ class Vocabulary:
         spans = [m.span() for m in _WORD.finditer(text)]
         taken = [False] * len(tokens)
         found: list[Mention] = []
+        match = [self._stands_for(t) for t in tokens]
+        present = set(tokens).union(*match)
         for size, role, form in self._forms:
             acronym = size == 1 and form[0].upper() in role.aliases and len(form[0]) <= 2
+            if not (acronym and form[0] + "s" in present) and not all(w in present for w in form):
+                continue  # a form none of whose words the text has, as typed or as `token_matches` reads them
             for start in range(len(tokens) - size + 1):
                 if any(taken[start : start + size]):
                     continue
@@ -597,7 +605,7 @@ class Vocabulary:
                         tokens[start] not in _SHORT_WORDS or re.search(rf"\b{form[0].upper()}s?\b", text) is not None
                     )
                 else:
-                    ok = all(token_matches(tokens[start + i], form[i]) for i in range(size))
+                    ok = all(form[i] in match[start + i] for i in range(size))
                     ok = ok and (size > 1 or len(form[0]) > 3 or tokens[start] in (form[0], form[0] + "s"))
                 if ok:
                     found.append(Mention(role, start, start + size))
@@ -605,14 +613,7 @@ class Vocabulary:
         for start, token in enumerate(tokens):
             # The head alone matches as written or with one typo ("scientsts"), not as a stem ("testing"), and not
             # after a word that makes it another role ("data engineer" is not the guide's "ML engineer").
-            role = next(
-                (
-                    r
-                    for h, r in self._heads.items()
-                    if singular(token) == h or (len(token) >= 6 and one_edit_apart(singular(token), h))
-                ),
-                None,
-            )
+            role = self._head_of(token)
             if role and start and not taken[start - 1] and not self._alone(tokens, spans, text, start):
                 role = None
             if role and not taken[start]:
@@ -636,6 +637,27 @@ class Vocabulary:
                 taken[start] = True
         found += self._fields(tokens, spans, text, taken, found)
         return sorted(found, key=lambda m: m.start)
+
+    def _head_of(self, token: str) -> Role | None:
+        """The role whose last word, unshared, a typed word is, as written or with one typo ("scientsts")."""
+        if token in self._typed_heads:
+            return self._typed_heads[token]
+        alone = singular(token)
+        role = self._heads.get(alone) or next(
+            (r for h, r in self._heads.items() if len(token) >= 6 and one_edit_apart(alone, h)), None
+        )
+        if len(self._typed_heads) < 1 << 16:
+            self._typed_heads[token] = role
+        return role
+
+    def _stands_for(self, token: str) -> frozenset[str]:
+        """The words of the roles' names that a typed word stands for (`token_matches`), once per word."""
+        found = self._words_of.get(token)
+        if found is None:
+            found = frozenset(w for w in self._form_words if token_matches(token, w))
+            if len(self._words_of) < 1 << 16:
+                self._words_of[token] = found
+        return found
 
     def _fields(self, tokens, spans, text: str, taken: list[bool], found: list[Mention]) -> list[Mention]:
         """A role's field, a word sharing the first six letters of its last word ("hygiene or assisting", "analysis"):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assistant.embeddings import embed_text
 from assistant.errors import CareerAssistantError, IngestError, StoreCorrupt
-from assistant.sentences import passage_sentences
+from assistant.sentences import SPLIT_VERSION, passage_sentences
 from assistant.settings import Settings
 from assistant.store import VectorStore
 from assistant.vocabulary import GuideVocabulary, derive_vocabulary, informal_names
@@ -24,7 +24,7 @@ from .progress import Progress, Work
 from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "14"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
+PIPELINE_VERSION = "15"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
 # 5: sentences addressed to the assistant dropped; 6: sentence vectors stored at ingest (bump it too when
 # `assistant.sentences.passage_sentences` changes: stored sentences that no longer match are embedded per question);
 # 7: aliases "sometimes called a ..." of a singular name or in quotes, no acronym of a body named after the role
@@ -34,7 +34,8 @@ PIPELINE_VERSION = "14"  # 2: vocabulary on each guide's first chunk; 3: inline 
 # count against its being a label, and a short intro ("It's pass/fail:") takes the sentence before it; 11: "Police
 # Officer (probationary)" gives the role no alias; 12: a numbered list of one-sentence steps is also named in one
 # sentence; 13: a long item of a list with an intro is named in its list sentence too, and an item's "; " reads ", ";
-# 14: informal names of a role as aliases ("cop")
+# 14: informal names of a role as aliases ("cop"); 15: each chunk records the sentence split that made its stored
+# sentences
 
 
 @dataclass(frozen=True)
@@ -329,8 +330,16 @@ def _embed(plan: _FilePlan, embeddings, settings: Settings, shown: Progress):
 
 def _write(plan: _FilePlan, new: list[int], vectors, sentences, store: VectorStore, report: IngestReport) -> None:
     """One file's change in the store: its new chunks (with their sentences), the rest's metadata, stale ones out."""
+    # "split": every chunk's stored sentences are what this `passage_sentences` makes (new ones were just split,
+    # kept ones checked by `sentence_hash`), so a reader need not split them again (`assistant.sentences`)
     metas = [
-        {"source": plan.source, "section": c.section, "position": c.position, "file_hash": plan.file_hash}
+        {
+            "source": plan.source,
+            "section": c.section,
+            "position": c.position,
+            "file_hash": plan.file_hash,
+            "split": SPLIT_VERSION,
+        }
         for c in plan.chunks
     ]
     metas[0]["vocabulary"] = plan.vocabulary

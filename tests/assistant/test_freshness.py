@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from assistant import build_assistant
-from assistant.store import QUIET_SECONDS
+from assistant.store import FINE_CLOCK_QUIET_SECONDS
 from assistant.wiring import build_store
 from ingest import ingest
 
@@ -70,7 +70,7 @@ def test_writes_the_file_clock_cannot_tell_apart_still_show(settings, embeddings
     is fine-grained, so a frozen stat (the one fake here) stands in for such a filesystem."""
     reader, writer = build_store(settings, embeddings), build_store(settings, embeddings)
     write_one(writer, 0, embeddings)
-    frozen = (time.time_ns(), 4096, 1)
+    frozen = (time.time_ns() // 10**9 * 10**9, 4096, 1)  # whole seconds: such a clock
     monkeypatch.setattr(reader, "_database_stat", lambda: frozen)
     for n in range(1, 4):
         write_one(writer, n, embeddings)
@@ -80,7 +80,7 @@ def test_writes_the_file_clock_cannot_tell_apart_still_show(settings, embeddings
 def test_a_quiet_index_is_not_asked_for_its_revision_before_every_answer(settings, corpus, embeddings, monkeypatch):
     store = build_store(settings, embeddings)
     ingest(settings, embeddings=embeddings, store=store, progress=lambda done, total: None)
-    time.sleep(QUIET_SECONDS + 0.1)  # the database file has been quiet long enough
+    time.sleep(FINE_CLOCK_QUIET_SECONDS + 0.05)  # the database file has been quiet long enough for this clock
     revision = store.revision()
 
     def no_chroma(*args, **kwargs):

@@ -57,3 +57,22 @@ def test_an_index_without_stored_sentences_is_answered_the_same(guide_settings, 
     without.sentences.store = None  # as for an index built before sentence vectors were stored
     for question in questions:
         assert with_stored.answer(question).to_dict() == without.answer(question).to_dict()
+
+
+def test_stored_sentences_of_this_split_are_read_without_splitting_again(
+    guide_settings, guide_store, embeddings, monkeypatch
+):
+    """Ingest records which `passage_sentences` made a chunk's stored sentences; a reader with the same one trusts them
+    (splitting a passage again cost 1.5 ms of a first answer); a reader with another split checks them."""
+    import assistant.sentences as sentences
+
+    chunks = guide_store.chunks()
+    search = build_assistant(guide_settings, embeddings=embeddings, store=guide_store).search
+    assert search.split_by([c.id for c in chunks], sentences.SPLIT_VERSION) == {c.id for c in chunks}
+    split_again = []
+    monkeypatch.setattr(sentences, "passage_sentences", lambda text, section="": split_again.append(text) or [text])
+    SentenceVectors(embeddings, search).of(chunks)
+    assert split_again == []
+    monkeypatch.setattr(sentences, "SPLIT_VERSION", "another split")
+    SentenceVectors(embeddings, search).of(chunks)
+    assert len(split_again) == len(chunks)
