@@ -142,6 +142,10 @@ ASKING = frozenset(
     [
         "whats",
         "what's",
+        "whos",  # "who's" typed without its apostrophe, as "whats"
+        "hows",
+        "wheres",
+        "whens",
         "diff",
         "difference",
         "different",

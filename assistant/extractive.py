@@ -186,21 +186,30 @@ class _Plan:
         self.rank = np.array([TUNING.rank_weight * passages[c.passage].fused / top for c in self.candidates])
         self.source = np.array([passages[c.passage].source for c in self.candidates])
         self.roles = [passages[c.passage].role for c in self.candidates]
-        self.named = [self.vocabulary.roles_in(c.text) for c in self.candidates]
+        # A guide's sentence names its own roles: the accounting guide's "controllers" are no air traffic controllers.
+        # A document comparing no roles (an uploaded note) may name any guide's.
+        mentions = [
+            [m for m in self.vocabulary.mentions(c.text) if m.role.source == source or not self._compares(source)]
+            for c, source in zip(self.candidates, self.source, strict=True)
+        ]
+        self.named = [list(dict.fromkeys(m.role for m in found)) for found in mentions]
         self.carried = self._carried_roles()
         # a sentence that opens with a role's name ("Controllers must retire at 56 ..."): its subject
-        self.opens = [bool(m) and m[0].start <= 1 for m in (self.vocabulary.mentions(c.text) for c in self.candidates)]
+        self.opens = [bool(found) and found[0].start <= 1 for found in mentions]
         self.passage_of = np.array([c.passage for c in self.candidates])
         # The role a sentence is about when it opens with it ("A penetration tester is hired to ...").
-        self.subject = [
-            next((m.role for m in self.vocabulary.mentions(c.text) if m.start <= 1), None) for c in self.candidates
-        ]
+        self.subject = [next((m.role for m in found if m.start <= 1), None) for found in mentions]
         # How much two sentences say the same: the share of their words in common. (Their vectors are of the sentence
         # with its section's headings, so any two sentences of one section are alike by them: cosine 0.8-0.93.)
         self.own_words = [terms(c.text) for c in self.candidates]
         self.choosing_words = asked_terms(CHOOSING, self.vocabulary, self.corpus)
         self.context, self.said = self._context(said)
         self.said_text = said.text if said else ""
+
+    def _compares(self, source: str) -> bool:
+        """Whether a document compares roles of its own (a guide), unlike an uploaded note."""
+        guide = self.vocabulary.guides.get(source)
+        return guide is not None and bool(guide.roles)
 
     def _carried_roles(self) -> list[Role | None]:
         """In a section about several roles, the role a sentence naming none goes on about: the one the sentence

@@ -760,3 +760,11 @@ def test_a_word_only_one_guide_uses_picks_that_guide_for_a_question_naming_no_ro
 )
 def test_a_role_goes_by_the_informal_name_its_guide_uses(blind_guides, question, said):
     assert first_sentence(blind_guides.answer(question).text).startswith(said)
+
+
+def test_a_guides_sentence_names_only_its_own_roles(blind_guides):
+    # "Senior accountants typically earn around $94,500, and controllers often clear $150,000": the accounting
+    # guide's controllers, not the aviation guide's air traffic controllers; "whos" is "who's", no missing thing
+    result = blind_guides.answer("senior accountant vs senior financial analyst salary, whos paid more")
+    assert first_sentence(result.text).startswith("Financial analysts earn more: $118,200 [1] against $94,500")
+    assert result.uncovered == []
