@@ -215,6 +215,8 @@ ASKING = frozenset(
         "know",
         "mean",
         "means",
+        "stand",  # "what does cpat stand for"
+        "stands",
         "like",
         "love",
         "enjoy",
@@ -747,6 +749,7 @@ def asking_stems() -> frozenset[str]:
 PHRASING = frozenset(
     [
         "actually",
+        "even",  # "is ethical hacking even legal"
         "really",
         "usually",
         "typically",

@@ -670,10 +670,11 @@ def _names_a_passage_term(analysis: Analysis, passages: list[Passage]) -> bool:
     words is far from any passage, while the term itself is in the guide.
     """
     content = {t for t in analysis.terms if len(t) > 2 and t not in asking_stems()}
-    named = set().union(*(content & terms(p.text) for p in passages[:3])) if passages else set()
-    # ... and most of what it asks: not one word of many by chance ("morning" of "translate good morning into
-    # spanish", "year" of "who won the super bowl last year")
-    return bool(named) and len(named) * 2 >= len(content)
+    # ... and most of what it asks, in one passage: not one word of many by chance ("morning" of "translate good
+    # morning into spanish", "year" of "who won the super bowl last year"), nor each word in another passage
+    # ("laptop" and "college" of "whats the best laptop for college")
+    named = max((len(content & terms(p.text)) for p in passages[:3]), default=0)
+    return named > 0 and named * 2 >= len(content) and named >= min(2, len(content))
 
 
 def _listed(items: list[str]) -> str:

@@ -626,15 +626,24 @@ def test_the_seventh_blind_guides_questions_are_answered_first_thing(blind_guide
     assert not result.uncovered and all(s in first for s in said), result.text
 
 
-@pytest.mark.parametrize("question", ["who won the super bowl last year", "translate good morning into spanish"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who won the super bowl last year",
+        "translate good morning into spanish",
+        "whats the best laptop for college",  # one guide says "laptops", another "community college": never together
+        "can you recommend a good stock to buy right now",
+    ],
+)
 def test_an_unrelated_question_sharing_a_word_with_many_guides_is_refused(blind_guides, question):
     # With seven guides indexed, some passage near the top has "year" or "morning": one word of many by chance
     assert blind_guides.answer(question).refused
 
 
-def test_a_short_question_about_a_guides_term_is_answered_below_the_threshold(blind_guides):
-    result = blind_guides.answer("what is a siem")
-    assert not result.refused and "SIEM" in first_sentence(result.text)
+@pytest.mark.parametrize(("question", "term"), [("what is a siem", "SIEM"), ("what does cpat stand for", "CPAT")])
+def test_a_short_question_about_a_guides_term_is_answered_below_the_threshold(blind_guides, question, term):
+    result = blind_guides.answer(question)
+    assert not result.refused and term in first_sentence(result.text)
 
 
 def test_duties_are_what_a_guide_heads_responsibilities(blind_guides):
@@ -659,7 +668,15 @@ def test_a_yes_no_setting_one_role_against_another_named_after_than_is_weighed(b
     assert first.startswith("No") and "21 weeks" in first and "14 weeks" in first, first
 
 
-@pytest.mark.parametrize("question", ["who won the super bowl last year", "translate good morning into spanish"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who won the super bowl last year",
+        "translate good morning into spanish",
+        "whats the best laptop for college",  # one guide says "laptops", another "community college": never together
+        "can you recommend a good stock to buy right now",
+    ],
+)
 def test_an_unrelated_question_in_a_conversation_is_not_made_about_its_roles(two_guides, question):
     turns = [
         {"role": "user", "content": "is it worth becoming an ml eng instead of a data sci"},
