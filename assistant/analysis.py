@@ -41,6 +41,13 @@ _CHOOSE = re.compile(
     r"\b(decide|choose|pick|choosing|deciding) between\b",
     re.I,
 )
+# "27, cant afford 100k for flight school and want to be home every night. pilot or atc?": what the asker says of
+# themselves (no question word in it), then which of two.
+_SAYS_THEN_ASKS = re.compile(
+    r"^(?![^.!?]*\b(who|which|what|how|why|when|where|whats|is|are|do|does)\b)[^.!?]*?(\w+\W+){4,}?\w+[.!]\s+"
+    r"\S+(\s+\S+){0,3}\s+or\s+\S+(\s+\S+){0,3}\s*\?*\s*$",
+    re.I,
+)
 # The asker says something of themselves: advice can match it against the roles' descriptions.
 _SELF = re.compile(
     r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|i need|my|"
@@ -88,6 +95,7 @@ _WANTS = [
         re.compile(
             r"\b(earn\w*|salar\w*|sallar\w*|pay|pays|paid|paying|income|wages?|compensation|money|"
             r"how much (do|does|did|can|will|would|could) \w+( \w+){0,3} (make|get|earn)|makes? more|"
+            r"what (do|does|did|can|will|would|could) \w+( \w+){0,3} make\b|"
             r"\w+ make\b\??$)|[$€£]\s?\d|\b\d+(?:\.\d+)?\s?k\b|\bsix figures?\b",
             re.I,
         ),
@@ -360,7 +368,11 @@ def wants_figure(text: str) -> str | None:
 
 def kind_of(text: str, roles: list[Role]) -> str:
     """Which kind of question this is (one of `KINDS`)."""
-    if (_FIT.search(text) and _SELF.search(text)) or _CHOOSE.search(text):
+    if (
+        (_FIT.search(text) and _SELF.search(text))
+        or _CHOOSE.search(text)
+        or (len(roles) >= 2 and _SAYS_THEN_ASKS.search(text))
+    ):
         return "fit"
     if _COMMON.search(text) and not re.search(r"\b(differ\w*|diff|unlike|vs\.?|versus|more|better)\b", text, re.I):
         return "common"
@@ -388,9 +400,21 @@ def kind_of(text: str, roles: list[Role]) -> str:
         r"\b(is|does)\b", text, re.I
     ):
         return "list"  # "what are the cpat events": things, not what one thing is
+    if (things := re.match(r"\s*(what|which) ([a-z]+s) (are|do|does|did|should|can|will|would)\b", text, re.I)) and (
+        _plural_noun(things.group(2).lower())
+    ):
+        return "list"  # "what events are on the cpat test", "which exams do i need"
     if _DEFINITION.match(text) and len(words(text)) <= 8:
         return "definition"
     return "fact"
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether a word reads as a plural noun and nothing else ("events", "exams"; not "does", "means")."""
+    from lemminflect import getAllLemmas
+
+    readings = getAllLemmas(word)
+    return set(readings) == {"NOUN"} and readings["NOUN"][0] != word
 
 
 def split_parts(text: str) -> list[str]:
@@ -549,8 +573,8 @@ def _names_a_thing(tokens: list[str], n: int) -> bool:
     after = tokens[n + 1] if n + 1 < len(tokens) else ""
     if after in _QUALIFIER_AFTER:
         return True
-    if before in _PLACE_BEFORE:
-        return not readings
+    if before in _PLACE_BEFORE:  # "in canada", "at google" (a verb too); not "at university", "in practice"
+        return "NOUN" not in readings
     if before in _TIME_BEFORE:
         return "NOUN" in readings or not readings
     if not readings & {"VERB", "ADV", "AUX"}:
@@ -572,13 +596,48 @@ def _looks_like_a_word(word: str) -> bool:
 
 
 _SIDE_BY = frozenset(["vs", "versus", "or"])
+# Words of any sentence that name no thing: "im", "dont" typed without their apostrophes, reflexive pronouns.
+_FUNCTION_WORDS = frozenset(
+    [
+        "i",
+        "im",
+        "ive",
+        "id",
+        "dont",
+        "doesnt",
+        "didnt",
+        "cant",
+        "wont",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "shouldnt",
+        "wouldnt",
+        "couldnt",
+        "youre",
+        "theyre",
+        "thats",
+        "theres",
+        "hes",
+        "shes",
+        "myself",
+        "yourself",
+        "yourselves",
+        "himself",
+        "herself",
+        "itself",
+        "ourselves",
+        "themselves",
+    ]
+)
 
 
 def _mistyped_common(word: str) -> bool:
     """ "bein", "shuld": a common word mistyped, not a thing the guides lack."""
     from .retrieval import STOPWORDS
 
-    return len(word) >= 4 and any(len(s) >= 5 and one_edit_apart(word, s) for s in STOPWORDS)
+    return len(word) >= 4 and any(len(s) >= 5 and one_edit_apart(word, s) for s in STOPWORDS | ASKING)  # "diffrence"
 
 
 def foreign(question: str, vocabulary: Vocabulary, corpus: CorpusWords) -> bool:
@@ -609,7 +668,7 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         after = tokens[n + 1] if n + 1 < len(tokens) else ""
         if n - 1 in named and _readings(word) & {"VERB"} and after not in _QUALIFIER_AFTER:
             continue  # "can a data scientist switch to ...": what the role does, not a thing
-        if word in STOPWORDS or word in ASKING or singular(word) in ASKING or word in ("i", "im", "ive", "id"):
+        if word in STOPWORDS or word in ASKING or singular(word) in ASKING or word in _FUNCTION_WORDS:
             continue
         if RANGE_END.fullmatch(word) or (n and RANGE_END.fullmatch(f"{tokens[n - 1]} {word}")):
             continue  # "lowest", "high end": which end of a figure's range
@@ -899,6 +958,8 @@ def profile_of(text: str) -> str:
             rest = cut_off
             break
     rest = _LESS.sub("", rest).strip(" ,;?")
+    if not _DESCRIBES_SELF.search(rest) and _SAYS_THEN_ASKS.search(text):  # "27, want to be home every night. x or y?"
+        return re.split(r"[.!]\s+(?=[^.!]*$)", text)[0]
     return rest if _DESCRIBES_SELF.search(rest) else ""
 
 
@@ -998,6 +1059,8 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         roles += [r for r in vocabulary.partner(roles[0]) if after & set(words(r.name.lower()))]
     parts = split_parts(text)
     kind = kind_of(text, roles)
+    if kind == "definition" and wants_figure(text):  # "what do firefighters make on average": a figure, not who
+        kind = "fact"
     mover = _mover(text, vocabulary)
     if mover is not None:  # "can a data scientist switch to ML engineering": about the one who moves
         roles, kind = [mover], ("fact" if kind in ("comparison", "common") else kind)
@@ -1013,7 +1076,11 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     wants = wants_figure(text)
     if re.search(r"\bworth\b", text, re.I) and len(roles) == 2 and kind in ("yesno", "fact"):
         kind, wants = "comparison", wants or "money"  # "worth 3 more years to be a hygienist than an assistant?"
-    return Analysis(text, kind, roles, wants, parts, unknown, asked_terms(text, vocabulary, corpus), profile, lacks)
+    terms = asked_terms(text, vocabulary, corpus)
+    if wants == "money" and not re.search(r"\bthan (the )?average\b", text, re.I):  # "make on average": the typical
+        # figure (`TYPICAL_FIGURE`), however named; not the bar of "growing faster than average"
+        terms -= asked_terms("average median mean", vocabulary, corpus)
+    return Analysis(text, kind, roles, wants, parts, unknown, terms, profile, lacks)
 
 
 def is_list_question(text: str) -> bool:

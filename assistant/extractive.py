@@ -1138,12 +1138,12 @@ class _Plan:
         demands it is ruled out ("electricians need normal color vision"), leaving its guide's other role; a sentence
         that says no role avoids it is the answer itself ("neither job lets you avoid blood"). [] if it says neither."""
         lacks = self.analysis.lacks
-        said = [
+        said = [n for n in np.argsort(-scores) if self.demands(n, lacks)]
+        every = [  # not a sentence of one role's ("Financial analysts need: ... both written and in presentations")
             n
-            for n in np.argsort(-scores)
-            if reading.covers(lacks, self.own_words[n]) and reading.DEMANDS.search(self.candidates[n].text)
+            for n in said
+            if reading.EVERY_ROLE.search(self.candidates[n].text) and self.roles[n] is None and len(self.named[n]) != 1
         ]
-        every = [n for n in said if reading.EVERY_ROLE.search(self.candidates[n].text)]
         if every:
             return [Sentence(self.candidates[every[0]].text, (self.candidates[every[0]].passage,), False)]
         choosing = self.choosing()
@@ -1160,6 +1160,11 @@ class _Plan:
                 reason = reading.lower_first(
                     rest if colon and lacks & terms(rest) and not lacks & terms(lead) else text
                 )
+                if self.listing[n]:  # of a list, the item that has it: "are comfortable presenting to executives ..."
+                    items = reading.list_parts(text)[1]
+                    reason = (
+                        reading.lower_first(next((i for i in items if reading.covers(lacks, terms(i))), rest)) + "."
+                    )
                 return [
                     Sentence(
                         f"By the guide's descriptions, {others[0].plural} suit you better; of {role.plural} it says: "
@@ -1170,6 +1175,20 @@ class _Plan:
                     Sentence(self.candidates[best].text, (self.candidates[best].passage,), False),
                 ]
         return []
+
+    def demands(self, n: int, lacks: frozenset[str]) -> bool:
+        """Whether a sentence says a role demands what the asker would avoid: in one clause, or in a list whose intro
+        demands its items ("Financial analysts need: ...; Clear communication, both written and in presentations");
+        not "Choose accounting if you: ...; Prefer working independently over presenting to groups; Are comfortable
+        with a few intense months ..." (a demand, and the word, in two items)."""
+        text = self.candidates[n].text
+        if not reading.covers(lacks, self.own_words[n]):
+            return False
+        intro, items = reading.list_parts(text) if self.listing[n] else (text, [])
+        clauses = items or re.split(r";\s", text)
+        if items and reading.DEMANDS.search(intro) and any(reading.covers(lacks, terms(item)) for item in items):
+            return True
+        return any(reading.DEMANDS.search(c) and reading.covers(lacks, terms(c)) for c in clauses)
 
     def choosing(self) -> np.ndarray:
         """Sentences about choosing: with a word of choosing, or under a heading with one ("Which role suits you?":

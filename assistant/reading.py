@@ -129,7 +129,7 @@ NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessa
 # What a role asks of whoever does it, beyond "need": a thing it cannot be done without ("nurses deal with blood",
 # "comfortable with ladders and heights"), read against what the asker would avoid or lacks.
 DEMANDS = re.compile(
-    rf"{NEED.pattern}|\b(deals? with|comfortable with|involves?|expect|exposed to|lets? you avoid|spends?)\b",
+    rf"{NEED.pattern}|\b(deals? with|comfortable (with|\w+ing)|involves?|expect|exposed to|lets? you avoid|spends?)\b",
     re.I,
 )
 

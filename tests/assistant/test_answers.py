@@ -785,3 +785,45 @@ def test_a_guides_sentence_names_only_its_own_roles(blind_guides):
     result = blind_guides.answer("senior accountant vs senior financial analyst salary, whos paid more")
     assert first_sentence(result.text).startswith("Financial analysts earn more: $118,200 [1] against $94,500")
     assert result.uncovered == []
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # what the asker says of themselves with no "i", then which of two: advice
+        (
+            "27, cant afford 100k for flight school and want to be home every night. pilot or atc?",
+            "By the guide's descriptions, that fits air traffic controllers best",
+        ),
+        (
+            "im 32, dont mind dirty jobs and eventually want to run my own one-man van business. "
+            "plumbing or electrical?",
+            "By the guide's descriptions, that fits plumbers best",
+        ),
+        # a list's intro demands its item: "Financial analysts need: ... presentations"; not "Choose accounting if you:
+        # ...; Prefer working independently over presenting to groups; Are comfortable with a few intense months"
+        (
+            "i hate presenting to people and i like clear rules + getting things exactly right. "
+            "accounting or fin analyst?",
+            "By the guide's descriptions, accountants suit you better",
+        ),
+        ("what do firefighters make on average", "The median annual salary for firefighters is $57,120"),
+        ("what events are on the cpat test", "You complete eight events in a row"),
+    ],
+)
+def test_questions_of_the_eleventh_blind_sample_are_answered_first_thing(blind_guides, question, opening):
+    result = blind_guides.answer(question)
+    assert first_sentence(result.text).startswith(opening), result.text
+    assert not result.uncovered
+
+
+@pytest.mark.parametrize(
+    ("question", "uncovered"),
+    [
+        ("how much do ml engineers at google make", ["google"]),  # "google" is a verb too
+        ("can a dental assistant clean teeth by themselves?", []),
+        ("how much more do financial analysts make than accountants? is it a big diffrence", []),
+    ],
+)
+def test_what_a_question_names_that_its_guide_lacks(blind_guides, question, uncovered):
+    assert blind_guides.answer(question).uncovered == uncovered
