@@ -48,6 +48,16 @@ _ANAPHOR = re.compile(
 )
 
 
+_UNIT = re.compile(r"(?<![\w-])(year|month|week|day|hour|minute)s?\b|-(hour|day|week|month|year)\b", re.I)
+
+
+def _unit(figure: str) -> str | None:
+    """How a span is stated: "span" for "12 to 16 days" or "4 years" (spans compare across units); "-hour" for a
+    "40-hour" week or "12-hour" shifts (a kind of week or shift, not a span)."""
+    found = _UNIT.search(figure)
+    return None if not found else "span" if found.group(1) else f"-{found.group(2).lower()}"
+
+
 @dataclass(frozen=True)
 class Focus:
     """A question asked of one role alone (a comparison's side, or a part of the question), and its vector."""
@@ -858,6 +868,8 @@ class _Plan:
             na = nb = n
         if not (fa and fb) or fa[1] == fb[1]:
             return []
+        if a.wants == "duration" and len({_unit(fa[0]), _unit(fb[0])}) > 1:
+            return []  # "12 to 16 days" against a "40-hour" week: not two spans of one thing
         (hi_role, hi_n, hi), (lo_role, lo_n, lo) = sorted([(role_a, na, fa), (role_b, nb, fb)], key=lambda s: -s[2][1])
         grows = re.search(r"\b(grow\w*|growth|outlook|demand|increase)\b", a.text, re.I)
         verdict = {

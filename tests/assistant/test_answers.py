@@ -827,3 +827,9 @@ def test_questions_of_the_eleventh_blind_sample_are_answered_first_thing(blind_g
 )
 def test_what_a_question_names_that_its_guide_lacks(blind_guides, question, uncovered):
     assert blind_guides.answer(question).uncovered == uncovered
+
+
+def test_a_span_is_not_weighed_against_a_kind_of_week(blind_guides):
+    # the duration asked is the years before retirement; "12 to 16 days" against a "40-hour" week weighs nothing
+    result = blind_guides.answer("which one lets you work longer before mandatory retirement, pilot or atc")
+    assert "nine years longer" in first_sentence(result.text), result.text
