@@ -94,7 +94,7 @@ _WANTS = [
         "money",
         re.compile(
             r"\b(earn\w*|salar\w*|sallar\w*|pay|pays|paid|paying|income|wages?|compensation|money|"
-            r"how much (do|does|did|can|will|would|could) \w+( \w+){0,3} (make|get|earn)|makes? more|"
+            r"how much (more |less )?(do|does|did|can|will|would|could) \w+( \w+){0,3} (make|get|earn)|makes? more|"
             r"what (do|does|did|can|will|would|could) \w+( \w+){0,3} make\b|"
             r"\w+ make\b\??$)|[$€£]\s?\d|\b\d+(?:\.\d+)?\s?k\b|\bsix figures?\b",
             re.I,
@@ -577,6 +577,8 @@ def _names_a_thing(tokens: list[str], n: int) -> bool:
         return "NOUN" not in readings
     if before in _TIME_BEFORE:
         return "NOUN" in readings or not readings
+    if readings and not readings - {"ADJ"}:
+        return False  # "how big is the gap": a quality asked, not a thing (of a thing: `unsaid_quality`)
     if not readings & {"VERB", "ADV", "AUX"}:
         return True
     if "NOUN" not in readings:
