@@ -316,7 +316,12 @@ class _Plan:
         weight = max(sum(self.idf.get(t, 1.0) for t in asked), TUNING.lexical_floor, 1.0)
         shared = np.array([sum(self.idf.get(t, 1.0) for t in asked & w) for w in self.words])
         scores = (
-            self.matrix @ vector + TUNING.lexical_weight * shared / weight + self.rank + self.signpost + self.context
+            self.matrix @ vector
+            + TUNING.lexical_weight * shared / weight
+            + self.rank
+            + self.signpost
+            + self.context
+            + TUNING.asked_heading_bonus * self.heading_asks(asked)
         )
         if wants in self.figures:
             scores = scores + TUNING.figure_bonus * self.figures[wants]
@@ -329,6 +334,22 @@ class _Plan:
                 ]
                 scores = scores + TUNING.asked_stage_bonus * np.array(totals)
         return scores
+
+    def heading_asks(self, asked: frozenset[str]) -> np.ndarray:
+        """The first sentence of each passage whose heading is a question asking what this one asks: most of the
+        heading's words asked, and most of the asked words in it ("Do firefighters need to be paramedics?")."""
+        if not asked:
+            return np.zeros(len(self.candidates))
+        asks = []
+        for p in self.passages:
+            last = p.section.split(" > ")[-1]
+            own = asked_terms(last, self.vocabulary, self.corpus) if last.rstrip().endswith("?") else frozenset()
+            both = len(own & asked)
+            asks.append(bool(own) and both * 3 >= len(own) * 2 and both * 2 >= len(asked))
+        first = {}
+        for n, c in enumerate(self.candidates):
+            first.setdefault(c.passage, n)
+        return np.array([asks[c.passage] and first[c.passage] == n for n, c in enumerate(self.candidates)])
 
     def stage_scores(self, question: str) -> np.ndarray:
         """For a pay question: a bonus for the figure of the career stage it (or what was said last) asks about

@@ -123,7 +123,7 @@ STILL_NEEDED = re.compile(
     re.I,
 )
 # A sentence that gives its own verdict: "In most states, yes."; "No. Apprenticeships have no upper age limit".
-SAYS_SO = re.compile(r"^(yes|no)\b|\b(yes|no)[.!]?$", re.I)
+SAYS_SO = re.compile(r"^(yes|no|usually not|not usually|not always|not necessarily|rarely)\b|\b(yes|no)[.!]?$", re.I)
 BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)
 # What a role asks of whoever does it, beyond "need": a thing it cannot be done without ("nurses deal with blood",

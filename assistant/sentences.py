@@ -25,6 +25,10 @@ SIGNPOST = re.compile(
     r"below is|below,|the following|here's what|here\u2019s what|here's an overview|here\u2019s an overview)\b",
     re.I,
 )
+# A short verdict opening an answer: "Usually not.", "Not always.", "Yes." (it reads with the sentence after it).
+_VERDICT = re.compile(
+    r"^\s*((usually|generally|often|mostly|not|rarely|almost) )?(not|yes|no|always|never|usually)[.!]\s*$", re.I
+)
 # A list-naming sentence made by `passage_sentences`: "... including: R and SQL; Microsoft Excel; Jupyter."
 LIST_SENTENCE = re.compile(r":\s[^;]+(;\s[^;]+)+\.$")
 
@@ -179,6 +183,8 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
                 intro = plain(line) if len(parts) == 1 or not said else said[-1].rstrip(".:") + ":"
                 if len(said) >= 2 and len(said[-1].split()) <= 3:  # "... or less. It's pass/fail:": the one before
                     intro = f"{said[-2].rstrip('.')}; {said[-1][:1].lower()}{said[-1][1:].rstrip('.:')}:"
+        if len(parts) > 1 and _VERDICT.match(parts[0]):  # "Usually not. EMT-B is the standard baseline.": one answer,
+            parts = [f"{parts[0].strip().rstrip('.!')}: {parts[1].strip()}", *parts[2:]]  # "Usually not: EMT-B ..."
         units.extend(p.strip() for p in parts if len(p.split()) >= 3 and not p.rstrip().endswith(":"))
     close_list()
     close_table()

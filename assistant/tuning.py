@@ -59,6 +59,10 @@ class Tuning:
     # this close to (cosine of the bare words' embeddings), and this much closer than to any other role of the guide.
     # Over the nine test guides: "cop" 0.71 / 0.42 and "cops" 0.73 / 0.39 against police officer / firefighter; the
     # nearest other words 0.53 ("patients": registered nurse) and 0.51 ("investors": financial analyst).
+    # The first sentence of a section whose heading asks the question ("### Do firefighters need to be paramedics?"
+    # for "do u have to be a paramedic to be a firefighter"): the guide's own answer to it. Chosen on the eleventh blind
+    # sample's question 27; checked on every eval set.
+    asked_heading_bonus: float = 0.2
     informal_name_similarity: float = 0.6
     informal_name_margin: float = 0.2
     # Two sentences of one passage this close in score: the earlier answers (a section leads with its answer: "Do

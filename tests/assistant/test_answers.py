@@ -835,3 +835,10 @@ def test_a_span_is_not_weighed_against_a_kind_of_week(blind_guides):
     # the duration asked is the years before retirement; "12 to 16 days" against a "40-hour" week weighs nothing
     result = blind_guides.answer("which one lets you work longer before mandatory retirement, pilot or atc")
     assert "nine years longer" in first_sentence(result.text), result.text
+
+
+def test_a_section_whose_heading_asks_the_question_answers_it_first(blind_guides):
+    # "### Do firefighters need to be paramedics?" - "Usually not. EMT-B is the standard baseline. Paramedic training
+    # takes roughly a year ...": the guide's own answer, not a "Yes" read off the paramedic sentence
+    result = blind_guides.answer("do u have to be a paramedic to be a firefighter")
+    assert first_sentence(result.text).startswith("Usually not: EMT-B is the standard baseline"), result.text

@@ -461,3 +461,11 @@ def test_a_numbered_list_of_one_sentence_steps_is_also_named_in_one_sentence():
         "Apply to departments and pass the written exam.",
     ], "each step is still a sentence of its own"
     assert "Earn your EMT-B certification at a community college; Build strength" in steps[3]
+
+
+def test_a_short_verdict_reads_with_the_sentence_after_it():
+    text = "Usually not. EMT-B is the standard baseline. Paramedic training takes roughly a year."
+    assert passage_sentences(text)[:2] == [
+        "Usually not: EMT-B is the standard baseline.",
+        "Paramedic training takes roughly a year.",
+    ]
