@@ -882,9 +882,10 @@ class _Plan:
         fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end) for n in (na, nb))
         scores = self.relevance(a.text, self.vector, a.wants)
         row = None if stage else self.both_figures(role_a, role_b, scores)
-        if row is not None and (
-            not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - TUNING.second_sentence_margin
-        ):
+        # a span's sides are often steps of a route ("Earn a bachelor's degree (4 years)", "RN-to-BSN bridge programs
+        # ... 1 to 2 years"); a row that gives both is the same span for each ("Time to enter the field")
+        margin = TUNING.span_row_margin if a.wants == "duration" else TUNING.second_sentence_margin
+        if row is not None and (not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - margin):
             _, n, fa, fb = row
             na = nb = n
         if not (fa and fb) or fa[1] == fb[1]:

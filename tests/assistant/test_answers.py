@@ -842,3 +842,15 @@ def test_a_section_whose_heading_asks_the_question_answers_it_first(blind_guides
     # takes roughly a year ...": the guide's own answer, not a "Yes" read off the paramedic sentence
     result = blind_guides.answer("do u have to be a paramedic to be a firefighter")
     assert first_sentence(result.text).startswith("Usually not: EMT-B is the standard baseline"), result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # not "4 years" (a bachelor's step) against "1 to 2 years" (a bridge program): the row of both spans
+        ("how much longer does it take to become a pa than an rn", "Physician assistants take longer: 6 to 7 years"),
+        ("how long does it take to become a hygienist vs a dental assistant", "Dental hygienists take longer: 3 years"),
+    ],
+)
+def test_spans_are_compared_from_the_row_that_gives_both(blind_guides, question, opening):
+    assert first_sentence(blind_guides.answer(question).text).startswith(opening)
