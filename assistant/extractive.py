@@ -249,6 +249,7 @@ class _Plan:
         from .citations import split_sentences
 
         spoken = [set(tokenize(s)) for s in split_sentences(said.text)]
+        wanted = FIGURES.get(self.analysis.wants) if self.analysis.wants else None
         spoken = [words for words in spoken if words]
         for n, c in enumerate(self.candidates):
             p = self.passages[c.passage]
@@ -259,6 +260,10 @@ class _Plan:
                 done[n] = bool(mine) and any(
                     len(mine & words) / min(len(mine), len(words)) >= TUNING.said_sentence for words in spoken
                 )
+                if wanted is not None and wanted.search(c.text) and not wanted.search(said.text):
+                    done[n] = (
+                        False  # "how long do they stay at that level": no span was said, its "1 to 2 years" is new
+                    )
         if said.asks_why:
             done[:] = False
         if said.asks_next:  # the sentence after each said one ("The growth is driven by ...")

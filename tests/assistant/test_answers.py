@@ -854,3 +854,15 @@ def test_a_section_whose_heading_asks_the_question_answers_it_first(blind_guides
 )
 def test_spans_are_compared_from_the_row_that_gives_both(blind_guides, question, opening):
     assert first_sentence(blind_guides.answer(question).text).startswith(opening)
+
+
+def test_a_follow_up_about_the_level_just_named_asks_of_that_level(blind_guides):
+    # "that level" is the APM level named in the last answer; its "1 to 2 years" was not said, so its item answers
+    said = "Usually associate product manager (APM). APMs own small features under the guidance of a senior PM."
+    history = [
+        {"role": "user", "content": "whats the entry level title for product managers"},
+        {"role": "assistant", "content": said},
+    ]
+    result = blind_guides.answer("how long do ppl usually stay at that level before moving up", history)
+    assert "APM" in result.standalone_question
+    assert "1 to 2 years" in first_sentence(result.text), result.text
