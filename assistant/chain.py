@@ -674,6 +674,10 @@ def _names_a_passage_term(analysis: Analysis, passages: list[Passage]) -> bool:
     # morning into spanish", "year" of "who won the super bowl last year"), nor each word in another passage
     # ("laptop" and "college" of "whats the best laptop for college")
     named = max((len(content & terms(p.text)) for p in passages[:3]), default=0)
+    # a figure the question quotes and a passage states ("which role is expected to grow by 35%") counts as a word
+    quoted = set(re.findall(r"\d[\d,.]*\d%?|\d%?", analysis.text))
+    if quoted and any(f in p.text for f in quoted for p in passages):
+        content, named = content | {"#figure"}, named + 1
     return named > 0 and named * 2 >= len(content) and named >= min(2, len(content))
 
 
