@@ -632,16 +632,17 @@ class _Plan:
         out = self.extracted([first, *rest], continued=scores[first] - TUNING.continuation_margin, scores=scores)
         bare = bool(out) and out[0].text == self.candidates[first].text
         cell = self.cell(first, roles[0]) if len(roles) == 1 and bare else None
-        cell = cell or (self.stage_clause(first, a) if bare else None)
+        cell = cell or (self.stage_clause(out[0].text, a) if out else None)  # of the sentence, or of it joined to the
+        # one after it that points back ("... $120,360 a year; this figure varies ..., while entry-level ... $75,000")
         return [Sentence(cell, out[0].cites, True), *out[1:]] if cell else out
 
-    def stage_clause(self, n: int, analysis: Analysis) -> str | None:
+    def stage_clause(self, text: str, analysis: Analysis) -> str | None:
         """Of a sentence giving two stages' figures, the asked stage's clause: "Junior UX designers typically start
         around $70,000." for "junior ux pay", not "..., while senior UX designers often earn $125,000 or more"."""
         stage = CAREER_STAGE.search(analysis.text) or PERCENTILE.search(analysis.text)
         if analysis.wants not in ("money", "percent") or not stage:
             return None
-        clauses = reading.CLAUSES.split(self.candidates[n].text.rstrip("."))
+        clauses = reading.CLAUSES.split(text.rstrip("."))
         stated = [c for c in clauses if FIGURES[analysis.wants].search(c)]
         asked = [c for c in stated if re.search(rf"\b{re.escape(stage.group(1).lower()[:5])}", c, re.I)]
         return f"{reading.capital(asked[0].strip())}." if len(stated) >= 2 and len(asked) == 1 else None

@@ -866,3 +866,9 @@ def test_a_follow_up_about_the_level_just_named_asks_of_that_level(blind_guides)
     result = blind_guides.answer("how long do ppl usually stay at that level before moving up", history)
     assert "APM" in result.standalone_question
     assert "1 to 2 years" in first_sentence(result.text), result.text
+
+
+def test_the_asked_stages_clause_of_a_sentence_joined_to_the_one_it_points_back_to(two_guides):
+    # "... $120,360 a year. This figure varies ..., while entry-level SOC analysts often start closer to $75,000."
+    result = two_guides.answer("how much does an entry level soc analyst make")
+    assert first_sentence(result.text) == "Entry-level SOC analysts often start closer to $75,000 [1]."
