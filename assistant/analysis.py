@@ -355,6 +355,7 @@ class Analysis:
     terms: frozenset[str] = frozenset()  # its words as the guides spell them, role names aside ("certs": certif...)
     profile: str = ""  # for advice, what the user says of themselves ("I love breaking into things")
     lacks: frozenset[str] = frozenset()  # what they would avoid or lack, as the guides spell it ("colorblind": color)
+    besides: frozenset[str] = frozenset()  # what the answer is to leave out ("tools ... besides figma": figma)
 
 
 def wants_figure(text: str) -> str | None:
@@ -407,6 +408,10 @@ def kind_of(text: str, roles: list[Role]) -> str:
     if _DEFINITION.match(text) and len(words(text)) <= 8:
         return "definition"
     return "fact"
+
+
+# What a question asks to leave out: "besides figma", "other than python", "except splunk".
+_BESIDES = re.compile(r"\b(besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", re.I)
 
 
 def _plural_noun(word: str) -> bool:
@@ -1079,10 +1084,13 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     if re.search(r"\bworth\b", text, re.I) and len(roles) == 2 and kind in ("yesno", "fact"):
         kind, wants = "comparison", wants or "money"  # "worth 3 more years to be a hygienist than an assistant?"
     terms = asked_terms(text, vocabulary, corpus)
+    left_out = _BESIDES.search(text)  # "what tools do ux designers use besides figma": not figma again
+    besides = asked_terms(left_out.group(2), vocabulary, corpus) if left_out else frozenset()
+    terms -= asked_terms(left_out.group(0), vocabulary, corpus) if left_out else frozenset()  # "besides figma"
     if wants == "money" and not re.search(r"\bthan (the )?average\b", text, re.I):  # "make on average": the typical
         # figure (`TYPICAL_FIGURE`), however named; not the bar of "growing faster than average"
         terms -= asked_terms("average median mean", vocabulary, corpus)
-    return Analysis(text, kind, roles, wants, parts, unknown, terms, profile, lacks)
+    return Analysis(text, kind, roles, wants, parts, unknown, terms, profile, lacks, besides)
 
 
 def is_list_question(text: str) -> bool:

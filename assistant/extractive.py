@@ -10,7 +10,7 @@ The few sentences the writer composes around guide content are checked by `assis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -146,7 +146,7 @@ class ExtractiveWriter:
         if not plan.candidates:
             return []
         out, seen = [], set()
-        for sentence in plan.run(foci):  # near-duplicate documents hold the same sentence twice: say it once
+        for sentence in plan.left_out(plan.run(foci)):  # near-duplicate documents hold a sentence twice: say it once
             key = " ".join(sentence.text.lower().split())
             if key not in seen:
                 seen.add(key)
@@ -310,6 +310,22 @@ class _Plan:
             for n in members:
                 self.candidates[n] = _Candidate(self.candidates[n].passage, self.candidates[n].order, text)
                 self.cites[n] = cites
+
+    def left_out(self, sentences: list[Sentence]) -> list[Sentence]:
+        """The answer without what the question leaves out ("tools ... besides figma"): a list sentence without its
+        items that name it, and no other sentence about it, unless nothing else is left."""
+        besides = self.analysis.besides
+        if not besides:
+            return sentences
+        kept = []
+        for sentence in sentences:
+            intro, items = reading.list_parts(sentence.text) if LIST_SENTENCE.search(sentence.text) else ("", [])
+            rest = [item for item in items if not besides & terms(item)]
+            if items and rest and len(rest) < len(items):
+                kept.append(replace(sentence, text=f"{intro}: {'; '.join(rest)}.", composed=True))
+            elif items or not besides & terms(sentence.text):
+                kept.append(sentence)
+        return kept or sentences
 
     # -- scoring ---------------------------------------------------------------------------------------------
 

@@ -872,3 +872,15 @@ def test_the_asked_stages_clause_of_a_sentence_joined_to_the_one_it_points_back_
     # "... $120,360 a year. This figure varies ..., while entry-level SOC analysts often start closer to $75,000."
     result = two_guides.answer("how much does an entry level soc analyst make")
     assert first_sentence(result.text) == "Entry-level SOC analysts often start closer to $75,000 [1]."
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "left_out"),
+    [
+        ("what tools do ux designers use besides figma", "Sketch and Adobe XD", "Figma"),
+        ("where can rns work besides hospitals", "physician offices", "6 in 10 RNs work in hospitals"),
+    ],
+)
+def test_what_the_question_leaves_out_is_left_out(blind_guides, question, said, left_out):
+    result = blind_guides.answer(question)
+    assert said in first_sentence(result.text) and left_out not in result.text, result.text
