@@ -463,6 +463,11 @@ class _Plan:
                 )  # a question about both: a sentence about both is as much their own
         return adjusted
 
+    @property
+    def role_words(self) -> frozenset[str]:
+        """The words of the roles' names, as the keyword index spells them."""
+        return frozenset(t for r in self.vocabulary.roles for t in terms(r.name))
+
     def of_other_subject(self, n: int, roles: list[Role]) -> bool:
         """Whether a sentence opens with another role than the one asked, naming the asked one after it."""
         return len(roles) == 1 and len(self.named[n]) >= 2 and self.named[n][0] not in roles and self.opens[n]
@@ -486,7 +491,8 @@ class _Plan:
         listing = self.listing
         if about is not None:
             listing = listing.copy()
-            intros = {n: terms(reading.list_parts(self.candidates[n].text)[0]) for n in np.flatnonzero(listing)}
+            named = self.role_words  # "Cons (airline pilot)" is about cons, not airlines
+            intros = {n: terms(reading.list_parts(self.candidates[n].text)[0]) - named for n in np.flatnonzero(listing)}
             # only list sentences whose intro has an asked word: as written, if one has ("Cons (controller)" for "cons",
             # not "Pros (controller)"), else a longer form of one ("tech": "technologies")
             exact = any(about & words for n, words in intros.items() if ok[n])
@@ -627,7 +633,7 @@ class _Plan:
             ok &= ~self.said
         # Only a list question prefers a list-naming sentence: a narrower how-to ("how do I learn data viz") takes its
         # best step's substance, not a list of step headings (the whole route is `route`'s).
-        first = self.best(scores, ok, prefer_list=a.kind == "list", about=a.terms)
+        first = self.best(scores, ok, prefer_list=a.kind in ("list", "howto"), about=a.terms)
         if first is None:
             return []
         picks = [first]

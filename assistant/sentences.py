@@ -29,6 +29,8 @@ SIGNPOST = re.compile(
 _VERDICT = re.compile(
     r"^\s*((usually|generally|often|mostly|not|rarely|almost) )?(not|yes|no|always|never|usually)[.!]\s*$", re.I
 )
+# An intro that opens by pointing back at the sentence before it: "That's enough for many entry-level jobs, but ...:".
+_POINTS_BACK = re.compile(r"^(that|this|these|those)('s|\s)", re.I)
 # A list-naming sentence made by `passage_sentences`: "... including: R and SQL; Microsoft Excel; Jupyter."
 LIST_SENTENCE = re.compile(r":\s[^;]+(;\s[^;]+)+\.$")
 
@@ -181,7 +183,8 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
                 # "Both share a toolkit. Here's an overview of it:": the sentence that says something introduces it.
                 said = [p for p in parts if not SIGNPOST.search(p)]
                 intro = plain(line) if len(parts) == 1 or not said else said[-1].rstrip(".:") + ":"
-                if len(said) >= 2 and len(said[-1].split()) <= 3:  # "... or less. It's pass/fail:": the one before
+                if len(said) >= 2 and (len(said[-1].split()) <= 3 or _POINTS_BACK.match(said[-1])):
+                    # "... or less. It's pass/fail:", "... in accounting. That's enough for ...:": the one before too
                     intro = f"{said[-2].rstrip('.')}; {said[-1][:1].lower()}{said[-1][1:].rstrip('.:')}:"
         if len(parts) > 1 and _VERDICT.match(parts[0]):  # "Usually not. EMT-B is the standard baseline.": one answer,
             parts = [f"{parts[0].strip().rstrip('.!')}: {parts[1].strip()}", *parts[2:]]  # "Usually not: EMT-B ..."

@@ -884,3 +884,11 @@ def test_the_asked_stages_clause_of_a_sentence_joined_to_the_one_it_points_back_
 def test_what_the_question_leaves_out_is_left_out(blind_guides, question, said, left_out):
     result = blind_guides.answer(question)
     assert said in first_sentence(result.text) and left_out not in result.text, result.text
+
+
+def test_a_route_no_role_names_is_read_from_its_list_of_steps(blind_guides):
+    # "Most accountants start with a bachelor's degree ... That's enough for many entry-level jobs, but if you want to
+    # become a Certified Public Accountant, the path is longer:" and five numbered steps: the steps, in one sentence
+    first = first_sentence(blind_guides.answer("what are the steps to become a cpa").text)
+    assert first.startswith("Most accountants start with a bachelor's degree in accounting; that's enough"), first
+    assert "Reach 150 semester credit hours" in first and "Complete 1 year of supervised work experience" in first

@@ -469,3 +469,10 @@ def test_a_short_verdict_reads_with_the_sentence_after_it():
         "Usually not: EMT-B is the standard baseline.",
         "Paramedic training takes roughly a year.",
     ]
+
+
+def test_a_list_intro_that_points_back_takes_the_sentence_before_it():
+    text = "Most start with a degree. That's enough for many jobs, but the path is longer:\n1. Study.\n2. Pass it."
+    assert passage_sentences(text)[-1] == (
+        "Most start with a degree; that's enough for many jobs, but the path is longer: Study; Pass it."
+    )
