@@ -916,8 +916,16 @@ class _Plan:
         if row is not None and (not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - margin):
             _, n, fa, fb = row
             na = nb = n
-        if not (fa and fb) or fa[1] == fb[1]:
+        if not (fa and fb):
             return []
+        if fa[1] == fb[1]:  # "is the electrical or plumbing apprenticeship longer": "4 to 5 years" for each
+            same = {"money": "earn", "percent": "are projected to grow", "duration": "take", "count": "number"}
+            if fa[0] != fb[0] or a.wants not in same:
+                return []
+            text = f"Neither: {role_a.plural} and {role_b.plural} both {same[a.wants]} {fa[0]} [{{a}}]."
+            return [
+                Sentence(text, tuple(dict.fromkeys((self.candidates[na].passage, self.candidates[nb].passage))), True)
+            ]
         if a.wants == "duration" and len({_unit(fa[0]), _unit(fb[0])}) > 1:
             return []  # "12 to 16 days" against a "40-hour" week: not two spans of one thing
         (hi_role, hi_n, hi), (lo_role, lo_n, lo) = sorted([(role_a, na, fa), (role_b, nb, fb)], key=lambda s: -s[2][1])

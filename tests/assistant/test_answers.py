@@ -892,3 +892,8 @@ def test_a_route_no_role_names_is_read_from_its_list_of_steps(blind_guides):
     first = first_sentence(blind_guides.answer("what are the steps to become a cpa").text)
     assert first.startswith("Most accountants start with a bachelor's degree in accounting; that's enough"), first
     assert "Reach 150 semester credit hours" in first and "Complete 1 year of supervised work experience" in first
+
+
+def test_a_comparison_of_equal_figures_says_neither(blind_guides):
+    result = blind_guides.answer("is the electrical or plumbing apprenticeship longer")
+    assert first_sentence(result.text) == "Neither: electricians and plumbers both take 4 to 5 years [1]."
