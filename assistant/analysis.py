@@ -96,6 +96,7 @@ _WANTS = [
             r"\b(earn\w*|salar\w*|sallar\w*|pay|pays|paid|paying|income|wages?|compensation|money|"
             r"how much (more |less )?(do|does|did|can|will|would|could) \w+( \w+){0,3} (make|get|earn)|makes? more|"
             r"what (do|does|did|can|will|would|could) \w+( \w+){0,3} make\b|"
+            r"\b(start|starts|starting) (out )?at\b|"
             r"\w+ make\b\??$)|[$€£]\s?\d|\b\d+(?:\.\d+)?\s?k\b|\bsix figures?\b",
             re.I,
         ),
@@ -397,14 +398,15 @@ def kind_of(text: str, roles: list[Role]) -> str:
         return "howto"
     if _LIST.search(text) and not re.match(r"\s*(how|why|when|where|who)\b", text, re.I):
         return "list"
-    if re.match(r"\s*what(?:'s| are| r)? the (\w+ ){0,3}\w+s\s*\??\s*$", text, re.I) and not re.search(
+    if re.match(r"\s*what(?:'s| are| r)? (all )?the (\w+ ){0,3}\w+s\s*\??\s*$", text, re.I) and not re.search(
         r"\b(is|does)\b", text, re.I
     ):
         return "list"  # "what are the cpat events": things, not what one thing is
-    if (things := re.match(r"\s*(what|which) ([a-z]+s) (are|do|does|did|should|can|will|would)\b", text, re.I)) and (
-        _plural_noun(things.group(2).lower())
-    ):
-        return "list"  # "what events are on the cpat test", "which exams do i need"
+    things = re.match(r"\s*(what|which) ([a-z]+s) (are|do|does|did|should|can|will|would)\b", text, re.I) or re.match(
+        r"\s*what (are|r) (all )?(the )?(?P<things>[a-z]+s)\b", text, re.I
+    )
+    if things and _plural_noun((things.groupdict().get("things") or things.group(2)).lower()):
+        return "list"  # "what events are on the cpat test", "which exams do i need", "what are all the events in ..."
     if _DEFINITION.match(text) and len(words(text)) <= 8:
         return "definition"
     return "fact"
@@ -415,11 +417,11 @@ _BESIDES = re.compile(r"\b(besides|other than|apart from|aside from|except(?: fo
 
 
 def _plural_noun(word: str) -> bool:
-    """Whether a word reads as a plural noun and nothing else ("events", "exams"; not "does", "means")."""
+    """Whether a word reads as a plural noun ("events", "exams", "benefits"; not "news", "does")."""
     from lemminflect import getAllLemmas
 
     readings = getAllLemmas(word)
-    return set(readings) == {"NOUN"} and readings["NOUN"][0] != word
+    return "NOUN" in readings and readings["NOUN"][0] != word and "AUX" not in readings
 
 
 def split_parts(text: str) -> list[str]:

@@ -811,6 +811,8 @@ def test_a_guides_sentence_names_only_its_own_roles(blind_guides):
         ("what events are on the cpat test", "You complete eight events in a row"),
         ("how much more do financial analysts make than accountants", "Financial analysts earn more: $99,890"),
         ("pm vs ux designer salary, how big is the gap", "Product managers earn more: $130,000"),  # "big": no thing
+        ("what are all the events in the cpat test", "You complete eight events in a row"),
+        ("what does an entry lvl soc analyst typically start at", "Entry-level SOC analysts often start closer to"),
     ],
 )
 def test_questions_of_the_eleventh_blind_sample_are_answered_first_thing(blind_guides, question, opening):
