@@ -966,7 +966,7 @@ def profile_of(text: str) -> str:
         if cut_off != text.strip(" ,;?") and len(words(cut_off)) >= 3:
             rest = cut_off
             break
-    rest = _LESS.sub("", rest).strip(" ,;?")
+    rest = _AVERSION.sub("", _LESS.sub("", rest)).strip(" ,;?")  # what they would avoid is no match (`lacks`)
     if not _DESCRIBES_SELF.search(rest) and _SAYS_THEN_ASKS.search(text):  # "27, want to be home every night. x or y?"
         return re.split(r"[.!]\s+(?=[^.!]*$)", text)[0]
     return rest if _DESCRIBES_SELF.search(rest) else ""

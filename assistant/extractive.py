@@ -1162,8 +1162,8 @@ class _Plan:
 
     def fit(self, foci: list[Focus]) -> list[Sentence]:
         """The role whose description in the guide matches what the user says of themselves."""
-        if not self.analysis.profile:  # "how do I decide which one fits me?": what the guide says of choosing
-            return self.choice()
+        if not self.analysis.profile and not self.analysis.lacks:  # "how do I decide which one fits me?": what the
+            return self.choice()  # guide says of choosing
         profile = foci[0] if foci else Focus(self.analysis.text, self.vector)
         scores = self.relevance(profile.question, profile.vector, None)
         by_role: dict[Role, list[int]] = {}

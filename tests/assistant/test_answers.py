@@ -899,3 +899,10 @@ def test_a_route_no_role_names_is_read_from_its_list_of_steps(blind_guides):
 def test_a_comparison_of_equal_figures_says_neither(blind_guides):
     result = blind_guides.answer("is the electrical or plumbing apprenticeship longer")
     assert first_sentence(result.text) == "Neither: electricians and plumbers both take 4 to 5 years [1]."
+
+
+def test_what_the_asker_would_avoid_is_not_matched_as_what_they_like(blind_guides):
+    # "hate the devops/kubernetes side" is no match for "Kubernetes is a container platform ..." (an ML engineer's tool)
+    question = "i love stats and explaining findings to ppl but i hate the devops/kubernetes side of things. ds or mle?"
+    first = first_sentence(blind_guides.answer(question).text)
+    assert first.startswith("By the guide's descriptions, that fits data scientists best"), first
