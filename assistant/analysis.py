@@ -1042,6 +1042,20 @@ def _mover(text: str, vocabulary: Vocabulary) -> Role | None:
     return mentions[0].role if moves or (before[-1:] == ["from"] and between[-1:] in (["to"], ["into"])) else None
 
 
+def unknown_role(analysis: Analysis, vocabulary: Vocabulary) -> bool:
+    """Whether the question is about someone no guide describes ("how much do linemen make", "how do i become a
+    pilot"), with no role of the guides named beside them (nor a word of one: "the assistants", of two guides)."""
+    asked = _SUBJECT.search(analysis.text) or _BECOME.search(analysis.text)
+    who = asked.group("who").strip().lower() if asked else ""
+    named = {singular(w) for r in vocabulary.roles for w in words(r.name)}
+    return (
+        not analysis.roles
+        and bool(who)
+        and any(u in (who, *who.split()) for u in analysis.unknown)
+        and not {singular(w) for w in words(who)} <= named
+    )
+
+
 def averse(text: str) -> str:
     """What the asker says they would avoid or lack, as they put it ("im colorblind and hate heights": "color
     heights"); "" if nothing."""

@@ -29,6 +29,7 @@ from .analysis import (
     foreign,
     has_figure,
     introduces,
+    unknown_role,
     unsaid_pairs,
     unsaid_quality,
 )
@@ -506,7 +507,12 @@ class Assistant(Runnable[Question | str, Answer]):
             unknown or not (in_context or analysis.kind == "fit" or _names_a_passage_term(analysis, searched))
         ):
             text = NOT_COVERED
-        elif unknown and not analysis.roles and best < TUNING.unknown_word_refusal_similarity:
+        elif (
+            unknown
+            and not analysis.roles
+            and (best < TUNING.unknown_word_refusal_similarity or unknown_role(analysis, state["index"].vocabulary))
+        ):
+            # ... or about someone no guide describes: another role's figure would read as theirs ("linemen")
             text = f"The guide does not cover {_listed(unknown)}."
         if text is None:
             return None

@@ -906,3 +906,11 @@ def test_what_the_asker_would_avoid_is_not_matched_as_what_they_like(blind_guide
     question = "i love stats and explaining findings to ppl but i hate the devops/kubernetes side of things. ds or mle?"
     first = first_sentence(blind_guides.answer(question).text)
     assert first.startswith("By the guide's descriptions, that fits data scientists best"), first
+
+
+@pytest.mark.parametrize(
+    "question", ["how much do flight attendants make", "how much do linemen make? the guys who work on power lines"]
+)
+def test_a_question_about_someone_no_guide_describes_is_refused_not_given_another_roles_figure(blind_guides, question):
+    result = blind_guides.answer(question)
+    assert result.refused and result.text.startswith("The guide does not cover"), result.text
