@@ -586,6 +586,8 @@ def _names_a_thing(tokens: list[str], n: int) -> bool:
         return "NOUN" in readings or not readings
     if readings and not readings - {"ADJ"}:
         return False  # "how big is the gap": a quality asked, not a thing (of a thing: `unsaid_quality`)
+    if " ".join(tokens[max(0, back - 1) : back + 1]) in ("is that", "is it", "is this", "out of"):
+        return not readings  # "or is that a myth", "straight out of college": a common noun there is not asked about
     if not readings & {"VERB", "ADV", "AUX"}:
         return True
     if "NOUN" not in readings:

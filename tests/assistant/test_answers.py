@@ -827,6 +827,9 @@ def test_questions_of_the_eleventh_blind_sample_are_answered_first_thing(blind_g
         ("how much do ml engineers at google make", ["google"]),  # "google" is a verb too
         ("can a dental assistant clean teeth by themselves?", []),
         ("how much more do financial analysts make than accountants? is it a big diffrence", []),
+        ("do financial analysts really out earn accountants or is that a myth? whats the gap roughly", []),
+        ("can i get a pentesting job straight out of college with zero work experiance?", []),
+        ("how much do accountants make in canada", ["canada"]),
     ],
 )
 def test_what_a_question_names_that_its_guide_lacks(blind_guides, question, uncovered):
