@@ -144,7 +144,7 @@ FIGURES = {
         r"(\s?(-|to|\u2013)\s?\d+)?(\s+|-)(years?|months?|weeks?|days?|hours?|minutes?)\b",
         re.I,
     ),
-    "count": re.compile(r"\b\d[\d,]*\b"),
+    "count": re.compile(r"\b\d[\d,]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?)\b", re.I),
 }
 # Words of asking rather than of a subject ("whats the pay diff"), which no guide needs to contain.
 ASKING = frozenset(
