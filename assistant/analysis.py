@@ -679,6 +679,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         after = tokens[n + 1] if n + 1 < len(tokens) else ""
         if n - 1 in named and _readings(word) & {"VERB"} and after not in _QUALIFIER_AFTER:
             continue  # "can a data scientist switch to ...": what the role does, not a thing
+        if n + 1 in named and "ADJ" in _readings(word):
+            continue  # "a normal dental asst": which of the role, not a thing the guides lack
         if word in STOPWORDS or word in ASKING or singular(word) in ASKING or word in _FUNCTION_WORDS:
             continue
         if RANGE_END.fullmatch(word) or (n and RANGE_END.fullmatch(f"{tokens[n - 1]} {word}")):

@@ -831,6 +831,7 @@ def test_questions_of_the_eleventh_blind_sample_are_answered_first_thing(blind_g
         ("can i get a pentesting job straight out of college with zero work experiance?", []),
         ("how much do accountants make in canada", ["canada"]),
         ("how many case studies should be in a ux portfolio", []),  # "three to five": a number in words
+        ("what can an efda do that a normal dental asst cant", []),  # "normal": which assistant, no thing
     ],
 )
 def test_what_a_question_names_that_its_guide_lacks(blind_guides, question, uncovered):
