@@ -907,7 +907,8 @@ class _Plan:
         stage = stage and stage.group(1)
         end = RANGE_END.search(a.text)
         end = end and ("high" if end.group("high") else "low")
-        fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end) for n in (na, nb))
+        hourly = re.search(r"\b(hour\w*|hr)\b", a.text, re.I) is not None  # "how much more ... per hour"
+        fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly) for n in (na, nb))
         scores = self.relevance(a.text, self.vector, a.wants)
         row = None if stage else self.both_figures(role_a, role_b, scores)
         # a span's sides are often steps of a route ("Earn a bachelor's degree (4 years)", "RN-to-BSN bridge programs
@@ -959,7 +960,10 @@ class _Plan:
         stated = self.figures.get(a.wants)
         if stated is None:  # a count: "about 3.3 million"
             stated = np.array([reading.COUNT.search(c.text) is not None for c in self.candidates])
+        hourly = re.search(r"\b(hour\w*|hr)\b", a.text, re.I) is not None
         for n in np.flatnonzero(stated & self.allowed([role_a, role_b])):
+            if hourly and a.wants == "money" and not re.search(r"\bhour", self.candidates[n].text, re.I):
+                continue  # "who makes more per hour": the row of hourly pay, not the annual one
             parts = {}
             for part in reading.PARTS.split(self.candidates[n].text):
                 named = self.vocabulary.roles_in(part)

@@ -46,13 +46,19 @@ UNITS = {
 NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
 
 
-def figure_value(text: str, wants: str, stage: str | None = None, end: str | None = None) -> tuple[str, float] | None:
+def figure_value(
+    text: str, wants: str, stage: str | None = None, end: str | None = None, hourly: bool = False
+) -> tuple[str, float] | None:
     """The figure of the wanted kind in a sentence, as written and as a number ("$95K" -> 95000): the first after
     the asked stage's word when the sentence has it ("... while senior UX designers often earn $125,000"), the
-    highest or lowest of a range when asked for an `end` ("high", "low"), else the first."""
+    highest or lowest of a range when asked for an `end` ("high", "low"), the hourly one when asked `hourly` and the
+    sentence has one ("$87,530, or about $42.08 per hour"), else the first."""
     at = re.search(rf"\b{re.escape(stage[:5])}", text, re.I) if stage else None
     pattern = COUNT if wants == "count" else FIGURES[wants]
     found = [m for m in pattern.finditer(text) if not GAP_AFTER.match(text, m.end())]  # not "$41,000 more than"
+    if hourly and wants == "money":
+        by_hour = [m for m in found if (per := PER.search(text[m.end() : m.end() + 20])) and per.group(2) == "hour"]
+        found = by_hour or found
     if end and len(found) >= 2:
         valued = [(m, number_of(m.group(0))) for m in found]
         found = [(max if end == "high" else min)(valued, key=lambda mv: mv[1])[0]]
@@ -89,6 +95,8 @@ def difference(a: float, b: float, wants: str, written: str) -> str:
     symbol = written[0] if written[0] in "$€£" else ""
     if gap >= 1000:
         return f"about {symbol}{gap:,.0f} more"
+    if symbol and "." in written:  # "$42.08 an hour" against "$22.38": "$19.70 more"
+        return f"{symbol}{gap:.2f} more"
     return f"{symbol}{gap:g} more"
 
 

@@ -919,3 +919,17 @@ def test_what_the_asker_would_avoid_is_not_matched_as_what_they_like(blind_guide
 def test_a_question_about_someone_no_guide_describes_is_refused_not_given_another_roles_figure(blind_guides, question):
     result = blind_guides.answer(question)
     assert result.refused and result.text.startswith("The guide does not cover"), result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        (
+            "hygienist vs dental assistant, how much more does the rdh make per hour",
+            "Dental hygienists earn more: $42.08 an hour [1] against $22.38 an hour for dental assistants [1], $19.70",
+        ),
+        ("who makes more per hour, cops or firefighters", "Police officers earn more: $33.25 [1] against $27.46"),
+    ],
+)
+def test_a_pay_comparison_by_the_hour_weighs_the_hourly_figures(blind_guides, question, opening):
+    assert first_sentence(blind_guides.answer(question).text).startswith(opening)
