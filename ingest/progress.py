@@ -54,6 +54,8 @@ class Progress:
 
     def texts_done(self, count: int) -> None:
         self.texts += count
+        if not self.work.texts:  # an ingest that embeds nothing (only metadata to rewrite) has no texts to count
+            return
         chunks = min(self.work.chunks, self.texts * self.work.chunks // self.work.texts)
         if self.bar is not None:
             self.bar.update(chunks - self.chunks)

@@ -384,3 +384,14 @@ def test_ingest_fails_clearly_while_the_server_is_down_and_works_once_it_is_back
         chroma_server.start()
 
     assert counts(run_ingest(settings=server_settings)) == (0, 0, 0, 2)
+
+
+def test_progress_of_an_ingest_with_nothing_to_embed_counts_nothing():
+    """A new pipeline version re-plans every file but embeds no text: an embedder that reports an empty batch
+    (the 100 MB benchmark's stand-in did) must not divide by the zero texts to do."""
+    from ingest.progress import Progress, Work
+
+    seen = []
+    with Progress(Work(files=3, file_bytes=10, chunks=0, texts=0, text_bytes=10), lambda *a: seen.append(a)) as shown:
+        shown.texts_done(0)
+    assert seen == []
