@@ -479,11 +479,11 @@ class CorpusWords:
     """The words of every indexed guide, for telling which of a question's words no guide uses."""
 
     def __init__(self, stems, used_in=None, only_in=None) -> None:
-        """`stems`: a list of words, or the index's mapped word list (`frozen.Words`); `used_in(stem, source)`: whether
-        a guide has the stem (by default, every guide has every word); `only_in(stem)`: the one guide that has it, if
-        only one has (by default, none)."""
+        """`stems`: a list of words, or the index's mapped word list (`frozen.Words`); `used_in(stem, sources)`:
+        whether one of these guides has the stem (by default, every guide has every word); `only_in(stem)`: the one
+        guide that has it, if only one has (by default, none)."""
         self.words = stems if hasattr(stems, "starting") else _Listed(stems)
-        self.used_in = used_in or (lambda stem, source: True)
+        self.used_in = used_in or (lambda stem, sources: True)
         self.only_in = only_in or (lambda stem: None)
 
     def guide_of(self, terms: frozenset[str]) -> str | None:
@@ -525,7 +525,7 @@ class CorpusWords:
         same = _HEADED_AS.get(singular(word.lower()))
         if len(word) > 5 and word.lower().endswith("ly"):  # "hourly": a guide that says "per hour"
             same = same or word[:-2]
-        return any(self.used_in(stem, source) for stem in self.expand(word) for source in sources) or bool(
+        return any(self.used_in(stem, sources) for stem in self.expand(word)) or bool(
             same and self.knows_in(same, sources)
         )
 
@@ -669,8 +669,7 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
     # Asked about one guide's roles, a word only another guide uses is missing too ("nurse pay after taxes"); a
     # document that compares no roles of its own (a note about "underwater data scientists") may say it
     asked = {r.source for r in vocabulary.roles_in(text)}
-    notes = {source for source, guide in vocabulary.guides.items() if not guide.roles}
-    knows = partial(corpus.knows_in, sources=frozenset(asked | notes)) if len(asked) == 1 else corpus.knows
+    knows = partial(corpus.knows_in, sources=frozenset(asked) | vocabulary.notes) if len(asked) == 1 else corpus.knows
     tokens = words(text)
     found = []
     for n, word in enumerate(tokens):

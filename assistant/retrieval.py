@@ -227,6 +227,7 @@ class _KeywordIndex:
             roles[int(r)]: [frozen.id(row) for row in rows] for r, rows in introductions.items()
         }
         # for telling what a question names that no guide does, or not the guide it asks about
+        self._source_ids = {name: n for n, name in enumerate(frozen.source_names)}
         self.corpus_words = CorpusWords(frozen.words, self.used_in, self.only_in)
         self._kept: dict[str, tuple[StoredChunk, np.ndarray]] = {}  # see `chunk`
         self._keeping = threading.Lock()
@@ -252,21 +253,25 @@ class _KeywordIndex:
     def __contains__(self, chunk_id: str) -> bool:
         return self.frozen.row(chunk_id) is not None
 
-    def used_in(self, word: str, source: str) -> bool:
-        """Whether a guide's chunks have a word (a stem, as the word list holds it)."""
+    def used_in(self, word: str, sources: frozenset[str]) -> bool:
+        """Whether one of these guides' chunks has a word (a stem, as the word list holds it)."""
         frozen, n = self.frozen, self.frozen.words.id(word)
-        if n is None or source not in frozen.source_names:
+        ids = [self._source_ids[s] for s in sources if s in self._source_ids]
+        if n is None or not ids:
             return False
         rows = frozen.post_rows[int(frozen.post_offsets[n]) : int(frozen.post_offsets[n + 1])]
-        return bool(np.any(frozen.source[rows] == frozen.source_names.index(source)))
+        return bool(np.any(np.isin(frozen.source[rows], ids)))
 
     def only_in(self, word: str) -> str | None:
         """The one guide whose chunks have a word (a stem), if only one has it."""
         frozen, n = self.frozen, self.frozen.words.id(word)
         if n is None:
             return None
-        sources = frozen.source[frozen.post_rows[int(frozen.post_offsets[n]) : int(frozen.post_offsets[n + 1])]]
-        return frozen.source_names[int(sources[0])] if len(sources) and not np.any(sources != sources[0]) else None
+        rows = frozen.post_rows[int(frozen.post_offsets[n]) : int(frozen.post_offsets[n + 1])]
+        if not len(rows) or frozen.source[rows[0]] != frozen.source[rows[-1]]:
+            return None  # a common word's first and last chunks are of two guides: no need to read the rest
+        sources = frozen.source[rows]
+        return frozen.source_names[int(sources[0])] if not np.any(sources != sources[0]) else None
 
     def chunk(self, chunk_id: str) -> StoredChunk:
         """A chunk's text and metadata; the last `KEPT_CHUNKS` read are kept, with their vectors (an answer reads

@@ -55,10 +55,6 @@ class Tuning:
     # "Controllers must retire at 56, which means airline pilots can work nine years longer" for pilots. Chosen on the
     # ninth blind guide's questions (see the README's Measured), checked on every other set.
     other_subject_penalty: float = 0.1
-    # A word a guide says of a person ("hired as a cop", "cops earn") becomes another name of the role whose name it is
-    # this close to (cosine of the bare words' embeddings), and this much closer than to any other role of the guide.
-    # Over the nine test guides: "cop" 0.71 / 0.42 and "cops" 0.73 / 0.39 against police officer / firefighter; the
-    # nearest other words 0.53 ("patients": registered nurse) and 0.51 ("investors": financial analyst).
     # The first sentence of a section whose heading asks the question ("### Do firefighters need to be paramedics?"
     # for "do u have to be a paramedic to be a firefighter"): the guide's own answer to it. Chosen on the eleventh blind
     # sample's question 27; checked on every eval set.
@@ -68,6 +64,10 @@ class Tuning:
     # 1 to 2 years"). On the eleventh blind sample the rows scored 0.10-0.20 below the steps; 0.25 takes them, and
     # every eval set is unchanged by it.
     span_row_margin: float = 0.25
+    # A word a guide says of a person ("hired as a cop", "cops earn") becomes another name of the role whose name it is
+    # this close to (cosine of the bare words' embeddings), and this much closer than to any other role of the guide.
+    # Over the nine test guides: "cop" 0.71 / 0.42 and "cops" 0.73 / 0.39 against police officer / firefighter; the
+    # nearest other words 0.53 ("patients": registered nurse) and 0.51 ("investors": financial analyst).
     informal_name_similarity: float = 0.6
     informal_name_margin: float = 0.2
     # Two sentences of one passage this close in score: the earlier answers (a section leads with its answer: "Do

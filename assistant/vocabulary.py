@@ -550,6 +550,8 @@ class Vocabulary:
     def __init__(self, guides: list[GuideVocabulary]) -> None:
         self.guides = {g.source: g for g in guides}
         self.roles = [r for g in guides for r in g.roles]
+        # documents that compare no roles of their own (uploaded notes): they may say any guide's words
+        self.notes = frozenset(g.source for g in guides if not g.roles)
         heads: dict[str, list[Role]] = {}
         for role in self.roles:
             heads.setdefault(singular(words(role.name)[-1]), []).append(role)
