@@ -767,18 +767,6 @@ def test_a_word_only_one_guide_uses_picks_that_guide_for_a_question_naming_no_ro
     assert {c.source for c in result.citations} == {"pilot-vs-air-traffic-controller.md"}
 
 
-@pytest.mark.parametrize(
-    ("question", "said"),
-    [
-        ("whats a cop's hourly pay", "The median hourly pay for police officers is $33.25"),
-        ("whats the typical schedule for cops", "The typical schedule for police officers is 8, 10, or 12-hour shifts"),
-        ("can u be a cop and a firefighter at the same time", "In a few cities, yes"),
-    ],
-)
-def test_a_role_goes_by_the_informal_name_its_guide_uses(blind_guides, question, said):
-    assert first_sentence(blind_guides.answer(question).text).startswith(said)
-
-
 def test_a_guides_sentence_names_only_its_own_roles(blind_guides):
     # "Senior accountants typically earn around $94,500, and controllers often clear $150,000": the accounting
     # guide's controllers, not the aviation guide's air traffic controllers; "whos" is "who's", no missing thing
@@ -813,9 +801,31 @@ def test_a_guides_sentence_names_only_its_own_roles(blind_guides):
         ("pm vs ux designer salary, how big is the gap", "Product managers earn more: $130,000"),  # "big": no thing
         ("what are all the events in the cpat test", "You complete eight events in a row"),
         ("what does an entry lvl soc analyst typically start at", "Entry-level SOC analysts often start closer to"),
+        # a role by the informal name its guide uses of a person ("hired as a cop", "cops earn")
+        ("whats a cop's hourly pay", "The median hourly pay for police officers is $33.25"),
+        ("whats the typical schedule for cops", "The typical schedule for police officers is 8, 10, or 12-hour shifts"),
+        ("can u be a cop and a firefighter at the same time", "In a few cities, yes"),
+        # "### Do firefighters need to be paramedics?" - "Usually not. EMT-B is the standard baseline.": the guide's
+        # own answer, not a "Yes" read off the sentence after it about paramedic training
+        ("do u have to be a paramedic to be a firefighter", "Usually not: EMT-B is the standard baseline"),
+        # spans from the row that gives both, not "4 years" (a bachelor's step) against "1 to 2 years" (a bridge)
+        ("how much longer does it take to become a pa than an rn", "Physician assistants take longer: 6 to 7 years"),
+        ("how long does it take to become a hygienist vs a dental assistant", "Dental hygienists take longer: 3 years"),
+        ("is the electrical or plumbing apprenticeship longer", "Neither: electricians and plumbers both take 4 to 5"),
+        # by the hour: the hourly figures, and the gap in cents
+        (
+            "hygienist vs dental assistant, how much more does the rdh make per hour",
+            "Dental hygienists earn more: $42.08 an hour [1] against $22.38 an hour for dental assistants [1], $19.70",
+        ),
+        ("who makes more per hour, cops or firefighters", "Police officers earn more: $33.25 [1] against $27.46"),
+        # "hate the devops/kubernetes side" is no match for "Kubernetes is a container platform ..."
+        (
+            "i love stats and explaining findings to ppl but i hate the devops/kubernetes side of things. ds or mle?",
+            "By the guide's descriptions, that fits data scientists best",
+        ),
     ],
 )
-def test_questions_of_the_eleventh_blind_sample_are_answered_first_thing(blind_guides, question, opening):
+def test_the_first_sentence_opens_with_the_answer(blind_guides, question, opening):
     result = blind_guides.answer(question)
     assert first_sentence(result.text).startswith(opening), result.text
     assert not result.uncovered
@@ -842,25 +852,6 @@ def test_a_span_is_not_weighed_against_a_kind_of_week(blind_guides):
     # the duration asked is the years before retirement; "12 to 16 days" against a "40-hour" week weighs nothing
     result = blind_guides.answer("which one lets you work longer before mandatory retirement, pilot or atc")
     assert "nine years longer" in first_sentence(result.text), result.text
-
-
-def test_a_section_whose_heading_asks_the_question_answers_it_first(blind_guides):
-    # "### Do firefighters need to be paramedics?" - "Usually not. EMT-B is the standard baseline. Paramedic training
-    # takes roughly a year ...": the guide's own answer, not a "Yes" read off the paramedic sentence
-    result = blind_guides.answer("do u have to be a paramedic to be a firefighter")
-    assert first_sentence(result.text).startswith("Usually not: EMT-B is the standard baseline"), result.text
-
-
-@pytest.mark.parametrize(
-    ("question", "opening"),
-    [
-        # not "4 years" (a bachelor's step) against "1 to 2 years" (a bridge program): the row of both spans
-        ("how much longer does it take to become a pa than an rn", "Physician assistants take longer: 6 to 7 years"),
-        ("how long does it take to become a hygienist vs a dental assistant", "Dental hygienists take longer: 3 years"),
-    ],
-)
-def test_spans_are_compared_from_the_row_that_gives_both(blind_guides, question, opening):
-    assert first_sentence(blind_guides.answer(question).text).startswith(opening)
 
 
 def test_a_follow_up_about_the_level_just_named_asks_of_that_level(blind_guides):
@@ -901,35 +892,9 @@ def test_a_route_no_role_names_is_read_from_its_list_of_steps(blind_guides):
     assert "Reach 150 semester credit hours" in first and "Complete 1 year of supervised work experience" in first
 
 
-def test_a_comparison_of_equal_figures_says_neither(blind_guides):
-    result = blind_guides.answer("is the electrical or plumbing apprenticeship longer")
-    assert first_sentence(result.text) == "Neither: electricians and plumbers both take 4 to 5 years [1]."
-
-
-def test_what_the_asker_would_avoid_is_not_matched_as_what_they_like(blind_guides):
-    # "hate the devops/kubernetes side" is no match for "Kubernetes is a container platform ..." (an ML engineer's tool)
-    question = "i love stats and explaining findings to ppl but i hate the devops/kubernetes side of things. ds or mle?"
-    first = first_sentence(blind_guides.answer(question).text)
-    assert first.startswith("By the guide's descriptions, that fits data scientists best"), first
-
-
 @pytest.mark.parametrize(
     "question", ["how much do flight attendants make", "how much do linemen make? the guys who work on power lines"]
 )
 def test_a_question_about_someone_no_guide_describes_is_refused_not_given_another_roles_figure(blind_guides, question):
     result = blind_guides.answer(question)
     assert result.refused and result.text.startswith("The guide does not cover"), result.text
-
-
-@pytest.mark.parametrize(
-    ("question", "opening"),
-    [
-        (
-            "hygienist vs dental assistant, how much more does the rdh make per hour",
-            "Dental hygienists earn more: $42.08 an hour [1] against $22.38 an hour for dental assistants [1], $19.70",
-        ),
-        ("who makes more per hour, cops or firefighters", "Police officers earn more: $33.25 [1] against $27.46"),
-    ],
-)
-def test_a_pay_comparison_by_the_hour_weighs_the_hourly_figures(blind_guides, question, opening):
-    assert first_sentence(blind_guides.answer(question).text).startswith(opening)
