@@ -475,6 +475,11 @@ class _Listed:
             at += 1
 
 
+def _adjective_base(word: str) -> str | None:
+    """The noun an "-ly" adjective is made of ("hourly": hour, "yearly": year), for a guide that says "per hour"."""
+    return word[:-2].lower() if len(word) > 5 and word.lower().endswith("ly") else None
+
+
 class CorpusWords:
     """The words of every indexed guide, for telling which of a question's words no guide uses."""
 
@@ -505,8 +510,8 @@ class CorpusWords:
             return (word.lower(),)
         if singular(word.lower()) in _HEADED_AS:  # "downsides": what guides head "Cons", if they do not say it
             return self.expand(_HEADED_AS[singular(word.lower())])
-        if len(word) > 5 and word.lower().endswith("ly") and self.expand(word[:-2]):  # "hourly": "per hour"
-            return self.expand(word[:-2])
+        if (base := _adjective_base(word)) and self.expand(base):  # "hourly": "per hour"
+            return self.expand(base)
         found = []
         for known in self.words.starting(stem[:3]):
             if _same_word(stem, known) or _same_word(word.lower(), known):
@@ -523,8 +528,7 @@ class CorpusWords:
     def knows_in(self, word: str, sources: frozenset[str]) -> bool:
         """Whether one of these guides uses the word (or a form, an abbreviation or a near typo of it)."""
         same = _HEADED_AS.get(singular(word.lower()))
-        if len(word) > 5 and word.lower().endswith("ly"):  # "hourly": a guide that says "per hour"
-            same = same or word[:-2]
+        same = same or _adjective_base(word)  # "hourly": a guide that says "per hour"
         return any(self.used_in(stem, sources) for stem in self.expand(word)) or bool(
             same and self.knows_in(same, sources)
         )
@@ -750,7 +754,7 @@ def unsaid_pairs(text: str, vocabulary: Vocabulary, passages: list[str]) -> list
         # in one clause, either way round: "the FAA covers training costs and pays trainees", "costs $85,000 to
         # $110,000 at most flight schools"; not "a two-part exam focused on corporate finance, budgeting and cost"
         gap = r"\W+(?:\S+(?<![,;:.])\s+){0,6}"
-        stem = re.escape(word[:-2] if len(word) > 5 and word.endswith("ly") else word[:5])  # "hourly": "per hour"
+        stem = re.escape(_adjective_base(word) or word[:5])  # "hourly": "per hour"
         together = re.compile(rf"\b{stem}\w*{gap}({asked})|\b({asked})\S*{gap}{stem}", re.I)
         if not any(together.search(p) for p in passages):
             noun = singular(tokens[n + 1]) in _QUALIFYING_NOUNS
@@ -1050,12 +1054,11 @@ def unknown_role(analysis: Analysis, vocabulary: Vocabulary) -> bool:
     pilot"), with no role of the guides named beside them (nor a word of one: "the assistants", of two guides)."""
     asked = _SUBJECT.search(analysis.text) or _BECOME.search(analysis.text)
     who = asked.group("who").strip().lower() if asked else ""
-    named = {singular(w) for r in vocabulary.roles for w in words(r.name)}
     return (
         not analysis.roles
         and bool(who)
         and any(u in (who, *who.split()) for u in analysis.unknown)
-        and not {singular(w) for w in words(who)} <= named
+        and not {singular(w) for w in words(who)} <= vocabulary.name_words
     )
 
 

@@ -366,12 +366,12 @@ class Assistant(Runnable[Question | str, Answer]):
         sources = state.get("sources")
         passages = self.search.search(query, vector, k, index, sources)
         searched = passages  # whether the guides answer at all is judged on these (`_refusal`)
-        if not sources and not analysis.roles and passages:
-            # "whats a cop's hourly pay": a word only one guide uses names the guide that answers
-            pinned = index.corpus_words.guide_of(analysis.terms)
-            if pinned and passages[0].source != pinned:
-                sources = [pinned]
-                passages = self.search.search(query, vector, k, index, sources)
+        # "how long is the faa academy": a word only one guide uses names the guide that answers a question naming no
+        # role (and the one whose sections a refusal names)
+        pinned = index.corpus_words.guide_of(analysis.terms) if not analysis.roles else None
+        if pinned and not sources and passages and passages[0].source != pinned:
+            sources = [pinned]
+            passages = self.search.search(query, vector, k, index, sources)
         texts = [p.text for p in passages]
         # ... of the guide that answers: another guide's "free" says nothing of Figma.
         answering = {r.source for r in analysis.roles} or {passages[0].source if passages else ""}
@@ -432,6 +432,7 @@ class Assistant(Runnable[Question | str, Answer]):
             "foci": foci,
             "passages": passages,
             "searched": searched,
+            "pinned": pinned,
             "context": context,
         }
 
@@ -521,7 +522,7 @@ class Assistant(Runnable[Question | str, Answer]):
         # the oscp exam fee" is about the guide that names the OSCP), and only its sections when it has some.
         said = {p.source for p in passages if state.get("said_id") and p.id == state["said_id"]}
         nearest_guide = {max(passages, key=lambda p: p.similarity).source} if passages else set()
-        pinned = state["index"].corpus_words.guide_of(analysis.terms)  # "oscp": a word only one guide uses
+        pinned = state.get("pinned")  # "oscp": a word only one guide uses
         asked = {r.source for r in analysis.roles} or said or ({pinned} if pinned else nearest_guide)
         closest = {}
         own = [p for p in passages if p.source in asked] or passages  # no other guide's sections beside them

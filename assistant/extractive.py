@@ -48,6 +48,8 @@ _ANAPHOR = re.compile(
 )
 
 
+# A question asking by the hour: "per hour", "hourly", "an hr".
+_BY_THE_HOUR = re.compile(r"\b(hour\w*|hr)\b", re.I)
 _UNIT = re.compile(r"(?<![\w-])(year|month|week|day|hour|minute)s?\b|-(hour|day|week|month|year)\b", re.I)
 
 
@@ -199,7 +201,11 @@ class _Plan:
         # A guide's sentence names its own roles: the accounting guide's "controllers" are no air traffic controllers.
         # A document comparing no roles (an uploaded note) may name any guide's.
         mentions = [
-            [m for m in self.vocabulary.mentions(c.text) if m.role.source == source or not self._compares(source)]
+            [
+                m
+                for m in self.vocabulary.mentions(c.text)
+                if m.role.source == source or not self.vocabulary.compares(source)
+            ]
             for c, source in zip(self.candidates, self.source, strict=True)
         ]
         self.named = [list(dict.fromkeys(m.role for m in found)) for found in mentions]
@@ -215,11 +221,6 @@ class _Plan:
         self.choosing_words = asked_terms(CHOOSING, self.vocabulary, self.corpus)
         self.context, self.said = self._context(said)
         self.said_text = said.text if said else ""
-
-    def _compares(self, source: str) -> bool:
-        """Whether a document compares roles of its own (a guide), unlike an uploaded note."""
-        guide = self.vocabulary.guides.get(source)
-        return guide is not None and bool(guide.roles)
 
     def _carried_roles(self) -> list[Role | None]:
         """In a section about several roles, the role a sentence naming none goes on about: the one the sentence
@@ -260,10 +261,10 @@ class _Plan:
                 done[n] = bool(mine) and any(
                     len(mine & words) / min(len(mine), len(words)) >= TUNING.said_sentence for words in spoken
                 )
-                if wanted is not None and wanted.search(c.text) and not wanted.search(said.text):
-                    done[n] = (
-                        False  # "how long do they stay at that level": no span was said, its "1 to 2 years" is new
-                    )
+                # "how long do they stay at that level": no span was said, so its "1 to 2 years" is new
+                done[n] = done[n] and not (
+                    wanted is not None and wanted.search(c.text) and not wanted.search(said.text)
+                )
         if said.asks_why:
             done[:] = False
         if said.asks_next:  # the sentence after each said one ("The growth is driven by ...")
@@ -393,9 +394,8 @@ class _Plan:
                 ]
             )
         # Nor, unless asked, a difference ("about $41,000 more per year than an assistant") or an hourly rate alone.
-        gap, hourly = ASKS_GAP.search(question) is None, re.search(r"\b(hour\w*|hr)\b", question, re.I) is None
-        guides = self.vocabulary.guides
-        beside_note = any(p.source not in guides or not guides[p.source].roles for p in self.passages)
+        gap, hourly = ASKS_GAP.search(question) is None, _BY_THE_HOUR.search(question) is None
+        beside_note = not all(self.vocabulary.compares(p.source) for p in self.passages)
         return -TUNING.staged_figure_penalty * np.array(
             [
                 bool(f)
@@ -907,7 +907,7 @@ class _Plan:
         stage = stage and stage.group(1)
         end = RANGE_END.search(a.text)
         end = end and ("high" if end.group("high") else "low")
-        hourly = re.search(r"\b(hour\w*|hr)\b", a.text, re.I) is not None  # "how much more ... per hour"
+        hourly = _BY_THE_HOUR.search(a.text) is not None  # "how much more ... per hour"
         fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly) for n in (na, nb))
         scores = self.relevance(a.text, self.vector, a.wants)
         row = None if stage else self.both_figures(role_a, role_b, scores)
@@ -960,7 +960,7 @@ class _Plan:
         stated = self.figures.get(a.wants)
         if stated is None:  # a count: "about 3.3 million"
             stated = np.array([reading.COUNT.search(c.text) is not None for c in self.candidates])
-        hourly = re.search(r"\b(hour\w*|hr)\b", a.text, re.I) is not None
+        hourly = _BY_THE_HOUR.search(a.text) is not None
         for n in np.flatnonzero(stated & self.allowed([role_a, role_b])):
             if hourly and a.wants == "money" and not re.search(r"\bhour", self.candidates[n].text, re.I):
                 continue  # "who makes more per hour": the row of hourly pay, not the annual one

@@ -550,8 +550,9 @@ class Vocabulary:
     def __init__(self, guides: list[GuideVocabulary]) -> None:
         self.guides = {g.source: g for g in guides}
         self.roles = [r for g in guides for r in g.roles]
-        # documents that compare no roles of their own (uploaded notes): they may say any guide's words
+        # documents that compare no roles of their own (uploaded notes): they may say any guide's words and roles
         self.notes = frozenset(g.source for g in guides if not g.roles)
+        self.name_words = frozenset(singular(w) for r in self.roles for w in words(r.name))  # "data", "engineer" ...
         heads: dict[str, list[Role]] = {}
         for role in self.roles:
             heads.setdefault(singular(words(role.name)[-1]), []).append(role)
@@ -578,6 +579,10 @@ class Vocabulary:
         self._form_words = {w for _, _, form in self._forms for w in form}
         self._words_of: dict[str, frozenset[str]] = {}  # see `_stands_for`
         self._typed_heads: dict[str, Role | None] = {}  # see `_head_of`
+
+    def compares(self, source: str) -> bool:
+        """Whether a document is a guide comparing roles of its own, not an uploaded note (nor unknown here)."""
+        return source in self.guides and source not in self.notes
 
     def mentions(self, text: str) -> list[Mention]:
         """The roles a text names, in order, each mention once (longest name first)."""
