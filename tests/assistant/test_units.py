@@ -220,6 +220,9 @@ def test_a_long_item_of_a_list_with_an_intro_is_named_with_the_others():
         ("I'm good at maths and like presenting findings, which career fits me?", "fit"),
         ("how do i become a pen tester", "howto"),
         ("what is a SIEM", "definition"),
+        ("what are the benefits of being a data scientist", "list"),  # "benefits": a plural noun, a verb too
+        ("what events are on the test", "list"),
+        ("what does it mean", "definition"),  # "does": no plural noun
     ],
 )
 def test_kind_of_question(question, kind):
