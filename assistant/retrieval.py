@@ -26,7 +26,7 @@ from .frozen import Frozen
 from .sentences import SentenceVectors
 from .store import StoredChunk, VectorStore
 from .tuning import TUNING
-from .vocabulary import GuideVocabulary, Role, Vocabulary, derive_vocabulary
+from .vocabulary import GuideVocabulary, Role, Vocabulary, derive_vocabulary, settle_acronyms
 
 log = logging.getLogger(__name__)
 
@@ -382,13 +382,21 @@ def derive(folder: Path) -> None:
             stored[source] = GuideVocabulary.from_json(text)
         except (ValueError, KeyError, TypeError):  # unreadable: derived again from the chunks below
             log.warning("the stored vocabulary of %s is unreadable; derived again from its chunks", source)
-    guides = []
     for s, source in enumerate(frozen.source_names):
         if source not in stored:
             rows = by_position[frozen.source[by_position] == s].tolist()
             sections = [frozen.sections[int(frozen.key[r])] for r in rows]
             stored[source] = derive_vocabulary(source, "", sections, [frozen.texts[r] for r in rows])
-        guides.append(stored[source].to_json())
+    ordered_sources = frozen.source[by_position]
+    number_of = {source: n for n, source in enumerate(frozen.source_names)}
+
+    def writes(source: str, acronym: str) -> bool:
+        n = number_of[source]
+        rows = by_position[np.searchsorted(ordered_sources, n) : np.searchsorted(ordered_sources, n, "right")]
+        return any(re.search(rf"\b{acronym}s?\b", frozen.texts[int(r)]) for r in rows)
+
+    settled = settle_acronyms([stored[source] for source in frozen.source_names], writes)
+    guides = [g.to_json() for g in settled]
     (folder / "vocabularies.json").write_text(json.dumps(guides), encoding="utf-8")
     vocabulary = Vocabulary([GuideVocabulary.from_json(g) for g in guides])
     number = {role: n for n, role in enumerate(vocabulary.roles)}

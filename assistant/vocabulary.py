@@ -438,6 +438,36 @@ def informal_names(guide: GuideVocabulary, texts: list[str], encode) -> GuideVoc
     return replace(guide, roles=roles)
 
 
+def settle_acronyms(guides: list[GuideVocabulary], writes) -> list[GuideVocabulary]:
+    """The guides with each acronym that roles of several guides go by left to the roles whose guide writes it
+    (`writes(source, acronym)`): "PT" stays with the physical therapist ("Physical therapists (PTs)") and leaves the
+    penetration tester, whose guide never writes it (it is only that name's initials). An acronym that every guide
+    or none writes stays with every role that has it."""
+    holders: dict[str, list[Role]] = {}
+    for guide in guides:
+        for role in guide.roles:
+            for alias in role.aliases:
+                if alias.isupper() and " " not in alias:
+                    holders.setdefault(alias, []).append(role)
+    dropped: set[tuple[Role, str]] = set()
+    for acronym, roles in holders.items():
+        if len({r.name.lower() for r in roles}) > 1:  # copies of one guide share its acronyms without a conflict
+            written = [r for r in roles if writes(r.source, acronym)]
+            if written and len(written) < len(roles):
+                dropped.update((r, acronym) for r in roles if r not in written)
+    if not dropped:
+        return guides
+    return [
+        GuideVocabulary(
+            g.source,
+            g.title,
+            [Role(r.name, r.source, tuple(a for a in r.aliases if (r, a) not in dropped)) for r in g.roles],
+            g.topics,
+        )
+        for g in guides
+    ]
+
+
 def _same_role(a: str, b: str) -> bool:
     wa, wb = words(a), words(b)
     return len(wa) == len(wb) and all(token_matches(x, y) for x, y in zip(wa, wb, strict=True))

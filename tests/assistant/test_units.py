@@ -124,6 +124,44 @@ def test_an_unreadable_stored_vocabulary_is_derived_again(tmp_path):
     assert [r.name for r in index.vocabulary.roles] == ["nurse", "dentist"]
 
 
+def test_an_acronym_two_guides_share_stays_with_the_guide_that_writes_it(tmp_path):
+    """ "PT" is the initials of penetration tester, which its guide never writes, and the physical therapist's
+    written name ("Physical therapists (PTs)"): with both guides indexed, "pts" are physical therapists."""
+    import numpy as np
+
+    from assistant.vocabulary import GuideVocabulary, Role
+
+    therapy = "Physical therapists (PTs) and occupational therapists (OTs) treat patients. A PT earns $99,710."
+    guides = {
+        "hacking.md": ["Penetration testers break into systems.", "Cybersecurity analysts watch for attacks."],
+        "therapy.md": [therapy, "Occupational therapists adapt daily tasks."],
+    }
+    roles = {
+        "hacking.md": ("penetration tester", "cybersecurity analyst"),
+        "therapy.md": ("physical therapist", "occupational therapist"),
+    }
+    chunks = []
+    for source, texts in guides.items():
+        named = [(name, tuple(word[0] for word in name.upper().split())) for name in roles[source]]
+        vocabulary = GuideVocabulary(source, "", [Role(n, source, ("".join(a),)) for n, a in named])
+        chunks += [
+            StoredChunk(
+                f"{source}{n}",
+                text,
+                {
+                    "source": source,
+                    "section": "",
+                    "position": n,
+                    **({"vocabulary": vocabulary.to_json()} if n == 0 else {}),
+                },
+            )
+            for n, text in enumerate(texts)
+        ]
+    index = _KeywordIndex.of(chunks, np.zeros((len(chunks), 4)), tmp_path)
+    assert [r.name for r in index.vocabulary.roles_in("how much do pts make")] == ["physical therapist"]
+    assert [r.name for r in index.vocabulary.roles_in("are cas paid well")] == ["cybersecurity analyst"]  # no conflict
+
+
 def test_condense_leaves_a_first_question_alone():
     assert condense("  And what about ML engineers?  ", None, VOCABULARY) == "And what about ML engineers?"
     assert not is_follow_up("What does a data scientist do all day?", VOCABULARY)
