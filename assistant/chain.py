@@ -369,7 +369,7 @@ class Assistant(Runnable[Question | str, Answer]):
         # "how long is the faa academy": a word only one guide uses names the guide that answers a question naming no
         # role (and the one whose sections a refusal names)
         pinned = index.corpus_words.guide_of(analysis.terms) if not analysis.roles else None
-        if pinned and not sources and passages and passages[0].source != pinned:
+        if pinned and not sources and passages and any(p.source != pinned for p in passages):
             sources = [pinned]
             passages = self.search.search(query, vector, k, index, sources)
         texts = [p.text for p in passages]

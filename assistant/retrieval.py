@@ -342,8 +342,15 @@ class _KeywordIndex:
         return scores
 
     def search(self, query: str, n: int, only: np.ndarray | None = None) -> list[str]:
-        """The `n` chunks of highest BM25 score for the query's words (none without a shared word)."""
-        scores = self.scores(tokenize(query))
+        """The `n` chunks of highest BM25 score for the query's words (none without a shared word). A role the query
+        names counts once, by whichever of its names (or acronyms) a passage uses best: a passage of "PTs" is about
+        "physical therapists", and the name's words, in every passage of its guide, do not outweigh the question's."""
+        roles = dict.fromkeys(m.role for m in self.vocabulary.mentions(query))
+        named = [[t for t in map(tokenize, (r.name, *filter(_is_acronym, r.aliases))) if t] for r in roles]
+        naming = {t for forms in named for form in forms for t in form}
+        scores = self.scores([t for t in tokenize(query) if t not in naming])
+        for forms in filter(None, named):  # each name's words scored as one: their mean
+            scores += np.max([self.scores(form) / len(form) for form in forms], axis=0)
         if only is not None:
             scores[~only] = 0
         top = np.argpartition(-scores, n)[:n] if n < len(scores) else np.arange(len(scores))
@@ -367,6 +374,10 @@ class _KeywordIndex:
 
     def similarity(self, chunk_id: str, query_vector: np.ndarray) -> float:
         return float(np.dot(self._read(chunk_id)[1], query_vector))
+
+
+def _is_acronym(alias: str) -> bool:
+    return alias.isupper() and " " not in alias
 
 
 def derive(folder: Path) -> None:
