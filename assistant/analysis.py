@@ -8,11 +8,13 @@ words of one guide: the roles come from the corpus's `Vocabulary`.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
+from .tuning import TUNING
 from .vocabulary import Role, Vocabulary, contracted, one_edit_apart, singular, words
 
 KINDS = ("fact", "comparison", "yesno", "list", "fit", "common", "howto", "definition", "multi")
@@ -104,7 +106,11 @@ _WANTS = [
     ("percent", re.compile(r"\b(growth|grow\w*|percent\w*|how fast|rate|increase|outlook|demand)\b", re.I)),
     (
         "count",
-        re.compile(r"\bhow many\b|\bmore( \w+){0,2} (jobs|openings|positions|people|workers)\b|\bnumber of\b", re.I),
+        re.compile(
+            r"\bhow many\b|\bmore( \w+){0,2} (jobs|openings|positions|people|workers)\b|\bnumber of\b|"
+            r"\b(are|is) there more\b",  # "are there more pts or ots working in the us"
+            re.I,
+        ),
     ),
 ]
 # "In which industries is the demand strong?", "what companies pay the most?": it asks for things, not a figure.
@@ -519,6 +525,15 @@ class CorpusWords:
                 if len(found) == 8:
                     break
         return tuple(found)
+
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 - as `expand`
+    def family(self, stem: str) -> frozenset[str]:
+        """A stem with the guides' words of its family, which share its first `TUNING.family_prefix` letters:
+        "specialize" with "specialty" and "specialist", "certification" with "certified"."""
+        cut = TUNING.family_prefix
+        if len(stem) <= cut:
+            return frozenset((stem,))
+        return frozenset((stem, *itertools.islice(self.words.starting(stem[:cut]), 16)))
 
     def knows(self, word: str) -> bool:
         """Whether a guide uses the word, a form of it, an abbreviation of it or a near typo."""

@@ -97,9 +97,9 @@ class _Candidate:
 
 
 @lru_cache(maxsize=1 << 16)
-def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool]:
+def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool]:
     """A sentence's worth apart from the question: signpost penalty, points back, names a list, and which
-    figures it states (money, percent, duration)."""
+    figures it states (money, percent, duration, a count of things)."""
     return (
         TUNING.signpost_penalty if SIGNPOST.search(sentence) else 0.0,
         bool(_ANAPHOR.match(sentence)),
@@ -107,10 +107,11 @@ def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool]:
         bool(FIGURES["money"].search(sentence)),
         bool(FIGURES["percent"].search(sentence)),
         bool(FIGURES["duration"].search(sentence)),
+        reading.figure_value(sentence, "count") is not None,
     )
 
 
-_FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5}
+_FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6}
 
 
 class ExtractiveWriter:
@@ -336,7 +337,7 @@ class _Plan:
         # Normalised by the asked words' rarity, but not below `lexical_floor`: a question of one common word ("who do
         # they work with") must not hand its whole lexical weight to any sentence with "work" in it.
         weight = max(sum(self.idf.get(t, 1.0) for t in asked), TUNING.lexical_floor, 1.0)
-        shared = np.array([sum(self.idf.get(t, 1.0) for t in asked & w) for w in self.words])
+        shared = np.array([self.shared_weight(asked, w) for w in self.words])
         scores = (
             self.matrix @ vector
             + TUNING.lexical_weight * shared / weight
@@ -355,7 +356,44 @@ class _Plan:
                     for c, f, w in zip(self.candidates, self.figures[wants], self.words, strict=True)
                 ]
                 scores = scores + TUNING.asked_stage_bonus * np.array(totals)
+            if wants == "count":  # "how many pts": a count of PTs ("259,200 PTs")
+                text = question if isinstance(question, str) else self.analysis.text
+                scores = scores + TUNING.asked_stage_bonus * self.counts_of(text)
         return scores
+
+    def shared_weight(self, asked: frozenset[str], words: frozenset[str]) -> float:
+        """The rarity of the asked words a sentence has; an asked word it lacks counts when it has another of its
+        family ("specialize": "specialties"), once for the family (`CorpusWords.family`)."""
+        weight = sum(self.idf.get(t, 1.0) for t in asked & words)
+        cut = TUNING.family_prefix
+        missed: dict[str, float] = {}
+        for t in asked - words:
+            if (
+                len(t) > cut
+                and not self.corpus.family(t).isdisjoint(words)
+                and not any(w.startswith(t[:cut]) for w in asked & words)
+            ):
+                missed[t[:cut]] = max(missed.get(t[:cut], 0.0), self.idf.get(t, 1.0))
+        return weight + sum(missed.values())
+
+    def counts_of(self, question: str) -> np.ndarray:
+        """Which sentences count what the question counts: a number followed by its words or its role."""
+        what = reading.counted(question)
+        if not what:
+            return np.zeros(len(self.candidates))
+        roles = {m.role for m in self.vocabulary.mentions(what)}
+        stems = {f for t in asked_terms(what, self.vocabulary, self.corpus) for f in self.corpus.family(t)}
+
+        def match(following: list[str]) -> bool:
+            text = " ".join(following)
+            return bool(stems & terms(text)) or any(m.role in roles for m in self.vocabulary.mentions(text))
+
+        return np.array(
+            [
+                bool(f) and reading.count_of(c.text, match)
+                for c, f in zip(self.candidates, self.figures["count"], strict=True)
+            ]
+        )
 
     def heading_asks(self, asked: frozenset[str]) -> np.ndarray:
         """The first sentence of each passage whose heading is a question asking what this one asks: most of the
@@ -957,9 +995,7 @@ class _Plan:
         (a table row's cells, "... while ..."), with its score and the two figures."""
         a = self.analysis
         found = None
-        stated = self.figures.get(a.wants)
-        if stated is None:  # a count: "about 3.3 million"
-            stated = np.array([reading.COUNT.search(c.text) is not None for c in self.candidates])
+        stated = self.figures[a.wants]
         hourly = _BY_THE_HOUR.search(a.text) is not None
         for n in np.flatnonzero(stated & self.allowed([role_a, role_b])):
             if hourly and a.wants == "money" and not re.search(r"\bhour", self.candidates[n].text, re.I):

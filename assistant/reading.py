@@ -31,7 +31,7 @@ def hourly_only(text: str) -> bool:
 
 PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
 BY_YEAR = re.compile(r"\s+(?:by|until|through)\s+((?:19|20)\d\d)\b")
-COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?")
+COUNT = re.compile(r"\b\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?")
 UNITS = {
     "year": 1,
     "month": 1 / 12,
@@ -43,7 +43,44 @@ UNITS = {
     "billion": 1e9,
     "thousand": 1e3,
 }
+# What follows a number that makes it no count of things: a share, or a range's other end of a year ("2023-2033").
+_NOT_A_COUNT = re.compile(r"\s?(%|percent\b|[-\u2013]\s?(19|20)\d\d\b)", re.I)
+_A_YEAR = re.compile(r"(19|20)\d\d")
+_TIME_AFTER = re.compile(r"(\s?(-|to|\u2013)\s?\d[\d,]*)?(\s+|-)(years?|months?|weeks?|days?|hours?|minutes?)\b", re.I)
+
+
+def _counts(text: str, match: re.Match) -> bool:
+    """Whether a number in a text counts things ("259,200 PTs", "1,500 hours of flight time"): not a year, a share,
+    a sum of money, nor a span of time ("2 to 4 years", "40 to 50 hours a week", "30 weeks")."""
+    if _NOT_A_COUNT.match(text, match.end()) or _A_YEAR.fullmatch(match.group(0)):
+        return False
+    if text[: match.start()].rstrip().endswith(("$", "€", "£")):
+        return False
+    time = _TIME_AFTER.match(text, match.end())
+    return not time or number_of(match.group(0)) >= 100  # hours by the hundred are counted ("1,000 to 2,000 hours")
+
+
 NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
+
+
+# What a "how many" question counts: its words up to the next verb or preposition ("how many flight hours do u need").
+_HOW_MANY = re.compile(
+    r"\bhow many\s+((?:(?!(?:do|does|did|are|is|was|were|can|could|will|would|should|in|on|at|for|to|of|per|a|an|"
+    r"the|there|have|has|work|get|need)\b)[\w-]+\s*){1,3})",
+    re.I,
+)
+
+
+def counted(question: str) -> str:
+    """The words of what a question counts ("flight hours", "pts"), or ""."""
+    found = _HOW_MANY.search(question)
+    return found.group(1).strip() if found else ""
+
+
+def count_of(text: str, match_words, after: int = 3) -> bool:
+    """Whether a count in a text is of what `match_words(words)` recognises among the few words after it ("259,200
+    PTs", "1,500 hours of total flight time")."""
+    return any(_counts(text, m) and match_words(text[m.end() :].split()[:after]) for m in COUNT.finditer(text))
 
 
 def figure_value(
@@ -56,6 +93,8 @@ def figure_value(
     at = re.search(rf"\b{re.escape(stage[:5])}", text, re.I) if stage else None
     pattern = COUNT if wants == "count" else FIGURES[wants]
     found = [m for m in pattern.finditer(text) if not GAP_AFTER.match(text, m.end())]  # not "$41,000 more than"
+    if wants == "count":
+        found = [m for m in found if _counts(text, m)]
     if hourly and wants == "money":
         by_hour = [m for m in found if (per := PER.search(text[m.end() : m.end() + 20])) and per.group(2) == "hour"]
         found = by_hour or found
@@ -104,7 +143,12 @@ def difference(a: float, b: float, wants: str, written: str) -> str:
 WEIGHED = ("money", "percent", "duration", "count")
 CLAUSES = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+")
 GAP = re.compile(r"\b(more|less|higher|lower|fewer|ahead of|behind)\b", re.I)
-PARTS = re.compile(r";\s+|,\s+(?:while |whereas |but )?|\.\s+")
+# Where a sentence's part about one role ends: "...; ", ", while ", ". ", and " and " before the next figure
+# ("about 259,200 PTs and about 149,000 OTs").
+PARTS = re.compile(
+    r";\s+|,\s+(?:while |whereas |but )?|\.\s+|"
+    r"\s+and\s+(?=(?:(?:about|around|roughly|nearly|almost|over|some|only)\s+)?[$€£]?\d)"
+)
 # A comparison of what the roles do ("the difference in what they do day to day"): each role's own sentence, not the
 # guide's one sentence setting them apart.
 DUTIES = re.compile(

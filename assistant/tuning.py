@@ -23,6 +23,10 @@ class Tuning:
     # rare words. 0, 3, 6 and 9 were tried on both eval sets; 6 and 9 stopped "who do they usually work with" from
     # answering with any sentence holding "work", and scored alike (first sentence 0.69-0.71 against 0.68).
     lexical_floor: float = 6.0
+    # A question's word matches a sentence's word of its family: longer than this, and sharing this many first letters
+    # ("specialize" and "specialties", "certification" and "certified"; not "manager" and "management"). 7: chosen on
+    # "what can pts specialize in", answered by the guide's sentence of specialty areas, not its introduction.
+    family_prefix: int = 7
     # A passage's fused retrieval score relative to the best passage's, times this. Small: a tie-breaker.
     rank_weight: float = 0.1
     # Added when a question wants a figure of one kind ("how much": money) and the sentence states one. 0.4: with 0.3

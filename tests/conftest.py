@@ -29,6 +29,7 @@ SIXTH_GUIDE = Path(__file__).parent / "data" / "dental-hygienist-vs-dental-assis
 SEVENTH_GUIDE = Path(__file__).parent / "data" / "accountant-vs-financial-analyst.md"
 EIGHTH_GUIDE = Path(__file__).parent / "data" / "firefighter-vs-police-officer.md"
 NINTH_GUIDE = Path(__file__).parent / "data" / "pilot-vs-air-traffic-controller.md"
+TENTH_GUIDE = Path(__file__).parent / "data" / "physical-therapist-vs-occupational-therapist.md"
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
@@ -135,9 +136,9 @@ def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 @pytest.fixture(scope="session")
 def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the nine guides (the third to the ninth written blind), ingested once: read it only."""
+    """An assistant over the ten guides (the third to the tenth written blind), ingested once: read it only."""
     return _assistant_over(
-        tmp_path_factory.mktemp("nine-guides"),
+        tmp_path_factory.mktemp("ten-guides"),
         embeddings,
         (
             GUIDE,
@@ -149,6 +150,7 @@ def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
             SEVENTH_GUIDE,
             EIGHTH_GUIDE,
             NINTH_GUIDE,
+            TENTH_GUIDE,
         ),
     )
 

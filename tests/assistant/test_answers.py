@@ -22,6 +22,7 @@ HELD_OUT_4_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout4_questions.
 HELD_OUT_5_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout5_questions.jsonl"
 HELD_OUT_6_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout6_questions.jsonl"
 HELD_OUT_7_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout7_questions.jsonl"
+HELD_OUT_8_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout8_questions.jsonl"
 
 
 def first_sentence(text: str) -> str:
@@ -191,6 +192,17 @@ def test_the_real_questions_rates(two_guides):
                 "out_of_scope_refused_or_caveated": 0.8,
             },
         ),
+        # The eighth (physical therapist vs occupational therapist), untouched at 32c12c8 (ten guides indexed): 0.465,
+        # 0.442, 0.857: "PT" had been the initials of the security guide's penetration tester, so "pts" were pen
+        # testers; after its general fixes 0.744, 0.651, 0.857.
+        (
+            HELD_OUT_8_QUESTIONS,
+            {
+                "fact_in_answer": 0.7,
+                "first_sentence_answers": 0.6,
+                "out_of_scope_refused_or_caveated": 0.8,
+            },
+        ),
     ],
     ids=[
         "ux-designer-vs-product-manager",
@@ -200,6 +212,7 @@ def test_the_real_questions_rates(two_guides):
         "accountant-vs-financial-analyst",
         "firefighter-vs-police-officer",
         "pilot-vs-air-traffic-controller",
+        "physical-therapist-vs-occupational-therapist",
     ],
 )
 def test_the_blind_guides_rates(blind_guides, questions, floors):
@@ -755,6 +768,28 @@ def test_the_ninth_blind_guides_questions_are_answered_first_thing(blind_guides,
     first = first_sentence(result.text)
     assert not result.refused and all(s in first for s in said), result.text
     assert result.uncovered in ([], ["leo"]), result.uncovered
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a count is no year ("Job growth (2023-2033)") nor a share: the row of openings answers
+        ("are there more job openings each yr for pts or ots", ["Physical therapists have more openings", "13,400"]),
+        # "PTs" in the passage is the "physical therapists" the question is read as: it is found, and its count is
+        # the answer
+        ("how many physical therapists work in the US", ["259,200"]),
+        ("how many pts are there in the us", ["259,200"]),
+        ("how many flight hours do u need for the atp", ["1,500 hours"]),  # hours by the hundred are a count
+        ("how many police officer jobs are there in the us", ["795,000"]),  # a count of what is asked: jobs
+        ("what can pts specialize in", ["specialty areas", "Orthopaedics"]),  # "specialize": "specialty", one family
+        # "apms" names no role but one guide: that guide's passages are all searched, not the few of its in the top
+        ("what do apms get paid starting out", ["$95,000"]),
+    ],
+)
+def test_the_tenth_blind_guides_questions_are_answered_first_thing(blind_guides, question, said):
+    result = blind_guides.answer(question)
+    first = first_sentence(result.text)
+    assert not result.refused and all(s in first for s in said), result.text
 
 
 def test_the_faa_paying_is_said_even_with_words_between(blind_guides):

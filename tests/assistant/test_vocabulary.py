@@ -206,6 +206,7 @@ def test_roles_of_the_blind_guides_are_found_the_way_people_type_them(text, role
         ("do apms start at over 100k", "yesno", "money"),
         ("which takes longer to get into, nursing or pa", "comparison", "duration"),
         ("are there more nursing jobs or pa jobs", "comparison", "count"),
+        ("are there more nurses or pas working in the us", "comparison", "count"),
         ("by how much do pas out earn nurses", "comparison", "money"),
         ("i need to start earning asap, rn or pa?", "fit", "money"),
         ("what degree do pms usually have and whats the entry level title", "multi", None),
@@ -259,6 +260,30 @@ def test_a_term_is_defined_where_it_is_spelled_out(sentence, term, expected):
 )
 def test_figures_are_read_in_one_unit(text, wants, value):
     assert figure_value(text, wants)[1] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("There are about 259,200 PTs and about 149,000 OTs working in the US.", "259,200"),
+        ("Airlines require the ATP, and the ATP requires 1,500 hours of total flight time.", "1,500"),
+        ("Job growth (2023-2033): Physical Therapist: 14%; Occupational Therapist: 11%.", None),  # years, shares
+        ("Employment is projected to grow 6% from 2023 to 2033.", None),
+        ("Typical schedule: 40 to 50 hours a week.", None),  # a span of time
+        ("Most new grads start at $75,000.", None),
+    ],
+)
+def test_a_count_is_a_number_of_things(text, count):
+    found = figure_value(text, "count")
+    assert (found and found[0]) == count
+
+
+def test_what_a_question_counts_is_read_up_to_its_verb():
+    from assistant.reading import counted
+
+    assert counted("how many flight hours do u need for the atp") == "flight hours"
+    assert counted("how many pts are there in the us") == "pts"
+    assert counted("whats the median pay") == ""
 
 
 def test_bold_numbered_paragraphs_are_a_list_of_labelled_items():
