@@ -948,7 +948,8 @@ class _Plan:
         hourly = _BY_THE_HOUR.search(a.text) is not None  # "how much more ... per hour"
         fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly) for n in (na, nb))
         scores = self.relevance(a.text, self.vector, a.wants)
-        row = None if stage else self.both_figures(role_a, role_b, scores)
+        # a stage, a share ("the top 10%") or an end asked is each side's own: not a row of both medians
+        row = None if stage or end or PERCENTILE.search(a.text) else self.both_figures(role_a, role_b, scores)
         # a span's sides are often steps of a route ("Earn a bachelor's degree (4 years)", "RN-to-BSN bridge programs
         # ... 1 to 2 years"); a row that gives both is the same span for each ("Time to enter the field")
         margin = TUNING.span_row_margin if a.wants == "duration" else TUNING.second_sentence_margin

@@ -106,6 +106,7 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
     units: list[str] = []
     intro, labels = "", []
     table: list[str] = []
+    waiting = False  # the line before was a paragraph's intro ("The usual order:")
 
     def close_list() -> None:
         nonlocal intro, labels
@@ -178,7 +179,13 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
             labels.append(parts[0].rstrip("."))  # "3. Build strength and cardio, then pass the CPAT.": a step, and
             # a sentence of its own (below)
         elif not bullet:
+            # "The usual order:" then "Police Officer → Corporal → ...": a paragraph that is what its intro announced
+            announced = intro if waiting and not labels and not line.endswith(":") else ""
             close_list()
+            if announced:
+                if units and announced.startswith(units[-1].rstrip(".")):  # the sentence the intro took is in it
+                    units.pop()
+                parts = [f"{announced} {parts[0]}", *parts[1:]]
             if line.endswith(":"):
                 # "Both share a toolkit. Here's an overview of it:": the sentence that says something introduces it.
                 said = [p for p in parts if not SIGNPOST.search(p)]
@@ -186,6 +193,7 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
                 if len(said) >= 2 and (len(said[-1].split()) <= 3 or _POINTS_BACK.match(said[-1])):
                     # "... or less. It's pass/fail:", "... in accounting. That's enough for ...:": the one before too
                     intro = f"{said[-2].rstrip('.')}; {said[-1][:1].lower()}{said[-1][1:].rstrip('.:')}:"
+        waiting = not bullet and line.endswith(":")
         if len(parts) > 1 and _VERDICT.match(parts[0]):  # "Usually not. EMT-B is the standard baseline.": one answer,
             parts = [f"{parts[0].strip().rstrip('.!')}: {parts[1].strip()}", *parts[2:]]  # "Usually not: EMT-B ..."
         units.extend(p.strip() for p in parts if len(p.split()) >= 3 and not p.rstrip().endswith(":"))

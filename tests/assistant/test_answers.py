@@ -476,6 +476,15 @@ def test_a_quality_the_guide_never_states_gets_no_yes(blind_guides):
     assert not result.text.startswith("Yes") and (result.refused or "free" in result.uncovered)
 
 
+def test_the_same_asked_of_the_other_role_reads_its_ranks_after_their_intro(blind_guides):
+    turns = [
+        {"role": "user", "content": "what are the ranks in the fire department"},
+        {"role": "assistant", "content": "In order: Probationary Firefighter, Firefighter, Lieutenant."},
+    ]
+    result = blind_guides.answer("and for cops?", turns)
+    assert all(rank in first_sentence(result.text) for rank in ("Corporal", "Sergeant", "Chief of Police")), result.text
+
+
 def test_a_follow_up_pointing_at_what_was_said_is_about_its_role(blind_guides):
     turns = [
         {"role": "user", "content": "whats the entry level job for ux"},

@@ -129,6 +129,17 @@ def test_a_table_row_is_read_with_its_headers_and_bold_labels_are_not_sentences(
     assert not any("|" in u or "**" in u for u in units)
 
 
+def test_a_paragraph_after_its_intro_reads_with_it():
+    text = (
+        "Detective is a rank in some departments and a lateral assignment in others. The usual order:\n\n"
+        "Police Officer → Corporal → Sergeant → Lieutenant → Captain"
+    )
+    assert passage_sentences(text) == [
+        "Detective is a rank in some departments and a lateral assignment in others; the usual order: Police Officer → "
+        "Corporal → Sergeant → Lieutenant → Captain"
+    ]
+
+
 def test_a_list_without_an_intro_is_introduced_by_its_headings():
     text = "- **Nmap.** Scans networks.\n- **Hashcat.** Cracks hashes."
     units = passage_sentences(text, "Tools > Penetration tester")
