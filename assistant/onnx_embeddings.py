@@ -161,6 +161,15 @@ class OnnxMiniLMEmbeddings(Embeddings):
         self.backend = "onnx-int8" if quantized else "onnx"
         self._session = self._tokenizer = None
         self._lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None  # for the int8 model's texts side by side, started once
+
+    def _threads(self) -> ThreadPoolExecutor:
+        """The pool the int8 model's runs share: starting threads for every question's few texts cost ~0.5 ms."""
+        if self._pool is None:
+            with self._lock:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(_CORES, thread_name_prefix="embed")
+        return self._pool
 
     @property
     def identity(self) -> dict:
@@ -257,9 +266,8 @@ class OnnxMiniLMEmbeddings(Embeddings):
 
         if self.quantized and len(batches) > 1 and _CORES > 1:
             # onnxruntime releases the GIL while it runs: single-threaded runs go side by side, one per core.
-            with ThreadPoolExecutor(_CORES) as pool:
-                for rows, vectors in zip(batches, pool.map(run, batches), strict=True):
-                    done(rows, vectors)
+            for rows, vectors in zip(batches, self._threads().map(run, batches), strict=True):
+                done(rows, vectors)
         else:
             for rows in batches:
                 done(rows, run(rows))
