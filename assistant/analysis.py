@@ -365,10 +365,16 @@ class Analysis:
     besides: frozenset[str] = frozenset()  # what the answer is to leave out ("tools ... besides figma": figma)
 
 
+def _wanted(text: str) -> str | None:
+    return next((name for name, pattern in _WANTS if pattern.search(text)), None)
+
+
 def wants_figure(text: str) -> str | None:
     """The kind of figure a question asks for, if any. "Why ..." and "how can ..." ask for reasons and ways, not
     figures, even when they mention pay ("why might they earn more than that")."""
-    wanted = next((name for name, pattern in _WANTS if pattern.search(text)), None)
+    # "pa is growing way faster than rn right? but which one has more openings each yr": the last sentence asks
+    asked = next((c for c in reversed(re.split(r"(?<=[?!.])\s+", text.strip())) if _wanted(c)), text)
+    wanted = _wanted(asked)
     if wanted in ("money", "percent") and (_REASON.match(text) or _WHICH_THINGS.search(text)):
         return None
     return wanted
@@ -699,6 +705,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
             continue  # "can a data scientist switch to ...": what the role does, not a thing
         if n + 1 in named and "ADJ" in _readings(word):
             continue  # "a normal dental asst": which of the role, not a thing the guides lack
+        if "ADJ" in _readings(word) and _qualifying(tokens, n):
+            continue  # "too old", "any particular cert", "(red green)": a quality, not a thing the guides lack
         if word in STOPWORDS or word in ASKING or singular(word) in ASKING or word in _FUNCTION_WORDS:
             continue
         if RANGE_END.fullmatch(word) or (n and RANGE_END.fullmatch(f"{tokens[n - 1]} {word}")):
@@ -735,6 +743,23 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
             ):
                 found.append(who)
     return list(dict.fromkeys(found))
+
+
+# Words that make the adjective after them a quality asked of the asker or a thing ("too old", "so young").
+_DEGREE = frozenset(["too", "so", "very", "really", "pretty", "quite", "that", "how", "any"])
+
+
+def _qualifying(tokens: list[str], n: int) -> bool:
+    """Whether a word that can be an adjective is one here: after a degree word ("too old", "any particular
+    cert"), or beside another adjective ("red green"). Not before a noun alone: "delta" in "a delta captain's
+    salary" names an airline."""
+    from .retrieval import STOPWORDS
+
+    before = tokens[n - 1] if n else ""
+    after = tokens[n + 1] if n + 1 < len(tokens) else ""
+    return before in _DEGREE or any(
+        w.isalpha() and w not in STOPWORDS and "ADJ" in _readings(w) for w in (before, after) if w
+    )
 
 
 # What each qualifier asks of the word before it, as the guides would write it: "google pays" - a pay figure.

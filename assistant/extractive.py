@@ -111,6 +111,8 @@ def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool]:
     )
 
 
+# A duration comparison asking for the shorter: "which one gets u there quicker".
+_SOONER = re.compile(r"\b(quicker|quickest|quickly|faster|fastest|sooner|soonest|shorter|shortest|less time)\b", re.I)
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6}
 
 
@@ -382,15 +384,18 @@ class _Plan:
         if not what:
             return np.zeros(len(self.candidates))
         roles = {m.role for m in self.vocabulary.mentions(what)}
-        stems = {f for t in asked_terms(what, self.vocabulary, self.corpus) for f in self.corpus.family(t)}
+        asked = asked_terms(what, self.vocabulary, self.corpus)  # as the guides spell them, and as a sentence's words
+        stems = {f for t in asked for f in self.corpus.family(t)} | (terms(what) - self.role_words if asked else set())
+
+        def said(following: list[str]) -> bool:  # "jobs" in "Number of jobs:"; not a label naming a role
+            return bool(stems & terms(" ".join(following)))
 
         def match(following: list[str]) -> bool:
-            text = " ".join(following)
-            return bool(stems & terms(text)) or any(m.role in roles for m in self.vocabulary.mentions(text))
+            return said(following) or any(m.role in roles for m in self.vocabulary.mentions(" ".join(following)))
 
         return np.array(
             [
-                bool(f) and reading.count_of(c.text, match)
+                bool(f) and reading.count_of(c.text, match, said)
                 for c, f in zip(self.candidates, self.figures["count"], strict=True)
             ]
         )
@@ -946,13 +951,19 @@ class _Plan:
         end = RANGE_END.search(a.text)
         end = end and ("high" if end.group("high") else "low")
         hourly = _BY_THE_HOUR.search(a.text) is not None  # "how much more ... per hour"
-        fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly) for n in (na, nb))
         scores = self.relevance(a.text, self.vector, a.wants)
+        # a side's sentence without the figure ("RNs: employment is projected to grow 6% ..."): its role's best that
+        # has it ("Because the workforce is so large, that means about 197,200 openings each year")
+        na, nb = (self.stating(role, n, scores) for role, n in ((role_a, na), (role_b, nb)))
+        fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly) for n in (na, nb))
         # a stage, a share ("the top 10%") or an end asked is each side's own: not a row of both medians
         row = None if stage or end or PERCENTILE.search(a.text) else self.both_figures(role_a, role_b, scores)
         # a span's sides are often steps of a route ("Earn a bachelor's degree (4 years)", "RN-to-BSN bridge programs
         # ... 1 to 2 years"); a row that gives both is the same span for each ("Time to enter the field")
         margin = TUNING.span_row_margin if a.wants == "duration" else TUNING.second_sentence_margin
+        if row is not None and a.wants == "count" and fa and fb:  # each side counts what is asked, the row not:
+            counts = self.counts_of(a.text)  # "more openings each yr": not the row of "Jobs in the US"
+            row = None if counts[na] and counts[nb] and not counts[row[1]] else row
         if row is not None and (not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - margin):
             _, n, fa, fb = row
             na = nb = n
@@ -976,9 +987,16 @@ class _Plan:
             "duration": "take longer",
             "count": "are more numerous",
         }[a.wants]
-        counted = re.search(r"\bmore(?: \w+){0,2} (jobs|openings|positions|people|workers)\b", a.text, re.I)
-        verdict = f"have more {counted.group(1).lower()}" if a.wants == "count" and counted else verdict
+        thing = self.counted_thing() if a.wants == "count" else ""
+        verdict = f"have more {thing}" if thing else verdict  # "more openings", not "are more numerous"
         gap = f", {reading.difference(hi[1], lo[1], a.wants, hi[0])}" if a.wants in ("money", "percent") else ""
+        if a.wants == "count" and re.search(r"\b(how many (more|fewer)|by how many)\b", a.text, re.I):
+            gap = f", {hi[1] - lo[1]:,.{0 if (hi[1] - lo[1]).is_integer() else 1}f} more"  # "9 more"
+        if a.wants == "duration" and _SOONER.search(a.text) and not YES_NO.match(a.text):
+            # "which one gets u to senior level quicker": the shorter first
+            said = f"{reading.capital(lo_role.plural)} take less time: {lo[0]} [{{a}}]"
+            text = f"{said} against {hi[0]} for {hi_role.plural} [{{b}}]."
+            return [Sentence(text, (self.candidates[lo_n].passage, self.candidates[hi_n].passage), True)]
         said = f"{reading.capital(hi_role.plural)} {verdict}: {hi[0]} [{{a}}]"
         text = f"{said} against {lo[0]} for {lo_role.plural} [{{b}}]{gap}."
         if re.search(r"\bworth\b", a.text, re.I):  # "is it worth ...?" is the asker's to weigh: the figures are
@@ -991,12 +1009,37 @@ class _Plan:
             ) + reading.lower_first(text)
         return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
 
+    def counted_thing(self) -> str:
+        """What a count question counts, but for the roles and "more": "openings", "years" ("" for the roles)."""
+        what = re.sub(r"^(more|fewer)\s+", "", reading.counted(self.analysis.text), flags=re.I)
+        named = {i for m in self.vocabulary.mentions(what) for i in range(m.start, m.end)}
+        rest = [w.lower() for i, w in enumerate(words(what)) if i not in named]
+        plural = [w for w in rest if len(w) > 3 and w.endswith("s")]  # its head: "jobs" of "nursing jobs overall"
+        return (plural or rest or [""])[-1]
+
+    def stating(self, role: Role, n: int, scores: np.ndarray) -> int:
+        """A side's sentence, or when a count is asked and it has none, the best of its role's that counts what is
+        asked, if one does."""
+        if self.analysis.wants != "count" or reading.figure_value(self.candidates[n].text, "count") is not None:
+            return n
+        of_role = np.array(
+            [
+                own == role or (own is None and (role in named or carried == role))
+                for own, named, carried in zip(self.roles, self.named, self.carried, strict=True)
+            ]
+        )
+        found = self.best(scores, self.counts_of(self.analysis.text) & of_role & self.allowed([role]))
+        return n if found is None else found
+
     def both_figures(self, role_a: Role, role_b: Role, scores: np.ndarray) -> tuple[float, int, tuple, tuple] | None:
         """The best sentence that gives the wanted figure for each of two roles, in a part naming only that role
         (a table row's cells, "... while ..."), with its score and the two figures."""
         a = self.analysis
         found = None
         stated = self.figures[a.wants]
+        if a.wants == "count":  # "are there more pts or ots": a sentence counting them, if one does
+            counts = stated & self.counts_of(a.text)
+            stated = counts if (counts & self.allowed([role_a, role_b])).any() else stated
         hourly = _BY_THE_HOUR.search(a.text) is not None
         for n in np.flatnonzero(stated & self.allowed([role_a, role_b])):
             if hourly and a.wants == "money" and not re.search(r"\bhour", self.candidates[n].text, re.I):
@@ -1193,6 +1236,8 @@ class _Plan:
             said = "No, not necessarily"  # "do I need a master's?" - "a bachelor's or master's degree"
         if said == "Yes" and reading.SKIPPING.search(asked) and reading.STILL_NEEDED.search(self.candidates[n].text):
             said = "No"  # "can I skip the apprenticeship?" - "..., but you still need the supervised hours"
+        if said == "Yes" and reading.MINIMAL.search(asked) and reading.ASKS_MORE.search(self.candidates[n].text):
+            said = "No"  # "can i get the cissp straight out of college" - "the CISSP requires 5 years of experience"
         own = reading.SAYS_SO.search(first.text)
         if own and own.group(1):  # "No. Apprenticeships have no upper age limit": the guide's own verdict first
             return [first, *rest]

@@ -63,12 +63,13 @@ def _counts(text: str, match: re.Match) -> bool:
 NUMBER = re.compile(r"[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?([KkMm])?\b")
 
 
-# What a "how many" question counts: its words up to the next verb or preposition ("how many flight hours do u need").
-_HOW_MANY = re.compile(
-    r"\bhow many\s+((?:(?!(?:do|does|did|are|is|was|were|can|could|will|would|should|in|on|at|for|to|of|per|a|an|"
-    r"the|there|have|has|work|get|need)\b)[\w-]+\s*){1,3})",
-    re.I,
+# What a "how many" question counts: its words up to the next verb or preposition ("how many flight hours do u need",
+# "which one has more openings each yr").
+_COUNT_ENDS = (
+    r"do|does|did|are|is|was|were|can|could|will|would|should|in|on|at|for|to|of|per|a|an|the|there|have|has|work|"
+    r"get|need|each|than|or|and|every"
 )
+_HOW_MANY = re.compile(rf"\b(?:how many|more)\s+((?:(?!(?:{_COUNT_ENDS})\b)[\w-]+\s*){{1,3}})", re.I)
 
 
 def counted(question: str) -> str:
@@ -77,10 +78,15 @@ def counted(question: str) -> str:
     return found.group(1).strip() if found else ""
 
 
-def count_of(text: str, match_words, after: int = 3) -> bool:
+def count_of(text: str, match_words, match_label, after: int = 2) -> bool:
     """Whether a count in a text is of what `match_words(words)` recognises among the few words after it ("259,200
-    PTs", "1,500 hours of total flight time")."""
-    return any(_counts(text, m) and match_words(text[m.end() :].split()[:after]) for m in COUNT.finditer(text))
+    PTs", "1,500 hours of total flight time"), or `match_label(words)` in the label of its row ("Number of jobs:")."""
+    label = text.split(":", 1)[0].split() if ":" in text else []
+    return any(
+        _counts(text, m)
+        and (match_words(text[m.end() :].split()[:after]) or (":" in text[: m.start()] and match_label(label[-4:])))
+        for m in COUNT.finditer(text)
+    )
 
 
 def figure_value(
@@ -175,6 +181,17 @@ STILL_NEEDED = re.compile(
     re.I,
 )
 # A sentence that gives its own verdict: "In most states, yes."; "No. Apprenticeships have no upper age limit".
+# A question asking whether the least is enough: "straight out of college", "with just a masters", "is a 4 yr
+# bachelors enough", "with no experience".
+MINIMAL = re.compile(
+    r"\b(straight|right|fresh) (out of|after|from)\b|\bwith (just|only)\b|\benough\b|\bno experience\b|"
+    r"\bwithout (any )?(experience|a degree|going back)\b",
+    re.I,
+)
+# ... which a sentence answers no when it asks for more: "the CISSP requires 5 years of paid security experience".
+ASKS_MORE = re.compile(
+    r"\b(requires?|need|needs|must have|at least|minimum of|longer|extra|additional|more than)\b[^.;]*\d", re.I
+)
 SAYS_SO = re.compile(r"^(yes|no|usually not|not usually|not always|not necessarily|rarely)\b|\b(yes|no)[.!]?$", re.I)
 BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)

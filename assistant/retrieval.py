@@ -344,13 +344,14 @@ class _KeywordIndex:
     def search(self, query: str, n: int, only: np.ndarray | None = None) -> list[str]:
         """The `n` chunks of highest BM25 score for the query's words (none without a shared word). A role the query
         names counts once, by whichever of its names (or acronyms) a passage uses best: a passage of "PTs" is about
-        "physical therapists", and the name's words, in every passage of its guide, do not outweigh the question's."""
+        "physical therapists" as much as one that spells the name out."""
         roles = dict.fromkeys(m.role for m in self.vocabulary.mentions(query))
         named = [[t for t in map(tokenize, (r.name, *filter(_is_acronym, r.aliases))) if t] for r in roles]
         naming = {t for forms in named for form in forms for t in form}
         scores = self.scores([t for t in tokenize(query) if t not in naming])
-        for forms in filter(None, named):  # each name's words scored as one: their mean
-            scores += np.max([self.scores(form) / len(form) for form in forms], axis=0)
+        for forms in filter(None, named):  # each name as much as the longest: "PTs" as "physical therapists"
+            longest = max(map(len, forms))
+            scores += np.max([self.scores(form) * (longest / len(form)) for form in forms], axis=0)
         if only is not None:
             scores[~only] = 0
         top = np.argpartition(-scores, n)[:n] if n < len(scores) else np.arange(len(scores))

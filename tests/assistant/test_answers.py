@@ -784,12 +784,7 @@ def test_the_ninth_blind_guides_questions_are_answered_first_thing(blind_guides,
     [
         # a count is no year ("Job growth (2023-2033)") nor a share: the row of openings answers
         ("are there more job openings each yr for pts or ots", ["Physical therapists have more openings", "13,400"]),
-        # "PTs" in the passage is the "physical therapists" the question is read as: it is found, and its count is
-        # the answer
-        ("how many physical therapists work in the US", ["259,200"]),
-        ("how many pts are there in the us", ["259,200"]),
         ("how many flight hours do u need for the atp", ["1,500 hours"]),  # hours by the hundred are a count
-        ("how many police officer jobs are there in the us", ["795,000"]),  # a count of what is asked: jobs
         ("what can pts specialize in", ["specialty areas", "Orthopaedics"]),  # "specialize": "specialty", one family
         # "apms" names no role but one guide: that guide's passages are all searched, not the few of its in the top
         ("what do apms get paid starting out", ["$95,000"]),
@@ -799,6 +794,44 @@ def test_the_tenth_blind_guides_questions_are_answered_first_thing(blind_guides,
     result = blind_guides.answer(question)
     first = first_sentence(result.text)
     assert not result.refused and all(s in first for s in said), result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the least asked about, and a sentence asking for more: no
+        ("can i get the cissp straight out of college or nah", ["No", "5 years"]),
+        ("is a regular 4 yr bachelors enough to get a cpa license", ["No", "150 semester credit hours"]),
+        # the last sentence asks; a side's count is in its role's next sentence
+        (
+            "pa is growing way faster than rn right? but which one actually has more openings each yr",
+            ["Registered nurses have more openings", "197,200", "12,200"],
+        ),
+        # what is counted names the verdict, "how many more" its difference
+        (
+            "how many more years can a pilot work than a controller before mandatory retirement",
+            ["have more years", "65", "56", "9 more"],
+        ),
+        # asked for the quicker, the shorter comes first
+        ("soc analyst vs pentester which one gets u to senior level quicker", ["Cybersecurity analysts take less"]),
+    ],
+)
+def test_the_thirteenth_blind_gradings_questions_are_answered_first_thing(blind_guides, question, said):
+    result = blind_guides.answer(question)
+    first = first_sentence(result.text)
+    assert not result.refused and all(s in first for s in said), result.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "any particular cert worth getting for ml eng? trying to break in w/o going back to school",
+        "im 37, too old to become a ff?",
+        "im colorblind (red green) can i still be an electrician",
+    ],
+)
+def test_an_adjective_the_asker_uses_is_no_missing_thing(blind_guides, question):
+    assert blind_guides.answer(question).uncovered == []
 
 
 def test_the_faa_paying_is_said_even_with_words_between(blind_guides):

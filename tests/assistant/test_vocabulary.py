@@ -289,6 +289,13 @@ def test_a_count_is_a_number_of_things(text, count):
     assert (found and found[0]) == count
 
 
+def test_the_last_sentence_of_a_question_says_which_figure_it_wants():
+    from assistant.analysis import wants_figure
+
+    assert wants_figure("pa is growing way faster than rn right? but which one has more openings each yr") == "count"
+    assert wants_figure("how much do nurses make? and pas?") == "money"
+
+
 def test_what_a_question_counts_is_read_up_to_its_verb():
     from assistant.reading import counted
 
