@@ -988,7 +988,7 @@ class _Plan:
             "count": "are more numerous",
         }[a.wants]
         thing = self.counted_thing() if a.wants == "count" else ""
-        verdict = f"have more {thing}" if thing else verdict  # "more openings", not "are more numerous"
+        verdict = (f"have {thing}" if thing.startswith("the ") else f"have more {thing}") if thing else verdict
         gap = f", {reading.difference(hi[1], lo[1], a.wants, hi[0])}" if a.wants in ("money", "percent") else ""
         if a.wants == "count" and re.search(r"\b(how many (more|fewer)|by how many)\b", a.text, re.I):
             gap = f", {hi[1] - lo[1]:,.{0 if (hi[1] - lo[1]).is_integer() else 1}f} more"  # "9 more"
@@ -1015,7 +1015,10 @@ class _Plan:
         named = {i for m in self.vocabulary.mentions(what) for i in range(m.start, m.end)}
         rest = [w.lower() for i, w in enumerate(words(what)) if i not in named]
         plural = [w for w in rest if len(w) > 3 and w.endswith("s")]  # its head: "jobs" of "nursing jobs overall"
-        return (plural or rest or [""])[-1]
+        thing = (plural or rest or [""])[-1]
+        if thing and not any(stem in self.corpus.words for stem in terms(thing)):
+            return "the higher count"  # "hrs": a word no guide writes, not to be written back
+        return thing
 
     def stating(self, role: Role, n: int, scores: np.ndarray) -> int:
         """A side's sentence, or when a count is asked and it has none, the best of its role's that counts what is
