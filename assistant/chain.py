@@ -337,12 +337,20 @@ class Assistant(Runnable[Question | str, Answer]):
                 standalone = (
                     f"{standalone.rstrip('?!. ')} for {stage.group(1).lower() + ' ' if stage else ''}{role.plural}?"
                 )
+        # A follow-up naming no role stays in the guide the conversation is in: the one of the passage said, else of
+        # the best passage for the question before ("so 30 yrs = what %?" after "how do police/fire pensions work")
+        guide = None
+        if history and is_follow_up(question, index.vocabulary) and not index.vocabulary.roles_in(standalone):
+            asked_before = next((h["content"] for h in reversed(history) if h["role"] == "user"), "")
+            found = [said_id] if said_id else index.search(asked_before, 1) if asked_before else []
+            guide = index.chunk(found[0]).metadata.get("source") if found else None
         return {
             **state,
             "index": index,
             "standalone": with_role_names(standalone, index.vocabulary),
             "said": said,
             "said_id": said_id,
+            "conversation_guide": guide,
         }
 
     def _retrieve(self, state: dict) -> dict:
@@ -369,6 +377,7 @@ class Assistant(Runnable[Question | str, Answer]):
         # "how long is the faa academy": a word only one guide uses names the guide that answers a question naming no
         # role (and the one whose sections a refusal names)
         pinned = index.corpus_words.guide_of(analysis.terms) if not analysis.roles else None
+        pinned = pinned or (state.get("conversation_guide") if not analysis.roles else None)
         if pinned and not sources and passages and any(p.source != pinned for p in passages):
             sources = [pinned]
             passages = self.search.search(query, vector, k, index, sources)

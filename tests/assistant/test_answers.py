@@ -834,6 +834,16 @@ def test_an_adjective_the_asker_uses_is_no_missing_thing(blind_guides, question)
     assert blind_guides.answer(question).uncovered == []
 
 
+def test_a_follow_up_naming_no_role_stays_in_the_guide_of_the_conversation(blind_guides):
+    turns = [
+        {"role": "user", "content": "how do police/fire pensions usually work"},
+        {"role": "assistant", "content": "A typical formula pays 2.5% of your final average salary for each year."},
+    ]
+    result = blind_guides.answer("so 30 yrs = what %? and how much do they take out of ur check for it", turns)
+    assert "75%" in first_sentence(result.text), result.text  # not the electrician guide's "too late in my 30s?"
+    assert {c.source for c in result.citations} == {"firefighter-vs-police-officer.md"}
+
+
 def test_the_faa_paying_is_said_even_with_words_between(blind_guides):
     assert blind_guides.answer("does the faa pay for atc training").uncovered == []
 
