@@ -111,6 +111,8 @@ def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool]:
     )
 
 
+# A sentence that goes on about what the one before it named: "You complete eight events ...", "It takes ...".
+_GOES_ON = re.compile(r"(You|It|They|This|These|That|Those)\b")
 # A duration comparison asking for the shorter: "which one gets u there quicker".
 _SOONER = re.compile(r"\b(quicker|quickest|quickly|faster|fastest|sooner|soonest|shorter|shortest|less time)\b", re.I)
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6}
@@ -185,6 +187,12 @@ class _Plan:
         self._merge_list_pieces()
         # A sentence's words with its section's: a sentence under "Tools" is about tools, whatever it says.
         self.words = [terms(c.text) | terms(passages[c.passage].section) for c in self.candidates]
+        for n, c in enumerate(self.candidates[1:], start=1):
+            before = self.candidates[n - 1]
+            if _GOES_ON.match(c.text) and before.passage == c.passage and before.order == c.order - 1:
+                # "Most fire departments use the CPAT ... You complete eight events ... in 10 minutes and 20 seconds":
+                # a sentence going on about the one before is about its words too
+                self.words[n] = self.words[n] | self.words[n - 1]
         cues = [_cues(c.text) for c in self.candidates]
         # A guide's opening sentence says what the guide is about ("Compare the day-to-day work, tools, pay ... to
         # decide which side of security fits you."): it points at the guide, like a signpost, and answers nothing.

@@ -785,6 +785,8 @@ def test_the_ninth_blind_guides_questions_are_answered_first_thing(blind_guides,
         # a count is no year ("Job growth (2023-2033)") nor a share: the row of openings answers
         ("are there more job openings each yr for pts or ots", ["Physical therapists have more openings", "13,400"]),
         ("how many flight hours do u need for the atp", ["1,500 hours"]),  # hours by the hundred are a count
+        # "Most fire departments use the CPAT ... You complete eight events ...": the sentence going on is about it
+        ("whats the time limit on the cpat", ["10 minutes and 20 seconds"]),
         ("what can pts specialize in", ["specialty areas", "Orthopaedics"]),  # "specialize": "specialty", one family
         # "apms" names no role but one guide: that guide's passages are all searched, not the few of its in the top
         ("what do apms get paid starting out", ["$95,000"]),
