@@ -31,7 +31,14 @@ def hourly_only(text: str) -> bool:
 
 PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
 BY_YEAR = re.compile(r"\s+(?:by|until|through)\s+((?:19|20)\d\d)\b")
-COUNT = re.compile(r"\b\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?")
+# Numbers written as words, which count things too ("The exam has four sections").
+NUMBER_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+COUNT = re.compile(
+    r"\b\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|\b(?:"
+    + "|".join(NUMBER_WORDS)
+    + r")\b(?=\s+[a-z])",
+    re.I,
+)
 UNITS = {
     "year": 1,
     "month": 1 / 12,
@@ -46,7 +53,9 @@ UNITS = {
 # What follows a number that makes it no count of things: a share, or a range's other end of a year ("2023-2033").
 _NOT_A_COUNT = re.compile(r"\s?(%|percent\b|[-\u2013]\s?(19|20)\d\d\b)", re.I)
 _A_YEAR = re.compile(r"(19|20)\d\d")
-_TIME_AFTER = re.compile(r"(\s?(-|to|\u2013)\s?\d[\d,]*)?(\s+|-)(years?|months?|weeks?|days?|hours?|minutes?)\b", re.I)
+_TIME_AFTER = re.compile(
+    r"(\s?(-|to|\u2013)\s?(\d[\d,]*|[a-z]+))?(\s+|-)(years?|months?|weeks?|days?|hours?|minutes?)\b", re.I
+)
 
 
 def _counts(text: str, match: re.Match) -> bool:
@@ -110,6 +119,8 @@ def figure_value(
     match = next((m for m in found if at and m.start() >= at.start()), found[0] if found else None)
     if not match:
         return None
+    if match.group(0).lower() in NUMBER_WORDS:  # "four sections"
+        return match.group(0), float(NUMBER_WORDS[match.group(0).lower()])
     number = NUMBER.search(match.group(0))
     if not number:
         return None

@@ -787,6 +787,7 @@ def test_the_ninth_blind_guides_questions_are_answered_first_thing(blind_guides,
         ("how many flight hours do u need for the atp", ["1,500 hours"]),  # hours by the hundred are a count
         # "Most fire departments use the CPAT ... You complete eight events ...": the sentence going on is about it
         ("whats the time limit on the cpat", ["10 minutes and 20 seconds"]),
+        ("how many parts is the cpa exam", ["four sections"]),  # a count in words
         ("what can pts specialize in", ["specialty areas", "Orthopaedics"]),  # "specialize": "specialty", one family
         # "apms" names no role but one guide: that guide's passages are all searched, not the few of its in the top
         ("what do apms get paid starting out", ["$95,000"]),

@@ -282,6 +282,8 @@ def test_figures_are_read_in_one_unit(text, wants, value):
         ("Employment is projected to grow 6% from 2023 to 2033.", None),
         ("Typical schedule: 40 to 50 hours a week.", None),  # a span of time
         ("Most new grads start at $75,000.", None),
+        ("The exam has four sections, and you must pass all four within a 30-month window.", "four"),  # in words
+        ("Officers can take the sergeant's exam after three to five years.", None),
     ],
 )
 def test_a_count_is_a_number_of_things(text, count):
