@@ -32,7 +32,12 @@ def hourly_only(text: str) -> bool:
 PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
 BY_YEAR = re.compile(r"\s+(?:by|until|through)\s+((?:19|20)\d\d)\b")
 # Numbers written as words, which count things too ("The exam has four sections").
-NUMBER_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 2
+    )
+}
 COUNT = re.compile(
     r"\b\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|\b(?:"
     + "|".join(NUMBER_WORDS)
