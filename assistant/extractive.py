@@ -643,6 +643,10 @@ class _Plan:
             return self.introduction(a.roles[0]) or self.fact()
         if asks_route(a):
             return self.route(a.roles[0]) or self.fact()
+        if a.kind in ("fact", "yesno") and a.roles and (age := reading.asker_age(a.text)) is not None:
+            found = self.by_age(age)  # "im 32 can i still apply to be atc": the guide's age bound, read for them
+            if found:
+                return found
         if a.kind == "yesno" and a.wants in ("money", "percent") and THRESHOLD.search(a.text):
             return self.against_bar() or self.fact()
         if a.kind == "yesno" or (a.kind == "common" and YES_NO.match(a.text)):
@@ -1205,6 +1209,37 @@ class _Plan:
         named = ", ".join(dict.fromkeys(reading.surface(self.candidates[other].text, {term})))
         text = f"No: the guide names {named} for {self.roles[other].plural} [{{a}}], not for {role.plural} [{{b}}]."
         return [Sentence(text, (self.candidates[other].passage, self.candidates[mine].passage), True)]
+
+    def by_age(self, age: int) -> list[Sentence]:
+        """For an asker who gives their age: the best sentence of the asked role's guide with an age bound, and
+        whether they are within it ("No: ... under 31" for 32; "Often not: Many fire departments cap ... at 35")."""
+        a = self.analysis
+        scores = self.role_scores(self.relevance(a.terms, self.vector, a.wants), a.roles)
+        bounded = np.array([self.bounds_age_of(n, a.roles) for n in range(len(self.candidates))])
+        ok = bounded & self.allowed(a.roles) & ~self.anaphor_orphans()
+        if re.search(r"\b(old|late|still)\b", a.text, re.I):  # "too old": a bound of how old, if the guide has one
+            upper = ok & np.array([reading.upper_age_bound(c.text) for c in self.candidates])
+            ok = upper if upper.any() else ok
+        n = self.best(scores, ok)
+        if n is None:
+            return []
+        first = self.extracted([n])[0]
+        if reading.SAYS_SO.match(first.text):  # "No. Apprenticeships have no upper age limit": its own verdict
+            return [first]
+        said = reading.age_verdict(self.candidates[n].text, age)
+        return [Sentence(f"{said}: {first.text}", first.cites, True)]
+
+    def bounds_age_of(self, n: int, roles: list[Role]) -> bool:
+        """Whether a sentence states an age bound of these roles: the role named last before the bound (else the one
+        it goes on about, else its section's), if any, is one of them ("... since pilots have no hiring age cap"
+        bounds no controller's age)."""
+        text = self.candidates[n].text
+        bound = reading.age_bound(text)
+        if bound is None:
+            return False
+        at = len(words(text[: bound.start()]))
+        before = [m.role for m in self.vocabulary.mentions(text) if m.end <= at] or [self.carried[n] or self.roles[n]]
+        return before[-1] is None or before[-1] in roles
 
     def against_bar(self) -> list[Sentence]:
         """ "Do APMs start at over 100k?": the guide's figure for what is asked, set against the bar: "No: Associate

@@ -208,6 +208,63 @@ MINIMAL = re.compile(
 ASKS_MORE = re.compile(
     r"\b(requires?|need|needs|must have|at least|minimum of|longer|extra|additional|more than)\b[^.;]*\d", re.I
 )
+# The asker's age: "im 32 can i still apply", "is 34 too old", "37 years old".
+_ASKER_AGE = re.compile(
+    r"\b(?:i'?m|i am|is|at)\s+(\d{2})\b(?!\s*(?:%|k\b|percent|hours|hrs|weeks|months|years? of))|"
+    r"\b(\d{2})\s*(?:years? old|yrs? old|yo|y/o)\b",
+    re.I,
+)
+_AGED = re.compile(r"\b(old|young|age|ages|aged|too late|still apply|cutoff|cut-off|limit)\b", re.I)
+# An age bound in a sentence: below which one may start ("under 31", "cap the age of new hires at 35"), from which one
+# may ("age 18 or older", "at least 21"), or none ("no upper age limit", "no hiring age cap").
+_AGE_UNDER = re.compile(
+    r"\b(?:under|younger than|before (?:age |the age of |your |their |turning )?)(\d{2})(?:st|nd|rd|th)?\b|"
+    r"\bcap\w*\b[^.;]*?\bat (\d{2})\b|"
+    r"\b(?:no older than|maximum (?:hiring )?age (?:of |is )?)(\d{2})\b",
+    re.I,
+)
+_AGE_FROM = re.compile(
+    r"\b(?:age (\d{2}) or older|at least (\d{2})|(\d{2}) or older|minimum age (?:of |is )?(\d{2}))\b", re.I
+)
+_NO_AGE_LIMIT = re.compile(
+    r"\bno (?:upper |maximum )?(?:age limit|hiring age cap|age cap|maximum age|upper limit)\b", re.I
+)
+_SOME = re.compile(r"\b(many|most|some|often|usually|typically|vary|varies)\b", re.I)
+
+
+def asker_age(question: str) -> int | None:
+    """The age an asker gives of themselves in a question about age ("im 32 can i still apply"), else None."""
+    found = _ASKER_AGE.search(question)
+    if not found or not (_AGED.search(question) or re.search(r"\b(can|could) i\b", question, re.I)):
+        return None
+    age = int(found.group(1) or found.group(2))
+    return age if 14 <= age <= 80 else None
+
+
+def age_bound(sentence: str) -> re.Match | None:
+    """Where a sentence states an age bound, if it does."""
+    return _NO_AGE_LIMIT.search(sentence) or _AGE_UNDER.search(sentence) or _AGE_FROM.search(sentence)
+
+
+def upper_age_bound(sentence: str) -> bool:
+    """Whether a sentence bounds how old one may be (or says there is no such bound)."""
+    return bool(_NO_AGE_LIMIT.search(sentence) or _AGE_UNDER.search(sentence))
+
+
+def age_verdict(sentence: str, age: int) -> str | None:
+    """ "Yes", "No" or "Often not" for an asker of this age, by a sentence's age bound; None when it states none."""
+    if _NO_AGE_LIMIT.search(sentence):
+        return "Yes"
+    under = _AGE_UNDER.search(sentence)
+    if under:
+        bound = int(next(g for g in under.groups() if g))
+        return ("Often not" if _SOME.search(sentence) else "No") if age >= bound else "Yes"
+    least = _AGE_FROM.search(sentence)
+    if least:
+        return "Yes" if age >= int(next(g for g in least.groups() if g)) else "No"
+    return None
+
+
 SAYS_SO = re.compile(r"^(yes|no|usually not|not usually|not always|not necessarily|rarely)\b|\b(yes|no)[.!]?$", re.I)
 BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)

@@ -123,6 +123,20 @@ _BEFORE_A_ROLE = _DETERMINERS | frozenset(
         "wages",
         "income",
         "demand",
+        # joining words: "which is easier since pilots have no hiring age cap", "more than nurses"
+        "since",
+        "because",
+        "while",
+        "whereas",
+        "than",
+        "unlike",
+        "and",
+        "or",
+        "but",
+        "for",
+        "with",
+        "to",
+        "of",
     ]
 )
 # Punctuation between two words: the first does not modify the second ("who earns more, hygienists or assistants").

@@ -788,6 +788,10 @@ def test_the_ninth_blind_guides_questions_are_answered_first_thing(blind_guides,
         # "Most fire departments use the CPAT ... You complete eight events ...": the sentence going on is about it
         ("whats the time limit on the cpat", ["10 minutes and 20 seconds"]),
         ("how many parts is the cpa exam", ["four sections"]),  # a count in words
+        # the asker's age against the asked role's age bound (not the pilots' "no hiring age cap" beside it)
+        ("im 32 can i still apply to be atc", ["No:", "31"]),
+        ("im 37, too old to become a ff?", ["Often not:", "35"]),
+        ("is 34 too old to start an electrician apprenticeship", ["No.", "no upper age limit"]),  # its own verdict
         ("what can pts specialize in", ["specialty areas", "Orthopaedics"]),  # "specialize": "specialty", one family
         # "apms" names no role but one guide: that guide's passages are all searched, not the few of its in the top
         ("what do apms get paid starting out", ["$95,000"]),

@@ -298,6 +298,20 @@ def test_the_last_sentence_of_a_question_says_which_figure_it_wants():
     assert wants_figure("how much do nurses make? and pas?") == "money"
 
 
+def test_the_askers_age_is_read_against_a_sentences_age_bound():
+    from assistant.reading import age_verdict, asker_age
+
+    assert asker_age("im 32 can i still apply to be atc") == 32
+    assert asker_age("is 34 too old to start an apprenticeship") == 34
+    assert asker_age("im 25 and like numbers, which one suits me") is None  # no question of age
+    assert asker_age("how many hrs is 40 hours a week") is None
+    assert age_verdict("You must apply before your 31st birthday.", 32) == "No"
+    assert age_verdict("Many fire departments cap the age of new hires at 35.", 37) == "Often not"
+    assert age_verdict("Meet the basics: age 18 or older.", 37) == "Yes"
+    assert age_verdict("Apprenticeships have no upper age limit.", 50) == "Yes"
+    assert age_verdict("Most programs last four years.", 30) is None
+
+
 def test_what_a_question_counts_is_read_up_to_its_verb():
     from assistant.reading import counted
 
