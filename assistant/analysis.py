@@ -742,7 +742,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
                 and not (len(who) <= 4 and corpus.knows(who.lower()))  # "become a cpa": a credential the guides name
             ):
                 found.append(who)
-    return list(dict.fromkeys(found))
+    found = list(dict.fromkeys(found))
+    return [u for u in found if not any(u != v and u in v.split() for v in found)]  # "nurse practitioners" alone
 
 
 # Words that make the adjective after them a quality asked of the asker or a thing ("too old", "so young").

@@ -395,7 +395,13 @@ class Assistant(Runnable[Question | str, Answer]):
         said = [u for u in analysis.unknown if " " in u and _says_of(u, analysis.wants, texts)]
         if said:  # "what does a charge nurse do": a role the guide names after all, as a stage of one it describes
             analysis = replace(analysis, unknown=[u for u in analysis.unknown if u not in said])
-        if analysis.kind == "comparison" and len(analysis.roles) < 2 and passages:
+        if (
+            analysis.kind == "comparison"
+            and len(analysis.roles) < 2
+            and passages
+            and not index.vocabulary.unlisted(question)
+        ):
+            # (not when the other side is someone no guide describes: "do nurse practitioners make more than PAs")
             # "who earns more?": the roles of the guide that answers, each asked about alone; "which trade is growing
             # faster?": of the guide whose title has the question's word, if one does.
             roles = [r for r in index.vocabulary.roles if r.source == _guide_asked(analysis, passages, index)]

@@ -139,6 +139,8 @@ _BEFORE_A_ROLE = _DETERMINERS | frozenset(
         "of",
     ]
 )
+# A word naming a person by what they do: "practitioner", "anesthetist", "technician", "assistant".
+_PERSON = re.compile(r"[a-z]{4,}(?:er|or|ist|ian|ant)s?")
 # Punctuation between two words: the first does not modify the second ("who earns more, hygienists or assistants").
 _CLAUSE_BREAK = re.compile(r"[.,;:()!?\u2013\u2014]|\s-\s")
 # Words before a role's name that say which stage or what of it, not which other role: "senior analyst", "role".
@@ -667,6 +669,8 @@ class Vocabulary:
             role = self._head_of(token)
             if role and start and not taken[start - 1] and not self._alone(tokens, spans, text, start):
                 role = None
+            if role and self._another_person(tokens, start):
+                role = None  # "nurse practitioners": not the guide's nurse
             if role and not taken[start]:
                 found.append(Mention(role, start, start + 1))
                 taken[start] = True
@@ -739,6 +743,12 @@ class Vocabulary:
         or punctuation between them ("who earns more, testers"); not another role's word ("data engineer")."""
         return tokens[start - 1] in _BEFORE_A_ROLE or _CLAUSE_BREAK.search(text[spans[start - 1][1] : spans[start][0]])
 
+    def _another_person(self, tokens: list[str], start: int) -> bool:
+        """Whether a role's last word is followed by a word naming a person that no guide's role name has: "nurse
+        practitioners", "nurse anesthetist" are other roles than the guide's nurse."""
+        after = tokens[start + 1] if start + 1 < len(tokens) else ""
+        return bool(_PERSON.fullmatch(after)) and singular(after) not in self.name_words
+
     def unlisted(self, text: str) -> list[str]:
         """Roles a text names that no guide describes, by a guide role's last word after another word: "data
         engineer" beside the guide's "ML engineer"."""
@@ -757,6 +767,8 @@ class Vocabulary:
                 and singular(modifier) == modifier
             ):
                 found.append(f"{tokens[n - 1]} {token}")
+            elif n not in taken and singular(token) in self._heads and self._another_person(tokens, n):
+                found.append(f"{token} {tokens[n + 1]}")  # "nurse practitioners"
         return found
 
     def roles_in(self, text: str) -> list[Role]:

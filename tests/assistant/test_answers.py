@@ -851,6 +851,12 @@ def test_a_follow_up_naming_no_role_stays_in_the_guide_of_the_conversation(blind
     assert {c.source for c in result.citations} == {"firefighter-vs-police-officer.md"}
 
 
+def test_someone_no_guide_describes_set_against_a_role_gets_only_that_roles_figure(blind_guides):
+    result = blind_guides.answer("do nurse practitioners make more than PAs? thinking np instead")
+    assert result.uncovered == ["nurse practitioners"]
+    assert "$130,020" in result.text and "$86,070" not in result.text, result.text  # not the registered nurse's pay
+
+
 def test_the_faa_paying_is_said_even_with_words_between(blind_guides):
     assert blind_guides.answer("does the faa pay for atc training").uncovered == []
 

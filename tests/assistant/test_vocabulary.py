@@ -205,6 +205,7 @@ def test_a_singular_name_sometimes_called_gets_its_aliases_and_a_bodys_acronym_i
         ("what ux research methods are there", []),  # the acronym as the field's modifier
         ("by how much do pas out earn nurses", ["physician assistant", "registered nurse"]),
         ("how much do nurses make", ["registered nurse"]),
+        ("do nurse practitioners make more than PAs", ["physician assistant"]),  # another person than the nurse
     ],
 )
 def test_roles_of_the_blind_guides_are_found_the_way_people_type_them(text, roles):
