@@ -688,6 +688,17 @@ class _Plan:
             ok &= ~self.said
         # Only a list question prefers a list-naming sentence: a narrower how-to ("how do I learn data viz") takes its
         # best step's substance, not a list of step headings (the whole route is `route`'s).
+        # "what do linemen make": the guide's own word that what is asked is not covered, alone and first (an asked
+        # word it says nothing else of: not "apprenticeship" beside "we don't cover pipefitting in detail")
+        said_once = {t for t in asked - self.role_words if sum(t in self.own_words[m] for m in np.flatnonzero(ok)) == 1}
+        excluded = ok & np.array(
+            [
+                bool(reading.NOT_COVERED.search(c.text)) and bool(said_once & self.own_words[n])
+                for n, c in enumerate(self.candidates)
+            ]
+        )
+        if excluded.any():
+            return self.extracted([self.best(scores, excluded)])
         first = self.best(scores, ok, prefer_list=a.kind in ("list", "howto"), about=a.terms)
         if first is None:
             return []

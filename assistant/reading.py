@@ -265,6 +265,12 @@ def age_verdict(sentence: str, age: int) -> str | None:
     return None
 
 
+# A guide saying it does not cover something: "Outside linemen ... are a separate occupation and are not covered".
+NOT_COVERED = re.compile(
+    r"\bnot (?:covered|included|described|discussed)\b|"
+    r"\b(?:does not|doesn't|do not|don't) (?:cover|include|describe)\b|\boutside (?:the )?scope\b",
+    re.I,
+)
 SAYS_SO = re.compile(r"^(yes|no|usually not|not usually|not always|not necessarily|rarely)\b|\b(yes|no)[.!]?$", re.I)
 BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)

@@ -857,6 +857,12 @@ def test_someone_no_guide_describes_set_against_a_role_gets_only_that_roles_figu
     assert "$130,020" in result.text and "$86,070" not in result.text, result.text  # not the registered nurse's pay
 
 
+def test_the_guides_own_word_that_it_does_not_cover_what_is_asked_comes_first(blind_guides):
+    result = blind_guides.answer("what do linemen make? the guys up on the utility poles")
+    assert first_sentence(result.text).startswith("Outside linemen"), result.text  # not electricians' pay first
+    assert "$61,590" not in result.text
+
+
 def test_the_faa_paying_is_said_even_with_words_between(blind_guides):
     assert blind_guides.answer("does the faa pay for atc training").uncovered == []
 
