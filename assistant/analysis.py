@@ -82,6 +82,11 @@ _PART_SPLIT = re.compile(
     re.I,
 )
 
+# Words that make a piece of a message a question: "what", "how much", "do they", "is it".
+_ASKS = re.compile(
+    r"\b(what|whats|how|which|who|where|when|why)\b|^\s*(do|does|did|is|are|can|could|should|would|will|any)\b",
+    re.I,
+)
 # The figure an answer must give, by the English of the question.
 _WANTS = [
     (
@@ -439,7 +444,9 @@ def _plural_noun(word: str) -> bool:
 def split_parts(text: str) -> list[str]:
     """Several questions in one ("how much do they make and what certs do they need", "ml engineer salary and job
     outlook"): the parts; else []."""
-    parts = [p.strip(" ?,;") for p in _PART_SPLIT.split(text) if p and p.strip(" ?,;")]
+    pieces = [p for p in _PART_SPLIT.split(text) if p and p.strip(" ?,;")]
+    # a remark after a question is no part of it ("how long is the oscp exam?? heard its brutal")
+    parts = [p.strip(" ?,;") for p in pieces if p.rstrip().endswith("?") or _ASKS.search(p) or p is pieces[0]]
     if len(parts) > 1 and all(len(words(p)) >= 2 for p in parts):
         return parts
     # "X salary and job outlook": two topics that want different figures, the second sharing the first's subject.

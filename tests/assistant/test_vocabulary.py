@@ -105,6 +105,17 @@ def test_several_parts_are_split_and_read():
     assert read.wants == "money"
 
 
+def test_a_remark_after_a_question_is_no_part_of_it():
+    from assistant.analysis import split_parts
+
+    assert split_parts("how long is the oscp exam?? heard its brutal") == []
+    assert split_parts("do nurse practitioners make more than PAs? thinking np instead") == []
+    assert split_parts("how much do they make? and what certs do they need") == [
+        "how much do they make",
+        "what certs do they need",
+    ]
+
+
 def test_sentences_keep_abbreviations_whole():
     text = "The U.S. Bureau of Labor Statistics counts them, e.g. in finance. Pay varies."
     assert split_sentences(text) == ["The U.S. Bureau of Labor Statistics counts them, e.g. in finance.", "Pay varies."]
