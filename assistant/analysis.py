@@ -23,7 +23,8 @@ KINDS = ("fact", "comparison", "yesno", "list", "fit", "common", "howto", "defin
 # ("im colorblind"): the thing itself runs to its clause's end ("i hate blood but love people": blood).
 _AVERSE = (
     r"hates?|dislikes?|can'?t stand|cannot stand|(?:afraid|scared|terrified) of|not (?:good|great) (?:at|with)|bad at|"
-    r"allergic to|squeamish about|(?:don'?t|do not) (?:like|enjoy|want to)|(?:can'?t|cannot) (?:handle|deal with)"
+    r"allergic to|squeamish about|(?:don'?t|do not) (?:really |even )?(?:like|enjoy|want to)|"
+    r"(?:can'?t|cannot) (?:handle|deal with)"
 )
 _AVERSION = re.compile(rf"\b(?:{_AVERSE})\s+(?P<what>.+?)(?=\s*(?:\b(?:but|and|or|so|which|what)\b|[,;.?!]|$))", re.I)
 _LACKING = re.compile(r"\b(?P<what>[a-z]+?)[\s-]?blind\b", re.I)  # "colorblind", "color-blind": color (vision)

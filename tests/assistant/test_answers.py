@@ -610,6 +610,11 @@ def test_a_yes_no_comparison_the_guide_makes_the_other_way_is_a_no(blind_guides)
         ("im afraid of heights, electrician or plumber?", ["plumbers suit you better", "heights"]),
         # and a sentence that says no role avoids it is the answer
         ("i hate blood but love people, rn or pa?", ["neither job lets you avoid blood"]),
+        # what they "dont really want" is no match for the role whose fit names it
+        (
+            "i love sports and working out and dont really want to work with little kids, pt or ot?",
+            ["fits physical therapists best"],
+        ),
     ],
 )
 def test_what_the_asker_would_avoid_rules_out_the_role_that_demands_it(blind_guides, question, said):
