@@ -649,8 +649,10 @@ class _Plan:
                 return found
         if a.kind == "yesno" and a.wants in ("money", "percent") and THRESHOLD.search(a.text):
             return self.against_bar() or self.fact()
-        if a.kind == "yesno" and self.vocabulary.unlisted(a.text):  # "do nurse practitioners make more than PAs":
-            return self.fact()  # no yes or no about someone no guide describes, only what it says of the role named
+        # "do nurse practitioners make more than PAs": no yes or no about someone no guide describes, only what the
+        # guide says of the role named
+        if a.kind == "yesno" and set(a.unknown) & set(self.vocabulary.unlisted(a.text)):
+            return self.fact()
         if a.kind == "yesno" or (a.kind == "common" and YES_NO.match(a.text)):
             return self.yes_no() or (self.common() if a.kind == "common" else self.fact())
         if a.kind == "common":
