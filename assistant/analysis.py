@@ -105,7 +105,7 @@ _WANTS = [
             r"how much (more |less )?(do|does|did|can|will|would|could) \w+( \w+){0,3} (make|get|earn)|makes? more|"
             r"what (do|does|did|can|will|would|could) \w+( \w+){0,3} make\b|"
             r"\b(start|starts|starting) (out )?at\b|"
-            r"\w+ make\b\??$)|[$€£]\s?\d|\b\d+(?:\.\d+)?\s?k\b|\bsix figures?\b",
+            r"\w+ make\b\??$|take[- ]home|after[- ]tax\w*)|[$€£]\s?\d|\b\d+(?:\.\d+)?\s?k\b|\bsix figures?\b",
             re.I,
         ),
     ),
@@ -161,6 +161,7 @@ FIGURES = {
 # Words of asking rather than of a subject ("whats the pay diff"), which no guide needs to contain.
 ASKING = frozenset(
     [
+        "friend",  # "asking for a friend"
         "whats",
         "what's",
         "whos",  # "who's" typed without its apostrophe, as "whats"
@@ -729,6 +730,7 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         short_name = len(word) == 2 and n and tokens[n - 1] in _QUALIFIER_BEFORE | {"the"}  # "in the uk"
         # "np vs pa": what a role is set against names another role, even as an abbreviation no guide uses
         short_name = short_name or after in _SIDE_BY or (n > 0 and tokens[n - 1] in _SIDE_BY)
+        short_name = short_name or (len(word) == 2 and n + 1 in named and word not in STOPWORDS)  # "uk firefighters"
         if (
             not knows(word)
             and _names_a_thing(tokens, n)

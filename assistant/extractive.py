@@ -113,6 +113,8 @@ def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool]:
 
 # A sentence that goes on about what the one before it named: "You complete eight events ...", "It takes ...".
 _GOES_ON = re.compile(r"(You|It|They|This|These|That|Those)\b")
+# One span, not a range: "21 weeks".
+_ONE_SPAN = re.compile(r"(?:about |around |roughly )?(\d+)\s+(years?|months?|weeks?|days?|hours?)", re.I)
 # A duration comparison asking for the shorter: "which one gets u there quicker".
 _SOONER = re.compile(r"\b(quicker|quickest|quickly|faster|fastest|sooner|soonest|shorter|shortest|less time)\b", re.I)
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6}
@@ -392,8 +394,9 @@ class _Plan:
         if not what:
             return np.zeros(len(self.candidates))
         roles = {m.role for m in self.vocabulary.mentions(what)}
-        asked = asked_terms(what, self.vocabulary, self.corpus)  # as the guides spell them, and as a sentence's words
-        stems = {f for t in asked for f in self.corpus.family(t)} | (terms(what) - self.role_words if asked else set())
+        head = self.counted_head(question)  # "openings", not the "job" of "Jobs in the US"
+        asked = asked_terms(head, self.vocabulary, self.corpus) if head else frozenset()
+        stems = {f for t in asked for f in self.corpus.family(t)} | (terms(head) - self.role_words if asked else set())
 
         def said(following: list[str]) -> bool:  # "jobs" in "Number of jobs:"; not a label naming a role
             return bool(stems & terms(" ".join(following)))
@@ -1017,6 +1020,11 @@ class _Plan:
         thing = self.counted_thing() if a.wants == "count" else ""
         verdict = (f"have {thing}" if thing.startswith("the ") else f"have more {thing}") if thing else verdict
         gap = f", {reading.difference(hi[1], lo[1], a.wants, hi[0])}" if a.wants in ("money", "percent") else ""
+        spans = [_ONE_SPAN.fullmatch(f[0].strip()) for f in (hi, lo)]
+        if a.wants == "duration" and ASKS_GAP.search(a.text) and all(spans):
+            (n_hi, unit), (n_lo, unit_lo) = (m.groups() for m in spans)
+            if unit.rstrip("s") == unit_lo.rstrip("s"):  # "which is longer and by how much": "..., 7 weeks more"
+                gap = f", {int(n_hi) - int(n_lo)} {unit.rstrip('s')}{'s' if int(n_hi) - int(n_lo) != 1 else ''} more"
         if a.wants == "count" and re.search(r"\b(how many (more|fewer)|by how many)\b", a.text, re.I):
             gap = f", {hi[1] - lo[1]:,.{0 if (hi[1] - lo[1]).is_integer() else 1}f} more"  # "9 more"
         if a.wants == "duration" and _SOONER.search(a.text) and not YES_NO.match(a.text):
@@ -1028,7 +1036,9 @@ class _Plan:
         text = f"{said} against {lo[0]} for {lo_role.plural} [{{b}}]{gap}."
         if re.search(r"\bworth\b", a.text, re.I):  # "is it worth ...?" is the asker's to weigh: the figures are
             text = f"By pay, {reading.lower_first(text)}"  # what the guide gives
-        elif YES_NO.match(a.text) and not re.search(r"\bor\b", a.text):  # "do ML engineers earn more than
+        elif (
+            YES_NO.match(a.text) and not re.search(r"\bor\b", a.text) and not a.unknown
+        ):  # "do ML engineers earn more than
             # ...?": yes or no first (not for "are there more nursing jobs or PA jobs?")
             lower = bool(re.search(r"\b(less|lower|fewer|slower|worse|shorter|quicker)\b", a.text, re.I))
             text = (
@@ -1036,29 +1046,38 @@ class _Plan:
             ) + reading.lower_first(text)
         return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
 
-    def counted_thing(self) -> str:
-        """What a count question counts, but for the roles and "more": "openings", "years" ("" for the roles)."""
-        what = re.sub(r"^(more|fewer)\s+", "", reading.counted(self.analysis.text), flags=re.I)
+    def counted_head(self, question: str) -> str:
+        """The word for what a count question counts, but for the roles and "more": "openings" of "more job openings
+        each yr", "jobs" of "nursing jobs overall" ("" when it counts the roles)."""
+        what = re.sub(r"^(more|fewer)\s+", "", reading.counted(question), flags=re.I)
         named = {i for m in self.vocabulary.mentions(what) for i in range(m.start, m.end)}
         rest = [w.lower() for i, w in enumerate(words(what)) if i not in named]
-        plural = [w for w in rest if len(w) > 3 and w.endswith("s")]  # its head: "jobs" of "nursing jobs overall"
-        thing = (plural or rest or [""])[-1]
+        plural = [w for w in rest if len(w) > 3 and w.endswith("s")]
+        return (plural or rest or [""])[-1]
+
+    def counted_thing(self) -> str:
+        """What a verdict says a count question counts: its head word, or "the higher count" for a word no guide
+        writes ("hrs")."""
+        thing = self.counted_head(self.analysis.text)
         if thing and not any(stem in self.corpus.words for stem in terms(thing)):
             return "the higher count"  # "hrs": a word no guide writes, not to be written back
         return thing
 
     def stating(self, role: Role, n: int, scores: np.ndarray) -> int:
-        """A side's sentence, or when a count is asked and it has none, the best of its role's that counts what is
-        asked, if one does."""
-        if self.analysis.wants != "count" or reading.figure_value(self.candidates[n].text, "count") is not None:
+        """A side's sentence, or when a count is asked and it does not count what is asked, the best of its role's
+        that does, if one does."""
+        if self.analysis.wants != "count":
             return n
+        counts = self.counts_of(self.analysis.text)
+        if counts[n] or (not counts.any() and reading.figure_value(self.candidates[n].text, "count") is not None):
+            return n  # it counts what is asked ("all 50 states" does not count openings)
         of_role = np.array(
             [
                 own == role or (own is None and (role in named or carried == role))
                 for own, named, carried in zip(self.roles, self.named, self.carried, strict=True)
             ]
         )
-        found = self.best(scores, self.counts_of(self.analysis.text) & of_role & self.allowed([role]))
+        found = self.best(scores, counts & of_role & self.allowed([role]))
         return n if found is None else found
 
     def both_figures(self, role_a: Role, role_b: Role, scores: np.ndarray) -> tuple[float, int, tuple, tuple] | None:
@@ -1242,6 +1261,8 @@ class _Plan:
         if reading.SAYS_SO.match(first.text):  # "No. Apprenticeships have no upper age limit": its own verdict
             return [first]
         said = reading.age_verdict(self.candidates[n].text, age)
+        if re.search(r"\btoo (old|late)\b", a.text, re.I):  # "is it too late at 33?": yes when they cannot
+            said = {"Yes": "No", "No": "Yes", "Often not": "Often, yes"}[said]
         return [Sentence(f"{said}: {first.text}", first.cites, True)]
 
     def bounds_age_of(self, n: int, roles: list[Role]) -> bool:

@@ -795,7 +795,8 @@ def test_the_ninth_blind_guides_questions_are_answered_first_thing(blind_guides,
         ("how many parts is the cpa exam", ["four sections"]),  # a count in words
         # the asker's age against the asked role's age bound (not the pilots' "no hiring age cap" beside it)
         ("im 32 can i still apply to be atc", ["No:", "31"]),
-        ("im 37, too old to become a ff?", ["Often not:", "35"]),
+        ("im 33, is it too late to become an air traffic controller", ["Yes:", "31"]),  # too late: yes
+        ("im 37, too old to become a ff?", ["Often, yes:", "35"]),
         ("is 34 too old to start an electrician apprenticeship", ["No.", "no upper age limit"]),  # its own verdict
         ("what can pts specialize in", ["specialty areas", "Orthopaedics"]),  # "specialize": "specialty", one family
         # "apms" names no role but one guide: that guide's passages are all searched, not the few of its in the top
@@ -824,6 +825,10 @@ def test_the_tenth_blind_guides_questions_are_answered_first_thing(blind_guides,
             "how many more years can a pilot work than a controller before mandatory retirement",
             ["have more years", "65", "56", "9 more"],
         ),
+        # a span asked "by how much" gets the difference when both are in one unit
+        ("fire academy vs police academy which is longer and by how much", ["21 weeks", "14 weeks", "7 weeks more"]),
+        # what is counted is the head word ("openings"), not "Jobs in the US" for the "job" of "job openings"
+        ("rn or pa, which one actually has more job openings each yr", ["197,200", "12,200"]),
         # asked for the quicker, the shorter comes first
         ("soc analyst vs pentester which one gets u to senior level quicker", ["Cybersecurity analysts take less"]),
     ],
@@ -866,6 +871,26 @@ def test_the_guides_own_word_that_it_does_not_cover_what_is_asked_comes_first(bl
     result = blind_guides.answer("what do linemen make? the guys up on the utility poles")
     assert first_sentence(result.text).startswith("Outside linemen"), result.text  # not electricians' pay first
     assert "$61,590" not in result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "uncovered", "said"),
+    [
+        ("roughly what would a hygienist take home after taxes in texas", ["taxes", "texas"], "$87,530"),  # pay asked
+        ("whats an ml engineer at google pull in per year? asking for a friend lol", ["google"], "$136,620"),
+    ],
+)
+def test_a_near_scope_question_gives_the_closest_figure_after_what_is_not_covered(
+    blind_guides, question, uncovered, said
+):
+    result = blind_guides.answer(question)
+    assert result.uncovered == uncovered and said in first_sentence(result.text), result.text
+
+
+def test_a_yes_no_comparison_somewhere_the_guide_does_not_cover_gets_no_yes_or_no(blind_guides):
+    result = blind_guides.answer("do uk firefighters get paid better than police officers over there")
+    assert result.uncovered == ["uk"]
+    assert "Police officers earn more" in result.text and "No," not in result.text, result.text
 
 
 def test_the_faa_paying_is_said_even_with_words_between(blind_guides):
