@@ -351,12 +351,32 @@ class _KeywordIndex:
         scores = self.scores([t for t in tokenize(query) if t not in naming])
         for forms in filter(None, named):  # each name as much as the longest: "PTs" as "physical therapists"
             longest = max(map(len, forms))
-            scores += np.max([self.scores(form) * (longest / len(form)) for form in forms], axis=0)
-        if only is not None:
-            scores[~only] = 0
+            best = self.scores(forms[0]) * (longest / len(forms[0]))
+            for form in forms[1:]:  # an acronym's few chunks, not another pass over every chunk
+                rows, weights = self._posted(form)
+                best[rows] = np.maximum(best[rows], weights * (longest / len(form)))
+            scores += best
+        rows = np.flatnonzero(only) if only is not None else None
+        if rows is not None:  # the documents asked: their rows alone are ranked
+            scores = scores[rows]
         top = np.argpartition(-scores, n)[:n] if n < len(scores) else np.arange(len(scores))
         order = top[np.argsort(-scores[top], kind="stable")]
-        return [self.frozen.id(i) for i in order if scores[i] > 0]
+        return [self.frozen.id(int(i if rows is None else rows[i])) for i in order if scores[i] > 0]
+
+    def _posted(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The chunks that have any of these tokens, and their BM25 score for them (`scores` on those rows alone)."""
+        frozen = self.frozen
+        spans = [
+            (int(frozen.post_offsets[w]), int(frozen.post_offsets[w + 1]))
+            for w in (frozen.words.id(t) for t in tokens)
+            if w is not None
+        ]
+        if not spans:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        rows = np.concatenate([frozen.post_rows[a:b] for a, b in spans])
+        weights = np.concatenate([frozen.post_weights[a:b] for a, b in spans])
+        unique, at = np.unique(rows, return_inverse=True)
+        return unique, np.bincount(at, weights=weights, minlength=len(unique))
 
     def nearest(
         self, query_vector: np.ndarray, n: int, only: np.ndarray | None = None, exact: bool = True
@@ -366,10 +386,12 @@ class _KeywordIndex:
         if not exact and only is None and self.clusters is not None:
             rows, _ = self.clusters.nearest(query_vector, n, TUNING.cluster_probes)
             return [self.frozen.id(int(r)) for r in rows]
+        if only is not None:  # the rows of the documents asked: a guide's few hundred, not every vector
+            rows = np.flatnonzero(only)
+            scores = self.frozen.vectors[rows] @ query_vector
+            top = np.argpartition(-scores, n)[:n] if n < len(scores) else np.arange(len(scores))
+            return [self.frozen.id(int(rows[i])) for i in top[np.argsort(-scores[top], kind="stable")]]
         scores = self.frozen.vectors @ query_vector
-        if only is not None:
-            scores = np.where(only, scores, -np.inf)
-            n = min(n, int(only.sum()))
         top = np.argpartition(-scores, n)[:n] if n < len(scores) else np.arange(len(scores))
         return [self.frozen.id(i) for i in top[np.argsort(-scores[top], kind="stable")]]
 
