@@ -349,7 +349,9 @@ class _Plan:
         # Normalised by the asked words' rarity, but not below `lexical_floor`: a question of one common word ("who do
         # they work with") must not hand its whole lexical weight to any sentence with "work" in it.
         weight = max(sum(self.idf.get(t, 1.0) for t in asked), TUNING.lexical_floor, 1.0)
-        shared = np.array([self.shared_weight(asked, w) for w in self.words])
+        cut = TUNING.family_prefix
+        families = [(t, self.idf.get(t, 1.0), t[:cut], self.corpus.family(t)) for t in asked if len(t) > cut]
+        shared = np.array([self.shared_weight(asked, w, families) for w in self.words])
         scores = (
             self.matrix @ vector
             + TUNING.lexical_weight * shared / weight
@@ -373,19 +375,16 @@ class _Plan:
                 scores = scores + TUNING.asked_stage_bonus * self.counts_of(text)
         return scores
 
-    def shared_weight(self, asked: frozenset[str], words: frozenset[str]) -> float:
+    def shared_weight(self, asked: frozenset[str], words: frozenset[str], families: list[tuple]) -> float:
         """The rarity of the asked words a sentence has; an asked word it lacks counts when it has another of its
-        family ("specialize": "specialties"), once for the family (`CorpusWords.family`)."""
-        weight = sum(self.idf.get(t, 1.0) for t in asked & words)
-        cut = TUNING.family_prefix
+        family ("specialize": "specialties"), once for the family (`families`: each long asked word's idf, first
+        letters and `CorpusWords.family`)."""
+        had = asked & words
+        weight = sum(self.idf.get(t, 1.0) for t in had)
         missed: dict[str, float] = {}
-        for t in asked - words:
-            if (
-                len(t) > cut
-                and not self.corpus.family(t).isdisjoint(words)
-                and not any(w.startswith(t[:cut]) for w in asked & words)
-            ):
-                missed[t[:cut]] = max(missed.get(t[:cut], 0.0), self.idf.get(t, 1.0))
+        for t, idf, first, family in families:
+            if t not in words and not family.isdisjoint(words) and not any(w.startswith(first) for w in had):
+                missed[first] = max(missed.get(first, 0.0), idf)
         return weight + sum(missed.values())
 
     def counts_of(self, question: str) -> np.ndarray:
@@ -700,7 +699,7 @@ class _Plan:
         said_once = {t for t in asked - self.role_words if sum(t in self.own_words[m] for m in np.flatnonzero(ok)) == 1}
         excluded = ok & np.array(
             [
-                bool(reading.NOT_COVERED.search(c.text)) and bool(said_once & self.own_words[n])
+                bool(said_once & self.own_words[n]) and bool(reading.NOT_COVERED.search(c.text))
                 for n, c in enumerate(self.candidates)
             ]
         )
