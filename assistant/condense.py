@@ -204,7 +204,10 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
     named = {i for m in vocabulary.mentions(rest) for i in range(m.start, m.end)}
     topic_words = [w for n, w in enumerate(words(rest)) if w not in _FILLER and n not in named]
     names_a_role = bool(roles_now) or (
-        bool(_LEAD_IN.match(question)) and 0 < len(topic_words) <= 3 and not _PRONOUNS.search(rest)
+        bool(_LEAD_IN.match(question))
+        and 0 < len(topic_words) <= 3
+        and not _PRONOUNS.search(rest)
+        and not _ASKS_ANEW.match(rest)  # "and how fast is each growing?": a question, not a name
     )
 
     if _LEAD_IN.match(question) and _QUALIFIER.match(rest) and not roles_now:
@@ -234,6 +237,10 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
     return previous
 
 
+# A follow-up that asks anew after its lead-in ("and how fast is each growing?"), rather than naming another role.
+_ASKS_ANEW = re.compile(
+    r"(how|what|whats|which|why|when|where|who|is|are|do|does|did|can|could|will|would|should)\b", re.I
+)
 # "how long does it take to get that", "how often do they retake it": a thing done, pointed at.
 _DONE_TO_IT = re.compile(r"\b(get|take|retake|pass|earn|renew|need|use|learn)\s+(that|it|this)\b", re.I)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")

@@ -50,6 +50,12 @@ def turn(question: str) -> list[dict]:
         ("How much do data scientists earn?", "What about the job outlook?", "The job outlook for data scientists?"),
         ("How much does an ML engineer make?", "Is that job growing?", "Is ML engineers' job growing?"),
         ("How much do data scientists earn?", "What tools do ML engineers use?", "What tools do ML engineers use?"),
+        # a lead-in then a new question is no role's name ("and how fast ..." is not a role to put in "how much ...")
+        (
+            "whats the pay diff between ml eng and data sci",
+            "and how fast is each growing?",
+            "How fast is each growing for ML engineers and data scientists?",
+        ),
         # The second guide's roles, named as users name them, with no code change.
         (
             "how much do pen testers make",
