@@ -60,7 +60,7 @@ _SELF = re.compile(
 _COMMON = re.compile(r"\b(both|overlap\w*|share[ds]?|sharing|in common|common|same|similar\w*|alike)\b", re.I)
 _CONTRAST = re.compile(
     r"\b(vs\.?|versus|compared?|comparison|differ\w*|diff|unlike|contrast|or|more|less|better|worse|higher|lower|"
-    r"faster|slower|bigger|smaller|most|least|best|longer|shorter|quicker|out[- ]?earn\w*)\b",
+    r"faster|slower|bigger|smaller|most|least|best|longer|shorter|quicker|out[- ]?earn\w*|each)\b",
     re.I,
 )
 # A question answered yes or no: "do ...", "is ...", "can ...".

@@ -230,6 +230,7 @@ def test_roles_of_the_blind_guides_are_found_the_way_people_type_them(text, role
         ("which takes longer to get into, nursing or pa", "comparison", "duration"),
         ("are there more nursing jobs or pa jobs", "comparison", "count"),
         ("are there more nurses or pas working in the us", "comparison", "count"),
+        ("how fast is each growing, nurses and pas", "comparison", "percent"),  # each of two roles: both, weighed
         ("by how much do pas out earn nurses", "comparison", "money"),
         ("i need to start earning asap, rn or pa?", "fit", "money"),
         ("what degree do pms usually have and whats the entry level title", "multi", None),
