@@ -370,6 +370,13 @@ class _Plan:
                     for c, f, w in zip(self.candidates, self.figures[wants], self.words, strict=True)
                 ]
                 scores = scores + TUNING.asked_stage_bonus * np.array(totals)
+            if wants == "duration":  # "how long is the faa academy": not "two to three years after the academy"
+                scores = scores - TUNING.span_after_penalty * np.array(
+                    [
+                        bool(f) and reading.only_after(c.text, asked - self.role_words)
+                        for c, f in zip(self.candidates, self.figures[wants], strict=True)
+                    ]
+                )
             if wants == "count":  # "how many pts": a count of PTs ("259,200 PTs")
                 text = question if isinstance(question, str) else self.analysis.text
                 scores = scores + TUNING.asked_stage_bonus * self.counts_of(text)

@@ -271,6 +271,21 @@ NOT_COVERED = re.compile(
     r"\b(?:does not|doesn't|do not|don't) (?:cover|include|describe)\b|\boutside (?:the )?scope\b",
     re.I,
 )
+_AFTER = re.compile(r"\b(after|before|following|once)\s+(?:the |a |an |your |their )?(\w+)", re.I)
+
+
+def only_after(sentence: str, asked: frozenset[str]) -> bool:
+    """Whether the asked words a sentence has all come right after "after" or "before" ("two to three years after the
+    academy"): a span of something else, measured from what was asked about."""
+    from .retrieval import terms
+
+    found = asked & terms(sentence)
+    if not found:
+        return False
+    pointed = {t for m in _AFTER.finditer(sentence) for t in terms(m.group(2))}
+    return found <= pointed
+
+
 SAYS_SO = re.compile(r"^(yes|no|usually not|not usually|not always|not necessarily|rarely)\b|\b(yes|no)[.!]?$", re.I)
 BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)

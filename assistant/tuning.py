@@ -48,6 +48,11 @@ class Tuning:
     # the real and first sets unchanged (0.907 / 0.903 all facts), the held-out set 0.765 / 0.784 / 0.784 all facts
     # and 0.784 / 0.824 / 0.824 first sentence: 0.3, the smallest that compares the starting figures.
     asked_stage_bonus: float = 0.3
+    # Taken from a span stated after or before what was asked ("takes two to three years after the academy", asked
+    # "how long is the faa academy"): the span of something else. 0.1 to 0.3 all put the academy's "about 16 weeks"
+    # first for "how long is the faa acadamy for air traffic control" and change no eval set; 0.3, the stage bonus's
+    # size, so that one more shared word does not bring the other span back.
+    span_after_penalty: float = 0.3
     # "In this article, we'll explore ..." points around the text and answers nothing.
     signpost_penalty: float = -0.3
     # A sentence from the asked role's own sections, and one from another role's (allowed when it names the asked

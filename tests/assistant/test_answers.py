@@ -793,6 +793,8 @@ def test_the_ninth_blind_guides_questions_are_answered_first_thing(blind_guides,
         # "Most fire departments use the CPAT ... You complete eight events ...": the sentence going on is about it
         ("whats the time limit on the cpat", ["10 minutes and 20 seconds"]),
         ("how many parts is the cpa exam", ["four sections"]),  # a count in words
+        # not "two to three years after the academy": a span measured from what was asked about
+        ("how long is the faa acadamy for air traffic control", ["16 weeks"]),
         # the asker's age against the asked role's age bound (not the pilots' "no hiring age cap" beside it)
         ("im 32 can i still apply to be atc", ["No:", "31"]),
         ("im 33, is it too late to become an air traffic controller", ["Yes:", "31"]),  # too late: yes

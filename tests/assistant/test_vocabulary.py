@@ -325,6 +325,13 @@ def test_the_askers_age_is_read_against_a_sentences_age_bound():
     assert age_verdict("Most programs last four years.", 30) is None
 
 
+def test_a_span_after_what_is_asked_is_of_something_else():
+    from assistant.reading import only_after
+
+    assert only_after("It takes two to three years after the academy.", frozenset({"academy"}))
+    assert not only_after("Academy training lasts about 16 weeks.", frozenset({"academy"}))
+
+
 def test_what_a_question_counts_is_read_up_to_its_verb():
     from assistant.reading import counted
 
