@@ -1119,6 +1119,17 @@ def averse(text: str) -> str:
     return " ".join(m.group("what") for pattern in (_AVERSION, _LACKING) for m in pattern.finditer(text))
 
 
+def _beside_a_role(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether "or", "vs" or "compared" sets a role against something ("pen testers or the other one"), not two
+    things done ("do product managers have to code or design screens")."""
+    tokens = words(text)
+    ends = {m.end for m in vocabulary.mentions(text)} | {m.start - 1 for m in vocabulary.mentions(text)}
+    return any(
+        re.fullmatch(r"or|vs\.?|versus|compared?", t, re.I) and (n in ends or n - 1 in ends)
+        for n, t in enumerate(tokens)
+    )
+
+
 def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     """Read a standalone question: its roles, kind, wanted figure, parts and unknown words."""
     roles = vocabulary.roles_in(text)
@@ -1127,7 +1138,7 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     # "pen testers or the other one, who earns more": the guide's other roles too (not beside a role no guide has)
     if (
         len(roles) == 1
-        and re.search(r"\b(or|vs\.?|versus|compared?)\b", text, re.I)
+        and _beside_a_role(text, vocabulary)
         and _CONTRAST.search(text)
         and not vocabulary.unlisted(text)
         and not unknown

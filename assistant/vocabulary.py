@@ -225,6 +225,10 @@ _AFTER_LEAD = frozenset(
         "path",
     ]
 )
+# Words after a role's field that leave it the field: "hygiene or assisting which pays more", "is analysis better".
+_AFTER_FIELD = frozenset(
+    ["which", "who", "what", "pays", "makes", "earns", "is", "are", "better", "more", "tho", "though", "lol", "pls"]
+)
 _ALSO_CALLED = re.compile(
     r"\b(?:also|often|sometimes) (?:called|known as|referred to as)\s+"
     r"((?:[\w/-]+(?:\s+or\s+|\s)?){1,4})",
@@ -721,6 +725,13 @@ class Vocabulary:
         for start, token in enumerate(tokens):
             if taken[start] or len(token) < 6 or (start and not self._alone(tokens, spans, text, start)):
                 continue  # "data analysis": another thing
+            after = tokens[start + 1] if start + 1 < len(tokens) else ""
+            if (
+                after.isalpha()
+                and after not in _AFTER_LEAD | _AFTER_FIELD
+                and not _CLAUSE_BREAK.search(text[spans[start][1] : spans[start + 1][0]])
+            ):
+                continue  # "code or design screens": a thing done to something, not the field
             roles = [
                 r
                 for h, rs in [*((h, [r]) for h, r in self._heads.items()), *self._shared_heads.items()]

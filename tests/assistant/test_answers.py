@@ -793,6 +793,9 @@ def test_the_ninth_blind_guides_questions_are_answered_first_thing(blind_guides,
         # "Most fire departments use the CPAT ... You complete eight events ...": the sentence going on is about it
         ("whats the time limit on the cpat", ["10 minutes and 20 seconds"]),
         ("how many parts is the cpa exam", ["four sections"]),  # a count in words
+        ("hygiene or assisting which pays more", ["Dental hygienists earn more"]),  # the roles' fields, no comma
+        # "code or design screens": things done, no UX designer set against the product manager
+        ("do product managers have to code or design screens themselves", ["Product managers rarely design screens"]),
         # not "two to three years after the academy": a span measured from what was asked about
         ("how long is the faa acadamy for air traffic control", ["16 weeks"]),
         # the asker's age against the asked role's age bound (not the pilots' "no hiring age cap" beside it)

@@ -217,6 +217,7 @@ def test_a_singular_name_sometimes_called_gets_its_aliases_and_a_bodys_acronym_i
         ("by how much do pas out earn nurses", ["physician assistant", "registered nurse"]),
         ("how much do nurses make", ["registered nurse"]),
         ("do nurse practitioners make more than PAs", ["physician assistant"]),  # another person than the nurse
+        ("do product managers have to code or design screens themselves", ["product manager"]),  # design: a thing done
     ],
 )
 def test_roles_of_the_blind_guides_are_found_the_way_people_type_them(text, roles):
