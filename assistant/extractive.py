@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -178,6 +178,7 @@ class _Plan:
         self.writer, self.analysis, self.vector, self.passages = writer, analysis, vector, passages
         self.vocabulary, self.idf, self.corpus = index.vocabulary, index.idf, index.corpus_words
         self.candidates: list[_Candidate] = []
+        self._counts: dict[str, np.ndarray] = {}  # see `counts_of`
         blocks = []
         for i, (texts, vecs) in enumerate(writer.vectors.of(passages)):
             self.candidates += [_Candidate(i, j, t) for j, t in enumerate(texts)]
@@ -395,7 +396,13 @@ class _Plan:
         return weight + sum(missed.values())
 
     def counts_of(self, question: str) -> np.ndarray:
-        """Which sentences count what the question counts: a number followed by its words or its role."""
+        """Which sentences count what the question counts: a number followed by its words or its role (read once a
+        question: relevance, each side and the row of a comparison ask)."""
+        if question not in self._counts:
+            self._counts[question] = self._counting(question)
+        return self._counts[question]
+
+    def _counting(self, question: str) -> np.ndarray:
         what = reading.counted(question)
         if not what:
             return np.zeros(len(self.candidates))
@@ -523,7 +530,7 @@ class _Plan:
                 )  # a question about both: a sentence about both is as much their own
         return adjusted
 
-    @property
+    @cached_property
     def role_words(self) -> frozenset[str]:
         """The words of the roles' names, as the keyword index spells them."""
         return frozenset(t for r in self.vocabulary.roles for t in terms(r.name))
@@ -1042,10 +1049,9 @@ class _Plan:
         text = f"{said} against {lo[0]} for {lo_role.plural} [{{b}}]{gap}."
         if re.search(r"\bworth\b", a.text, re.I):  # "is it worth ...?" is the asker's to weigh: the figures are
             text = f"By pay, {reading.lower_first(text)}"  # what the guide gives
-        elif (
-            YES_NO.match(a.text) and not re.search(r"\bor\b", a.text) and not a.unknown
-        ):  # "do ML engineers earn more than
-            # ...?": yes or no first (not for "are there more nursing jobs or PA jobs?")
+        elif YES_NO.match(a.text) and not re.search(r"\bor\b", a.text) and not a.unknown:
+            # "do ML engineers earn more than ...?": yes or no first (not for "are there more nursing jobs or PA
+            # jobs?", nor under a caveat: "do uk firefighters get paid better")
             lower = bool(re.search(r"\b(less|lower|fewer|slower|worse|shorter|quicker)\b", a.text, re.I))
             text = (
                 "Yes, " if (self.asked_about(role_a, role_b) == hi_role) != lower else "No, "

@@ -196,7 +196,6 @@ STILL_NEEDED = re.compile(
     r"\bis not a substitute\b|\bcannot replace\b",
     re.I,
 )
-# A sentence that gives its own verdict: "In most states, yes."; "No. Apprenticeships have no upper age limit".
 # A question asking whether the least is enough: "straight out of college", "with just a masters", "is a 4 yr
 # bachelors enough", "with no experience".
 MINIMAL = re.compile(
@@ -286,6 +285,7 @@ def only_after(sentence: str, asked: frozenset[str]) -> bool:
     return found <= pointed
 
 
+# A sentence that gives its own verdict: "In most states, yes."; "No. Apprenticeships have no upper age limit".
 SAYS_SO = re.compile(r"^(yes|no|usually not|not usually|not always|not necessarily|rarely)\b|\b(yes|no)[.!]?$", re.I)
 BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)

@@ -26,7 +26,7 @@ from .frozen import Frozen
 from .sentences import SentenceVectors
 from .store import StoredChunk, VectorStore
 from .tuning import TUNING
-from .vocabulary import GuideVocabulary, Role, Vocabulary, derive_vocabulary, settle_acronyms
+from .vocabulary import GuideVocabulary, Role, Vocabulary, derive_vocabulary, is_acronym, settle_acronyms
 
 log = logging.getLogger(__name__)
 
@@ -346,7 +346,7 @@ class _KeywordIndex:
         names counts once, by whichever of its names (or acronyms) a passage uses best: a passage of "PTs" is about
         "physical therapists" as much as one that spells the name out."""
         roles = dict.fromkeys(m.role for m in self.vocabulary.mentions(query))
-        named = [[t for t in map(tokenize, (r.name, *filter(_is_acronym, r.aliases))) if t] for r in roles]
+        named = [[t for t in map(tokenize, (r.name, *filter(is_acronym, r.aliases))) if t] for r in roles]
         naming = {t for forms in named for form in forms for t in form}
         scores = self.scores([t for t in tokenize(query) if t not in naming])
         for forms in filter(None, named):  # each name as much as the longest: "PTs" as "physical therapists"
@@ -399,10 +399,6 @@ class _KeywordIndex:
         return float(np.dot(self._read(chunk_id)[1], query_vector))
 
 
-def _is_acronym(alias: str) -> bool:
-    return alias.isupper() and " " not in alias
-
-
 def derive(folder: Path) -> None:
     """What search reads beside a revision's chunks, written into its folder: each guide's vocabulary (as ingestion
     stored it on its first chunk, derived here for an older index), each section's role, each section's pieces in
@@ -416,18 +412,21 @@ def derive(folder: Path) -> None:
             stored[source] = GuideVocabulary.from_json(text)
         except (ValueError, KeyError, TypeError):  # unreadable: derived again from the chunks below
             log.warning("the stored vocabulary of %s is unreadable; derived again from its chunks", source)
-    for s, source in enumerate(frozen.source_names):
-        if source not in stored:
-            rows = by_position[frozen.source[by_position] == s].tolist()
-            sections = [frozen.sections[int(frozen.key[r])] for r in rows]
-            stored[source] = derive_vocabulary(source, "", sections, [frozen.texts[r] for r in rows])
     ordered_sources = frozen.source[by_position]
     number_of = {source: n for n, source in enumerate(frozen.source_names)}
 
-    def writes(source: str, acronym: str) -> bool:
+    def rows_of(source: str) -> list[int]:  # a guide's chunks, in order
         n = number_of[source]
-        rows = by_position[np.searchsorted(ordered_sources, n) : np.searchsorted(ordered_sources, n, "right")]
-        return any(re.search(rf"\b{acronym}s?\b", frozen.texts[int(r)]) for r in rows)
+        return by_position[np.searchsorted(ordered_sources, n) : np.searchsorted(ordered_sources, n, "right")].tolist()
+
+    for source in frozen.source_names:
+        if source not in stored:
+            rows = rows_of(source)
+            sections = [frozen.sections[int(frozen.key[r])] for r in rows]
+            stored[source] = derive_vocabulary(source, "", sections, [frozen.texts[r] for r in rows])
+
+    def writes(source: str, acronym: str) -> bool:
+        return any(re.search(rf"\b{acronym}s?\b", frozen.texts[r]) for r in rows_of(source))
 
     settled = settle_acronyms([stored[source] for source in frozen.source_names], writes)
     guides = [g.to_json() for g in settled]

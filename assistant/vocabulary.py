@@ -226,7 +226,7 @@ _AFTER_LEAD = frozenset(
     ]
 )
 # Words after a role's field that leave it the field: "hygiene or assisting which pays more", "is analysis better".
-_AFTER_FIELD = frozenset(
+_AFTER_FIELD = _AFTER_LEAD | frozenset(
     ["which", "who", "what", "pays", "makes", "earns", "is", "are", "better", "more", "tho", "though", "lol", "pls"]
 )
 _ALSO_CALLED = re.compile(
@@ -466,9 +466,8 @@ def settle_acronyms(guides: list[GuideVocabulary], writes) -> list[GuideVocabula
     holders: dict[str, list[Role]] = {}
     for guide in guides:
         for role in guide.roles:
-            for alias in role.aliases:
-                if alias.isupper() and " " not in alias:
-                    holders.setdefault(alias, []).append(role)
+            for alias in filter(is_acronym, role.aliases):
+                holders.setdefault(alias, []).append(role)
     dropped: set[tuple[Role, str]] = set()
     for acronym, roles in holders.items():
         if len({r.name.lower() for r in roles}) > 1:  # copies of one guide share its acronyms without a conflict
@@ -478,14 +477,14 @@ def settle_acronyms(guides: list[GuideVocabulary], writes) -> list[GuideVocabula
     if not dropped:
         return guides
     return [
-        GuideVocabulary(
-            g.source,
-            g.title,
-            [Role(r.name, r.source, tuple(a for a in r.aliases if (r, a) not in dropped)) for r in g.roles],
-            g.topics,
-        )
+        replace(g, roles=[replace(r, aliases=tuple(a for a in r.aliases if (r, a) not in dropped)) for r in g.roles])
         for g in guides
     ]
+
+
+def is_acronym(alias: str) -> bool:
+    """Whether a role's alias is an acronym: "PT", "MLE" (not "pen tester")."""
+    return alias.isupper() and " " not in alias
 
 
 def _same_role(a: str, b: str) -> bool:
@@ -728,7 +727,7 @@ class Vocabulary:
             after = tokens[start + 1] if start + 1 < len(tokens) else ""
             if (
                 after.isalpha()
-                and after not in _AFTER_LEAD | _AFTER_FIELD
+                and after not in _AFTER_FIELD
                 and not _CLAUSE_BREAK.search(text[spans[start][1] : spans[start + 1][0]])
             ):
                 continue  # "code or design screens": a thing done to something, not the field

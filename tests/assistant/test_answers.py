@@ -806,18 +806,7 @@ def test_the_ninth_blind_guides_questions_are_answered_first_thing(blind_guides,
         ("what can pts specialize in", ["specialty areas", "Orthopaedics"]),  # "specialize": "specialty", one family
         # "apms" names no role but one guide: that guide's passages are all searched, not the few of its in the top
         ("what do apms get paid starting out", ["$95,000"]),
-    ],
-)
-def test_the_tenth_blind_guides_questions_are_answered_first_thing(blind_guides, question, said):
-    result = blind_guides.answer(question)
-    first = first_sentence(result.text)
-    assert not result.refused and all(s in first for s in said), result.text
-
-
-@pytest.mark.parametrize(
-    ("question", "said"),
-    [
-        # the least asked about, and a sentence asking for more: no
+        # from the thirteenth and fourteenth gradings: the least asked about, and a sentence asking for more: no
         ("can i get the cissp straight out of college or nah", ["No", "5 years"]),
         ("is a regular 4 yr bachelors enough to get a cpa license", ["No", "150 semester credit hours"]),
         # the last sentence asks; a side's count is in its role's next sentence
@@ -838,7 +827,7 @@ def test_the_tenth_blind_guides_questions_are_answered_first_thing(blind_guides,
         ("soc analyst vs pentester which one gets u to senior level quicker", ["Cybersecurity analysts take less"]),
     ],
 )
-def test_the_thirteenth_blind_gradings_questions_are_answered_first_thing(blind_guides, question, said):
+def test_the_tenth_guides_and_its_gradings_questions_are_answered_first_thing(blind_guides, question, said):
     result = blind_guides.answer(question)
     first = first_sentence(result.text)
     assert not result.refused and all(s in first for s in said), result.text
