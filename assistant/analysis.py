@@ -84,7 +84,7 @@ _PART_SPLIT = re.compile(
 )
 
 # Words that make a piece of a message a question: "what", "how much", "do they", "is it".
-_ASKS = re.compile(
+ASKS = re.compile(
     r"\b(what|whats|how|which|who|where|when|why)\b|^\s*(do|does|did|is|are|can|could|should|would|will|any)\b",
     re.I,
 )
@@ -448,7 +448,7 @@ def split_parts(text: str) -> list[str]:
     outlook"): the parts; else []."""
     pieces = [p for p in _PART_SPLIT.split(text) if p and p.strip(" ?,;")]
     # a remark after a question is no part of it ("how long is the oscp exam?? heard its brutal")
-    parts = [p.strip(" ?,;") for p in pieces if p.rstrip().endswith("?") or _ASKS.search(p) or p is pieces[0]]
+    parts = [p.strip(" ?,;") for p in pieces if p.rstrip().endswith("?") or ASKS.search(p) or p is pieces[0]]
     if len(parts) > 1 and all(len(words(p)) >= 2 for p in parts):
         return parts
     # "X salary and job outlook": two topics that want different figures, the second sharing the first's subject.
@@ -1123,7 +1123,7 @@ def _beside_a_role(text: str, vocabulary: Vocabulary) -> bool:
     """Whether "or", "vs" or "compared" sets a role against something ("pen testers or the other one"), not two
     things done ("do product managers have to code or design screens")."""
     tokens = words(text)
-    ends = {m.end for m in vocabulary.mentions(text)} | {m.start - 1 for m in vocabulary.mentions(text)}
+    ends = {n for m in vocabulary.mentions(text) for n in (m.end, m.start - 1)}  # the words just after, or before
     return any(
         re.fullmatch(r"or|vs\.?|versus|compared?", t, re.I) and (n in ends or n - 1 in ends)
         for n, t in enumerate(tokens)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .analysis import ASKS
 from .vocabulary import Role, Vocabulary, plural_names, words
 from .vocabulary import article as indefinite
 
@@ -207,7 +208,7 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
         bool(_LEAD_IN.match(question))
         and 0 < len(topic_words) <= 3
         and not _PRONOUNS.search(rest)
-        and not _ASKS_ANEW.match(rest)  # "and how fast is each growing?": a question, not a name
+        and not ASKS.match(rest)  # "and how fast is each growing?": a question, not a name
     )
 
     if _LEAD_IN.match(question) and _QUALIFIER.match(rest) and not roles_now:
@@ -237,10 +238,6 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
     return previous
 
 
-# A follow-up that asks anew after its lead-in ("and how fast is each growing?"), rather than naming another role.
-_ASKS_ANEW = re.compile(
-    r"(how|what|whats|which|why|when|where|who|is|are|do|does|did|can|could|will|would|should)\b", re.I
-)
 # "how long does it take to get that", "how often do they retake it": a thing done, pointed at.
 _DONE_TO_IT = re.compile(r"\b(get|take|retake|pass|earn|renew|need|use|learn)\s+(that|it|this)\b", re.I)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
