@@ -35,6 +35,7 @@ _FIT = re.compile(
     r"understand|see\b))\b.*\b(or|which|what|should)\b|"
     r"\b(suits?|fits?|right for me|better for me|best for me|for someone (like|who)|match(es)? me|"
     r"should i (be|become|choose|pick|go|do|get into|try)|which (one|role|career|job|path) (should|would|do)|"
+    r"\bwhich (one|role|career|job|path)\W*$|"  # "i want a long term career with ..., which role"
     r"(which|what) .*\b(for me|would i)\b)",
     re.I,
 )
@@ -118,6 +119,14 @@ _WANTS = [
             re.I,
         ),
     ),
+    (  # a score, an age, a grade: a number that is none of the above ("what score do u need to pass the npte")
+        "number",
+        re.compile(
+            r"\b(what|which|min\w*|max\w*|passing|required|cut-?off)\s+(scores?|gpa|grades?|age|marks?)\b|"
+            r"\bhow old\b|\b(scores?|gpa) (do|does|should|must|is)\b",
+            re.I,
+        ),
+    ),
 ]
 # "In which industries is the demand strong?", "what companies pay the most?": it asks for things, not a figure.
 _WHICH_THINGS = re.compile(
@@ -152,11 +161,14 @@ FIGURES = {
     "money": re.compile(r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?|\b\d[\d,.]*\s?(dollars|USD)\b"),
     "percent": re.compile(r"\b\d[\d,.]*\s?%|\b\d+ percent\b"),
     "duration": re.compile(
-        r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+        r"\b(?:(?:about|around|roughly|approximately|nearly|up to) )?"  # "about 2 years": as hedged as the guide
+        r"(?:(?:a few|several|a couple(?: of)?) (?:days|weeks|months) to )?"  # "a few weeks to 3 months"
+        r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
         r"(\s?(-|to|\u2013)\s?\d+)?(\s+|-)(years?|months?|weeks?|days?|hours?|minutes?)\b",
         re.I,
     ),
     "count": re.compile(r"\b\d[\d,]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?)\b", re.I),
+    "number": re.compile(r"(?<![$\d.,])\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\b(?!\s?%)"),  # not a year, a price, a share
 }
 # Words of asking rather than of a subject ("whats the pay diff"), which no guide needs to contain.
 ASKING = frozenset(
@@ -626,11 +638,26 @@ def _names_a_thing(tokens: list[str], n: int) -> bool:
         return True
     if "NOUN" not in readings:
         return False
+    if _ends_a_noun_phrase(tokens, n):
+        return True  # "in an ot job interview": what an article opens and the question closes is a thing
     # "how much is the exam fee", "... bootcamp cost": the last word of a price question, after a noun or a name
     preceding = _readings(before) if before else {"VERB"}
     plain_word = before.isalpha() and before not in STOPWORDS and before not in ASKING
     priced = not after and re.match(r"\s*how much\b", " ".join(tokens)) is not None
     return priced and plain_word and (("NOUN" in preceding and not preceding & {"VERB", "ADV", "AUX"}) or not preceding)
+
+
+def _ends_a_noun_phrase(tokens: list[str], n: int) -> bool:
+    """Whether the word closes the question's last phrase, one that an article opens with no verb between: "an ot
+    job interview" (not "how long does a typical engagement last", where the article opens the subject)."""
+    if n + 1 != len(tokens):
+        return False
+    for k in range(n - 1, max(-1, n - 6), -1):  # "an occupational therapist job interview", as condensed
+        if tokens[k] in ("a", "an", "the"):  # not the subject of a question's last verb: "does a pen test ... last"
+            return not (k and _readings(tokens[k - 1]) & {"AUX"})
+        if _readings(tokens[k]) & {"AUX"} or _readings(tokens[k]) == {"VERB"}:
+            return False
+    return False
 
 
 def _looks_like_a_word(word: str) -> bool:
@@ -1007,10 +1034,14 @@ _PROFILE_CUT = [
 
 # What the asker likes less ("... than deploying stuff", "rather than coding"): not what to match a role against.
 _LESS = re.compile(r"\b(rather than|more than|than|instead of|not)\b[^,;.?]*", re.I)
+# What the asker does not care about: "and i dont care about creative stuff" (no role is ruled out by it).
+_INDIFFERENT = re.compile(r"(\band\s+)?\b(i\s+)?(don'?t|do not) (really )?care (about|for|much for)\b[^,;.?!]*", re.I)
 # A self-description: "I love ...", "I'm good at ...", "my background is ..." ("how do I decide" describes no one).
+# Typed without its "I": "career changer here", "dont want student debt", "just want to see if i even like it".
 _DESCRIBES_SELF = re.compile(
     r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|"
-    r"i'?m into|i need|my)\b",
+    r"i'?m into|i need|my|if i|(don'?t|do not|just|really|only) (want|like|need|mind|care))\b|"
+    r"^\s*[a-z]+( [a-z]+)? here\b",
     re.I,
 )
 
@@ -1024,7 +1055,8 @@ def profile_of(text: str) -> str:
         if cut_off != text.strip(" ,;?") and len(words(cut_off)) >= 3:
             rest = cut_off
             break
-    rest = _AVERSION.sub("", _LESS.sub("", rest)).strip(" ,;?")  # what they would avoid is no match (`lacks`)
+    rest = _AVERSION.sub("", _LESS.sub("", rest))  # what they would avoid is no match (`lacks`)
+    rest = _INDIFFERENT.sub("", rest).strip(" ,;?")  # nor what they do not care about
     if not _DESCRIBES_SELF.search(rest) and _SAYS_THEN_ASKS.search(text):  # "27, want to be home every night. x or y?"
         return re.split(r"[.!]\s+(?=[^.!]*$)", text)[0]
     return rest if _DESCRIBES_SELF.search(rest) else ""
@@ -1125,7 +1157,10 @@ def _beside_a_role(text: str, vocabulary: Vocabulary) -> bool:
     tokens = words(text)
     ends = {n for m in vocabulary.mentions(text) for n in (m.end, m.start - 1)}  # the words just after, or before
     return any(
-        re.fullmatch(r"or|vs\.?|versus|compared?", t, re.I) and (n in ends or n - 1 in ends)
+        re.fullmatch(r"or|vs\.?|versus|compared?", t, re.I)
+        and (
+            n in ends or (n - 1 in ends and _readings(tokens[n - 1]) != {"VERB"})
+        )  # "ds jobs or", not "vts diagnose or"
         for n, t in enumerate(tokens)
     )
 

@@ -97,9 +97,9 @@ class _Candidate:
 
 
 @lru_cache(maxsize=1 << 16)
-def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool]:
+def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool, bool]:
     """A sentence's worth apart from the question: signpost penalty, points back, names a list, and which
-    figures it states (money, percent, duration, a count of things)."""
+    figures it states (money, percent, duration, a count of things, any other number)."""
     return (
         TUNING.signpost_penalty if SIGNPOST.search(sentence) else 0.0,
         bool(_ANAPHOR.match(sentence)),
@@ -108,6 +108,7 @@ def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool]:
         bool(FIGURES["percent"].search(sentence)),
         bool(FIGURES["duration"].search(sentence)),
         reading.figure_value(sentence, "count") is not None,
+        bool(FIGURES["number"].search(sentence)),
     )
 
 
@@ -117,7 +118,7 @@ _GOES_ON = re.compile(r"(You|It|They|This|These|That|Those)\b")
 _ONE_SPAN = re.compile(r"(?:about |around |roughly )?(\d+)\s+(years?|months?|weeks?|days?|hours?)", re.I)
 # A duration comparison asking for the shorter: "which one gets u there quicker".
 _SOONER = re.compile(r"\b(quicker|quickest|quickly|faster|fastest|sooner|soonest|shorter|shortest|less time)\b", re.I)
-_FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6}
+_FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6, "number": 7}
 
 
 class ExtractiveWriter:
@@ -378,6 +379,13 @@ class _Plan:
                         for c, f in zip(self.candidates, self.figures[wants], strict=True)
                     ]
                 )
+            if wants == "number":  # "what score do u need": a sentence with a number and the score ("a 600 to pass")
+                text = question if isinstance(question, str) else self.analysis.text
+                measured = [
+                    bool(f) and reading.states_measure(text, c.text)
+                    for c, f in zip(self.candidates, self.figures[wants], strict=True)
+                ]
+                scores = scores + TUNING.asked_stage_bonus * np.array(measured)
             if wants == "count":  # "how many pts": a count of PTs ("259,200 PTs")
                 text = question if isinstance(question, str) else self.analysis.text
                 scores = scores + TUNING.asked_stage_bonus * self.counts_of(text)

@@ -245,6 +245,18 @@ def age_bound(sentence: str) -> re.Match | None:
     return _NO_AGE_LIMIT.search(sentence) or _AGE_UNDER.search(sentence) or _AGE_FROM.search(sentence)
 
 
+_MEASURE = re.compile(r"\b(score|gpa|grade|mark|age)s?\b|\bhow (old)\b", re.I)
+
+
+def states_measure(question: str, sentence: str) -> bool:
+    """Whether a sentence states the measure a question asks the number of: an age bound for "how old" or "min age",
+    else the measure's word ("what score do u need": "you need a 600 to pass" beside "Scores are reported ...")."""
+    asked = {m.group(1) or m.group(2) for m in _MEASURE.finditer(question)}
+    if asked & {"age", "old"} and (age_bound(sentence) or re.search(r"\bages?\b", sentence, re.I)):
+        return True
+    return any(re.search(rf"\b{w}s?\b", sentence, re.I) for w in asked - {"age", "old"})
+
+
 def upper_age_bound(sentence: str) -> bool:
     """Whether a sentence bounds how old one may be (or says there is no such bound)."""
     return bool(_NO_AGE_LIMIT.search(sentence) or _AGE_UNDER.search(sentence))

@@ -683,6 +683,8 @@ class Vocabulary:
             if len(of_guide) == 1 and not taken[start] and (not start or self._alone(tokens, spans, text, start)):
                 found.append(Mention(of_guide[0], start, start + 1))
                 taken[start] = True
+            elif not of_guide and not taken[start] and (not start or self._alone(tokens, spans, text, start)):
+                found += self._pair(tokens, start, taken)
         for start, token in enumerate(tokens):
             role = self._leads.get(token)
             if role and not taken[start] and (start + 1 == len(tokens) or tokens[start + 1] in _AFTER_LEAD):
@@ -695,6 +697,22 @@ class Vocabulary:
                 taken[start] = True
         found += self._fields(tokens, spans, text, taken, found)
         return sorted(found, key=lambda m: m.start)
+
+    def _pair(self, tokens: list[str], start: int, taken: list[bool]) -> list[Mention]:
+        """A last word several roles share, set beside the last word of one of their partners' names: "tech vs
+        assistant" is the vet tech and the veterinary assistant, where "assistant" alone is no one of three. Both
+        mentions, if exactly one guide's pair fits."""
+        pairs = []
+        for role in self._shared_heads.get(singular(tokens[start]), []):
+            for other in self.partner(role):
+                ends = {singular(form[-1]) for form in other.forms()}
+                at = [n for n, t in enumerate(tokens) if n != start and not taken[n] and singular(t) in ends]
+                pairs += [(role, other, at[0])] if at else []
+        if len({(a, b) for a, b, _ in pairs}) != 1:
+            return []
+        role, other, at = pairs[0]
+        taken[start] = taken[at] = True
+        return [Mention(role, start, start + 1), Mention(other, at, at + 1)]
 
     def _head_of(self, token: str) -> Role | None:
         """The role whose last word, unshared, a typed word is, as written or with one typo ("scientsts")."""

@@ -30,6 +30,7 @@ SEVENTH_GUIDE = Path(__file__).parent / "data" / "accountant-vs-financial-analys
 EIGHTH_GUIDE = Path(__file__).parent / "data" / "firefighter-vs-police-officer.md"
 NINTH_GUIDE = Path(__file__).parent / "data" / "pilot-vs-air-traffic-controller.md"
 TENTH_GUIDE = Path(__file__).parent / "data" / "physical-therapist-vs-occupational-therapist.md"
+ELEVENTH_GUIDE = Path(__file__).parent / "data" / "veterinary-technician-vs-veterinary-assistant.md"
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
@@ -136,9 +137,9 @@ def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 @pytest.fixture(scope="session")
 def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the ten guides (the third to the tenth written blind), ingested once: read it only."""
+    """An assistant over the eleven guides (the third to the eleventh written blind), ingested once: read it only."""
     return _assistant_over(
-        tmp_path_factory.mktemp("ten-guides"),
+        tmp_path_factory.mktemp("eleven-guides"),
         embeddings,
         (
             GUIDE,
@@ -151,6 +152,7 @@ def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
             EIGHTH_GUIDE,
             NINTH_GUIDE,
             TENTH_GUIDE,
+            ELEVENTH_GUIDE,
         ),
     )
 

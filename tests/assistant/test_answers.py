@@ -266,6 +266,35 @@ def test_the_blind_guides_rates(blind_guides, questions, floors):
         ("do electricians need a licence?", "Yes: Nearly all states require electricians", "licensed"),
         ("do plumbers need a license", "Yes, in most states", "most states"),  # the guide's own "yes", put first
         ("can i skip the apprenticeship and just do trade school", "No:", "you still need"),
+        # The eleventh blind guide and what it showed of the others: a score or an age asked is a number stated with
+        # it; two shared last words name the one guide's pair; a span keeps the guide's hedge; an action of a role
+        # is not set against its partner; advice typed without "I", closing on "which role", or with what the asker
+        # does not care about.
+        ("what score do u need to pass the npte", "Scores are reported", "600 to pass"),
+        ("how old do u have to be to be a va", "Some clinics hire kennel attendants at 16", "at least 18"),
+        (
+            "how long does it take to get into each field, tech vs assistant",
+            "Veterinary technicians take longer: about 2 years",
+            "a few weeks to 3 months for veterinary assistants",
+        ),
+        ("can vet techs diagnose or prescribe meds?", "No:", "cannot diagnose"),
+        (
+            "career changer here, dont want student debt and just want to see if i even like clinic work, which suits "
+            "me if thats my situation",
+            "By the guide's descriptions, that fits veterinary assistants best",
+            "student debt",
+        ),
+        (
+            "i want a long term career with a real credential and eventually specialize in emergency medicine, which "
+            "role",
+            "By the guide's descriptions, that fits veterinary technicians best",
+            "credential",
+        ),
+        (
+            "i want the highest pay and most job openings, and i dont care about creative stuff. which one",
+            "By the guide's descriptions, that fits physical therapists best",
+            "the most openings",
+        ),
     ],
 )
 def test_the_blind_guides_questions_are_answered_first_thing(blind_guides, question, opening, said):
@@ -885,6 +914,12 @@ def test_a_yes_no_comparison_somewhere_the_guide_does_not_cover_gets_no_yes_or_n
     result = blind_guides.answer("do uk firefighters get paid better than police officers over there")
     assert result.uncovered == ["uk"]
     assert "Police officers earn more" in result.text and "No," not in result.text, result.text
+
+
+def test_a_thing_the_asked_guide_never_names_is_not_covered_though_another_guide_names_it(blind_guides):
+    # "interview" is in five other guides, not the therapists'; the noun closing "an ot job interview" is a thing
+    result = blind_guides.answer("what questions do they ask in an ot job interview")
+    assert result.uncovered == ["interview"], result.text
 
 
 def test_the_faa_paying_is_said_even_with_words_between(blind_guides):
