@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from .tuning import TUNING
-from .vocabulary import Role, Vocabulary, contracted, one_edit_apart, singular, words
+from .vocabulary import Role, Vocabulary, contracted, one_edit_apart, plural, singular, words
 
 KINDS = ("fact", "comparison", "yesno", "list", "fit", "common", "howto", "definition", "multi")
 
@@ -492,6 +492,14 @@ _HEADED_AS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _headed_stems() -> dict[str, str]:
+    """`_HEADED_AS` by the stems search reads ("downsid" of "downsides")."""
+    from .retrieval import tokenize
+
+    return {stem: heading for word, heading in _HEADED_AS.items() for stem in tokenize(plural(word))}
+
+
 class _Listed:
     """A list of words as `CorpusWords` reads them: membership, and the words with a prefix."""
 
@@ -527,7 +535,10 @@ class CorpusWords:
     def guide_of(self, terms: frozenset[str]) -> str | None:
         """The guide a question's words point to when one of them is a word only that guide uses ("cop", "faa") and
         no other points elsewhere."""
-        found = {g for t in terms if (g := self.only_in(t)) is not None}
+        only = {t: g for t in terms if (g := self.only_in(t)) is not None}
+        found = set(only.values())
+        if len(found) > 1:  # "oscp exam fee": a name no dictionary has says more than a common word another guide has
+            found = {g for t, g in only.items() if not _readings(t)}
         return found.pop() if len(found) == 1 else None
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one instance per index revision, a few thousand words asked
@@ -537,12 +548,13 @@ class CorpusWords:
 
         stems = tokenize(word) or [word.lower()]
         stem = stems[0]
+        headed = _HEADED_AS.get(singular(word.lower())) or _headed_stems().get(stem)
+        if headed:  # "downsides": what guides head "Cons" too (one guide may say it)
+            return tuple(dict.fromkeys(((stem,) if stem in self.words else ()) + self.expand(headed)))
         if stem in self.words:
             return (stem,)
         if word.lower() in self.words:
             return (word.lower(),)
-        if singular(word.lower()) in _HEADED_AS:  # "downsides": what guides head "Cons", if they do not say it
-            return self.expand(_HEADED_AS[singular(word.lower())])
         if (base := _adjective_base(word)) and self.expand(base):  # "hourly": "per hour"
             return self.expand(base)
         found = []

@@ -530,6 +530,8 @@ class _Plan:
                 adjusted[n] -= TUNING.other_role_penalty  # no bonus: it may be a remark about no one role
             elif own is not None:
                 adjusted[n] += TUNING.own_role_bonus if own in roles else -TUNING.other_role_penalty
+            elif roles and self.named[n] and not set(self.named[n]) & set(roles):
+                adjusted[n] -= TUNING.other_role_penalty  # in a section about both, a sentence of the other's alone
             elif self.of_other_subject(n, roles):
                 adjusted[n] -= TUNING.other_subject_penalty  # about the other role, the asked one in passing
             elif len(roles) >= 2 and all(r in self.named[n] for r in roles):

@@ -25,8 +25,14 @@ def gap_only(text: str, wants: str) -> bool:
 
 
 def hourly_only(text: str) -> bool:
-    """Whether a sentence's pay is by the hour only."""
-    return HOURLY.search(text) is not None and ANNUAL.search(text) is None
+    """Whether a sentence's pay is by the hour only: not "VAs earned a median of $36,440, or about $17.52 an hour",
+    whose first figure is by the year though it never says so."""
+    if HOURLY.search(text) is None or ANNUAL.search(text) is not None:
+        return False
+    return all(
+        ((per := PER.search(text[m.end() : m.end() + 20])) and per.group(2) == "hour") or number_of(m.group(0)) < 1000
+        for m in FIGURES["money"].finditer(text)
+    )
 
 
 PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)

@@ -278,6 +278,8 @@ def test_the_blind_guides_rates(blind_guides, questions, floors):
             "a few weeks to 3 months for veterinary assistants",
         ),
         ("can vet techs diagnose or prescribe meds?", "No:", "cannot diagnose"),
+        # "downsides" is a word of one guide; the others head theirs "Cons"
+        ("whats the downsides of being a vet assistant", "Pros and Cons (VA cons)", "kennel work"),
         (
             "career changer here, dont want student debt and just want to see if i even like clinic work, which suits "
             "me if thats my situation",
@@ -487,6 +489,17 @@ def test_a_question_about_both_roles_prefers_a_sentence_about_both(two_guides):
 def test_a_word_the_guide_uses_but_never_with_what_is_asked_is_said_to_be_missing(two_guides, question, uncovered):
     result = two_guides.answer(question)
     assert result.refused or uncovered in result.uncovered, result.text
+
+
+def test_the_other_roles_figure_in_a_section_about_both_is_not_the_asked_ones(blind_guides):
+    # "the median annual wage for vet techs was $43,740" names only the other role; "VAs earned a median of $36,440,
+    # or about $17.52 an hour" gives a yearly figure though only its hourly one says so
+    turns = [
+        {"role": "user", "content": "what's the median salary for a vet tech?"},
+        {"role": "assistant", "content": "The median vet tech salary is $43,740 a year (May 2023)."},
+    ]
+    result = blind_guides.answer("and for a va?", turns)
+    assert "$36,440" in first_sentence(result.text) and "$43,740" not in result.text, result.text
 
 
 def test_the_route_answers_how_long_it_takes_with_the_steps_durations(blind_guides):
