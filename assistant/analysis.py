@@ -91,6 +91,15 @@ ASKS = re.compile(
 )
 # The figure an answer must give, by the English of the question.
 _WANTS = [
+    (  # what something costs, not what a role earns: "how much does the vtne cost", "whats the exam fee"
+        "cost",
+        re.compile(
+            r"\bhow much (does|do|is|are|will|would)\b.*\bcosts?\b|\bhow expensive\b|"
+            r"\b(what|how much) (is|are|was) (the|a|an) (\w+ ){0,2}(fees?|costs?|price|tuition)\b|"
+            r"\b(what|how much)'?s (the|a|an) (\w+ ){0,2}(fees?|costs?|price|tuition)\b",
+            re.I,
+        ),
+    ),
     (
         "duration",
         re.compile(
@@ -168,6 +177,7 @@ FIGURES = {
         re.I,
     ),
     "count": re.compile(r"\b\d[\d,]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?)\b", re.I),
+    "cost": re.compile(r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?"),
     "number": re.compile(r"(?<![$\d.,])\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\b(?!\s?%)"),  # not a year, a price, a share
 }
 # Words of asking rather than of a subject ("whats the pay diff"), which no guide needs to contain.

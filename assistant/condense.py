@@ -240,6 +240,10 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
 
 # "how long does it take to get that", "how often do they retake it": a thing done, pointed at.
 _DONE_TO_IT = re.compile(r"\b(get|take|retake|pass|earn|renew|need|use|learn)\s+(that|it|this)\b", re.I)
+# "how much does it cost", after "Most vet techs must pass the VTNE": the VTNE's cost.
+_IT_DOES = re.compile(
+    r"\b(does|do|is|did|will|would)\s+(that|it|this)\s+(?=(cost|take|last|involve|require|include|cover)\b)", re.I
+)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
 # "how long do ppl stay at that level", after "Usually associate product manager (APM)": the APM level.
 _AT_THAT = re.compile(
@@ -250,7 +254,7 @@ _AT_THAT = re.compile(
 def _named_back(question: str, history: list[dict] | None, vocabulary: Vocabulary) -> str:
     """The thing a follow-up points at, by the name the last answer gave it: "how long does it take to get that",
     after "The main one is the CPA ...": "how long does it take to get the CPA" (an abbreviation that names no role)."""
-    pointed = _DONE_TO_IT.search(question) or _AT_THAT.search(question)
+    pointed = _DONE_TO_IT.search(question) or _AT_THAT.search(question) or _IT_DOES.search(question)
     said = next((t["content"] for t in reversed(history or []) if t["role"] == "assistant"), "")
     if not pointed or not said:
         return question

@@ -97,9 +97,9 @@ class _Candidate:
 
 
 @lru_cache(maxsize=1 << 16)
-def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool, bool]:
+def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool, bool, bool]:
     """A sentence's worth apart from the question: signpost penalty, points back, names a list, and which
-    figures it states (money, percent, duration, a count of things, any other number)."""
+    figures it states (money, percent, duration, a count of things, any other number, a price)."""
     return (
         TUNING.signpost_penalty if SIGNPOST.search(sentence) else 0.0,
         bool(_ANAPHOR.match(sentence)),
@@ -109,6 +109,7 @@ def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool, boo
         bool(FIGURES["duration"].search(sentence)),
         reading.figure_value(sentence, "count") is not None,
         bool(FIGURES["number"].search(sentence)),
+        bool(FIGURES["cost"].search(sentence)) and _COST.search(sentence) is not None,
     )
 
 
@@ -118,7 +119,9 @@ _GOES_ON = re.compile(r"(You|It|They|This|These|That|Those)\b")
 _ONE_SPAN = re.compile(r"(?:about |around |roughly )?(\d+)\s+(years?|months?|weeks?|days?|hours?)", re.I)
 # A duration comparison asking for the shorter: "which one gets u there quicker".
 _SOONER = re.compile(r"\b(quicker|quickest|quickly|faster|fastest|sooner|soonest|shorter|shortest|less time)\b", re.I)
-_FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6, "number": 7}
+_FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6, "number": 7, "cost": 8}
+# What a price is said with: "Fee: $330", "tuition runs $20,000", "costs about $5,000".
+_COST = re.compile(r"\b(fees?|costs?|tuition|price\w*|spend|expens\w*|pay for)\b", re.I)
 
 
 class ExtractiveWriter:

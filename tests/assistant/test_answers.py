@@ -686,6 +686,11 @@ def test_a_yes_no_about_someone_lacking_what_the_role_needs_is_no(blind_guides):
             ["whats the career ladder in public accounting?", "It usually goes Staff Accountant, ..., then Partner."],
             ["Partner (12+ years)"],
         ),
+        (  # the eleventh guide: what "it" costs is the thing the last answer named, priced ("Fee: $330")
+            "how much does it cost",
+            ["what exam do vet techs have to take?", "Most vet techs must pass the VTNE, run by the AAVSB."],
+            ["$330"],
+        ),
     ],
 )
 def test_the_seventh_blind_guides_questions_are_answered_first_thing(blind_guides, question, history, said):
@@ -988,7 +993,10 @@ def test_a_guides_sentence_names_only_its_own_roles(blind_guides):
         ("do u have to be a paramedic to be a firefighter", "Usually not: EMT-B is the standard baseline"),
         # spans from the row that gives both, not "4 years" (a bachelor's step) against "1 to 2 years" (a bridge)
         ("how much longer does it take to become a pa than an rn", "Physician assistants take longer: 6 to 7 years"),
-        ("how long does it take to become a hygienist vs a dental assistant", "Dental hygienists take longer: 3 years"),
+        (
+            "how long does it take to become a hygienist vs a dental assistant",
+            "Dental hygienists take longer: about 3 years",
+        ),
         ("is the electrical or plumbing apprenticeship longer", "Neither: electricians and plumbers both take 4 to 5"),
         # by the hour: the hourly figures, and the gap in cents
         (
