@@ -353,7 +353,11 @@ class _Plan:
         asked = question if isinstance(question, frozenset) else asked_terms(question, self.vocabulary, self.corpus)
         # Normalised by the asked words' rarity, but not below `lexical_floor`: a question of one common word ("who do
         # they work with") must not hand its whole lexical weight to any sentence with "work" in it.
-        weight = max(sum(self.idf.get(t, 1.0) for t in asked), TUNING.lexical_floor, 1.0)
+        # (A mistyped word read as several of the guides' forms, "emplyed": employ, employer ..., counts once.)
+        rarity: dict[str, float] = {}
+        for t in asked:
+            rarity[t[:5]] = max(rarity.get(t[:5], 0.0), self.idf.get(t, 1.0))
+        weight = max(sum(rarity.values()), TUNING.lexical_floor, 1.0)
         cut = TUNING.family_prefix
         families = [(t, self.idf.get(t, 1.0), t[:cut], self.corpus.family(t)) for t in asked if len(t) > cut]
         shared = np.array([self.shared_weight(asked, w, families) for w in self.words])

@@ -62,7 +62,9 @@ UNITS = {
     "thousand": 1e3,
 }
 # What follows a number that makes it no count of things: a share, or a range's other end of a year ("2023-2033").
-_NOT_A_COUNT = re.compile(r"\s?(%|percent\b|[-\u2013]\s?(19|20)\d\d\b)", re.I)
+# ... or a proportion ("9 out of 10 vet techs", "1 in 5").
+_NOT_A_COUNT = re.compile(r"\s?(%|percent\b|[-\u2013]\s?(19|20)\d\d\b|out of \d|in \d+\b(?! ?(?:19|20)\d\d))", re.I)
+_OF_A_PROPORTION = re.compile(r"\b(\d+|one)\s+(out of|in)\s*$", re.I)
 _A_YEAR = re.compile(r"(19|20)\d\d")
 _TIME_AFTER = re.compile(
     r"(\s?(-|to|\u2013)\s?(\d[\d,]*|[a-z]+))?(\s+|-)(years?|months?|weeks?|days?|hours?|minutes?)\b", re.I
@@ -74,6 +76,8 @@ def _counts(text: str, match: re.Match) -> bool:
     a sum of money, nor a span of time ("2 to 4 years", "40 to 50 hours a week", "30 weeks")."""
     if _NOT_A_COUNT.match(text, match.end()) or _A_YEAR.fullmatch(match.group(0)):
         return False
+    if match.group(0)[:1].isdigit() and _OF_A_PROPORTION.search(text[max(0, match.start() - 16) : match.start()]):
+        return False  # the 10 of "9 out of 10"
     if text[: match.start()].rstrip().endswith(("$", "€", "£")):
         return False
     time = _TIME_AFTER.match(text, match.end())

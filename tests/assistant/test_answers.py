@@ -278,6 +278,12 @@ def test_the_blind_guides_rates(blind_guides, questions, floors):
             "a few weeks to 3 months for veterinary assistants",
         ),
         ("can vet techs diagnose or prescribe meds?", "No:", "cannot diagnose"),
+        # A proportion ("9 out of 10 vet techs") counts no one; a mistyped word read as several forms weighs as one
+        (
+            "how many vet techs are emplyed in the us",
+            "The number employed (2023) for veterinary technicians",
+            "127,800",
+        ),
         # "downsides" is a word of one guide; the others head theirs "Cons"
         ("whats the downsides of being a vet assistant", "Pros and Cons (VA cons)", "kennel work"),
         (

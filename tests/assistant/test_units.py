@@ -378,6 +378,16 @@ def test_a_figure_that_is_a_difference_is_not_a_roles_level():
     assert reading.figure_value("PAs earn $130,020, about $43,950 more than nurses.", "money")[0] == "$130,020"
     assert reading.hourly_only("Median hourly pay: Dental Hygienist $42.08, Dental Assistant $22.38.")
     assert not reading.hourly_only("Dental assistants earn a median of $46,540 per year, or about $22.38 per hour.")
+    assert not reading.hourly_only("VAs earned a median of $36,440, or about $17.52 an hour.")  # yearly, unsaid
+    assert reading.hourly_only("Apprentices start at about $18 an hour.")
+
+
+def test_a_proportion_counts_no_one():
+    from assistant import reading
+
+    assert reading.figure_value("About 9 out of 10 vet techs work in veterinary services", "count") is None
+    assert reading.figure_value("1 in 5 nurses work nights", "count") is None
+    assert reading.figure_value("There are about 259,200 PTs", "count") == ("259,200", 259200.0)
 
 
 def test_how_much_a_role_of_several_words_makes_asks_for_pay():
@@ -385,7 +395,9 @@ def test_how_much_a_role_of_several_words_makes_asks_for_pay():
 
     assert wants_figure("how much does a dental hygienist make a year?") == "money"
     assert wants_figure("how much do registered nurses make") == "money"
-    assert wants_figure("how much does a dental hygienist program cost to get into") is None
+    # what a program costs is a price, not pay
+    assert wants_figure("how much does a dental hygienist program cost to get into") == "cost"
+    assert wants_figure("whats the vtne fee") == "cost"
 
 
 def test_a_roles_last_word_after_a_comma_names_the_role():
