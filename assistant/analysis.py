@@ -1044,9 +1044,14 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
         and w.lower() not in PHRASING
         and singular(w) not in PHRASING
         and not (w == "one" and n and tokens[n - 1] in ("which", "each", "either", "any"))  # "which one": a pronoun
+        and not (n and tokens[n - 1] == "how" and w in _HOW_WORDS)  # "how long": a span asked, not "long-term"
+        and not (w in ("take", "takes") and "long" in tokens[max(0, n - 4) : n])  # "how long does it take"
     )
     return frozenset(stem for t in tokenize(kept) for stem in (corpus.expand(t) or (t,)))
 
+
+# What "how" asks with: a figure's kind, not a word a sentence should have.
+_HOW_WORDS = frozenset(["long", "far", "old", "soon", "quickly", "fast", "big"])
 
 _PROFILE_CUT = [
     re.compile(r"[,;.]?\s*\b(so |then |but )?(which|what|should|would|do you think)\b.*$", re.I),

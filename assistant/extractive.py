@@ -120,6 +120,8 @@ _ONE_SPAN = re.compile(r"(?:about |around |roughly )?(\d+)\s+(years?|months?|wee
 # A duration comparison asking for the shorter: "which one gets u there quicker".
 _SOONER = re.compile(r"\b(quicker|quickest|quickly|faster|fastest|sooner|soonest|shorter|shortest|less time)\b", re.I)
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6, "number": 7, "cost": 8}
+# A way besides the usual one: "A 4-year bachelor's degree in veterinary technology is also available".
+_ALTERNATIVE = re.compile(r"\b(is|are) also (available|an option|possible|offered)\b|\balternatively\b", re.I)
 # What a price is said with: "Fee: $330", "tuition runs $20,000", "costs about $5,000".
 _COST = re.compile(r"\b(fees?|costs?|tuition|price\w*|spend|expens\w*|pay for)\b", re.I)
 
@@ -708,6 +710,15 @@ class _Plan:
         vector = self.vector if vector is None else vector
         roles = a.roles if roles is None else roles
         scores = self.role_scores(self.relevance(asked, vector, a.wants), roles)
+        if a.wants in self.figures:  # a figure asked: not the guide's advice on whom a role suits ("Can commit to ...")
+            scores = scores - TUNING.choosing_bonus * (self.choosing() & self.listing)
+        # Nor the other way in, unless asked of ("A 4-year bachelor's degree ... is also available")
+        scores = scores - TUNING.alternative_penalty * np.array(
+            [
+                bool(_ALTERNATIVE.search(c.text)) and not asked & w
+                for c, w in zip(self.candidates, self.words, strict=True)
+            ]
+        )
         if a.kind == "definition":
             scores = scores + TUNING.definition_subject_bonus * np.array([s in roles for s in self.subject])
             scores = scores + TUNING.definition_subject_bonus * np.array(

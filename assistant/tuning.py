@@ -53,6 +53,10 @@ class Tuning:
     # first for "how long is the faa acadamy for air traffic control" and change no eval set; 0.3, the stage bonus's
     # size, so that one more shared word does not bring the other span back.
     span_after_penalty: float = 0.3
+    # A sentence offering another way in ("A 4-year bachelor's degree ... is also available"), sharing no asked word:
+    # not the usual answer. 0.2: chosen on "how long is vet tech school usually" (the eleventh blind guide), whose
+    # 2-year associate degree it put first; no other eval set changed.
+    alternative_penalty: float = 0.2
     # "In this article, we'll explore ..." points around the text and answers nothing.
     signpost_penalty: float = -0.3
     # A sentence from the asked role's own sections, and one from another role's (allowed when it names the asked

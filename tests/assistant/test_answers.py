@@ -284,6 +284,14 @@ def test_the_blind_guides_rates(blind_guides, questions, floors):
             "The number employed (2023) for veterinary technicians",
             "127,800",
         ),
+        # "how long" asks for a span, not for sentences with "long-term" or "longer"
+        (
+            "how long is the fire academy and how much do ffs make",
+            "The academy length for firefighters is 14 weeks",
+            "14",
+        ),
+        # ... nor for "long-term" in the guide's advice list, nor for the other way in that "is also available"
+        ("how long is vet tech school usually", "The typical education for veterinary technicians", "2-year associate"),
         # "downsides" is a word of one guide; the others head theirs "Cons"
         ("whats the downsides of being a vet assistant", "Pros and Cons (VA cons)", "kennel work"),
         (
