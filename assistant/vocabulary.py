@@ -624,6 +624,10 @@ class Vocabulary:
             if found := compound_initials(role.name):
                 initials.setdefault(found, []).append(role)
         self._initials = {i: rs[0] for i, rs in initials.items() if len(rs) == 1 and i not in _SHORT_WORDS}
+        # A role's first word, when long enough to name a field: "financial" (analyst), not "ML" or "air".
+        self._firsts = [
+            (w[0], r) for r in self.roles if len(w := words(r.name)) > 1 and len(w[0]) >= 6 and w[0].isalpha()
+        ]
         self._seen: dict[str, list[Mention]] = {}  # guide sentences are read for every question
         self._form_words = {w for _, _, form in self._forms for w in form}
         self._words_of: dict[str, frozenset[str]] = {}  # see `_stands_for`
@@ -754,6 +758,9 @@ class Vocabulary:
                 for h, rs in [*((h, [r]) for h, r in self._heads.items()), *self._shared_heads.items()]
                 if len(h) >= 6 and singular(token)[:6] == h[:6] and singular(token) != h
                 for r in rs
+            ]
+            roles += [  # or of its first word: "finance" for financial analyst
+                r for first, r in self._firsts if singular(token)[:6] == first[:6] and r not in roles
             ]
             if roles:
                 loose.append((start, roles))

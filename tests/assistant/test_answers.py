@@ -292,6 +292,12 @@ def test_the_blind_guides_rates(blind_guides, questions, floors):
         ),
         # ... nor for "long-term" in the guide's advice list, nor for the other way in that "is also available"
         ("how long is vet tech school usually", "The typical education for veterinary technicians", "2-year associate"),
+        # A field named by a role's first word: "finance" for financial analysts, beside "accounting"
+        (
+            "jr in college torn between accounting and finance... which one pays more like by how much lol",
+            "Financial analysts earn more: $99,890",
+            "$20,010 more",
+        ),
         # "downsides" is a word of one guide; the others head theirs "Cons"
         ("whats the downsides of being a vet assistant", "Pros and Cons (VA cons)", "kennel work"),
         (
