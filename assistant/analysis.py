@@ -471,6 +471,10 @@ def split_parts(text: str) -> list[str]:
     pieces = [p for p in _PART_SPLIT.split(text) if p and p.strip(" ?,;")]
     # a remark after a question is no part of it ("how long is the oscp exam?? heard its brutal")
     parts = [p.strip(" ?,;") for p in pieces if p.rstrip().endswith("?") or ASKS.search(p) or p is pieces[0]]
+    # "who makes more, pt or ot? by how much": the gap of the comparison before it, no part of its own
+    parts = [p for n, p in enumerate(parts) if not (n and ASKS_GAP.search(p) and len(words(p)) <= 4)]
+    # "pa is growing way faster than rn right? but which one ...": what they take as known, before what they ask
+    parts = [p for n, p in enumerate(parts) if n == len(parts) - 1 or not re.search(r"\b(right|correct)$", p, re.I)]
     if len(parts) > 1 and all(len(words(p)) >= 2 for p in parts):
         return parts
     # "X salary and job outlook": two topics that want different figures, the second sharing the first's subject.
@@ -1217,7 +1221,7 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     mover = _mover(text, vocabulary)
     if mover is not None:  # "can a data scientist switch to ML engineering": about the one who moves
         roles, kind = [mover], ("fact" if kind in ("comparison", "common") else kind)
-    if parts and kind in ("fact", "yesno", "list", "definition", "howto"):
+    if parts and kind in ("fact", "yesno", "list", "definition", "howto", "comparison"):
         kind = "multi"
     profile = profile_of(text) if kind == "fit" else ""
     if profile:  # the roles' names say nothing of the asker ("..., ds or mle")

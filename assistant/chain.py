@@ -717,7 +717,10 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
             roles = vocabulary.roles_in(part) or analysis.roles
             text = part if vocabulary.roles_in(part) or not roles else f"{part} ({plural_names(roles)})"
             read = analyse(text, vocabulary, index.corpus_words)
-            out.append((text, None, replace(read, kind="fact" if read.kind == "multi" else read.kind, parts=[])))
+            read = replace(read, kind="fact" if read.kind == "multi" else read.kind, parts=[])
+            out.append((text, None, read))
+            if read.kind == "comparison":  # "... and which is growing faster": that part's sides, after it
+                out += [(q, role, read) for q, role, _ in _foci_questions(read, index) if role is not None]
         return out
     if analysis.kind == "fit" and analysis.profile and analysis.profile != analysis.text:
         return [(analysis.profile, None, None)]

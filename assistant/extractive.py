@@ -9,6 +9,7 @@ The few sentences the writer composes around guide content are checked by `assis
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -1301,6 +1302,10 @@ class _Plan:
         if reading.SAYS_SO.match(first.text):  # "No. Apprenticeships have no upper age limit": its own verdict
             return [first]
         said = reading.age_verdict(self.candidates[n].text, age)
+        items = reading.list_parts(first.text)[1] if self.listing[n] else []
+        if len(items) > 2:  # of a list of steps (not a row of two), the item with the bound: "age 21, US citizenship"
+            item = next((i.strip().rstrip(".") for i in items if reading.age_bound(i)), "")
+            first = Sentence(f"{item}.", first.cites, True) if item else first
         if re.search(r"\btoo (old|late)\b", a.text, re.I):  # "is it too late at 33?": yes when they cannot
             said = {"Yes": "No", "No": "Yes", "Often not": "Often, yes"}[said]
         return [Sentence(f"{said}: {first.text}", first.cites, True)]
@@ -1539,12 +1544,26 @@ class _Plan:
         return self.extracted(picks)
 
     def several(self, foci: list[Focus]) -> list[Sentence]:
-        """A question of several parts: one sentence (the best) for each."""
+        """A question of several parts: one sentence (the best) for each; a part that compares roles, or asks yes or
+        no, gets that plan's first sentence ("which pays more and which is growing faster": a verdict each)."""
         out: list[Sentence] = []
-        for f in foci:
+        parts = [
+            (f, [s for s in foci if s.role is not None and s.analysis is f.analysis]) for f in foci if f.role is None
+        ]
+        for f, sides in parts:
             part = f.analysis or self.analysis
-            got = (introduces(part) and self.introduction(part.roles[0])) or self.fact(
-                f.question, f.vector, part.roles or self.analysis.roles, part, most=1
-            )
-            out += [s for s in got if s not in out]
+            got = self.as_part(part, f.vector, sides) or (introduces(part) and self.introduction(part.roles[0]))
+            got = got or self.fact(f.question, f.vector, part.roles or self.analysis.roles, part, most=1)
+            out += [s for s in got[:1] if s not in out]
         return out or self.fact()
+
+    def as_part(self, part: Analysis, vector: np.ndarray, sides: list[Focus]) -> list[Sentence]:
+        """A part's own plan, for a comparison, an asker's age or a yes/no: this plan, reading the part instead."""
+        age = reading.asker_age(part.text) if part.kind in ("fact", "yesno") and part.roles else None
+        if not (part.kind == "comparison" and len(sides) >= 2) and age is None and part.kind != "yesno":
+            return []
+        plan = copy.copy(self)
+        plan.analysis, plan.vector, plan._counts = part, vector, {}
+        if part.kind == "comparison":
+            return plan.comparison(sides)
+        return (plan.by_age(age) if age is not None else []) or plan.yes_no()

@@ -196,6 +196,7 @@ NEGATION = re.compile(r"\b(not|no|never|rarely|seldom|hardly|without|isn't|aren'
 
 NOT_REQUIRED = re.compile(
     r"\bor (an? )?equivalent\b|\bnot (always |strictly )?(required|necessary|needed)\b|"
+    r"\b(do|does) not (strictly |necessarily )?need\b|\b(don'?t|doesn'?t) (strictly |necessarily )?need\b|"
     r"\boptional\b|\bwithout (a|an|any) (degree|certification)\b",
     re.I,
 )
@@ -233,7 +234,9 @@ _AGE_UNDER = re.compile(
     re.I,
 )
 _AGE_FROM = re.compile(
-    r"\b(?:age (\d{2}) or older|at least (\d{2})|(\d{2}) or older|minimum age (?:of |is )?(\d{2}))\b", re.I
+    r"\b(?:age (\d{2}) or older|at least (\d{2})|(\d{2}) or older|minimum age (?:of |is )?(\d{2}))\b|"
+    r"(?<!at )\bage (\d{2})(?=[,;])",  # "Meet the basics: age 21, US citizenship", not "retire at age 56,"
+    re.I,
 )
 _NO_AGE_LIMIT = re.compile(
     r"\bno (?:upper |maximum )?(?:age limit|hiring age cap|age cap|maximum age|upper limit)\b", re.I

@@ -511,6 +511,35 @@ def test_a_word_the_guide_uses_but_never_with_what_is_asked_is_said_to_be_missin
     assert result.refused or uncovered in result.uncovered, result.text
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # Each part of a message gets its own plan: a verdict for each comparison, the asker's age read for them, a
+        # yes or no ...
+        (
+            "pen tester or security analyst - which pays more and which is growing faster?",
+            ["Penetration testers earn more: $135,000", "Cybersecurity analysts are projected to grow faster: 33%"],
+        ),
+        ("im 19, can i be a cop yet? also which pays more cop or firefighter", ["No: age 21", "$12,040 more"]),
+        (
+            "im 32 is it too late to start a plumbing apprenticeship? and do they pay u while u learn",
+            ["No. Apprenticeships have no upper age limit", "Yes: Apprentices are paid while they learn"],
+        ),
+        # ... and "by how much" is the comparison's own gap, not a part
+        ("who makes more, pt or ot? by how much", ["Physical therapists earn more: $99,710 [1] against $96,370"]),
+    ],
+)
+def test_each_part_of_a_message_is_answered_by_its_own_plan(blind_guides, question, said):
+    sentences = split_sentences(blind_guides.answer(question).text)
+    assert len(sentences) == len(said), sentences
+    assert all(s in sentence for s, sentence in zip(said, sentences, strict=True)), sentences
+
+
+def test_not_needing_what_is_asked_is_no_though_the_guide_names_it_as_preferred(blind_guides):
+    # "You do not need a bachelor's degree ..., but many hospitals now prefer ... a BSN": the BSN is in the "but"
+    assert first_sentence(blind_guides.answer("do rns need a bsn").text).startswith("No, not necessarily:")
+
+
 def test_the_other_roles_figure_in_a_section_about_both_is_not_the_asked_ones(blind_guides):
     # "the median annual wage for vet techs was $43,740" names only the other role; "VAs earned a median of $36,440,
     # or about $17.52 an hour" gives a yearly figure though only its hourly one says so
