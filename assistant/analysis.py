@@ -802,7 +802,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
                 and not any(w in found for w in words(who))
                 and not vocabulary.unlisted(who)
                 and who.lower() not in ASKING
-                and not (len(who) <= 4 and corpus.knows(who.lower()))  # "become a cpa": a credential the guides name
+                # "become a cpa": a credential the guides name (not "vets", a word of the dictionary)
+                and not (len(who) <= 4 and corpus.knows(who.lower()) and not _readings(who.lower()))
             ):
                 found.append(who)
     found = list(dict.fromkeys(found))
@@ -1189,11 +1190,26 @@ def _beside_a_role(text: str, vocabulary: Vocabulary) -> bool:
     ends = {n for m in vocabulary.mentions(text) for n in (m.end, m.start - 1)}  # the words just after, or before
     return any(
         re.fullmatch(r"or|vs\.?|versus|compared?", t, re.I)
-        and (
-            n in ends or (n - 1 in ends and _readings(tokens[n - 1]) != {"VERB"})
-        )  # "ds jobs or", not "vts diagnose or"
+        and (n in ends or (n - 1 in ends and _readings(tokens[n - 1]) != {"VERB"}) or _compared_to_someone(tokens, n))
+        and not (n + 1 < len(tokens) and tokens[n + 1] in _CLAUSE_OPENERS)  # "a vet assistant or do i have to wait"
         for n, t in enumerate(tokens)
     )
+
+
+def _compared_to_someone(tokens: list[str], n: int) -> bool:
+    """ "... start at compared to apms": "compared to" (or "vs") sets the role against whoever follows, wherever it
+    stands; not against a figure ("compared to the national average")."""
+    if tokens[n] not in ("compared", "vs", "versus"):
+        return False
+    rest = [t for t in tokens[n + 1 :] if t not in ("to", "with", "the", "a", "an")]
+    return bool(rest) and rest[0] not in _NOT_SOMEONE
+
+
+_NOT_SOMEONE = frozenset(["average", "national", "median", "mean", "other", "others", "overall", "typical", "before"])
+
+
+# Words that open a clause after "or": another question, not another role ("or do i have to wait", "or is it").
+_CLAUSE_OPENERS = frozenset(["do", "does", "did", "should", "can", "could", "is", "are", "will", "would", "must", "i"])
 
 
 def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:

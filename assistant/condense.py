@@ -175,8 +175,11 @@ def is_follow_up(question: str, vocabulary: Vocabulary) -> bool:
     )
 
 
-# What a follow-up adds to the previous question rather than a new subject: "what about in the uk", "and after tax".
-_QUALIFIER = re.compile(r"(in|at|on|with|near|outside|inside|after|before|during|within|without|from|under)\b", re.I)
+# What a follow-up adds to the previous question rather than a new subject: "what about in the uk", "and after tax",
+# "what about per hour".
+_QUALIFIER = re.compile(
+    r"(in|at|on|with|near|outside|inside|after|before|during|within|without|from|under|per)\b", re.I
+)
 
 
 def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) -> str:

@@ -535,6 +535,30 @@ def test_each_part_of_a_message_is_answered_by_its_own_plan(blind_guides, questi
     assert all(s in sentence for s, sentence in zip(said, sentences, strict=True)), sentences
 
 
+@pytest.mark.parametrize(
+    ("question", "history", "opening", "said"),
+    [
+        # "vets" is a word of the dictionary the guides use, not a credential's letters ("cpa"): someone not described
+        ("how much do vets make compared to vet techs?", [], "The guide says nothing about vets", "$43,740"),
+        # "or do i have to wait" asks on; it sets no other role against the one named
+        ("im 16 can i get a job as a vet assistant or do i have to wait", [], "No: Some clinics hire", "at least 18"),
+        # "per hour" qualifies the last question; it is no new role
+        (
+            "what about per hour?",
+            ["how much more does a PA make than a nurse?", "PAs earn a median $130,020 vs $86,070 for RNs."],
+            "Physician assistants earn more: $62.51 an hour",
+            "$21.13 more",
+        ),
+        # "compared to" sets the role against whoever follows it, a stage of the other role here
+        ("what do junior ux designers start at compared to apms", [], "Product managers earn more: $95,000", "$70,000"),
+    ],
+)
+def test_the_twenty_fourth_gradings_questions_are_answered_first_thing(blind_guides, question, history, opening, said):
+    turns = [{"role": r, "content": c} for r, c in zip(("user", "assistant"), history, strict=False)]
+    first = first_sentence(blind_guides.answer(question, turns or None).text)
+    assert first.startswith(opening) and said in first, first
+
+
 def test_not_needing_what_is_asked_is_no_though_the_guide_names_it_as_preferred(blind_guides):
     # "You do not need a bachelor's degree ..., but many hospitals now prefer ... a BSN": the BSN is in the "but"
     assert first_sentence(blind_guides.answer("do rns need a bsn").text).startswith("No, not necessarily:")
