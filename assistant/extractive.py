@@ -1371,6 +1371,8 @@ class _Plan:
         if own:  # "In most states, yes." -> "Yes, in most states."
             body = first.text[: own.start()].rstrip(" ,;")
             return [Sentence(f"{own.group(2).capitalize()}, {reading.lower_first(body)}.", first.cites, True), *rest]
+        if re.search(r"\bworth\b", asked, re.I) and said == "Yes":
+            return [first, *rest]  # "is pt school worth it with the debt": the guide's weighing, no verdict of ours
         return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
 
     def fit(self, foci: list[Focus]) -> list[Sentence]:

@@ -559,6 +559,11 @@ def test_the_twenty_fourth_gradings_questions_are_answered_first_thing(blind_gui
     assert first.startswith(opening) and said in first, first
 
 
+def test_whether_something_is_worth_it_gets_the_guides_weighing_not_a_yes(blind_guides):
+    first = first_sentence(blind_guides.answer("is pt school even worth it with the debt").text)
+    assert not first.startswith(("Yes", "No")) and "student debt" in first, first
+
+
 def test_not_needing_what_is_asked_is_no_though_the_guide_names_it_as_preferred(blind_guides):
     # "You do not need a bachelor's degree ..., but many hospitals now prefer ... a BSN": the BSN is in the "but"
     assert first_sentence(blind_guides.answer("do rns need a bsn").text).startswith("No, not necessarily:")
