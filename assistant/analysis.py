@@ -104,7 +104,9 @@ _WANTS = [
         "duration",
         re.compile(
             r"\bhow (long|quickly|soon)\b|\bhow many (years|months|weeks)\b|\btime to\b|"
-            r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker)\b|\btime limit\b",
+            r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker)\b|\btime limit\b|"
+            r"\b(working|started|licensed|qualified|there|done|finished) (faster|sooner)\b|"  # "gets me working faster"
+            r"\b(faster|sooner) to (get|become|start|finish|qualify)\b",
             re.I,
         ),
     ),
@@ -759,9 +761,10 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
     knows = partial(corpus.knows_in, sources=frozenset(asked) | vocabulary.notes) if len(asked) == 1 else corpus.knows
     tokens = words(text)
     found = []
+    studied = {n + k for n in range(len(tokens) - 1) if _STUDY.fullmatch(" ".join(tokens[n : n + 2])) for k in (2, 3)}
     for n, word in enumerate(tokens):
-        if n in named or not word.isalpha() or len(word) < 2:
-            continue
+        if n in named or n in studied or not word.isalpha() or len(word) < 2:
+            continue  # (the subject of the asker's degree is theirs: "i already have a bachelors in english")
         after = tokens[n + 1] if n + 1 < len(tokens) else ""
         if n - 1 in named and _readings(word) & {"VERB"} and after not in _QUALIFIER_AFTER:
             continue  # "can a data scientist switch to ...": what the role does, not a thing
@@ -1208,6 +1211,8 @@ def _compared_to_someone(tokens: list[str], n: int) -> bool:
 _NOT_SOMEONE = frozenset(["average", "national", "median", "mean", "other", "others", "overall", "typical", "before"])
 
 
+# What the asker studied: the word after it is a subject, not a thing the guides lack ("a bachelors in english").
+_STUDY = re.compile(r"(degree|degrees|bachelors?|masters?|ba|bs|ma|major|majored|majoring|background|minor) (in|of)")
 # Words that open a clause after "or": another question, not another role ("or do i have to wait", "or is it").
 _CLAUSE_OPENERS = frozenset(["do", "does", "did", "should", "can", "could", "is", "are", "will", "would", "must", "i"])
 

@@ -549,6 +549,13 @@ def test_each_part_of_a_message_is_answered_by_its_own_plan(blind_guides, questi
             "Physician assistants earn more: $62.51 an hour",
             "$21.13 more",
         ),
+        # "gets me working faster" asks for the shorter way in; the subject of the asker's degree is theirs
+        (
+            "rn or pa, which gets me working faster? changing careers at 28 and i already have a bachelors in english",
+            [],
+            "Registered nurses take less time: 2 to 4 years",
+            "6 to 7 years",
+        ),
         # "compared to" sets the role against whoever follows it, a stage of the other role here
         ("what do junior ux designers start at compared to apms", [], "Product managers earn more: $95,000", "$70,000"),
     ],
