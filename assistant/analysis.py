@@ -61,7 +61,8 @@ _SELF = re.compile(
 _COMMON = re.compile(r"\b(both|overlap\w*|share[ds]?|sharing|in common|common|same|similar\w*|alike)\b", re.I)
 _CONTRAST = re.compile(
     r"\b(vs\.?|versus|compared?|comparison|differ\w*|diff|unlike|contrast|or|more|less|better|worse|higher|lower|"
-    r"faster|slower|bigger|smaller|most|least|best|longer|shorter|quicker|out[- ]?earn\w*|each)\b",
+    r"faster|slower|bigger|smaller|most|least|best|longer|shorter|quicker|out[- ]?earn\w*|each|"
+    r"easier|harder|safer|riskier|cheaper|tougher|simpler)\b",
     re.I,
 )
 # A question answered yes or no: "do ...", "is ...", "can ...".
@@ -1252,7 +1253,12 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     avoided = averse(text)
     lacks = asked_terms(avoided, vocabulary, corpus) if avoided else frozenset()
     wants = wants_figure(text)
-    if re.search(r"\bworth\b", text, re.I) and len(roles) == 2 and kind in ("yesno", "fact"):
+    if (
+        re.search(r"\bworth\b", text, re.I)
+        and re.search(r"\b(more|extra|longer|\d+)\b", text, re.I)  # not "worth starting as an assistant first"
+        and len(roles) == 2
+        and kind in ("yesno", "fact")
+    ):
         kind, wants = "comparison", wants or "money"  # "worth 3 more years to be a hygienist than an assistant?"
     terms = asked_terms(text, vocabulary, corpus)
     left_out = _BESIDES.search(text)  # "what tools do ux designers use besides figma": not figma again

@@ -261,7 +261,8 @@ def _named_back(question: str, history: list[dict] | None, vocabulary: Vocabular
     said = next((t["content"] for t in reversed(history or []) if t["role"] == "assistant"), "")
     if not pointed or not said:
         return question
-    names = [m.group(0) for m in _ACRONYM.finditer(said.split(". ")[0]) if not vocabulary.roles_in(m.group(0))]
+    first = next((s for s in said.split(". ") if len(s.split()) >= 3), "")  # not the "No." before it
+    names = [m.group(0) for m in _ACRONYM.finditer(first) if not vocabulary.roles_in(m.group(0))]
     if not names:
         return question
     return f"{question[: pointed.start(2)]}the {names[0]}{question[pointed.end(2) :]}"

@@ -1562,10 +1562,13 @@ class _Plan:
     def as_part(self, part: Analysis, vector: np.ndarray, sides: list[Focus]) -> list[Sentence]:
         """A part's own plan, for a comparison, an asker's age or a yes/no: this plan, reading the part instead."""
         age = reading.asker_age(part.text) if part.kind in ("fact", "yesno") and part.roles else None
-        if not (part.kind == "comparison" and len(sides) >= 2) and age is None and part.kind != "yesno":
+        route = asks_route(part) and len(part.roles) == 1  # "... and whats the steps": the guide's route
+        if not (part.kind == "comparison" and len(sides) >= 2) and age is None and part.kind != "yesno" and not route:
             return []
         plan = copy.copy(self)
         plan.analysis, plan.vector, plan._counts = part, vector, {}
+        if route:
+            return plan.route(part.roles[0])
         if part.kind == "comparison":
             return plan.comparison(sides)
         return (plan.by_age(age) if age is not None else []) or plan.yes_no()

@@ -556,6 +556,23 @@ def test_each_part_of_a_message_is_answered_by_its_own_plan(blind_guides, questi
             "Registered nurses take less time: 2 to 4 years",
             "6 to 7 years",
         ),
+        # "it" is what the last answer named, past its "No." ("The Approved Veterinary Assistant (AVA) ...")
+        (
+            "ok so how long does it take and whats on the exam?",
+            [
+                "is the AVA cert required to be a vet assistant?",
+                "No. The Approved Veterinary Assistant (AVA) is optional.",
+            ],
+            "These programs are offered by community colleges",
+            "6 to 12 months",
+        ),
+        # "is it worth" a way in is no pay comparison: only with a cost in it ("worth 3 more years ...") is it one
+        (
+            "is it worth starting as an assistant first and then going to hygiene school later?",
+            ["which pays more hygienist or assistant", "Hygienists earn a median of $87,530 vs $46,540."],
+            "If you are unsure, starting as an assistant and bridging to hygiene later",
+            "well-worn",
+        ),
         # "compared to" sets the role against whoever follows it, a stage of the other role here
         ("what do junior ux designers start at compared to apms", [], "Product managers earn more: $95,000", "$70,000"),
     ],
