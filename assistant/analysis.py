@@ -766,6 +766,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
     for n, word in enumerate(tokens):
         if n in named or n in studied or not word.isalpha() or len(word) < 2:
             continue  # (the subject of the asker's degree is theirs: "i already have a bachelors in english")
+        if word == "home" and n and tokens[n - 1] == "take":
+            continue  # "take home pay": pay
         after = tokens[n + 1] if n + 1 < len(tokens) else ""
         if n - 1 in named and _readings(word) & {"VERB"} and after not in _QUALIFIER_AFTER:
             continue  # "can a data scientist switch to ...": what the role does, not a thing
@@ -860,6 +862,8 @@ def unsaid_pairs(text: str, vocabulary: Vocabulary, passages: list[str]) -> list
         asked = _QUALIFIED.get(singular(tokens[n + 1]).rstrip("s") if tokens[n + 1] != "pays" else "pay")
         if asked is None or n in named or n + 1 in named or word in STOPWORDS or word in ASKING or len(word) < 3:
             continue
+        if word == "home" and n and tokens[n - 1] == "take":
+            continue  # "take home pay": pay itself
         # in one clause, either way round: "the FAA covers training costs and pays trainees", "costs $85,000 to
         # $110,000 at most flight schools"; not "a two-part exam focused on corporate finance, budgeting and cost"
         gap = r"\W+(?:\S+(?<![,;:.])\s+){0,6}"
@@ -1241,8 +1245,8 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     if kind == "definition" and wants_figure(text):  # "what do firefighters make on average": a figure, not who
         kind = "fact"
     mover = _mover(text, vocabulary)
-    if mover is not None:  # "can a data scientist switch to ML engineering": about the one who moves
-        roles, kind = [mover], ("fact" if kind in ("comparison", "common") else kind)
+    if mover is not None:  # "can a data scientist switch to ML engineering": about the one who moves (no advice
+        roles, kind = [mover], ("fact" if kind in ("comparison", "common", "fit") else kind)  # on whom a role suits)
     if parts and kind in ("fact", "yesno", "list", "definition", "howto", "comparison"):
         kind = "multi"
     profile = profile_of(text) if kind == "fit" else ""

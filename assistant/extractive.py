@@ -163,8 +163,8 @@ class ExtractiveWriter:
             return []
         out, seen = [], set()
         for sentence in plan.left_out(plan.run(foci)):  # near-duplicate documents hold a sentence twice: say it once
-            key = " ".join(sentence.text.lower().split())
-            if key not in seen:
+            key = " ".join(re.sub(r"\s*\[\d+\]", "", sentence.text).lower().split()).rstrip(".")
+            if key not in seen and not any(key.startswith(k) for k in seen):  # nor again with its list after it
                 seen.add(key)
                 out.append(sentence)
         return out
@@ -1363,7 +1363,11 @@ class _Plan:
             said = "No, not necessarily"  # "do I need a master's?" - "a bachelor's or master's degree"
         if said == "Yes" and reading.SKIPPING.search(asked) and reading.STILL_NEEDED.search(self.candidates[n].text):
             said = "No"  # "can I skip the apprenticeship?" - "..., but you still need the supervised hours"
-        if said == "Yes" and reading.MINIMAL.search(asked) and reading.ASKS_MORE.search(self.candidates[n].text):
+        if (
+            said.startswith(("Yes", "No, not"))
+            and reading.MINIMAL.search(asked)
+            and reading.ASKS_MORE.search(self.candidates[n].text)
+        ):
             said = "No"  # "can i get the cissp straight out of college" - "the CISSP requires 5 years of experience"
         own = reading.SAYS_SO.search(first.text)
         if own and own.group(1):  # "No. Apprenticeships have no upper age limit": the guide's own verdict first

@@ -216,7 +216,10 @@ MINIMAL = re.compile(
 )
 # ... which a sentence answers no when it asks for more: "the CISSP requires 5 years of paid security experience".
 ASKS_MORE = re.compile(
-    r"\b(requires?|need|needs|must have|at least|minimum of|longer|extra|additional|more than)\b[^.;]*\d", re.I
+    r"\b(requires?|need|needs|must have|at least|minimum of|longer|extra|additional|more than)\b[^.;]*\d|"
+    r"\b(rarely|seldom) an? entry[- ]level\b|"  # "Pen testing is rarely an entry-level job"
+    r"\b(spend|spends|spent|work|works)\b[^.;]*\d[^.;]*\bbefore\b",  # "spend 2 to 4 years in IT ... before"
+    re.I,
 )
 # The asker's age: "im 32 can i still apply", "is 34 too old", "37 years old".
 _ASKER_AGE = re.compile(

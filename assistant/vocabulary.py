@@ -700,7 +700,20 @@ class Vocabulary:
                 found.append(Mention(role, start, start + 1))
                 taken[start] = True
         found += self._fields(tokens, spans, text, taken, found)
-        return sorted(found, key=lambda m: m.start)
+        found.sort(key=lambda m: m.start)
+        # "im a data scientist rn": chat's "right now" after another guide's role, not the registered nurse
+        return [
+            m
+            for n, m in enumerate(found)
+            if not (
+                n
+                and m.start == found[n - 1].end
+                and m.end == m.start + 1
+                and len(tokens[m.start]) == 2
+                and text[spans[m.start][0] : spans[m.start][1]].islower()
+                and m.role.source != found[n - 1].role.source
+            )
+        ]
 
     def _pair(self, tokens: list[str], start: int, taken: list[bool]) -> list[Mention]:
         """A last word several roles share, set beside the last word of one of their partners' names: "tech vs

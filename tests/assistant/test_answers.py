@@ -573,14 +573,38 @@ def test_each_part_of_a_message_is_answered_by_its_own_plan(blind_guides, questi
             "If you are unsure, starting as an assistant and bridging to hygiene later",
             "well-worn",
         ),
+        # "rn" after another guide's role is "right now"; a role switching to another is no advice on whom it suits
+        (
+            "im a data scientist rn, what would i need to learn to switch to ml engineering?",
+            [],
+            "If you aspire to transition into an ML engineer role",
+            "TensorFlow",
+        ),
+        # "straight out of college" is answered no by "rarely an entry-level job; most ... spend 2 to 4 years ..."
+        (
+            "can i get a pentesting job straight out of college or do i have to do soc/helpdesk first",
+            [],
+            "No: Foundation first",
+            "2 to 4 years",
+        ),
+        # "take home" asks for pay; only "taxes" is what the guide lacks
+        (
+            "whats a dental hygenist's take home pay per month after taxes?",
+            [],
+            "The guide says nothing about taxes;",
+            "$87,530",
+        ),
+        # a sentence said again with its list after it is said once
+        ("cpat - whats the time limit and how heavy is the vest", [], "You complete eight events in a row", "50-pound"),
         # "compared to" sets the role against whoever follows it, a stage of the other role here
         ("what do junior ux designers start at compared to apms", [], "Product managers earn more: $95,000", "$70,000"),
     ],
 )
 def test_the_twenty_fourth_gradings_questions_are_answered_first_thing(blind_guides, question, history, opening, said):
     turns = [{"role": r, "content": c} for r, c in zip(("user", "assistant"), history, strict=False)]
-    first = first_sentence(blind_guides.answer(question, turns or None).text)
-    assert first.startswith(opening) and said in first, first
+    sentences = split_sentences(blind_guides.answer(question, turns or None).text)
+    assert sentences[0].startswith(opening) and said in sentences[0], sentences
+    assert not any(s.rstrip(".").startswith(sentences[0][:60]) for s in sentences[1:]), sentences
 
 
 def test_whether_something_is_worth_it_gets_the_guides_weighing_not_a_yes(blind_guides):
