@@ -372,7 +372,7 @@ class Assistant(Runnable[Question | str, Answer]):
             )
             query = f"{question} {CHOOSING}"
         sources = state.get("sources")
-        passages = self.search.search(query, vector, k, index, sources)
+        passages = self._figure_search(analysis, query, vector, k, index, sources)
         searched = passages  # whether the guides answer at all is judged on these (`_refusal`)
         # "how long is the faa academy": a word only one guide uses names the guide that answers a question naming no
         # role (and the one whose sections a refusal names)
@@ -380,7 +380,7 @@ class Assistant(Runnable[Question | str, Answer]):
         pinned = pinned or (state.get("conversation_guide") if not analysis.roles else None)
         if pinned and not sources and passages and any(p.source != pinned for p in passages):
             sources = [pinned]
-            passages = self.search.search(query, vector, k, index, sources)
+            passages = self._figure_search(analysis, query, vector, k, index, sources)
         texts = [p.text for p in passages]
         # ... of the guide that answers: another guide's "free" says nothing of Figma.
         answering = {r.source for r in analysis.roles} or {passages[0].source if passages else ""}
@@ -450,6 +450,20 @@ class Assistant(Runnable[Question | str, Answer]):
             "pinned": pinned,
             "context": context,
         }
+
+    def _figure_search(self, analysis: Analysis, query: str, vector, k: int, index, sources) -> list[Passage]:
+        """The `k` best passages; for a question wanting a figure, also the next few that state one beside an asked
+        word ("how many police officer jobs": the table's "Number of jobs" row, ninth by rank)."""
+        if analysis.wants not in FIGURES or analysis.wants == "number":
+            return self.search.search(query, vector, k, index, sources)
+        found = self.search.search(query, vector, k + TUNING.figure_passages, index, sources)
+        asked = analysis.terms - {"us", "u"}  # (with "job": "how many jobs" asks for the jobs' number)
+        stating = [
+            p
+            for p in found[k:]
+            if any(FIGURES[analysis.wants].search(s) and asked & terms(s) for s in split_sentences(p.text))
+        ]
+        return found[:k] + stating
 
     def as_retriever(self, k: int = 4, sources: list[str] | None = None) -> GuideRetriever:
         """This assistant's search as a LangChain retriever, for your own chains.

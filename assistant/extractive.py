@@ -711,8 +711,11 @@ class _Plan:
         vector = self.vector if vector is None else vector
         roles = a.roles if roles is None else roles
         scores = self.role_scores(self.relevance(asked, vector, a.wants), roles)
-        if a.wants in self.figures:  # a figure asked: not the guide's advice on whom a role suits ("Can commit to ...")
-            scores = scores - TUNING.choosing_bonus * (self.choosing() & self.listing)
+        if a.wants in self.figures and a.kind not in ("list", "howto"):
+            # a figure asked: not a list that names one among its items (the cons' "About 2 years of school"), though
+            # a table's row may read as one ("Number of jobs: Firefighter about 330,000; Police Officer ...")
+            rows = np.array([len(named) >= 2 for named in self.named])
+            scores = scores - TUNING.choosing_bonus * (self.listing & ~rows)
         # Nor the other way in, unless asked of ("A 4-year bachelor's degree ... is also available")
         scores = scores - TUNING.alternative_penalty * np.array(
             [

@@ -298,6 +298,8 @@ def test_the_blind_guides_rates(blind_guides, questions, floors):
             "Financial analysts earn more: $99,890",
             "$20,010 more",
         ),
+        # A figure asked reads a few passages past the top ones that state it beside an asked word (the table, ninth)
+        ("how many police officer jobs are there in the us", "The number of jobs for police officers", "795,000"),
         # "downsides" is a word of one guide; the others head theirs "Cons"
         ("whats the downsides of being a vet assistant", "Pros and Cons (VA cons)", "kennel work"),
         (
