@@ -798,7 +798,12 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         ):
             found.append(word)
     # "data engineer", not "earn nurses" or "do nurses": the word before a role's last word must name a kind of it
-    found += [u for u in vocabulary.unlisted(text) if u.split()[0] not in ASKING | STOPWORDS]
+    found += [
+        u
+        for u in vocabulary.unlisted(text)
+        if u.split()[0] not in ASKING | STOPWORDS
+        and not (len(u.split()[0]) <= 4 and not _readings(u.split()[0]) and corpus.knows(u.split()[0]))
+    ]  # (an "adn nurse" holds a degree the guide names: "Associate degree (ADN)")
     for asked_about in (_SUBJECT.search(text), _BECOME.search(text)):
         if asked_about and not vocabulary.roles_in(asked_about.group("who")):
             # "how much do software architects make", "how do I become a pilot": someone no guide describes.

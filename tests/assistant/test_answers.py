@@ -1081,6 +1081,11 @@ def test_a_thing_the_asked_guide_never_names_is_not_covered_though_another_guide
     assert result.uncovered == ["interview"], result.text
 
 
+def test_a_role_qualified_by_a_credential_the_guide_names_is_not_someone_else(blind_guides):
+    # "ADN" is the guide's "Associate degree (ADN)": an ADN nurse is its nurse, not a role it lacks
+    assert blind_guides.answer("im an adn nurse, how do i get my bsn").uncovered == []
+
+
 def test_the_faa_paying_is_said_even_with_words_between(blind_guides):
     assert blind_guides.answer("does the faa pay for atc training").uncovered == []
 
