@@ -456,14 +456,14 @@ class Assistant(Runnable[Question | str, Answer]):
         word ("how many police officer jobs": the table's "Number of jobs" row, ninth by rank)."""
         if analysis.wants not in FIGURES or analysis.wants == "number":
             return self.search.search(query, vector, k, index, sources)
-        found = self.search.search(query, vector, k + TUNING.figure_passages, index, sources)
+        found = self.search.search(query, vector, k + 3 * TUNING.figure_passages, index, sources)
         asked = analysis.terms - {"us", "u"}  # (with "job": "how many jobs" asks for the jobs' number)
         stating = [
             p
             for p in found[k:]
             if any(FIGURES[analysis.wants].search(s) and asked & terms(s) for s in split_sentences(p.text))
         ]
-        return found[:k] + stating
+        return found[:k] + stating[: TUNING.figure_passages]
 
     def as_retriever(self, k: int = 4, sources: list[str] | None = None) -> GuideRetriever:
         """This assistant's search as a LangChain retriever, for your own chains.

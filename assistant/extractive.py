@@ -1032,14 +1032,20 @@ class _Plan:
         na, nb = (self.stating(role, n, scores) for role, n in ((role_a, na), (role_b, nb)))
         fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly) for n in (na, nb))
         # a stage, a share ("the top 10%") or an end asked is each side's own: not a row of both medians
-        row = None if stage or end or PERCENTILE.search(a.text) else self.both_figures(role_a, role_b, scores)
+        row = None if end or PERCENTILE.search(a.text) else self.both_figures(role_a, role_b, scores)
+        if row is not None and stage:  # ... unless the row is the stage's and the sides are not ("Entry level: ...")
+            staged = [re.search(rf"\b{re.escape(stage[:5])}", self.candidates[n].text, re.I) for n in (row[1], na, nb)]
+            row = row if staged[0] and not (staged[1] and staged[2]) else None
+            staged_row = row is not None
         # a span's sides are often steps of a route ("Earn a bachelor's degree (4 years)", "RN-to-BSN bridge programs
         # ... 1 to 2 years"); a row that gives both is the same span for each ("Time to enter the field")
         margin = TUNING.span_row_margin if a.wants == "duration" else TUNING.second_sentence_margin
         if row is not None and a.wants == "count" and fa and fb:  # each side counts what is asked, the row not:
             counts = self.counts_of(a.text)  # "more openings each yr": not the row of "Jobs in the US"
             row = None if counts[na] and counts[nb] and not counts[row[1]] else row
-        if row is not None and (not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - margin):
+        if row is not None and (
+            not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - margin or (stage and staged_row)
+        ):
             _, n, fa, fb = row
             na = nb = n
         if not (fa and fb):

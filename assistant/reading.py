@@ -143,12 +143,19 @@ def figure_value(
     value *= {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
     unit = re.search(r"(year|month|week|day|hour|minute|million|billion|thousand)", match.group(0), re.I)
     value *= UNITS.get(unit.group(1).lower(), 1) if unit else 1  # "27 months" against "2 to 4 years"
-    per = PER.search(text[match.end() : match.end() + 20])
+    upper = _MONEY_RANGE_END.match(text, match.end()) if wants == "money" else None
+    written = match.group(0).strip() + (upper.group(0) if upper else "")  # "$36,000-$40,000": the range as written
+    end_at = upper.end() if upper else match.end()
+    per = PER.search(text[end_at : end_at + 20])
     by = BY_YEAR.match(text, match.end())  # "16% by 2033": the figure's horizon goes with it
     unit = per.group(2).lower() if per else ""
-    return match.group(0).strip() + (f" {'an' if unit.startswith('hour') else 'a'} {unit}" if per else "") + (
+    return written + (f" {'an' if unit.startswith('hour') else 'a'} {unit}" if per else "") + (
         f" by {by.group(1)}" if by and wants == "percent" else ""
     ), value
+
+
+# The rest of a pay range after its first figure: "-$40,000" of "$36,000-$40,000", " to $85,000".
+_MONEY_RANGE_END = re.compile(r"\s?(?:[-\u2013]|to)\s?[$€£]\d[\d,]*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?")
 
 
 def number_of(figure: str) -> float:

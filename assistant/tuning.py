@@ -53,9 +53,10 @@ class Tuning:
     # first for "how long is the faa acadamy for air traffic control" and change no eval set; 0.3, the stage bonus's
     # size, so that one more shared word does not bring the other span back.
     span_after_penalty: float = 0.3
-    # Passages past the top k that a question wanting a figure also reads, when they state one beside an asked word
-    # (the guide's table, ninth for "how many police officer jobs are there in the us"). 4: the table came within it;
-    # first-sentence rates moved only up on the eval sets.
+    # Passages past the top k that a question wanting a figure also reads, when they state one beside an asked word,
+    # of the next three times as many (the guide's table, ninth for "how many police officer jobs are there in the
+    # us"; "There are about 259,200 PTs ... working in the US", fifteenth). 4: first-sentence rates moved only up on
+    # the eval sets.
     figure_passages: int = 4
     # A sentence offering another way in ("A 4-year bachelor's degree ... is also available"), sharing no asked word:
     # not the usual answer. 0.2: chosen on "how long is vet tech school usually" (the eleventh blind guide), whose

@@ -313,6 +313,14 @@ def test_the_blind_guides_rates(blind_guides, questions, floors):
         ),
         # A figure asked reads a few passages past the top ones that state it beside an asked word (the table, ninth)
         ("how many police officer jobs are there in the us", "The number of jobs for police officers", "795,000"),
+        # ... "There are about 259,200 PTs and about 149,000 OTs working in the US", fifteenth
+        ("are there more pts or ots working in the us", "Physical therapists are more numerous: 259,200", "149,000"),
+        # A stage asked is compared on the row that gives it for both, each side's range as written
+        (
+            "entry level pay for vet tech vs va, whats the diff",
+            "Veterinary technicians earn more: $36,000-$40,000",
+            "$29,000-$32,000 for veterinary assistants",
+        ),
         # "downsides" is a word of one guide; the others head theirs "Cons"
         ("whats the downsides of being a vet assistant", "Pros and Cons (VA cons)", "kennel work"),
         (
