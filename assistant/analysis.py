@@ -104,7 +104,7 @@ _WANTS = [
     (
         "duration",
         re.compile(
-            r"\bhow (long|quickly|soon)\b|\bhow many (years|months|weeks)\b|\btime to\b|"
+            r"\bhow (long|quickly|soon)\b|\bhow many ((?!more|fewer|less)\w+ )?(years|yrs|months|weeks|days|hours|hrs)\b|\btime to\b|"
             r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker)\b|\btime limit\b|"
             r"\b(working|started|licensed|qualified|there|done|finished) (faster|sooner)\b|"  # "gets me working faster"
             r"\b(faster|sooner) to (get|become|start|finish|qualify)\b",
@@ -497,6 +497,16 @@ def _same_word(typed: str, known: str) -> bool:
     return (len(typed) >= 5 and one_edit_apart(typed, known)) or contracted(typed, known)
 
 
+# Units as people type them short, too short to read as a contraction of a guide's word.
+_CHAT_UNITS = {
+    "hr": "hour",
+    "hrs": "hours",
+    "yr": "year",
+    "yrs": "years",
+    "wk": "week",
+    "wks": "weeks",
+    "mos": "months",
+}
 # Everyday words for what guides head otherwise: "Pros" and "Cons", "Responsibilities".
 _HEADED_AS = {
     "downside": "cons",
@@ -563,6 +573,8 @@ class CorpusWords:
         """The guides' own stems for a word: itself, or the forms it abbreviates ("certs") or misspells ("sallary")."""
         from .retrieval import tokenize
 
+        if word.lower() in _CHAT_UNITS:  # "hrs", "yrs": hours, years
+            return self.expand(_CHAT_UNITS[word.lower()])
         stems = tokenize(word) or [word.lower()]
         stem = stems[0]
         headed = _HEADED_AS.get(singular(word.lower())) or _headed_stems().get(stem)
@@ -1063,7 +1075,7 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
         and singular(w) not in PHRASING
         and not (w == "one" and n and tokens[n - 1] in ("which", "each", "either", "any"))  # "which one": a pronoun
         and not (n and tokens[n - 1] == "how" and w in _HOW_WORDS)  # "how long": a span asked, not "long-term"
-        and not (w in ("take", "takes") and "long" in tokens[max(0, n - 4) : n])  # "how long does it take"
+        and not (w in ("take", "takes") and "how long" in " ".join(tokens[:n]))  # "how long does it take"
     )
     return frozenset(stem for t in tokenize(kept) for stem in (corpus.expand(t) or (t,)))
 
@@ -1210,9 +1222,9 @@ def _beside_a_role(text: str, vocabulary: Vocabulary) -> bool:
 
 
 def _compared_to_someone(tokens: list[str], n: int) -> bool:
-    """ "... start at compared to apms": "compared to" (or "vs") sets the role against whoever follows, wherever it
-    stands; not against a figure ("compared to the national average")."""
-    if tokens[n] not in ("compared", "vs", "versus"):
+    """ "... start at compared to apms": "compared to" sets the role against whoever follows, wherever it stands;
+    not against a figure ("compared to the national average")."""
+    if tokens[n] != "compared":  # ("classroom hrs vs on the job hrs": two things of one role)
         return False
     rest = [t for t in tokens[n + 1 :] if t not in ("to", "with", "the", "a", "an")]
     return bool(rest) and rest[0] not in _NOT_SOMEONE

@@ -321,6 +321,18 @@ def test_the_blind_guides_rates(blind_guides, questions, floors):
             "Veterinary technicians earn more: $36,000-$40,000",
             "$29,000-$32,000 for veterinary assistants",
         ),
+        # "how long does a ... take": "take X-rays" shares the question's frame, not its subject
+        (
+            "how long does a dental assisting certifcate take",
+            "Many assistants complete a certificate",
+            "9 to 11 months",
+        ),
+        # "how many ... hrs" asks for hours: "20 to 40 hours of observation" (the second part's own sentence)
+        (
+            "how many observation hrs do vet tech programs want",
+            "Many programs also require 20 to 40 hours of observation",
+            "20 to 40 hours",
+        ),
         # "downsides" is a word of one guide; the others head theirs "Cons"
         ("whats the downsides of being a vet assistant", "Pros and Cons (VA cons)", "kennel work"),
         (
