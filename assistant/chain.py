@@ -458,10 +458,11 @@ class Assistant(Runnable[Question | str, Answer]):
             return self.search.search(query, vector, k, index, sources)
         found = self.search.search(query, vector, k + 3 * TUNING.figure_passages, index, sources)
         asked = analysis.terms - {"us", "u"}  # (with "job": "how many jobs" asks for the jobs' number)
-        stating = [
+        rest = found[k:]
+        stating = [  # (each passage's sentences as the search has them split, read already)
             p
-            for p in found[k:]
-            if any(FIGURES[analysis.wants].search(s) and asked & terms(s) for s in split_sentences(p.text))
+            for p, (sentences, _) in zip(rest, self.search.sentences.of(rest), strict=True)
+            if any(asked & terms(s) and FIGURES[analysis.wants].search(s) for s in sentences)
         ]
         return found[:k] + stating[: TUNING.figure_passages]
 
