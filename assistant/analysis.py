@@ -104,7 +104,8 @@ _WANTS = [
     (
         "duration",
         re.compile(
-            r"\bhow (long|quickly|soon)\b|\bhow many ((?!more|fewer|less)\w+ )?(years|yrs|months|weeks|days|hours|hrs)\b|\btime to\b|"
+            r"\bhow (long|quickly|soon)\b|\btime to\b|"
+            r"\bhow many ((?!more|fewer|less)\w+ )?(years|yrs|months|weeks|days|hours|hrs)\b|"
             r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker)\b|\btime limit\b|"
             r"\b(working|started|licensed|qualified|there|done|finished) (faster|sooner)\b|"  # "gets me working faster"
             r"\b(faster|sooner) to (get|become|start|finish|qualify)\b",
@@ -643,11 +644,13 @@ _QUALIFIER_AFTER = frozenset(
 )
 
 
-def _readings(word: str) -> set[str]:
-    """The parts of speech an English word can be (lemminflect's dictionary; empty for names such as "canada")."""
+@lru_cache(maxsize=1 << 14)
+def _readings(word: str) -> frozenset[str]:
+    """The parts of speech an English word can be (lemminflect's dictionary; empty for names such as "canada").
+    Remembered: lemminflect copies its whole entry at every look-up, and a question reads its words several times."""
     from lemminflect import getAllLemmas
 
-    return set(getAllLemmas(word))
+    return frozenset(getAllLemmas(word))
 
 
 def _names_a_thing(tokens: list[str], n: int) -> bool:
