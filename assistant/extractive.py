@@ -1356,6 +1356,8 @@ class _Plan:
     def verdict(self, n: int, term: str) -> list[Sentence]:
         """ "Yes: <the evidence>", or "No: ..." when the evidence negates the asked word ("rarely an entry-level")."""
         first, *rest = self.extracted([n])
+        if not rest and self._figure_after(n):  # "Apprentices are paid while they learn." and how much: "Pay ..."
+            rest = [s for s in self.extracted([n + 1]) if s.text.rstrip(".") not in first.text]
         # "Can a PA switch specialties w/o going back to school?" - "... without going back to school": agreed.
         asked = self.analysis.text.replace("w/o", "without")
         said = "No" if reading.negates(self.candidates[n].text, term) != reading.negates(asked, term) else "Yes"
@@ -1387,6 +1389,19 @@ class _Plan:
         if re.search(r"\bworth\b", asked, re.I) and said == "Yes":
             return [first, *rest]  # "is pt school worth it with the debt": the guide's weighing, no verdict of ours
         return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
+
+    def _figure_after(self, n: int) -> bool:
+        """Whether a short sentence without a figure is followed, in its passage, by one that gives the figure of what
+        it says ("Apprentices are paid while they learn. Pay usually starts at 40 to 50 percent ...")."""
+        if n + 1 >= len(self.candidates) or len(words(self.candidates[n].text)) > 10:
+            return False
+        this, after = self.candidates[n], self.candidates[n + 1]
+        stated = any(FIGURES[kind].search(this.text) for kind in ("money", "percent", "duration", "count"))
+        return (
+            not stated
+            and (after.passage, after.order) == (this.passage, this.order + 1)
+            and any(FIGURES[kind].search(after.text) for kind in ("money", "percent", "duration"))
+        )
 
     def fit(self, foci: list[Focus]) -> list[Sentence]:
         """The role whose description in the guide matches what the user says of themselves."""

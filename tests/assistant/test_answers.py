@@ -642,6 +642,13 @@ def test_the_twenty_fourth_gradings_questions_are_answered_first_thing(blind_gui
     assert not any(s.rstrip(".").startswith(sentences[0][:60]) for s in sentences[1:]), sentences
 
 
+def test_a_short_yes_goes_on_to_the_figure_of_what_it_says(blind_guides):
+    # "Apprentices are paid while they learn." says yes; the next sentence says how much
+    sentences = split_sentences(blind_guides.answer("do apprentices get paid").text)
+    assert sentences[0].startswith("Yes: Apprentices are paid") and "40 to 50 percent" in sentences[1], sentences
+    assert len(sentences) == 2
+
+
 def test_whether_something_is_worth_it_gets_the_guides_weighing_not_a_yes(blind_guides):
     first = first_sentence(blind_guides.answer("is pt school even worth it with the debt").text)
     assert not first.startswith(("Yes", "No")) and "student debt" in first, first
