@@ -195,6 +195,7 @@ ASKING = frozenset(
         "wheres",
         "whens",
         "diff",
+        "gap",  # "whats the gap": the difference asked
         "difference",
         "different",
         "differ",
@@ -721,6 +722,10 @@ _FUNCTION_WORDS = frozenset(
         "id",
         "dont",
         "doesnt",
+        "something",
+        "anything",
+        "someone",
+        "anyone",
         "didnt",
         "cant",
         "wont",
@@ -1094,6 +1099,11 @@ _PROFILE_CUT = [
 
 # What the asker likes less ("... than deploying stuff", "rather than coding"): not what to match a role against.
 _LESS = re.compile(r"\b(rather than|more than|than|instead of|not)\b[^,;.?]*", re.I)
+# An asker who wants in soon: the shorter way in fits them.
+_IN_A_HURRY = re.compile(
+    r"\b(asap|fast|quick(ly)?|soon(er)?|right away|(in )?(under|less than|within) (a|one) year)\b(?! (paced|growing))",
+    re.I,
+)
 # What the asker does not care about: "and i dont care about creative stuff" (no role is ruled out by it).
 _INDIFFERENT = re.compile(r"(\band\s+)?\b(i\s+)?(don'?t|do not) (really )?care (about|for|much for)\b[^,;.?!]*", re.I)
 # A self-description: "I love ...", "I'm good at ...", "my background is ..." ("how do I decide" describes no one).
@@ -1269,6 +1279,11 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         roles, kind = [mover], ("fact" if kind in ("comparison", "common", "fit") else kind)  # on whom a role suits)
     if parts and kind in ("fact", "yesno", "list", "definition", "howto", "comparison"):
         kind = "multi"
+    hurry = kind == "fit" and bool(roles) and _IN_A_HURRY.search(text) is not None  # (naming none: the guide's
+    # own words on whom each role suits find the guide: "Choose dental assisting if: You want to start earning quickly")
+    if hurry:  # "need something i can get into fast. rn or pa?": the shorter way in is the guide's answer to that
+        kind = "comparison"
+        roles = roles + [r for r in vocabulary.partner(roles[0]) if r not in roles] if len(roles) == 1 else roles
     profile = profile_of(text) if kind == "fit" else ""
     if profile:  # the roles' names say nothing of the asker ("..., ds or mle")
         from .condense import without_roles
@@ -1276,7 +1291,7 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         profile = re.sub(r"(,\s*)?\b(or)\s*$", "", without_roles(profile, vocabulary).strip(" ,;?")).strip(" ,;?")
     avoided = averse(text)
     lacks = asked_terms(avoided, vocabulary, corpus) if avoided else frozenset()
-    wants = wants_figure(text)
+    wants = "duration" if hurry else wants_figure(text)
     if (
         re.search(r"\bworth\b", text, re.I)
         and re.search(r"\b(more|extra|longer|\d+)\b", text, re.I)  # not "worth starting as an assistant first"

@@ -119,8 +119,13 @@ _GOES_ON = re.compile(r"(You|It|They|This|These|That|Those)\b")
 # One span, not a range: "21 weeks".
 _ONE_SPAN = re.compile(r"(?:about |around |roughly )?(\d+)\s+(years?|months?|weeks?|days?|hours?)", re.I)
 # A duration comparison asking for the shorter: "which one gets u there quicker".
-_SOONER = re.compile(r"\b(quicker|quickest|quickly|faster|fastest|sooner|soonest|shorter|shortest|less time)\b", re.I)
+_SOONER = re.compile(
+    r"\b(quicker|quickest|quickly|faster|fastest|sooner|soonest|shorter|shortest|less time|asap|fast|right away)\b",
+    re.I,
+)
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6, "number": 7, "cost": 8}
+# A yes/no question that offers its own alternative: "... or is a masters enough", "... or can i get in with certs".
+_EITHER_OR = re.compile(r"\bor (is|are|can|could|do|does|should|will|would|just|only)\b", re.I)
 # A way besides the usual one: "A 4-year bachelor's degree in veterinary technology is also available".
 _ALTERNATIVE = re.compile(r"\b(is|are) also (available|an option|possible|offered)\b|\balternatively\b", re.I)
 # What a price is said with: "Fee: $330", "tuition runs $20,000", "costs about $5,000".
@@ -1388,6 +1393,8 @@ class _Plan:
             return [Sentence(f"{own.group(2).capitalize()}, {reading.lower_first(body)}.", first.cites, True), *rest]
         if re.search(r"\bworth\b", asked, re.I) and said == "Yes":
             return [first, *rest]  # "is pt school worth it with the debt": the guide's weighing, no verdict of ours
+        if _EITHER_OR.search(asked) and said == "Yes":  # "do i need a doctorate or is a masters enough": which
+            return [first, *rest]  # one, not a yes to either (a "No" to "straight out of college" stays)
         return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
 
     def _figure_after(self, n: int) -> bool:
@@ -1589,7 +1596,14 @@ class _Plan:
 
     def as_part(self, part: Analysis, vector: np.ndarray, sides: list[Focus]) -> list[Sentence]:
         """A part's own plan, for a comparison, an asker's age or a yes/no: this plan, reading the part instead."""
-        age = reading.asker_age(part.text) if part.kind in ("fact", "yesno") and part.roles else None
+        # the asker's age, given in the message's first part, goes for the next ("im 33, too late for atc? what about
+        # becoming a pilot")
+        age = reading.asker_age(part.text) or (
+            reading.asker_age(self.analysis.text)
+            if re.match(r"\s*(and |also |but )?(what|how) about\b", part.text)
+            else None
+        )
+        age = age if part.kind in ("fact", "yesno", "howto") and part.roles else None
         route = asks_route(part) and len(part.roles) == 1  # "... and whats the steps": the guide's route
         if not (part.kind == "comparison" and len(sides) >= 2) and age is None and part.kind != "yesno" and not route:
             return []
@@ -1599,4 +1613,4 @@ class _Plan:
             return plan.route(part.roles[0])
         if part.kind == "comparison":
             return plan.comparison(sides)
-        return (plan.by_age(age) if age is not None else []) or plan.yes_no()
+        return (plan.by_age(age) if age is not None else []) or (plan.yes_no() if part.kind == "yesno" else [])

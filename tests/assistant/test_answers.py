@@ -560,6 +560,11 @@ def test_a_word_the_guide_uses_but_never_with_what_is_asked_is_said_to_be_missin
             "im 32 is it too late to start a plumbing apprenticeship? and do they pay u while u learn",
             ["No. Apprenticeships have no upper age limit", "Yes: Apprentices are paid while they learn"],
         ),
+        # ... the asker's age goes for the part after the one that gives it
+        (
+            "im 20, can i apply to be a police officer yet? what about fire dept",
+            ["No: age 21", "Yes: Many fire departments cap the age of new hires at 35"],
+        ),
         # ... and "by how much" is the comparison's own gap, not a part
         ("who makes more, pt or ot? by how much", ["Physical therapists earn more: $99,710 [1] against $96,370"]),
     ],
@@ -631,6 +636,21 @@ def test_each_part_of_a_message_is_answered_by_its_own_plan(blind_guides, questi
         ),
         # a sentence said again with its list after it is said once
         ("cpat - whats the time limit and how heavy is the vest", [], "You complete eight events in a row", "50-pound"),
+        # wanting in fast is answered by the shorter way in; "whats the gap" asks the difference, no missing thing
+        (
+            "im 28 and switching careers, need something i can get into fast. rn or pa?",
+            [],
+            "Registered nurses take less time: 2 to 4 years",
+            "6 to 7 years",
+        ),
+        (
+            "do cops or firefighters get paid more and whats the gap",
+            [],
+            "Police officers earn more: $69,160",
+            "$12,040",
+        ),
+        # a yes/no question offering its own alternative gets no yes or no of ours
+        ("do i need a doctorate to be an OT or is a masters enough", [], "Occupational therapy still offers", "two"),
         # "compared to" sets the role against whoever follows it, a stage of the other role here
         ("what do junior ux designers start at compared to apms", [], "Product managers earn more: $95,000", "$70,000"),
     ],
