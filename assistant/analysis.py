@@ -190,6 +190,9 @@ ASKING = frozenset(
         "friend",  # "asking for a friend"
         "whats",
         "what's",
+        "wat",  # "what" as typed in a hurry
+        "wats",
+        "wut",
         "whos",  # "who's" typed without its apostrophe, as "whats"
         "hows",
         "wheres",
@@ -961,6 +964,9 @@ def asking_stems() -> frozenset[str]:
 # Words that only phrase a question ("what do they usually do all day"): matching them says nothing of an answer.
 PHRASING = frozenset(
     [
+        "wat",  # "what" typed in a hurry: not "watch" or "water"
+        "wats",
+        "wut",
         "actually",
         "even",  # "is ethical hacking even legal"
         "really",
@@ -1252,8 +1258,13 @@ _STUDY = re.compile(r"(degree|degrees|bachelors?|masters?|ba|bs|ma|major|majored
 _CLAUSE_OPENERS = frozenset(["do", "does", "did", "should", "can", "could", "is", "are", "will", "would", "must", "i"])
 
 
+# "what" typed in a hurry.
+_HURRIED_WHAT = re.compile(r"\b(wat|wut)\b", re.I)
+
+
 def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     """Read a standalone question: its roles, kind, wanted figure, parts and unknown words."""
+    text = _HURRIED_WHAT.sub(lambda m: "What" if m.group(0)[0].isupper() else "what", text)  # "wat events are ..."
     roles = vocabulary.roles_in(text)
     # "afraid", "colorblind": how the asker feels, not a thing the guides lack
     unknown = unknown_words(_LACKING.sub(r"\g<what>", _AVERSION.sub(r"\g<what>", text)), vocabulary, corpus)

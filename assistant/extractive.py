@@ -169,7 +169,7 @@ class ExtractiveWriter:
         out, seen = [], set()
         for sentence in plan.left_out(plan.run(foci)):  # near-duplicate documents hold a sentence twice: say it once
             key = " ".join(re.sub(r"\s*\[\d+\]", "", sentence.text).lower().split()).rstrip(".")
-            if key not in seen and not any(key.startswith(k) for k in seen):  # nor again with its list after it
+            if not any(key.startswith(k) or k.startswith(key) for k in seen):  # nor with or without its list after it
                 seen.add(key)
                 out.append(sentence)
         return out

@@ -565,6 +565,11 @@ def test_a_word_the_guide_uses_but_never_with_what_is_asked_is_said_to_be_missin
             "im 20, can i apply to be a police officer yet? what about fire dept",
             ["No: age 21", "Yes: Many fire departments cap the age of new hires at 35"],
         ),
+        # ... "wat" is "what": a list asked, whose sentence holds the time asked too (said once)
+        (
+            "wat events are on the cpat and how much time do u get",
+            ["10 minutes and 20 seconds or less; it's pass/fail: Stair climb"],
+        ),
         # ... and "by how much" is the comparison's own gap, not a part
         ("who makes more, pt or ot? by how much", ["Physical therapists earn more: $99,710 [1] against $96,370"]),
     ],
