@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .analysis import ASKS
+from .analysis import ASKS, ASKS_GAP
 from .vocabulary import Role, Vocabulary, plural_names, words
 from .vocabulary import article as indefinite
 
@@ -226,6 +226,10 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
         new = roles_now[0].plural if roles_now else rest.rstrip("?!. ")
         if roles_now and set(roles_now) <= set(roles_before):
             return previous
+        if roles_before and roles_now and ASKS_GAP.search(rest) and len(roles_before) == len(roles_now) == 1:
+            # "and pilots? whats the gap": the new role's against the one asked about, and by how much
+            swapped = swap_roles(previous, roles_now, vocabulary).rstrip("?!. ")
+            return f"{swapped} compared to {roles_before[0].plural}, and by how much?"
         if roles_before and roles_now:
             return swap_roles(previous, roles_now, vocabulary)
         if roles_before:

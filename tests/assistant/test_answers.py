@@ -656,6 +656,13 @@ def test_each_part_of_a_message_is_answered_by_its_own_plan(blind_guides, questi
         ),
         # a yes/no question offering its own alternative gets no yes or no of ours
         ("do i need a doctorate to be an OT or is a masters enough", [], "Occupational therapy still offers", "two"),
+        # "and pilots? whats the gap": the new role against the one asked about, and by how much
+        (
+            "and pilots? whats the gap",
+            ["how much do air traffic controllers make", "The median is $141,870 a year."],
+            "Airline pilots earn more: $224,750",
+            "$82,880 more",
+        ),
         # "compared to" sets the role against whoever follows it, a stage of the other role here
         ("what do junior ux designers start at compared to apms", [], "Product managers earn more: $95,000", "$70,000"),
     ],
