@@ -1038,7 +1038,8 @@ class _Plan:
         fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly) for n in (na, nb))
         # a stage, a share ("the top 10%") or an end asked is each side's own: not a row of both medians
         row = None if end or PERCENTILE.search(a.text) else self.both_figures(role_a, role_b, scores)
-        if row is not None and stage:  # ... unless the row is the stage's and the sides are not ("Entry level: ...")
+        staged_row = False  # ... unless the row is the stage's and the sides are not ("Entry level (0-2 years): ...")
+        if row is not None and stage:
             staged = [re.search(rf"\b{re.escape(stage[:5])}", self.candidates[n].text, re.I) for n in (row[1], na, nb)]
             row = row if staged[0] and not (staged[1] and staged[2]) else None
             staged_row = row is not None
@@ -1048,9 +1049,7 @@ class _Plan:
         if row is not None and a.wants == "count" and fa and fb:  # each side counts what is asked, the row not:
             counts = self.counts_of(a.text)  # "more openings each yr": not the row of "Jobs in the US"
             row = None if counts[na] and counts[nb] and not counts[row[1]] else row
-        if row is not None and (
-            not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - margin or (stage and staged_row)
-        ):
+        if row is not None and (not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - margin or staged_row):
             _, n, fa, fb = row
             na = nb = n
         if not (fa and fb):
