@@ -233,7 +233,7 @@ def test_roles_of_the_blind_guides_are_found_the_way_people_type_them(text, role
         ("are there more nurses or pas working in the us", "comparison", "count"),
         ("how fast is each growing, nurses and pas", "comparison", "percent"),  # each of two roles: both, weighed
         ("by how much do pas out earn nurses", "comparison", "money"),
-        ("i need to start earning asap, rn or pa?", "fit", "money"),
+        ("i need to start earning asap, rn or pa?", "comparison", "duration"),  # in a hurry: the shorter way in
         ("what degree do pms usually have and whats the entry level title", "multi", None),
     ],
 )
