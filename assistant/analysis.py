@@ -65,6 +65,8 @@ _CONTRAST = re.compile(
     r"easier|harder|safer|riskier|cheaper|tougher|simpler)\b",
     re.I,
 )
+# "what about the cissp, can i just go for that right away": a thing named, then the question asked of it.
+_ABOUT_THEN = re.compile(r"^\s*(ok(ay)?\W+)?(and\s+)?(what|how) about [^,?]{1,40}[,?]\s*", re.I)
 # A question answered yes or no: "do ...", "is ...", "can ...".
 YES_NO = re.compile(r"^\s*(do|does|did|is|are|was|were|can|could|will|would|should|has|have|must|need)\b", re.I)
 _LIST = re.compile(
@@ -441,7 +443,7 @@ def kind_of(text: str, roles: list[Role]) -> str:
         and _CONTRAST.search(text)
     ):
         return "comparison"
-    if YES_NO.match(text):
+    if YES_NO.match(text) or YES_NO.match(_ABOUT_THEN.sub("", text)):
         return "yesno"
     if _HOW_TO.search(text):
         return "howto"
@@ -791,6 +793,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
             continue  # (the subject of the asker's degree is theirs: "i already have a bachelors in english")
         if word == "home" and n and tokens[n - 1] == "take":
             continue  # "take home pay": pay
+        if singular(word) in _ASKERS_LIFE:
+            continue  # "i have a family so worried about money": the asker's life, not a thing asked of the guide
         after = tokens[n + 1] if n + 1 < len(tokens) else ""
         if n - 1 in named and _readings(word) & {"VERB"} and after not in _QUALIFIER_AFTER:
             continue  # "can a data scientist switch to ...": what the role does, not a thing
@@ -967,6 +971,11 @@ PHRASING = frozenset(
         "wat",  # "what" typed in a hurry: not "watch" or "water"
         "wats",
         "wut",
+        "version",  # "short version pls"
+        "pls",
+        "plz",
+        "tldr",
+        "briefly",
         "actually",
         "even",  # "is ethical hacking even legal"
         "really",
@@ -1252,6 +1261,24 @@ def _compared_to_someone(tokens: list[str], n: int) -> bool:
 _NOT_SOMEONE = frozenset(["average", "national", "median", "mean", "other", "others", "overall", "typical", "before"])
 
 
+# The people in an asker's life, whom they mention to explain a question.
+_ASKERS_LIFE = frozenset(
+    [
+        "family",
+        "kid",
+        "child",
+        "children",
+        "wife",
+        "husband",
+        "spouse",
+        "girlfriend",
+        "boyfriend",
+        "parent",
+        "mom",
+        "dad",
+        "baby",
+    ]
+)
 # What the asker studied: the word after it is a subject, not a thing the guides lack ("a bachelors in english").
 _STUDY = re.compile(r"(degree|degrees|bachelors?|masters?|ba|bs|ma|major|majored|majoring|background|minor) (in|of)")
 # Words that open a clause after "or": another question, not another role ("or do i have to wait", "or is it").

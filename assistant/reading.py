@@ -218,6 +218,7 @@ STILL_NEEDED = re.compile(
 # bachelors enough", "with no experience".
 MINIMAL = re.compile(
     r"\b(straight|right|fresh) (out of|after|from)\b|\bwith (just|only)\b|\benough\b|\bno experience\b|"
+    r"\b(right|straight) away\b|\bimmediately\b|"  # "can i just go for that right away"
     r"\bwithout (any )?(experience|a degree|going back)\b",
     re.I,
 )

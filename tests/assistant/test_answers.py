@@ -663,6 +663,26 @@ def test_each_part_of_a_message_is_answered_by_its_own_plan(blind_guides, questi
             "Airline pilots earn more: $224,750",
             "$82,880 more",
         ),
+        # the sixteenth grading: "short version pls" asks nothing; "what about the cissp, can i ... right away" is a
+        # yes/no of the least; the asker's family is theirs, no thing the guide lacks
+        (
+            "whats the diff between what an ml engineer does vs a data scientist, short version pls",
+            [],
+            "ML engineers are specialists in deploying machine learning models, while data scientists",
+            "broader skill set",
+        ),
+        (
+            "ok and what about the cissp, can i just go for that right away?",
+            ["whats the first cert i should get for cybersecurity analyst", "Most people start with Security+."],
+            "No: Certifications:",
+            "5 years of paid security experience",
+        ),
+        (
+            "is 34 too old to start a plumbing apprenticeship? i have a family so worried about money",
+            [],
+            "No. Apprenticeships have no upper age limit",
+            "career changers",
+        ),
         # "compared to" sets the role against whoever follows it, a stage of the other role here
         ("what do junior ux designers start at compared to apms", [], "Product managers earn more: $95,000", "$70,000"),
     ],
