@@ -178,8 +178,8 @@ FIGURES = {
     "duration": re.compile(
         r"\b(?:(?:about|around|roughly|approximately|nearly|up to) )?"  # "about 2 years": as hedged as the guide
         r"(?:(?:a few|several|a couple(?: of)?) (?:days|weeks|months) to )?"  # "a few weeks to 3 months"
-        r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-        r"(\s?(-|to|\u2013)\s?\d+)?(\s+|-)(years?|months?|weeks?|days?|hours?|minutes?)\b",
+        r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten)"  # "8,000 hours", whole
+        r"(\s?(-|to|\u2013)\s?\d[\d,]*)?(\s+|-)(years?|months?|weeks?|days?|hours?|minutes?)\b",
         re.I,
     ),
     "count": re.compile(r"\b\d[\d,]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?)\b", re.I),

@@ -124,6 +124,15 @@ _SOONER = re.compile(
     re.I,
 )
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6, "number": 7, "cost": 8}
+# The unit a span is asked in: "how many hours of ...", "how many yrs".
+_ASKED_UNIT = re.compile(r"\bhow many (?:\w+ )?(hours|hrs|days|weeks|months|years|yrs)\b", re.I)
+
+
+def _unit_asked(found: re.Match) -> str:
+    """The first letters of the unit "how many ..." asks in: "hour" of "hrs", "year" of "years"."""
+    return {"hrs": "hour", "yrs": "year"}.get(found.group(1).lower(), found.group(1).lower()[:4])
+
+
 # A yes/no question that offers its own alternative: "... or is a masters enough", "... or can i get in with certs".
 _EITHER_OR = re.compile(r"\bor (is|are|can|could|do|does|should|will|would|just|only)\b", re.I)
 # A way besides the usual one: "A 4-year bachelor's degree in veterinary technology is also available".
@@ -391,6 +400,16 @@ class _Plan:
                 scores = scores - TUNING.span_after_penalty * np.array(
                     [
                         bool(f) and reading.only_after(c.text, asked - self.role_words)
+                        for c, f in zip(self.candidates, self.figures[wants], strict=True)
+                    ]
+                )
+            if wants == "duration" and (unit := _ASKED_UNIT.search(question if isinstance(question, str) else "")):
+                # "how many hours of on the job training": a span in hours ("8,000 hours"), not "4 to 5 years"
+                asked_unit = _unit_asked(unit)
+                scores = scores + TUNING.asked_stage_bonus * np.array(
+                    [
+                        bool(f)
+                        and any(m.group(5).lower().startswith(asked_unit) for m in FIGURES[wants].finditer(c.text))
                         for c, f in zip(self.candidates, self.figures[wants], strict=True)
                     ]
                 )
@@ -1031,11 +1050,13 @@ class _Plan:
         end = RANGE_END.search(a.text)
         end = end and ("high" if end.group("high") else "low")
         hourly = _BY_THE_HOUR.search(a.text) is not None  # "how much more ... per hour"
+        asked_unit = _ASKED_UNIT.search(a.text)
+        unit = _unit_asked(asked_unit) if asked_unit else ""
         scores = self.relevance(a.text, self.vector, a.wants)
         # a side's sentence without the figure ("RNs: employment is projected to grow 6% ..."): its role's best that
         # has it ("Because the workforce is so large, that means about 197,200 openings each year")
         na, nb = (self.stating(role, n, scores) for role, n in ((role_a, na), (role_b, nb)))
-        fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly) for n in (na, nb))
+        fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly, unit) for n in (na, nb))
         # a stage, a share ("the top 10%") or an end asked is each side's own: not a row of both medians
         row = None if end or PERCENTILE.search(a.text) else self.both_figures(role_a, role_b, scores)
         staged_row = False  # ... unless the row is the stage's and the sides are not ("Entry level (0-2 years): ...")

@@ -114,7 +114,7 @@ def count_of(text: str, match_words, match_label, after: int = 2) -> bool:
 
 
 def figure_value(
-    text: str, wants: str, stage: str | None = None, end: str | None = None, hourly: bool = False
+    text: str, wants: str, stage: str | None = None, end: str | None = None, hourly: bool = False, unit: str = ""
 ) -> tuple[str, float] | None:
     """The figure of the wanted kind in a sentence, as written and as a number ("$95K" -> 95000): the first after
     the asked stage's word when the sentence has it ("... while senior UX designers often earn $125,000"), the
@@ -125,6 +125,8 @@ def figure_value(
     found = [m for m in pattern.finditer(text) if not GAP_AFTER.match(text, m.end())]  # not "$41,000 more than"
     if wants == "count":
         found = [m for m in found if _counts(text, m)]
+    if unit and wants == "duration":  # "how many hours of ...": the span in hours ("8,000 hours"), if it has one
+        found = [m for m in found if re.search(rf"\b{unit}", m.group(0), re.I)] or found
     if hourly and wants == "money":
         by_hour = [m for m in found if (per := PER.search(text[m.end() : m.end() + 20])) and per.group(2) == "hour"]
         found = by_hour or found

@@ -683,6 +683,13 @@ def test_each_part_of_a_message_is_answered_by_its_own_plan(blind_guides, questi
             "No. Apprenticeships have no upper age limit",
             "career changers",
         ),
+        # "how many hours" compares the spans in hours, each written whole ("8,000 hours", not "000 hours")
+        (
+            "how many hours of on the job training for an electrical apprentice vs plumbing apprentice",
+            [],
+            "Electricians take longer: 8,000 hours",
+            "7,000 hours for plumbers",
+        ),
         # "compared to" sets the role against whoever follows it, a stage of the other role here
         ("what do junior ux designers start at compared to apms", [], "Product managers earn more: $95,000", "$70,000"),
     ],

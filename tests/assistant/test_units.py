@@ -382,6 +382,14 @@ def test_a_figure_that_is_a_difference_is_not_a_roles_level():
     assert reading.hourly_only("Apprentices start at about $18 an hour.")
 
 
+def test_a_span_of_thousands_is_read_whole_and_in_the_unit_asked():
+    from assistant import reading
+
+    text = "An electrical apprenticeship takes 4 to 5 years and about 8,000 hours of on-the-job training."
+    assert reading.figure_value(text, "duration") == ("4 to 5 years", 4.0)
+    assert reading.figure_value(text, "duration", unit="hour")[0] == "about 8,000 hours"
+
+
 def test_a_proportion_counts_no_one():
     from assistant import reading
 
