@@ -783,6 +783,9 @@ class _Plan:
         while len(picks) < most:
             open_ = ok & (scores >= scores[first] - TUNING.second_sentence_margin)
             open_ &= self.alike(picks) < TUNING.redundant
+            if a.kind == "list" and self.listing[first] and len(self.named[first]) < 2:  # (not a table's row)
+                # the list asked is named: only another list may join it,
+                open_ &= self.listing  # not one of its items told again, nor a sentence that shares a word by chance
             open_[picks] = False
             # Another sentence joins when nearly as good, or a little less good but adding a word the question asked.
             adds = np.array([bool((asked & w) - covered) for w in self.words])

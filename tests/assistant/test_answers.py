@@ -701,6 +701,15 @@ def test_the_twenty_fourth_gradings_questions_are_answered_first_thing(blind_gui
     assert not any(s.rstrip(".").startswith(sentences[0][:60]) for s in sentences[1:]), sentences
 
 
+def test_a_list_asked_is_answered_by_the_list_alone(blind_guides):
+    # not one of its items told again ("Productboard and Aha! help PMs ..."), nor a sentence sharing a word by chance
+    sentences = split_sentences(blind_guides.answer("what tools should i learn if i wanna be a pm").text)
+    assert sentences == [
+        "Tools (product manager): Jira; Productboard and Aha!; Amplitude and Mixpanel; SQL; "
+        "Google Sheets and Excel [1]."
+    ], sentences
+
+
 def test_a_short_yes_goes_on_to_the_figure_of_what_it_says(blind_guides):
     # "Apprentices are paid while they learn." says yes; the next sentence says how much
     sentences = split_sentences(blind_guides.answer("do apprentices get paid").text)
