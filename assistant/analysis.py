@@ -184,7 +184,7 @@ FIGURES = {
     ),
     "count": re.compile(r"\b\d[\d,]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?)\b", re.I),
     "cost": re.compile(r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?"),
-    "number": re.compile(r"(?<![$\d.,])\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\b(?!\s?%)"),  # not a year, a price, a share
+    "number": re.compile(r"(?<![$\d.,])\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\b"),  # not a year, nor a price
 }
 # Words of asking rather than of a subject ("whats the pay diff"), which no guide needs to contain.
 ASKING = frozenset(
@@ -504,7 +504,7 @@ def _same_word(typed: str, known: str) -> bool:
     return (len(typed) >= 5 and one_edit_apart(typed, known)) or contracted(typed, known)
 
 
-# Units as people type them short, too short to read as a contraction of a guide's word.
+# Units (and people) as typed short, too short to read as a contraction of a guide's word.
 _CHAT_UNITS = {
     "hr": "hour",
     "hrs": "hours",
@@ -513,6 +513,7 @@ _CHAT_UNITS = {
     "wk": "week",
     "wks": "weeks",
     "mos": "months",
+    "ppl": "people",
 }
 # Everyday words for what guides head otherwise: "Pros" and "Cons", "Responsibilities".
 _HEADED_AS = {
@@ -793,6 +794,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
             continue  # (the subject of the asker's degree is theirs: "i already have a bachelors in english")
         if word == "home" and n and tokens[n - 1] == "take":
             continue  # "take home pay": pay
+        if word == "step" and "step by step" in (" ".join(tokens[n : n + 3]), " ".join(tokens[max(0, n - 2) : n + 1])):
+            continue  # "step by step": how it is asked
         if singular(word) in _ASKERS_LIFE:
             continue  # "i have a family so worried about money": the asker's life, not a thing asked of the guide
         after = tokens[n + 1] if n + 1 < len(tokens) else ""
@@ -831,7 +834,7 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         if u.split()[0] not in ASKING | STOPWORDS
         and not (len(u.split()[0]) <= 4 and not _readings(u.split()[0]) and corpus.knows(u.split()[0]))
     ]  # (an "adn nurse" holds a degree the guide names: "Associate degree (ADN)")
-    for asked_about in (_SUBJECT.search(text), _BECOME.search(text)):
+    for asked_about in (_SUBJECT.search(text), _BECOME.search(text), _DOES_WHAT.search(text)):
         if asked_about and not vocabulary.roles_in(asked_about.group("who")):
             # "how much do software architects make", "how do I become a pilot": someone no guide describes.
             who = asked_about.group("who").strip()
@@ -927,6 +930,8 @@ _SUBJECT = re.compile(
     r"(?:make|earn|get paid|get|take home)\b",
     re.I,
 )
+# "what does a <someone> do".
+_DOES_WHAT = re.compile(r"\bwhat (?:does|do) (?:an? |the )?(?P<who>[a-z][\w ]{2,40}?) (?:actually |really )?do\b", re.I)
 # "how do I become a <someone>", "a job as a <someone>".
 _BECOME = re.compile(
     r"\b(?:become|becoming|work as|working as|job as|career as) (?:an? |the )?"
@@ -972,8 +977,6 @@ PHRASING = frozenset(
         "wats",
         "wut",
         "version",  # "short version pls"
-        "pls",
-        "plz",
         "tldr",
         "briefly",
         "actually",
@@ -1094,8 +1097,7 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
         w
         for n, w in enumerate(tokens)
         if n not in named
-        and w.lower() not in PHRASING
-        and singular(w) not in PHRASING
+        and ((w.lower() not in PHRASING and singular(w) not in PHRASING) or _names_a_credential(tokens, n, corpus))
         and not (w == "one" and n and tokens[n - 1] in ("which", "each", "either", "any"))  # "which one": a pronoun
         and not (n and tokens[n - 1] == "how" and w in _HOW_WORDS)  # "how long": a span asked, not "long-term"
         and not (w in ("take", "takes") and "how long" in " ".join(tokens[:n]))  # "how long does it take"
@@ -1105,6 +1107,14 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
 
 # What "how" asks with: a figure's kind, not a word a sentence should have.
 _HOW_WORDS = frozenset(["long", "far", "old", "soon", "quickly", "fast", "big"])
+
+
+def _names_a_credential(tokens: list[str], n: int, corpus: CorpusWords) -> bool:
+    """ "the pls exam": a word of asking ("pls") that a guide uses, before a noun, names something of the guide's."""
+    return len(tokens[n]) <= 4 and n + 1 < len(tokens) and corpus.knows(tokens[n]) and tokens[n + 1] in _EXAMS
+
+
+_EXAMS = frozenset(["exam", "exams", "test", "tests", "certification", "cert", "credential", "designation"])
 
 _PROFILE_CUT = [
     re.compile(r"[,;.]?\s*\b(so |then |but )?(which|what|should|would|do you think)\b.*$", re.I),

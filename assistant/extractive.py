@@ -124,6 +124,8 @@ _SOONER = re.compile(
     re.I,
 )
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6, "number": 7, "cost": 8}
+# Words that count people, whoever they are: what is counted is the role the question names.
+_PEOPLE = frozenset(["people", "ppl", "persons", "workers", "folks"])
 # The unit a span is asked in: "how many hours of ...", "how many yrs".
 _ASKED_UNIT = re.compile(r"\bhow many (?:\w+ )?(hours|hrs|days|weeks|months|years|yrs)\b", re.I)
 
@@ -452,6 +454,9 @@ class _Plan:
         head = self.counted_head(question)  # "openings", not the "job" of "Jobs in the US"
         asked = asked_terms(head, self.vocabulary, self.corpus) if head else frozenset()
         stems = {f for t in asked for f in self.corpus.family(t)} | (terms(head) - self.role_words if asked else set())
+        if set(words(what)) & _PEOPLE:  # "how many ppl work as paralegals": the paralegals employed
+            roles |= set(self.vocabulary.roles_in(question))
+            stems |= {"employ", "employed"}
 
         def said(following: list[str]) -> bool:  # "jobs" in "Number of jobs:"; not a label naming a role
             return bool(stems & terms(" ".join(following)))
@@ -1262,7 +1267,10 @@ class _Plan:
         # ... and of the asked words, the rarest that the passages have; or else that such evidence has ("meds": the
         # guide says "medication").
         found = [t for t in asked if any(t in self.words[n] for n in np.flatnonzero(near))]
-        anywhere = [t for t in asked if any(t in w for w in self.words)]
+        # ... anywhere in the asked guide: not a word only another guide's passage has ("slower" of "is dental
+        # hygienist job growth slower than average", said by the paralegal guide alone)
+        guide = np.isin(self.source, list({r.source for r in a.roles} or {self.passages[0].source}))
+        anywhere = [t for t in asked if any(t in self.words[n] for n in np.flatnonzero(guide))]
         term = max(anywhere or found or asked, key=lambda t: self.idf[t])
         has = np.array([term in w for w in self.words]) & near
         if (has & ~self.said).any():

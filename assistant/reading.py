@@ -280,7 +280,10 @@ def states_measure(question: str, sentence: str) -> bool:
     asked = {m.group(1) or m.group(2) for m in _MEASURE.finditer(question)}
     if asked & {"age", "old"} and (age_bound(sentence) or re.search(r"\bages?\b", sentence, re.I)):
         return True
-    return any(re.search(rf"\b{w}s?\b", sentence, re.I) for w in asked - {"age", "old"})
+    measures = asked - {"age", "old"}
+    if "score" in measures and re.search(r"\bpass(es|ing)?\b", sentence, re.I):
+        return True  # "Passing requires a score of at least 70%", "you need a 600 to pass"
+    return any(re.search(rf"\b{w}s?\b", sentence, re.I) for w in measures)
 
 
 def upper_age_bound(sentence: str) -> bool:

@@ -282,6 +282,10 @@ def one_edit_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+# What a role's name adds to the stem of what the role does: tester, auditor, analyst, technician, assistant.
+_ROLE_ENDINGS = frozenset(["er", "or", "ist", "ian", "ant", "ent", "ician", "ee", "e"])
+
+
 @lru_cache(maxsize=1 << 15)
 def token_matches(typed: str, name: str) -> bool:
     """Whether a user's word stands for a word of a role name: "eng" for engineer, "sci" or "science" for
@@ -302,7 +306,9 @@ def token_matches(typed: str, name: str) -> bool:
         prefix == len(name)
         or (prefix == len(typed) and len(typed) >= 3)
         or prefix >= 5
-        or (prefix >= 4 and min(len(typed), len(name)) >= 6)  # "testing" for tester, "hacking" for hacker
+        # "testing" for tester, "hacking" for hacker: a shared stem and the name's own ending (not "paramedic" for
+        # paralegal, which share only "para")
+        or (prefix >= 4 and min(len(typed), len(name)) >= 6 and name[prefix:] in _ROLE_ENDINGS)
         or (len(typed) >= 6 and name.endswith(typed))
         or (len(typed) >= 5 and one_edit_apart(typed, name))
         or contracted(typed, name)

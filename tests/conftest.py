@@ -31,6 +31,7 @@ EIGHTH_GUIDE = Path(__file__).parent / "data" / "firefighter-vs-police-officer.m
 NINTH_GUIDE = Path(__file__).parent / "data" / "pilot-vs-air-traffic-controller.md"
 TENTH_GUIDE = Path(__file__).parent / "data" / "physical-therapist-vs-occupational-therapist.md"
 ELEVENTH_GUIDE = Path(__file__).parent / "data" / "veterinary-technician-vs-veterinary-assistant.md"
+TWELFTH_GUIDE = Path(__file__).parent / "data" / "paralegal-vs-legal-secretary.md"
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
@@ -137,9 +138,9 @@ def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 @pytest.fixture(scope="session")
 def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the eleven guides (the third to the eleventh written blind), ingested once: read it only."""
+    """An assistant over the twelve guides (the third to the twelfth written blind), ingested once: read it only."""
     return _assistant_over(
-        tmp_path_factory.mktemp("eleven-guides"),
+        tmp_path_factory.mktemp("twelve-guides"),
         embeddings,
         (
             GUIDE,
@@ -153,6 +154,7 @@ def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
             NINTH_GUIDE,
             TENTH_GUIDE,
             ELEVENTH_GUIDE,
+            TWELFTH_GUIDE,
         ),
     )
 

@@ -24,6 +24,7 @@ HELD_OUT_6_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout6_questions.
 HELD_OUT_7_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout7_questions.jsonl"
 HELD_OUT_8_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout8_questions.jsonl"
 HELD_OUT_9_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout9_questions.jsonl"
+HELD_OUT_10_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout10_questions.jsonl"
 
 
 def first_sentence(text: str) -> str:
@@ -215,6 +216,17 @@ def test_the_real_questions_rates(two_guides):
                 "right_guide_cited": 0.9,
             },
         ),
+        # The tenth (paralegal vs legal secretary), untouched at 6c6fa27 (twelve guides indexed): 0.558, 0.465, right
+        # guide 0.907; after the general fixes it prompted 0.628, 0.512, 0.907.
+        (
+            HELD_OUT_10_QUESTIONS,
+            {
+                "fact_in_answer": 0.6,
+                "first_sentence_answers": 0.48,
+                "out_of_scope_refused_or_caveated": 0.9,
+                "right_guide_cited": 0.88,
+            },
+        ),
     ],
     ids=[
         "ux-designer-vs-product-manager",
@@ -226,6 +238,7 @@ def test_the_real_questions_rates(two_guides):
         "pilot-vs-air-traffic-controller",
         "physical-therapist-vs-occupational-therapist",
         "veterinary-technician-vs-veterinary-assistant",
+        "paralegal-vs-legal-secretary",
     ],
 )
 def test_the_blind_guides_rates(blind_guides, questions, floors):
@@ -690,6 +703,12 @@ def test_each_part_of_a_message_is_answered_by_its_own_plan(blind_guides, questi
             "Electricians take longer: 8,000 hours",
             "7,000 hours for plumbers",
         ),
+        # the twelfth guide: a passing score may be a share ("at least 70%"); "ppl" working as a role are its
+        # employed; "step by step" asks nothing missing; "paramedic" is no paralegal for sharing "para"
+        ("whats the passing score on the pls exam", [], "Passing requires a score of at least 70%", "70%"),
+        ("how many ppl work as paralegals in the us", [], "The number employed for paralegals", "366,200"),
+        ("how to become a legal secretary step by step", [], "Build your typing speed", "60 words per minute"),
+        ("do u have to be a paramedic to be a firefighter", [], "Usually not: EMT-B is the standard baseline", "EMT"),
         # "compared to" sets the role against whoever follows it, a stage of the other role here
         ("what do junior ux designers start at compared to apms", [], "Product managers earn more: $95,000", "$70,000"),
     ],
@@ -1179,6 +1198,11 @@ def test_a_thing_the_asked_guide_never_names_is_not_covered_though_another_guide
 def test_a_role_qualified_by_a_credential_the_guide_names_is_not_someone_else(blind_guides):
     # "ADN" is the guide's "Associate degree (ADN)": an ADN nurse is its nurse, not a role it lacks
     assert blind_guides.answer("im an adn nurse, how do i get my bsn").uncovered == []
+
+
+def test_what_someone_no_guide_describes_does_is_not_covered(blind_guides):
+    result = blind_guides.answer("what does a court reporter do and how much do they make")
+    assert result.refused and result.uncovered == ["court reporter"], result.text
 
 
 def test_the_faa_paying_is_said_even_with_words_between(blind_guides):
