@@ -172,8 +172,10 @@ PERCENTILE = re.compile(r"\b(top|bottom|lowest|highest|lowest-paid|highest-paid)
 TYPICAL_FIGURE = re.compile(r"\b(median|average|mean)\b", re.I)
 # A question about the gap between two figures: "by how much", "how much more", "pay diff".
 ASKS_GAP = re.compile(r"\b(by how much|how much (more|less|higher|lower)|diff\w*|gap)\b", re.I)
+# A sum of money as written: "$87,530", "$95K", "£40,000".
+_PRICE = r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?"
 FIGURES = {
-    "money": re.compile(r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?|\b\d[\d,.]*\s?(dollars|USD)\b"),
+    "money": re.compile(rf"{_PRICE}|\b\d[\d,.]*\s?(dollars|USD)\b"),
     "percent": re.compile(r"\b\d[\d,.]*\s?%|\b\d+ percent\b"),
     "duration": re.compile(
         r"\b(?:(?:about|around|roughly|approximately|nearly|up to) )?"  # "about 2 years": as hedged as the guide
@@ -183,7 +185,7 @@ FIGURES = {
         re.I,
     ),
     "count": re.compile(r"\b\d[\d,]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?)\b", re.I),
-    "cost": re.compile(r"[$€£]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?"),
+    "cost": re.compile(_PRICE),
     "number": re.compile(r"(?<![$\d.,])\b(?!(19|20)\d\d\b)\d[\d,]*(\.\d+)?\b"),  # not a year, nor a price
 }
 # Words of asking rather than of a subject ("whats the pay diff"), which no guide needs to contain.
@@ -192,9 +194,6 @@ ASKING = frozenset(
         "friend",  # "asking for a friend"
         "whats",
         "what's",
-        "wat",  # "what" as typed in a hurry
-        "wats",
-        "wut",
         "whos",  # "who's" typed without its apostrophe, as "whats"
         "hows",
         "wheres",
@@ -505,7 +504,7 @@ def _same_word(typed: str, known: str) -> bool:
 
 
 # Units (and people) as typed short, too short to read as a contraction of a guide's word.
-_CHAT_UNITS = {
+_CHAT_SHORT = {
     "hr": "hour",
     "hrs": "hours",
     "yr": "year",
@@ -581,8 +580,8 @@ class CorpusWords:
         """The guides' own stems for a word: itself, or the forms it abbreviates ("certs") or misspells ("sallary")."""
         from .retrieval import tokenize
 
-        if word.lower() in _CHAT_UNITS:  # "hrs", "yrs": hours, years
-            return self.expand(_CHAT_UNITS[word.lower()])
+        if word.lower() in _CHAT_SHORT:  # "hrs", "yrs": hours, years
+            return self.expand(_CHAT_SHORT[word.lower()])
         stems = tokenize(word) or [word.lower()]
         stem = stems[0]
         headed = _HEADED_AS.get(singular(word.lower())) or _headed_stems().get(stem)
@@ -792,7 +791,7 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
     for n, word in enumerate(tokens):
         if n in named or n in studied or not word.isalpha() or len(word) < 2:
             continue  # (the subject of the asker's degree is theirs: "i already have a bachelors in english")
-        if word == "home" and n and tokens[n - 1] == "take":
+        if _take_home(tokens, n):
             continue  # "take home pay": pay
         if word == "step" and "step by step" in (" ".join(tokens[n : n + 3]), " ".join(tokens[max(0, n - 2) : n + 1])):
             continue  # "step by step": how it is asked
@@ -884,6 +883,11 @@ _QUALIFIED = {
 _QUALIFYING_NOUNS = frozenset(["question", "cost", "fee", "price", "interview"])
 
 
+def _take_home(tokens: list[str], n: int) -> bool:
+    """Whether the word is the "home" of "take home (pay)", which asks for pay."""
+    return tokens[n] == "home" and n > 0 and tokens[n - 1] == "take"
+
+
 def unsaid_pairs(text: str, vocabulary: Vocabulary, passages: list[str]) -> list[str]:
     """Words the guides use, but never with what the question asks of them: "google" in "what does google pay"
     (the guide names Google Sheets, not Google's pay), "interview" in "interview questions", "bootcamp" in
@@ -897,7 +901,7 @@ def unsaid_pairs(text: str, vocabulary: Vocabulary, passages: list[str]) -> list
         asked = _QUALIFIED.get(singular(tokens[n + 1]).rstrip("s") if tokens[n + 1] != "pays" else "pay")
         if asked is None or n in named or n + 1 in named or word in STOPWORDS or word in ASKING or len(word) < 3:
             continue
-        if word == "home" and n and tokens[n - 1] == "take":
+        if _take_home(tokens, n):
             continue  # "take home pay": pay itself
         # in one clause, either way round: "the FAA covers training costs and pays trainees", "costs $85,000 to
         # $110,000 at most flight schools"; not "a two-part exam focused on corporate finance, budgeting and cost"
@@ -973,9 +977,6 @@ def asking_stems() -> frozenset[str]:
 # Words that only phrase a question ("what do they usually do all day"): matching them says nothing of an answer.
 PHRASING = frozenset(
     [
-        "wat",  # "what" typed in a hurry: not "watch" or "water"
-        "wats",
-        "wut",
         "version",  # "short version pls"
         "tldr",
         "briefly",
@@ -1098,7 +1099,7 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
         for n, w in enumerate(tokens)
         if n not in named
         and ((w.lower() not in PHRASING and singular(w) not in PHRASING) or _names_a_credential(tokens, n, corpus))
-        and not (w == "one" and n and tokens[n - 1] in ("which", "each", "either", "any"))  # "which one": a pronoun
+        and not (w == "one" and n and tokens[n - 1] in ("which", "each", "either", "any", "become", "be"))  # pronoun
         and not (n and tokens[n - 1] == "how" and w in _HOW_WORDS)  # "how long": a span asked, not "long-term"
         and not (w in ("take", "takes") and "how long" in " ".join(tokens[:n]))  # "how long does it take"
     )
@@ -1296,12 +1297,13 @@ _CLAUSE_OPENERS = frozenset(["do", "does", "did", "should", "can", "could", "is"
 
 
 # "what" typed in a hurry.
-_HURRIED_WHAT = re.compile(r"\b(wat|wut)\b", re.I)
+_HURRIED_WHAT = re.compile(r"\b(wat|wut)(s?)\b", re.I)
 
 
 def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     """Read a standalone question: its roles, kind, wanted figure, parts and unknown words."""
-    text = _HURRIED_WHAT.sub(lambda m: "What" if m.group(0)[0].isupper() else "what", text)  # "wat events are ..."
+    # "wat events are ...": "what", not "watch" or "water"
+    text = _HURRIED_WHAT.sub(lambda m: ("What" if m.group(0)[0].isupper() else "what") + m.group(2), text)
     roles = vocabulary.roles_in(text)
     # "afraid", "colorblind": how the asker feels, not a thing the guides lack
     unknown = unknown_words(_LACKING.sub(r"\g<what>", _AVERSION.sub(r"\g<what>", text)), vocabulary, corpus)

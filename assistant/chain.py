@@ -457,7 +457,7 @@ class Assistant(Runnable[Question | str, Answer]):
         if analysis.wants not in FIGURES or analysis.wants == "number":
             return self.search.search(query, vector, k, index, sources)
         found = self.search.search(query, vector, k + 3 * TUNING.figure_passages, index, sources)
-        asked = analysis.terms - {"us", "u"}  # (with "job": "how many jobs" asks for the jobs' number)
+        asked = analysis.terms  # (with "job": "how many jobs" asks for the jobs' number, not only the asking)
         rest = found[k:]
         stating = [  # (each passage's sentences as the search has them split, read already)
             p

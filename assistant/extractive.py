@@ -1626,7 +1626,8 @@ class _Plan:
         return out or self.fact()
 
     def as_part(self, part: Analysis, vector: np.ndarray, sides: list[Focus]) -> list[Sentence]:
-        """A part's own plan, for a comparison, an asker's age or a yes/no: this plan, reading the part instead."""
+        """A part's own plan, for a comparison, an asker's age or a yes/no: this plan, reading the part instead (a
+        route asked as a part is left to `fact`: its first sentence alone would be one step of it)."""
         # the asker's age, given in the message's first part, goes for the next ("im 33, too late for atc? what about
         # becoming a pilot")
         age = reading.asker_age(part.text) or (
@@ -1635,13 +1636,10 @@ class _Plan:
             else None
         )
         age = age if part.kind in ("fact", "yesno", "howto") and part.roles else None
-        route = asks_route(part) and len(part.roles) == 1  # "... and whats the steps": the guide's route
-        if not (part.kind == "comparison" and len(sides) >= 2) and age is None and part.kind != "yesno" and not route:
+        if not (part.kind == "comparison" and len(sides) >= 2) and age is None and part.kind != "yesno":
             return []
         plan = copy.copy(self)
         plan.analysis, plan.vector, plan._counts = part, vector, {}
-        if route:
-            return plan.route(part.roles[0])
         if part.kind == "comparison":
             return plan.comparison(sides)
         return (plan.by_age(age) if age is not None else []) or (plan.yes_no() if part.kind == "yesno" else [])

@@ -709,11 +709,20 @@ def test_each_part_of_a_message_is_answered_by_its_own_plan(blind_guides, questi
         ("how many ppl work as paralegals in the us", [], "The number employed for paralegals", "366,200"),
         ("how to become a legal secretary step by step", [], "Build your typing speed", "60 words per minute"),
         ("do u have to be a paramedic to be a firefighter", [], "Usually not: EMT-B is the standard baseline", "EMT"),
+        # "become one": "one" is the role talked about, and the route into it is asked
+        (
+            "how do i become one",
+            ["how much do electricians make", "The median is $61,590 a year."],
+            "Apprentice: Most people enter through a formal apprenticeship",
+            "JATC",
+        ),
         # "compared to" sets the role against whoever follows it, a stage of the other role here
         ("what do junior ux designers start at compared to apms", [], "Product managers earn more: $95,000", "$70,000"),
     ],
 )
-def test_the_twenty_fourth_gradings_questions_are_answered_first_thing(blind_guides, question, history, opening, said):
+def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing(
+    blind_guides, question, history, opening, said
+):
     turns = [{"role": r, "content": c} for r, c in zip(("user", "assistant"), history, strict=False)]
     sentences = split_sentences(blind_guides.answer(question, turns or None).text)
     assert sentences[0].startswith(opening) and said in sentences[0], sentences
