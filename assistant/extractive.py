@@ -1330,9 +1330,11 @@ class _Plan:
         text = f"No: the guide names {named} for {self.roles[other].plural} [{{a}}], not for {role.plural} [{{b}}]."
         return [Sentence(text, (self.candidates[other].passage, self.candidates[mine].passage), True)]
 
-    def by_age(self, age: int) -> list[Sentence]:
+    def by_age(self, age: int, asked: str = "") -> list[Sentence]:
         """For an asker who gives their age: the best sentence of the asked role's guide with an age bound, and
-        whether they are within it ("No: ... under 31" for 32; "Often not: Many fire departments cap ... at 35")."""
+        whether they are within it ("No: ... under 31" for 32; "Often not: Many fire departments cap ... at 35").
+        `asked`: how the question put it, when the age came from another part ("im 33, too late for atc? what about
+        becoming a pilot": too late, asked of the pilot too)."""
         a = self.analysis
         scores = self.role_scores(self.relevance(a.terms, self.vector, a.wants), a.roles)
         bounded = np.array([self.bounds_age_of(n, a.roles) for n in range(len(self.candidates))])
@@ -1351,7 +1353,7 @@ class _Plan:
         if len(items) > 2:  # of a list of steps (not a row of two), the item with the bound: "age 21, US citizenship"
             item = next((i.strip().rstrip(".") for i in items if reading.age_bound(i)), "")
             first = Sentence(f"{item}.", first.cites, True) if item else first
-        if re.search(r"\btoo (old|late)\b", a.text, re.I):  # "is it too late at 33?": yes when they cannot
+        if re.search(r"\btoo (old|late)\b", asked or a.text, re.I):  # "is it too late at 33?": yes when they cannot
             said = {"Yes": "No", "No": "Yes", "Often not": "Often, yes"}[said]
         return [Sentence(f"{said}: {first.text}", first.cites, True)]
 
@@ -1642,4 +1644,5 @@ class _Plan:
         plan.analysis, plan.vector, plan._counts = part, vector, {}
         if part.kind == "comparison":
             return plan.comparison(sides)
-        return (plan.by_age(age) if age is not None else []) or (plan.yes_no() if part.kind == "yesno" else [])
+        by_age = plan.by_age(age, self.analysis.text) if age is not None else []
+        return by_age or (plan.yes_no() if part.kind == "yesno" else [])

@@ -578,6 +578,11 @@ def test_a_word_the_guide_uses_but_never_with_what_is_asked_is_said_to_be_missin
             "im 20, can i apply to be a police officer yet? what about fire dept",
             ["No: age 21", "Yes: Many fire departments cap the age of new hires at 35"],
         ),
+        # ... asked as the first part asked it: not too late for a pilot at 33
+        (
+            "im 33, is it too late for air traffic control? what about becoming a pilot",
+            ["Yes: Hiring age cap", "No: Choose airline pilot if"],
+        ),
         # ... "wat" is "what": a list asked, whose sentence holds the time asked too (said once)
         (
             "wat events are on the cpat and how much time do u get",
