@@ -1325,8 +1325,9 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     if kind == "definition" and wants_figure(text):  # "what do firefighters make on average": a figure, not who
         kind = "fact"
     mover = _mover(text, vocabulary)
-    if mover is not None:  # "can a data scientist switch to ML engineering": about the one who moves (no advice
-        roles, kind = [mover], ("fact" if kind in ("comparison", "common", "fit") else kind)  # on whom a role suits)
+    if mover is not None and kind != "howto":  # "can a data scientist switch to ML engineering": about the one who
+        # moves (no advice on whom a role suits); "how do i switch to sonography": the way from one to the other
+        roles, kind = [mover], ("fact" if kind in ("comparison", "common", "fit") else kind)
     if parts and kind in ("fact", "yesno", "list", "definition", "howto", "comparison"):
         kind = "multi"
     hurry = kind == "fit" and bool(roles) and _IN_A_HURRY.search(text) is not None  # (naming none: the guide's

@@ -906,6 +906,12 @@ class _Plan:
         journeyman, master") whose items are steps the section goes on to describe (not a table's row)."""
         scores = self.relevance(self.analysis.terms, self.vector, None)
         lists = self.allowed([role]) & self.listing
+        headed = self.headed_about(role)
+        if headed.any() and not (lists & headed).any():
+            # "Becoming a Rad Tech", told in prose: the best such section's opening sentences, in order (not another
+            # list's "Become a clinical instructor")
+            first = self.passage_of[np.flatnonzero(headed)[0]]
+            return self.extracted(list(np.flatnonzero(self.passage_of == first)[: self.writer.max_sentences]))
         own = self.best(scores, lists & np.array([r == role for r in self.roles]))
         shared = lists & np.array([r is None for r in self.roles]) & (self.source == role.source)
         for steps in [own] if own is not None else sorted(np.flatnonzero(shared), key=lambda n: -scores[n]):
@@ -916,6 +922,20 @@ class _Plan:
                 cites = tuple(dict.fromkeys(self.candidates[n].passage for n in picks))
                 return [Sentence(total, cites, True)] if total else out
         return []
+
+    def headed_about(self, role: Role) -> np.ndarray:
+        """The sentences of the sections about the role whose own heading has an asked word ("how do i become a
+        sonographer": "Becoming a Sonographer")."""
+        asked = self.analysis.terms
+        headed = []
+        for n, p in enumerate(self.passages):
+            last = p.section.split(" > ")[-1]
+            heading = asked_terms(last, self.vocabulary, self.corpus)  # (a stem's forms: "become", "becoming")
+            if any(a[:5] == h[:5] and min(len(a), len(h)) >= 5 for a in asked for h in heading) and (
+                role in self.vocabulary.roles_in(last)
+            ):
+                headed.append(n)
+        return np.isin(self.passage_of, headed)
 
     def steps(self, steps: int, role: Role) -> tuple[list[int], int | None]:
         """The first sentence of each step a list names, in order, and which step is named after the role."""

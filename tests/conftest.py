@@ -32,6 +32,7 @@ NINTH_GUIDE = Path(__file__).parent / "data" / "pilot-vs-air-traffic-controller.
 TENTH_GUIDE = Path(__file__).parent / "data" / "physical-therapist-vs-occupational-therapist.md"
 ELEVENTH_GUIDE = Path(__file__).parent / "data" / "veterinary-technician-vs-veterinary-assistant.md"
 TWELFTH_GUIDE = Path(__file__).parent / "data" / "paralegal-vs-legal-secretary.md"
+THIRTEENTH_GUIDE = Path(__file__).parent / "data" / "radiologic-technologist-vs-sonographer.md"
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
@@ -138,9 +139,10 @@ def two_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 @pytest.fixture(scope="session")
 def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the twelve guides (the third to the twelfth written blind), ingested once: read it only."""
+    """An assistant over the thirteen guides (the third to the thirteenth written blind), ingested once: read it
+    only."""
     return _assistant_over(
-        tmp_path_factory.mktemp("twelve-guides"),
+        tmp_path_factory.mktemp("thirteen-guides"),
         embeddings,
         (
             GUIDE,
@@ -155,6 +157,7 @@ def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
             TENTH_GUIDE,
             ELEVENTH_GUIDE,
             TWELFTH_GUIDE,
+            THIRTEENTH_GUIDE,
         ),
     )
 

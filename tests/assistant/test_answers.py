@@ -25,6 +25,7 @@ HELD_OUT_7_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout7_questions.
 HELD_OUT_8_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout8_questions.jsonl"
 HELD_OUT_9_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout9_questions.jsonl"
 HELD_OUT_10_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout10_questions.jsonl"
+HELD_OUT_11_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout11_questions.jsonl"
 
 
 def first_sentence(text: str) -> str:
@@ -227,6 +228,17 @@ def test_the_real_questions_rates(two_guides):
                 "right_guide_cited": 0.88,
             },
         ),
+        # The eleventh (radiologic technologist vs sonographer), untouched at ac3d0e8 (thirteen guides indexed): 0.605,
+        # 0.558, right guide 0.930; after the general fixes it prompted: FILL.
+        (
+            HELD_OUT_11_QUESTIONS,
+            {
+                "fact_in_answer": 0.6,
+                "first_sentence_answers": 0.55,
+                "out_of_scope_refused_or_caveated": 0.9,
+                "right_guide_cited": 0.9,
+            },
+        ),
     ],
     ids=[
         "ux-designer-vs-product-manager",
@@ -239,6 +251,7 @@ def test_the_real_questions_rates(two_guides):
         "physical-therapist-vs-occupational-therapist",
         "veterinary-technician-vs-veterinary-assistant",
         "paralegal-vs-legal-secretary",
+        "radiologic-technologist-vs-sonographer",
     ],
 )
 def test_the_blind_guides_rates(blind_guides, questions, floors):
@@ -732,6 +745,22 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
     sentences = split_sentences(blind_guides.answer(question, turns or None).text)
     assert sentences[0].startswith(opening) and said in sentences[0], sentences
     assert not any(s.rstrip(".").startswith(sentences[0][:60]) for s in sentences[1:]), sentences
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "said"),
+    [
+        # a way in told in prose under its own heading ("Becoming a Rad Tech"), not a career ladder's list that
+        # happens to say "Become a clinical instructor"
+        ("how do i become a rad tech", "Most radiologic technologists complete an associate degree", "24 months"),
+        ("how do i become a sonographer", "Sonographers usually complete an associate degree", "18 to 24 months"),
+        # switching from one role to the other: the way into the other, for one who is the first
+        ("im already a rad tech, how do i switch over to sonography", "People who already hold a degree", "rad techs"),
+    ],
+)
+def test_the_thirteenth_guides_questions_are_answered_first_thing(blind_guides, question, opening, said):
+    sentences = split_sentences(blind_guides.answer(question).text)
+    assert sentences[0].startswith(opening) and said in sentences[0], sentences
 
 
 def test_a_list_asked_is_answered_by_the_list_alone(blind_guides):
