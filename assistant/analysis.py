@@ -1343,6 +1343,8 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     avoided = averse(text)
     lacks = asked_terms(avoided, vocabulary, corpus) if avoided else frozenset()
     wants = "duration" if hurry else wants_figure(text)
+    if wants is None and kind == "comparison" and len(roles) >= 2 and not _REASON.match(text):
+        wants = _wanted(text)  # "which field is growing faster, rad tech or sono": the two roles' fields
     if (
         re.search(r"\bworth\b", text, re.I)
         and re.search(r"\b(more|extra|longer|\d+)\b", text, re.I)  # not "worth starting as an assistant first"

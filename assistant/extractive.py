@@ -454,7 +454,8 @@ class _Plan:
         head = self.counted_head(question)  # "openings", not the "job" of "Jobs in the US"
         asked = asked_terms(head, self.vocabulary, self.corpus) if head else frozenset()
         stems = {f for t in asked for f in self.corpus.family(t)} | (terms(head) - self.role_words if asked else set())
-        if set(words(what)) & _PEOPLE:  # "how many ppl work as paralegals": the paralegals employed
+        if set(words(what)) & _PEOPLE or (roles and not head):  # "how many ppl work as paralegals", "how many rad
+            # techs are there": the ones employed
             roles |= set(self.vocabulary.roles_in(question))
             stems |= {"employ", "employed"}
 
@@ -1292,6 +1293,8 @@ class _Plan:
         guide = np.isin(self.source, list({r.source for r in a.roles} or {self.passages[0].source}))
         anywhere = [t for t in asked if any(t in self.words[n] for n in np.flatnonzero(guide))]
         term = max(anywhere or found or asked, key=lambda t: self.idf[t])
+        if reading.AGAINST_AVERAGE.search(a.text) and (average := asked_terms("average", self.vocabulary, self.corpus)):
+            term = next(iter(average & set(anywhere)), term)  # "is rad tech growth faster than average": the average
         has = np.array([term in w for w in self.words]) & near
         if (has & ~self.said).any():
             has &= ~self.said  # "can they earn more on the side?": not the salary just said, but what goes beyond it
@@ -1430,15 +1433,21 @@ class _Plan:
             and reading.one_of_several(self.candidates[n].text, term)
         ):
             said = "No, not necessarily"  # "do I need a master's?" - "a bachelor's or master's degree"
-        if said == "Yes" and reading.SKIPPING.search(asked) and reading.STILL_NEEDED.search(self.candidates[n].text):
-            said = "No"  # "can I skip the apprenticeship?" - "..., but you still need the supervised hours"
-        if (
+        evidence = " ".join(s.text for s in (first, *rest))  # (a short verdict with the sentence it reads with)
+        needs_more = said == "Yes" and reading.SKIPPING.search(asked) and reading.STILL_NEEDED.search(evidence)
+        needs_more = needs_more or (
             said.startswith(("Yes", "No, not"))
             and reading.MINIMAL.search(asked)
             and reading.ASKS_MORE.search(self.candidates[n].text)
-        ):
-            said = "No"  # "can i get the cissp straight out of college" - "the CISSP requires 5 years of experience"
+        )
+        # "can I skip the apprenticeship?" - "..., but you still need the supervised hours"; "can i get the cissp
+        # straight out of college" - "the CISSP requires 5 years of experience"
+        said = "No" if needs_more else said
         own = reading.SAYS_SO.search(first.text)
+        if own and own.group(1) and needs_more and own.group(1).lower() == "yes" and rest:
+            # "can a rad tech just start doing ultrasounds without any more schooling" - "Yes, but not without
+            # additional training. A rad tech needs to complete ...": no, and what it takes
+            return [Sentence(f"No: {rest[0].text}", rest[0].cites, True), *rest[1:]]
         if own and own.group(1):  # "No. Apprenticeships have no upper age limit": the guide's own verdict first
             return [first, *rest]
         if own:  # "In most states, yes." -> "Yes, in most states."

@@ -213,7 +213,7 @@ NOT_REQUIRED = re.compile(
 SKIPPING = re.compile(r"\b(skip|instead of|without|just do|replace|avoid)\b", re.I)
 STILL_NEEDED = re.compile(
     r"\b(still|also) (need|needs|have to|has to|must|require)|\bdoes not replace\b|"
-    r"\bis not a substitute\b|\bcannot replace\b",
+    r"\bis not a substitute\b|\bcannot replace\b|\bnot without\b",  # "Yes, but not without additional training"
     re.I,
 )
 # A question asking whether the least is enough: "straight out of college", "with just a masters", "is a 4 yr
@@ -458,12 +458,16 @@ def list_parts(text: str) -> tuple[str, list[str]]:
     return text[:at], [item.strip() for item in text[at + 2 :].rstrip(".").split("; ")]
 
 
-# A comparison a yes/no question makes ("slower than average") and the guide's ("faster than the average").
+# A comparison a yes/no question makes ("slower than average") and the guide's ("faster than the average", or the
+# same: "about as fast as average").
 COMPARED = re.compile(
     r"\b(slower|faster|higher|lower|more|less|fewer|longer|shorter|better|worse|larger|smaller|bigger)\s+than\b|"
-    r"\b(above|below)\s+(?:the\s+)?average\b",
+    r"\b(above|below)\s+(?:the\s+)?average\b|"
+    r"\b(as)\s+(?:fast|quickly|high|much|many|long|well|good|large)\s+as\b",
     re.I,
 )
+# A question that weighs a role against the average: its evidence is the role's sentence that does too.
+AGAINST_AVERAGE = re.compile(r"\b(than|above|below|as)\s+(?:the\s+)?(?:national\s+)?average\b", re.I)
 OPPOSITE = {
     "slower": "faster", "higher": "lower", "more": "less", "fewer": "more", "longer": "shorter", "better": "worse",
     "larger": "smaller", "bigger": "smaller", "above": "below",
@@ -474,12 +478,14 @@ OPPOSITE |= {b: a for a, b in OPPOSITE.items()} | {"less": "more", "smaller": "l
 def against(question: str, evidence: str) -> bool | None:
     """Whether the evidence compares the other way from the question (True: "slower than average?" - "faster than the
     average"), the same way (False), or neither compares (None)."""
-    asked = {(m.group(1) or m.group(2)).lower() for m in COMPARED.finditer(question)}
-    said = {(m.group(1) or m.group(2)).lower() for m in COMPARED.finditer(evidence)}
+    asked = {next(filter(None, m.groups())).lower() for m in COMPARED.finditer(question)}
+    said = {next(filter(None, m.groups())).lower() for m in COMPARED.finditer(evidence)}
     if not asked or not said:
         return None
     if asked & said:
         return False
+    if "as" in said:  # "faster than average?" - "about as fast as average": neither faster nor slower
+        return True
     return True if any(OPPOSITE.get(word) in said for word in asked) else None
 
 

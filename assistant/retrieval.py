@@ -228,6 +228,9 @@ class _KeywordIndex:
         }
         # for telling what a question names that no guide does, or not the guide it asks about
         self._source_ids = {name: n for n, name in enumerate(frozen.source_names)}
+        # the documents comparing no roles (uploaded notes), which may name any guide's (see `_naming`)
+        self._notes = [n for n, name in enumerate(frozen.source_names) if not self.vocabulary.compares(name)]
+        self._named_in: dict[str, np.ndarray] = {}
         self.corpus_words = CorpusWords(frozen.words, self.used_in, self.only_in)
         self._kept: dict[str, tuple[StoredChunk, np.ndarray]] = {}  # see `chunk`
         self._keeping = threading.Lock()
@@ -349,19 +352,32 @@ class _KeywordIndex:
         named = [[t for t in map(tokenize, (r.name, *filter(is_acronym, r.aliases))) if t] for r in roles]
         naming = {t for forms in named for form in forms for t in form}
         scores = self.scores([t for t in tokenize(query) if t not in naming])
-        for forms in filter(None, named):  # each name as much as the longest: "PTs" as "physical therapists"
+        for role, forms in zip(roles, named, strict=True):  # each name as much as the longest: "PTs" as "physical
+            if not forms:  # therapists"
+                continue
             longest = max(map(len, forms))
             best = self.scores(forms[0]) * (longest / len(forms[0]))
             for form in forms[1:]:  # an acronym's few chunks, not another pass over every chunk
                 rows, weights = self._posted(form)
                 best[rows] = np.maximum(best[rows], weights * (longest / len(form)))
-            scores += best
+            # ... in its own guide's chunks (and notes comparing no roles): another guide's "radiation therapists"
+            # are no physical therapists
+            scores += best * self._naming(role.source)
         rows = np.flatnonzero(only) if only is not None else None
         if rows is not None:  # the documents asked: their rows alone are ranked
             scores = scores[rows]
         top = np.argpartition(-scores, n)[:n] if n < len(scores) else np.arange(len(scores))
         order = top[np.argsort(-scores[top], kind="stable")]
         return [self.frozen.id(int(i if rows is None else rows[i])) for i in order if scores[i] > 0]
+
+    def _naming(self, source: str) -> np.ndarray:
+        """Which chunks may name a role of this guide: its own, and documents that compare no roles."""
+        found = self._named_in.get(source)
+        if found is None:
+            own = self._source_ids.get(source, -1)
+            found = self.frozen.source == own if not self._notes else np.isin(self.frozen.source, [own, *self._notes])
+            self._named_in[source] = found  # (a few guides' roles are asked: one mask each)
+        return found
 
     def _posted(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """The chunks that have any of these tokens, and their BM25 score for them (`scores` on those rows alone)."""

@@ -282,6 +282,9 @@ def one_edit_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+# Words that set one role beside another: "... than rn", "... or rn".
+_JOINING = frozenset(["than", "vs", "versus", "or", "and", "to", "from", "like", "as", "with", "an", "a"])
+
 # What a role's name adds to the stem of what the role does: tester, auditor, analyst, technician, assistant.
 _ROLE_ENDINGS = frozenset(["er", "or", "ist", "ian", "ant", "ent", "ician", "ee", "e"])
 
@@ -707,13 +710,14 @@ class Vocabulary:
                 taken[start] = True
         found += self._fields(tokens, spans, text, taken, found)
         found.sort(key=lambda m: m.start)
-        # "im a data scientist rn": chat's "right now" after another guide's role, not the registered nurse
+        # "im a data scientist rn", "how many rad techs are there in the us rn": chat's "right now" after another
+        # guide's role (at once, or closing the message), not the registered nurse ("... than rn" is one)
         return [
             m
             for n, m in enumerate(found)
             if not (
                 n
-                and m.start == found[n - 1].end
+                and (m.start == found[n - 1].end or (m.end == len(tokens) and tokens[m.start - 1] not in _JOINING))
                 and m.end == m.start + 1
                 and len(tokens[m.start]) == 2
                 and text[spans[m.start][0] : spans[m.start][1]].islower()

@@ -9,6 +9,8 @@ from assistant.text_rules import BULLET as _BULLET
 from assistant.text_rules import SENTENCE_END as _SENTENCE_END
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# A bold line that asks ("**Can a rad tech do ultrasound?**" in an FAQ): a heading in disguise, over its answer.
+_BOLD_QUESTION = re.compile(r"^\s*\*\*([^*]+\?)\*\*\s*$")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,10 @@ class HeadingPath:
 
     def __str__(self) -> str:
         return " > ".join(t for _, t in self._stack) or self.title
+
+    def below(self) -> int:
+        """The level of a heading under the current one."""
+        return min(6, self._stack[-1][0] + 1) if self._stack else 2
 
 
 def _blocks(body: list[str]) -> list[str]:
@@ -123,11 +129,18 @@ def chunk_markdown(markdown: str, chunk_size: int = 1000, chunk_overlap: int = 1
     sections: list[tuple[str, list[str]]] = []
     body: list[str] = []
     section = ""
+    asked_level = None  # the level of the bold questions under the current heading
     for line in markdown.split("\n"):
         match = _HEADING.match(line)
-        if match:
+        question = None if match else _BOLD_QUESTION.match(line)
+        if match or question:
             sections.append((section, body))
-            path.enter(len(match.group(1)), match.group(2))
+            if match:
+                asked_level = None
+                path.enter(len(match.group(1)), match.group(2))
+            else:  # each question a sibling of the one before, under the heading they follow
+                asked_level = asked_level or path.below()
+                path.enter(asked_level, question.group(1).strip())
             section, body = str(path), []
         else:
             body.append(line)

@@ -756,6 +756,17 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
         ("how do i become a sonographer", "Sonographers usually complete an associate degree", "18 to 24 months"),
         # switching from one role to the other: the way into the other, for one who is the first
         ("im already a rad tech, how do i switch over to sonography", "People who already hold a degree", "rad techs"),
+        # "rn" closing a message about another guide's role is "right now"; counting a role counts those employed
+        ("how many rad techs are there in the us rn", "The number employed for radiologic technologists", "222,600"),
+        # "which field" of two roles named is theirs, not a question about fields of work
+        ("which field is growing faster rad tech or sono", "Sonographers are projected to grow faster", "11%"),
+        # "about as fast as average" is not faster than average, and the role's own sentence says so
+        ("is rad tech job growth faster than average?", "No: Rad techs: employment is projected to grow", "6%"),
+        # an FAQ's bold question heads its answer: its "Yes, but not without additional training" is what the guide
+        # says of "can a rad tech do ultrasound", and "no" to doing it without more school
+        ("can a rad tech do ultrasound", "Yes, but not without additional training", ""),
+        ("can a rad tech just start doing ultrasounds without any more schooling", "No: A rad tech needs", "12-month"),
+        ("can paralegals give legal advice to clients", "No. Only a licensed attorney can give legal advice", ""),
     ],
 )
 def test_the_thirteenth_guides_questions_are_answered_first_thing(blind_guides, question, opening, said):

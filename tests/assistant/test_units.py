@@ -168,6 +168,43 @@ def test_an_acronym_two_guides_share_stays_with_the_guide_that_writes_it(tmp_pat
     assert [r.name for r in index.vocabulary.roles_in("are cas paid well")] == ["cybersecurity analyst"]  # no conflict
 
 
+def test_a_role_named_is_searched_for_in_its_own_guide(tmp_path):
+    # another guide's "radiation therapists" are no physical therapists: the name counts only in its guide's chunks
+    import numpy as np
+
+    from assistant.vocabulary import GuideVocabulary, Role
+
+    texts = {
+        "therapy.md": ["About 259,200 physical therapists work in the US.", "Physical therapists treat movement."],
+        "imaging.md": ["This guide does not cover radiation therapists.", "Sonographers scan organs."],
+    }
+    roles = {"therapy.md": ("physical therapist", "PT"), "imaging.md": ("sonographer", "DMS")}
+    chunks = [
+        StoredChunk(
+            f"{source}{n}",
+            text,
+            {
+                "source": source,
+                "section": "",
+                "position": n,
+                **(
+                    {
+                        "vocabulary": GuideVocabulary(
+                            source, "", [Role(roles[source][0], source, roles[source][1:])]
+                        ).to_json()
+                    }
+                    if n == 0
+                    else {}
+                ),
+            },
+        )
+        for source, guide in texts.items()
+        for n, text in enumerate(guide)
+    ]
+    index = _KeywordIndex.of(chunks, np.zeros((len(chunks), 4)), tmp_path)
+    assert sorted(index.search("physical therapists", 4)) == ["therapy.md0", "therapy.md1"]
+
+
 def test_condense_leaves_a_first_question_alone():
     assert condense("  And what about ML engineers?  ", None, VOCABULARY) == "And what about ML engineers?"
     assert not is_follow_up("What does a data scientist do all day?", VOCABULARY)

@@ -176,6 +176,23 @@ def test_a_title_after_other_headings_opens_its_own_section():
     ]
 
 
+def test_a_bold_question_heads_its_answer():
+    # an FAQ written as bold lines ("**Can a rad tech do ultrasound?**"): each question heads the answer after it,
+    # under the heading they follow, as if written "### Can ...?"
+    markdown = (
+        "## FAQ\n\n**Can I switch?**\nYes, but not without training.\n\n**Is it hard?**\nIt depends.\n\n"
+        "## Pay\n\n**Key facts:**\n\n- Median: $50,000"
+    )
+
+    chunks = chunk_markdown(markdown)
+
+    assert [(c.section, c.text.split("\n")[0]) for c in chunks] == [
+        ("FAQ > Can I switch?", "Yes, but not without training."),
+        ("FAQ > Is it hard?", "It depends."),
+        ("Pay", "**Key facts:**"),  # a bold line that does not ask stays in its section
+    ]
+
+
 # A document of headings, paragraphs and lists, every heading followed by body text so its words are kept.
 _word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFG0123456789$%,.:'()", min_size=1, max_size=20)
 _sentence = st.lists(_word, min_size=1, max_size=30).map(" ".join)
