@@ -99,7 +99,10 @@ _WANTS = [
         re.compile(
             r"\bhow much (does|do|is|are|will|would)\b.*\bcosts?\b|\bhow expensive\b|"
             r"\b(what|how much) (is|are|was) (the|a|an) (\w+ ){0,2}(fees?|costs?|price|tuition)\b|"
-            r"\b(what|how much)'?s (the|a|an) (\w+ ){0,2}(fees?|costs?|price|tuition)\b",
+            r"\b(what|how much)'?s (the|a|an) (\w+ ){0,2}(fees?|costs?|price|tuition)\b|"
+            # "how much is the arrt exam": what it costs to take, not a figure about it
+            r"\bhow much (is|are|was) (the|a|an|one|each) (\w+ ){0,3}(exams?|tests?|programs?|schools?|courses?|"
+            r"certifications?|certs?|licen[cs]es?|degrees?|trainings?|bootcamps?|credentials?|applications?|renewals?)\b",
             re.I,
         ),
     ),
@@ -180,8 +183,11 @@ FIGURES = {
     "duration": re.compile(
         r"\b(?:(?:about|around|roughly|approximately|nearly|up to) )?"  # "about 2 years": as hedged as the guide
         r"(?:(?:a few|several|a couple(?: of)?) (?:days|weeks|months) to )?"  # "a few weeks to 3 months"
-        r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten)"  # "8,000 hours", whole
-        r"(\s?(-|to|\u2013)\s?\d[\d,]*)?(\s+|-)(years?|months?|weeks?|days?|hours?|minutes?)\b",
+        r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"  # "8,000
+        # hours", "3.5 hours": whole
+        r"(\s?(-|to|\u2013)\s?\d[\d,]*)?(\s+|-)"
+        r"(?:(?!per\b|each\b|every\b|and\b|the\b)[a-z]{3,} )?"  # "1,500 clinical hours", not "$80,000 per year"
+        r"(years?|months?|weeks?|days?|hours?|minutes?)\b",
         re.I,
     ),
     "count": re.compile(r"\b\d[\d,]*\b|\b(two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?)\b", re.I),
@@ -513,6 +519,8 @@ _CHAT_SHORT = {
     "wks": "weeks",
     "mos": "months",
     "ppl": "people",
+    "qs": "questions",
+    "q's": "questions",
 }
 # Everyday words for what guides head otherwise: "Pros" and "Cons", "Responsibilities".
 _HEADED_AS = {
@@ -1102,9 +1110,13 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
         and not (w == "one" and n and tokens[n - 1] in ("which", "each", "either", "any", "become", "be"))  # pronoun
         and not (n and tokens[n - 1] == "how" and w in _HOW_WORDS)  # "how long": a span asked, not "long-term"
         and not (w in ("take", "takes") and "how long" in " ".join(tokens[:n]))  # "how long does it take"
+        and not (w == "r" and tokens[n + 1 : n + 2] and tokens[n + 1] in _AFTER_ARE)  # "how many qs r on the exam"
     )
     return frozenset(stem for t in tokenize(kept) for stem in (corpus.expand(t) or (t,)))
 
+
+# Words after chat's "r" for "are" ("qs r on the exam", "r there"), not after the R language ("use r for").
+_AFTER_ARE = frozenset(["on", "in", "there", "the", "they", "u", "you", "we", "a", "an", "at", "required", "needed"])
 
 # What "how" asks with: a figure's kind, not a word a sentence should have.
 _HOW_WORDS = frozenset(["long", "far", "old", "soon", "quickly", "fast", "big"])

@@ -37,13 +37,14 @@ from .citations import check_citations, renumber
 from .condense import condense, is_follow_up, with_role_names, without_roles
 from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, Focus, Said, Sentence
+from .reading import counted as counted_by
 from .results import Answer, Citation
 from .retrieval import GuideRetriever, HybridSearch, Passage, terms
 from .sentences import SentenceVectors, split_sentences
 from .settings import Settings
 from .support import unsupported
 from .tuning import TUNING
-from .vocabulary import plural_names
+from .vocabulary import plural_names, words
 from .writer import MIN_SUPPORT, Writer
 
 NOT_COVERED = "The guide does not cover this question."
@@ -727,11 +728,20 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
     over), each compared role alone, or what an advice question says of the asker."""
     vocabulary = index.vocabulary
     if analysis.kind == "multi":
-        out = []
+        out, subject = [], ""
         for part in analysis.parts:
             roles = vocabulary.roles_in(part) or analysis.roles
             text = part if vocabulary.roles_in(part) or not roles else f"{part} ({plural_names(roles)})"
             read = analyse(text, vocabulary, index.corpus_words)
+            if not read.terms and subject:  # "how many qs r on the arrt exam and how long do u get": on the exam
+                text = f"{text} ({subject})"
+                read = analyse(text, vocabulary, index.corpus_words)
+            counted = words(counted_by(part))[:1]  # (not what it counted: "qs" of "how many qs r on the exam")
+            subject = " ".join(
+                w
+                for w in words(part)
+                if w not in counted and read.terms & asked_terms(w, vocabulary, index.corpus_words)
+            )
             read = replace(read, kind="fact" if read.kind == "multi" else read.kind, parts=[])
             out.append((text, None, read))
             if read.kind == "comparison":  # "... and which is growing faster": that part's sides, after it

@@ -230,6 +230,13 @@ class _Plan:
         )
         self.anaphor = np.array([c[1] for c in cues])
         self.listing = np.array([c[2] for c in cues])
+        for m in np.flatnonzero(self.listing):  # a list's item told alone ("Time limit: 3.5 hours.") is about what
+            listed = self.candidates[m].text  # its intro says ("... the ARRT Radiography exam. Key details:")
+            intro = terms(listed.split(": ", 1)[0])
+            for n, c in enumerate(self.candidates):
+                item = c.text.rstrip(". ")
+                if c.passage == self.candidates[m].passage and n != m and len(item) > 3 and f": {item}" in listed:
+                    self.words[n] = self.words[n] | intro
         self.figures = {kind: np.array([c[col] for c in cues]) for kind, col in _FIGURE_COLUMN.items()}
         top = passages[0].fused or 1.0
         self.rank = np.array([TUNING.rank_weight * passages[c.passage].fused / top for c in self.candidates])
@@ -1085,7 +1092,10 @@ class _Plan:
         # a side's sentence without the figure ("RNs: employment is projected to grow 6% ..."): its role's best that
         # has it ("Because the workforce is so large, that means about 197,200 openings each year")
         na, nb = (self.stating(role, n, scores) for role, n in ((role_a, na), (role_b, nb)))
-        fa, fb = (reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly, unit) for n in (na, nb))
+        counted = self.counted_head(a.text) if a.wants == "count" else ""
+        fa, fb = (
+            reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly, unit, counted) for n in (na, nb)
+        )
         # a stage, a share ("the top 10%") or an end asked is each side's own: not a row of both medians
         row = None if end or PERCENTILE.search(a.text) else self.both_figures(role_a, role_b, scores)
         staged_row = False  # ... unless the row is the stage's and the sides are not ("Entry level (0-2 years): ...")

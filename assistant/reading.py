@@ -114,17 +114,27 @@ def count_of(text: str, match_words, match_label, after: int = 2) -> bool:
 
 
 def figure_value(
-    text: str, wants: str, stage: str | None = None, end: str | None = None, hourly: bool = False, unit: str = ""
+    text: str,
+    wants: str,
+    stage: str | None = None,
+    end: str | None = None,
+    hourly: bool = False,
+    unit: str = "",
+    counted: str = "",
 ) -> tuple[str, float] | None:
     """The figure of the wanted kind in a sentence, as written and as a number ("$95K" -> 95000): the first after
     the asked stage's word when the sentence has it ("... while senior UX designers often earn $125,000"), the
     highest or lowest of a range when asked for an `end` ("high", "low"), the hourly one when asked `hourly` and the
-    sentence has one ("$87,530, or about $42.08 per hour"), else the first."""
+    sentence has one ("$87,530, or about $42.08 per hour"), the count of what is `counted` when one is followed by its
+    word ("about 15,400 openings", not the "222,600 rad techs" before it), else the first."""
     at = re.search(rf"\b{re.escape(stage[:5])}", text, re.I) if stage else None
     pattern = COUNT if wants == "count" else FIGURES[wants]
     found = [m for m in pattern.finditer(text) if not GAP_AFTER.match(text, m.end())]  # not "$41,000 more than"
     if wants == "count":
         found = [m for m in found if _counts(text, m)]
+    if counted and wants == "count":
+        stem = counted.lower()[:5]
+        found = [m for m in found if any(w.lower().startswith(stem) for w in text[m.end() :].split()[:2])] or found
     if unit and wants == "duration":  # "how many hours of ...": the span in hours ("8,000 hours"), if it has one
         found = [m for m in found if re.search(rf"\b{unit}", m.group(0), re.I)] or found
     if hourly and wants == "money":

@@ -91,6 +91,10 @@ def table_sentences(lines: list[str]) -> list[str]:
     return sentences
 
 
+# A list item that is a label and its figure: "Time limit: 3.5 hours", "Application fee: $225".
+_LABELLED_FIGURE = re.compile(r"^[A-Z][^:]{1,40}: [^:]*\d")
+
+
 def passage_sentences(text: str, section: str = "") -> list[str]:
     """A passage's sentences, and for each list of labelled items one sentence naming them all.
 
@@ -163,6 +167,8 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
         ):
             labels.append(parts[0].rstrip("."))
             if len(parts) == 1:
+                if _LABELLED_FIGURE.match(parts[0]):  # "- **Time limit:** 3.5 hours": a fact of its own too
+                    units.append(f"{parts[0].rstrip('.')}.")
                 continue  # "- clear technical writing": an item of the list, not a sentence
             if len(parts) > 1 and parts[1].lower().startswith(parts[0].rstrip(".").lower()):
                 parts = parts[1:]  # "Nmap. Nmap scans networks ...": the sentence names it already

@@ -594,7 +594,7 @@ def test_a_word_the_guide_uses_but_never_with_what_is_asked_is_said_to_be_missin
         # ... asked as the first part asked it: not too late for a pilot at 33
         (
             "im 33, is it too late for air traffic control? what about becoming a pilot",
-            ["Yes: Hiring age cap", "No: Choose airline pilot if"],
+            ["Yes: Strict age cap: must apply before turning 31", "No: Choose airline pilot if"],
         ),
         # ... "wat" is "what": a list asked, whose sentence holds the time asked too (said once)
         (
@@ -767,11 +767,28 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
         ("can a rad tech do ultrasound", "Yes, but not without additional training", ""),
         ("can a rad tech just start doing ultrasounds without any more schooling", "No: A rad tech needs", "12-month"),
         ("can paralegals give legal advice to clients", "No. Only a licensed attorney can give legal advice", ""),
+        # the count of what is asked ("15,400 openings"), not the first count of the sentence ("222,600 rad techs")
+        ("which one has more job openings each yr", "Radiologic technologists have more openings: 15,400", "6,200"),
+        ("how many clinical hrs do u do in a sonography program", "Students complete about 1,500 clinical hours", ""),
+        # "qs r" is "questions are"; a part asking nothing of its own ("how long do u get") asks it of the part
+        # before's subject; an exam's fact in a list is said alone ("Time limit: 3.5 hours")
+        ("how many qs r on the arrt radiography exam and how long do u get", "Format: 200 scored questions", ""),
+        ("how much is the arrt exam", "Application fee: $225", ""),
     ],
 )
 def test_the_thirteenth_guides_questions_are_answered_first_thing(blind_guides, question, opening, said):
     sentences = split_sentences(blind_guides.answer(question).text)
     assert sentences[0].startswith(opening) and said in sentences[0], sentences
+
+
+def test_each_part_is_answered_by_its_own_fact(blind_guides):
+    sentences = split_sentences(
+        blind_guides.answer("how many qs r on the arrt radiography exam and how long do u get").text
+    )
+    assert [s.split(" [")[0] for s in sentences] == [
+        "Format: 200 scored questions plus 30 unscored pilot questions",
+        "Time limit: 3.5 hours",
+    ]
 
 
 def test_a_list_asked_is_answered_by_the_list_alone(blind_guides):

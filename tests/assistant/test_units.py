@@ -427,6 +427,29 @@ def test_a_span_of_thousands_is_read_whole_and_in_the_unit_asked():
     assert reading.figure_value(text, "duration", unit="hour")[0] == "about 8,000 hours"
 
 
+def test_a_span_may_have_a_decimal_or_a_word_before_its_unit_and_a_count_is_of_what_is_counted():
+    from assistant import reading
+
+    assert reading.figure_value("Time limit: 3.5 hours.", "duration")[0] == "3.5 hours"
+    clinical = "Students complete about 1,500 clinical hours of hands-on scanning."
+    assert reading.figure_value(clinical, "duration", unit="hour")[0] == "about 1,500 clinical hours"
+    assert reading.figure_value("They earn $80,000 per year.", "duration") is None  # no span: a rate of pay
+    outlook = "With 222,600 rad techs currently employed, about 15,400 openings are expected each year."
+    assert reading.figure_value(outlook, "count")[0] == "222,600"
+    assert reading.figure_value(outlook, "count", counted="openings")[0] == "15,400"
+
+
+def test_a_list_item_of_a_label_and_its_figure_is_a_sentence_too():
+    from assistant.sentences import passage_sentences
+
+    text = "Key details of the ARRT exam:\n\n- **Time limit:** 3.5 hours\n- **Application fee:** $225\n- Python"
+    assert passage_sentences(text) == [
+        "Time limit: 3.5 hours.",
+        "Application fee: $225.",
+        "Key details of the ARRT exam: Time limit: 3.5 hours; Application fee: $225; Python.",
+    ]
+
+
 def test_a_proportion_counts_no_one():
     from assistant import reading
 
