@@ -48,6 +48,8 @@ from .vocabulary import plural_names, words
 from .writer import MIN_SUPPORT, Writer
 
 NOT_COVERED = "The guide does not cover this question."
+# Asked back when a question is about "the roles" and nothing in it tells which guide's (see `_unclear`).
+WHICH_ROLES = "Which roles do you mean? Name them and I'll answer."
 
 
 MAX_HISTORY_MESSAGES = 200
@@ -312,8 +314,18 @@ class Assistant(Runnable[Question | str, Answer]):
         """Adds `index` (the store revision all of this answer's searches read) and `standalone`: the question
         made standalone from the history, with the indexed guides' roles."""
         index = state.get("index") or self.search.keyword_index()
-        standalone = state.get("standalone") or condense(state["question"], state["history"], index.vocabulary)
         question = state["question"]
+        standalone = state.get("standalone") or _clarified(question, state["history"], index.vocabulary)
+        if standalone:  # the roles named, after being asked which: the question asked before, about them
+            return {
+                **state,
+                "index": index,
+                "standalone": with_role_names(standalone, index.vocabulary),
+                "said": "",
+                "said_id": None,
+                "conversation_guide": None,
+            }
+        standalone = condense(question, state["history"], index.vocabulary)
         if (
             standalone != question
             and not is_follow_up(question, index.vocabulary)
@@ -379,6 +391,8 @@ class Assistant(Runnable[Question | str, Answer]):
         # role (and the one whose sections a refusal names)
         pinned = index.corpus_words.guide_of(analysis.terms) if not analysis.roles else None
         pinned = pinned or (state.get("conversation_guide") if not analysis.roles else None)
+        # "which one has more job openings", with several guides and nothing to tell which: asked back
+        unclear = not analysis.roles and not pinned and not sources and _unclear(analysis, index)
         if pinned and not sources and passages and any(p.source != pinned for p in passages):
             sources = [pinned]
             passages = self._figure_search(analysis, query, vector, k, index, sources)
@@ -449,6 +463,7 @@ class Assistant(Runnable[Question | str, Answer]):
             "passages": passages,
             "searched": searched,
             "pinned": pinned,
+            "unclear": unclear,
             "context": context,
         }
 
@@ -519,6 +534,11 @@ class Assistant(Runnable[Question | str, Answer]):
 
     def _final(self, state: dict) -> dict:
         """The write step: `answer`, and its `sentences` with their markers (what `stream` yields one by one)."""
+        if state.get("unclear"):
+            guides = [g for g in state["index"].vocabulary.guides.values() if g.roles]
+            text = f"{WHICH_ROLES} The guides compare {'; '.join(plural_names(g.roles) for g in guides)}."
+            asked = Answer(text=text, standalone_question=state["standalone"], asks_which=True)
+            return {"answer": asked, "sentences": [text]}
         refusal = self._refusal(state)
         if refusal:
             return {"answer": refusal, "sentences": [refusal.text]}
@@ -777,6 +797,37 @@ def _says_of(phrase: str, wants: str | None, texts: list[str]) -> bool:
         if named.search(text)  # (split only a passage that names it at all)
         for sentence in split_sentences(text)
     )
+
+
+# Words that point at roles without naming them: "each one", "both", "these jobs", "which role".
+_POINTS_AT_ROLES = re.compile(
+    r"\b(both|each|either|these|those|the two|which one|which (role|job|career|field|trade|profession)s?|them|they|"
+    r"their)\b",
+    re.I,
+)
+
+
+def _clarified(question: str, history: list | None, vocabulary) -> str:
+    """After "Which roles do you mean?", a reply naming roles ("paralegals"): the question asked before, about all
+    the roles of their guides ("annual job openings for each one (paralegals and legal secretaries)"); else ""."""
+    if not history or history[-1]["role"] != "assistant" or not history[-1]["content"].startswith(WHICH_ROLES):
+        return ""
+    named = vocabulary.roles_in(question)
+    before = next((h["content"] for h in reversed(history) if h["role"] == "user"), "")
+    if not named or not before:
+        return ""
+    roles = [r for source in dict.fromkeys(r.source for r in named) for r in vocabulary.guides[source].roles]
+    return f"{before.strip().rstrip('?.! ')} ({plural_names(roles)})?"
+
+
+def _unclear(analysis, index) -> bool:
+    """Whether a question naming no role is about roles no word of it tells apart, with a few guides indexed:
+    "which one has more job openings per year" could be about any of them (every word of it is in most guides)."""
+    if len([g for g in index.vocabulary.guides.values() if g.roles]) < TUNING.unclear_guides or not analysis.terms:
+        return False
+    if analysis.kind not in ("comparison", "fit") and not _POINTS_AT_ROLES.search(analysis.text):
+        return False
+    return all(index.guide_share(t) > TUNING.unclear_share for t in analysis.terms)
 
 
 def _guide_asked(analysis, passages: list, index) -> str:

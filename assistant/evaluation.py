@@ -140,7 +140,7 @@ def judge(case: EvalCase, result: Answer, vocabulary) -> CaseResult:
     text = result.text.lower()
     cited = " ".join(c.text for c in result.citations).lower()
     sections = {c.section for c in result.citations}
-    sentences = split_sentences(result.text) if not result.refused else []
+    sentences = split_sentences(result.text) if not (result.refused or result.asks_which) else []
     first = sentences[0].lower() if sentences else ""
     composed = supported = 0
     for sentence in sentences:

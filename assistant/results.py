@@ -61,6 +61,8 @@ class Answer:
         notes: Remarks for the reader, e.g. that the LLM was down and the extractive writer answered.
         uncovered: What the question asks that no guide covers ("canada", "time span"); the answer says so first.
         nearest: For a refusal, the closest passage of each nearest section (numbered from 1), to read them.
+        asks_which: True when the question could be about any guide's roles and nothing in it tells which: `text`
+            asks which roles are meant (naming each guide's), and nothing is cited. Reply naming one to be answered.
     """
 
     text: str
@@ -71,6 +73,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)
     uncovered: list[str] = field(default_factory=list)
     nearest: list[Citation] = field(default_factory=list)
+    asks_which: bool = False
 
     def __str__(self) -> str:
         return self.text

@@ -231,6 +231,8 @@ class _KeywordIndex:
         # the documents comparing no roles (uploaded notes), which may name any guide's (see `_naming`)
         self._notes = [n for n, name in enumerate(frozen.source_names) if not self.vocabulary.compares(name)]
         self._named_in: dict[str, np.ndarray] = {}
+        self._comparing = np.array([n for n, name in enumerate(frozen.source_names) if self.vocabulary.compares(name)])
+        self._shares: dict[str, float] = {}  # see `guide_share`
         self.corpus_words = CorpusWords(frozen.words, self.used_in, self.only_in)
         self._kept: dict[str, tuple[StoredChunk, np.ndarray]] = {}  # see `chunk`
         self._keeping = threading.Lock()
@@ -264,6 +266,20 @@ class _KeywordIndex:
             return False
         rows = frozen.post_rows[int(frozen.post_offsets[n]) : int(frozen.post_offsets[n + 1])]
         return bool(np.any(np.isin(frozen.source[rows], ids)))
+
+    def guide_share(self, word: str) -> float:
+        """The share of the guides comparing roles whose chunks have a word (a stem): 1.0 for "pay" in every guide."""
+        found = self._shares.get(word)
+        if found is None:
+            guides = self._comparing
+            n = self.frozen.words.id(word)
+            if n is None or not len(guides):
+                found = 0.0
+            else:
+                rows = self.frozen.post_rows[int(self.frozen.post_offsets[n]) : int(self.frozen.post_offsets[n + 1])]
+                found = float(np.isin(guides, self.frozen.source[rows]).mean())
+            self._shares[word] = found
+        return found
 
     def only_in(self, word: str) -> str | None:
         """The one guide whose chunks have a word (a stem), if only one has it."""

@@ -144,6 +144,14 @@ class Tuning:
     # Passages each focus (a compared role, a part, an advice question's profile) puts in front of the question's own:
     # 3 brought each role's figure sentence into comparisons on the real questions, where 1 often missed it.
     focus_passages: int = 3
+    # A question about "the roles" that names none ("which one has more job openings per year") is asked back which
+    # roles it means when every word of it is in more than this share of the guides (with `unclear_guides` or more):
+    # no word tells which guide's. 0.5 on the thirteen guides: the questions above it could be about any guide ("entry
+    # level pay for both"); below, one word points (0.08 "animals", 0.15 "prescribe", 0.31 "trade" and "law").
+    unclear_share: float = 0.5
+    # ... not with two guides: most words of either are in both ("cloud", "platforms"), so a share tells nothing, and
+    # the search's guide is right on the real questions ("which cloud platforms do they use").
+    unclear_guides: int = 3
     # A question that names no indexed role and uses a word no guide uses is refused below this best-passage
     # similarity, and only caveated above it: "how much do dentists earn" (0.34) is refused; a general in-scope
     # question with one unknown casual word scores above 0.5 on the real-question set.

@@ -418,7 +418,13 @@ def derive_vocabulary(source: str, title: str, sections: list[str], texts: list[
     names: list[str] = []
     head = title.split(":")[0]
     from_title = [p.strip(" .,!?") for p in _TITLE_SPLIT.split(head)] if _TITLE_SPLIT.search(head) else []
-    for candidate in from_title + repeated:
+    titled = [singular(p.split()[-1].lower()) for p in from_title if p.split()]
+
+    def under_roles(leaf: str) -> bool:  # "Typical daily tasks" under "What Does a Paralegal Do?" and its like for
+        # the legal secretary: a topic of each role the title names, not a role of its own
+        return bool(titled) and all(any(t in map(singular, words(above)) for t in titled) for above in parents[leaf])
+
+    for candidate in from_title + [leaf for leaf in repeated if not under_roles(leaf)]:
         name = _display(
             " ".join(singular(w) if n == len(candidate.split()) - 1 else w for n, w in enumerate(candidate.split()))
         )

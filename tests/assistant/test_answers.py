@@ -768,7 +768,11 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
         ("can a rad tech just start doing ultrasounds without any more schooling", "No: A rad tech needs", "12-month"),
         ("can paralegals give legal advice to clients", "No. Only a licensed attorney can give legal advice", ""),
         # the count of what is asked ("15,400 openings"), not the first count of the sentence ("222,600 rad techs")
-        ("which one has more job openings each yr", "Radiologic technologists have more openings: 15,400", "6,200"),
+        (
+            "do rad techs or sonos have more job openings each yr",
+            "Radiologic technologists have more openings: 15,400",
+            "6,200",
+        ),
         ("how many clinical hrs do u do in a sonography program", "Students complete about 1,500 clinical hours", ""),
         # "qs r" is "questions are"; a part asking nothing of its own ("how long do u get") asks it of the part
         # before's subject; an exam's fact in a list is said alone ("Time limit: 3.5 hours")
@@ -779,6 +783,26 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
 def test_the_thirteenth_guides_questions_are_answered_first_thing(blind_guides, question, opening, said):
     sentences = split_sentences(blind_guides.answer(question).text)
     assert sentences[0].startswith(opening) and said in sentences[0], sentences
+
+
+def test_a_question_about_the_roles_that_no_word_ties_to_a_guide_is_asked_back(blind_guides, two_guides):
+    from assistant.chain import WHICH_ROLES
+
+    # thirteen guides, and nothing in the question tells which guide's roles: asked which, naming the guides' roles
+    asked = blind_guides.answer("which one has more job openings each yr")
+    assert asked.text.startswith(WHICH_ROLES) and asked.asks_which and not asked.citations and not asked.refused
+    assert "radiologic technologists and sonographers" in asked.text and "typical daily task" not in asked.text
+    # the reply naming one of them answers the question asked before, about that guide's roles
+    history = [
+        {"role": "user", "content": "which one has more job openings each yr"},
+        {"role": "assistant", "content": asked.text},
+    ]
+    sentences = split_sentences(blind_guides.answer("the paralegal one", history).text)
+    assert sentences[0].startswith("Paralegals have more openings: 39,300"), sentences
+    # a word that one guide uses more than others is no reason to ask ("travel"); nor are two guides, whose words
+    # are mostly in both ("cloud", "platforms")
+    assert "airline pilots" in blind_guides.answer("i love travel and want max earning potential, which suits me").text
+    assert not two_guides.answer("which cloud platforms do they use").text.startswith(WHICH_ROLES)
 
 
 def test_each_part_is_answered_by_its_own_fact(blind_guides):

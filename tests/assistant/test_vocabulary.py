@@ -44,6 +44,19 @@ def test_a_guide_without_a_title_gets_its_roles_from_repeated_headings():
     assert vocabulary.role_of("care.md", "Pay > Nurses").name == "nurse"
 
 
+def test_a_heading_repeated_under_each_role_the_title_names_is_no_role():
+    # "### Typical daily tasks" under "What Does a Paralegal Do?" and under "What Does a Legal Secretary Do?"
+    text = (
+        "# Paralegal vs Legal Secretary\n\n## What Does a Paralegal Do?\n\n### Typical daily tasks\n\n- Research\n\n"
+        "## What Does a Legal Secretary Do?\n\n### Typical daily tasks\n\n- Typing\n\n"
+        "## Pay\n\n### Paralegal\n\nMore.\n\n## Outlook\n\n### Paralegal\n\nSlow growth.\n"
+    )
+    chunks = chunk_markdown(text)
+    title = "Paralegal vs Legal Secretary"
+    guide = derive_vocabulary("law.md", title, [c.section for c in chunks], [c.text for c in chunks])
+    assert [r.name for r in guide.roles] == ["paralegal", "legal secretary"]
+
+
 @pytest.mark.parametrize(
     ("text", "roles"),
     [
