@@ -126,6 +126,8 @@ _SOONER = re.compile(
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6, "number": 7, "cost": 8}
 # Words that count people, whoever they are: what is counted is the role the question names.
 _PEOPLE = frozenset(["people", "ppl", "persons", "workers", "folks"])
+# A heading's words for the way into a role: "Becoming a Vet Tech", "The PT path", "Steps to Become a VA".
+_WAY_IN = frozenset(["become", "path", "route", "roadmap", "step"])
 # The unit a span is asked in: "how many hours of ...", "how many yrs".
 _ASKED_UNIT = re.compile(r"\bhow many (?:\w+ )?(hours|hrs|days|weeks|months|years|yrs)\b", re.I)
 
@@ -934,12 +936,12 @@ class _Plan:
     def headed_about(self, role: Role) -> np.ndarray:
         """The sentences of the sections about the role whose own heading has an asked word ("how do i become a
         sonographer": "Becoming a Sonographer")."""
-        asked = self.analysis.terms
+        asked = self.analysis.terms | _WAY_IN  # ("The PT path: the DPT" is the way in too)
         headed = []
         for n, p in enumerate(self.passages):
             last = p.section.split(" > ")[-1]
             heading = asked_terms(last, self.vocabulary, self.corpus)  # (a stem's forms: "become", "becoming")
-            if any(a[:5] == h[:5] and min(len(a), len(h)) >= 5 for a in asked for h in heading) and (
+            if any(a[:4] == h[:4] and min(len(a), len(h)) >= 4 for a in asked for h in heading) and (
                 role in self.vocabulary.roles_in(last)
             ):
                 headed.append(n)

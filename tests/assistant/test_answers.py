@@ -754,6 +754,9 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
         # happens to say "Become a clinical instructor"
         ("how do i become a rad tech", "Most radiologic technologists complete an associate degree", "24 months"),
         ("how do i become a sonographer", "Sonographers usually complete an associate degree", "18 to 24 months"),
+        # ... or headed as its path ("The PT path: the DPT"), not the skills list that says "small steps"
+        ("steps to become an occupational therapist", "Occupational therapy still offers two entry routes", ""),
+        ("how do i become a pt", "Every accredited physical therapy program in the US now awards the Doctor", "DPT"),
         # switching from one role to the other: the way into the other, for one who is the first
         ("im already a rad tech, how do i switch over to sonography", "People who already hold a degree", "rad techs"),
         # "rn" closing a message about another guide's role is "right now"; counting a role counts those employed
