@@ -1099,7 +1099,9 @@ class _Plan:
             reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly, unit, counted) for n in (na, nb)
         )
         # a stage, a share ("the top 10%") or an end asked is each side's own: not a row of both medians
-        row = None if end or PERCENTILE.search(a.text) else self.both_figures(role_a, role_b, scores)
+        share = PERCENTILE.search(a.text)  # ... unless the row is the share's ("Senior (top 10%): ...")
+        having = re.compile(rf"\b{share.group(1)}\s+{re.escape(share.group(0).split()[-1])}", re.I) if share else None
+        row = None if end and not share else self.both_figures(role_a, role_b, scores, having)
         staged_row = False  # ... unless the row is the stage's and the sides are not ("Entry level (0-2 years): ...")
         if row is not None and stage:
             staged = [re.search(rf"\b{re.escape(stage[:5])}", self.candidates[n].text, re.I) for n in (row[1], na, nb)]
@@ -1180,25 +1182,41 @@ class _Plan:
         return thing
 
     def stating(self, role: Role, n: int, scores: np.ndarray) -> int:
-        """A side's sentence, or when a count is asked and it does not count what is asked, the best of its role's
-        that does, if one does."""
-        if self.analysis.wants != "count":
-            return n
-        counts = self.counts_of(self.analysis.text)
-        if counts[n] or (not counts.any() and reading.figure_value(self.candidates[n].text, "count") is not None):
-            return n  # it counts what is asked ("all 50 states" does not count openings)
+        """A side's sentence, or when it lacks the figure asked (or a count asked counts something else), the best
+        of its role's that has it, if one does ("On paper, police officers come out ahead.": not the top 10%'s pay)."""
+        wants, text = self.analysis.wants, self.analysis.text
+        if wants != "count":
+            ends = RANGE_END.search(text) or PERCENTILE.search(text)  # "the top 10%": one that says the end asked
+            if not ends or wants not in FIGURES or reading.figure_value(self.candidates[n].text, wants) is not None:
+                return n  # (else a row of both, if there is one, gives the figures)
+            # "... more than $113,860 at the top", not the median
+            counts = self.figures[wants].astype(bool)
+            counts &= np.array([bool(RANGE_END.search(c.text)) for c in self.candidates])
+        else:
+            counts = self.counts_of(self.analysis.text)
+            if counts[n] or (not counts.any() and reading.figure_value(self.candidates[n].text, "count") is not None):
+                return n  # it counts what is asked ("all 50 states" does not count openings)
+        # (or, naming no role, its field's word: "For police, pay runs from ... to more than $113,860 at the top")
+        field = re.compile(rf"\b{re.escape(role.name.split()[0])}\b", re.I) if len(role.name.split()) > 1 else None
+        fields = [
+            bool(field and not named and field.search(c.text))
+            for named, c in zip(self.named, self.candidates, strict=True)
+        ]
         of_role = np.array(
             [
-                own == role or (own is None and (role in named or carried == role))
-                for own, named, carried in zip(self.roles, self.named, self.carried, strict=True)
+                own == role or (own is None and (role in named or carried == role or in_field))
+                for own, named, carried, in_field in zip(self.roles, self.named, self.carried, fields, strict=True)
             ]
         )
         found = self.best(scores, counts & of_role & self.allowed([role]))
         return n if found is None else found
 
-    def both_figures(self, role_a: Role, role_b: Role, scores: np.ndarray) -> tuple[float, int, tuple, tuple] | None:
+    def both_figures(
+        self, role_a: Role, role_b: Role, scores: np.ndarray, having: re.Pattern | None = None
+    ) -> tuple[float, int, tuple, tuple] | None:
         """The best sentence that gives the wanted figure for each of two roles, in a part naming only that role
-        (a table row's cells, "... while ..."), with its score and the two figures."""
+        (a table row's cells, "... while ..."), with its score and the two figures; with `having`, only a sentence
+        that has it ("top 10%")."""
         a = self.analysis
         found = None
         stated = self.figures[a.wants]
@@ -1209,6 +1227,8 @@ class _Plan:
         for n in np.flatnonzero(stated & self.allowed([role_a, role_b])):
             if hourly and a.wants == "money" and not re.search(r"\bhour", self.candidates[n].text, re.I):
                 continue  # "who makes more per hour": the row of hourly pay, not the annual one
+            if having and not having.search(self.candidates[n].text):
+                continue
             parts = {}
             for part in reading.PARTS.split(self.candidates[n].text):
                 named = self.vocabulary.roles_in(part)

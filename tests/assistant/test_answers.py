@@ -781,6 +781,10 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
         # before's subject; an exam's fact in a list is said alone ("Time limit: 3.5 hours")
         ("how many qs r on the arrt radiography exam and how long do u get", "Format: 200 scored questions", ""),
         ("how much is the arrt exam", "Application fee: $225", ""),
+        # a share asked ("the top 10%") is weighed on the row that gives it, or on each side's own sentence of the
+        # top (its field's word naming the role: "For police, pay runs ... to more than $113,860 at the top")
+        ("top 10% pay paralegal vs legal secretary", "Paralegals earn more: $98,990", "$75,320"),
+        ("top earners - do the top 10% of cops or firefighters make more", "Police officers earn more: $113,860", ""),
     ],
 )
 def test_the_thirteenth_guides_questions_are_answered_first_thing(blind_guides, question, opening, said):
