@@ -160,7 +160,8 @@ _REASON = re.compile(
 CAREER_STAGE = re.compile(r"\b(start\w*|entry|junior|beginn\w*|senior|experienced|lead\w*)\b", re.I)
 # Which end of a range a question asks for: "at the very top of the pay range", "the lowest salary".
 RANGE_END = re.compile(
-    r"\b(?P<high>top|high end|upper end|highest|max\w*|ceiling)\b|"
+    r"\b(?P<high>(?:top|highest)(?![- ](?:paying|paid|earning)\b)|high end|upper end|max\w*|ceiling)\b|"  # (not "top
+    # paying states": which states)
     r"\b(?P<low>bottom|low end|lower end|lowest|min\w*|floor)\b",
     re.I,
 )

@@ -785,6 +785,8 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
         # top (its field's word naming the role: "For police, pay runs ... to more than $113,860 at the top")
         ("top 10% pay paralegal vs legal secretary", "Paralegals earn more: $98,990", "$75,320"),
         ("top earners - do the top 10% of cops or firefighters make more", "Police officers earn more: $113,860", ""),
+        # "top paying state" asks which states, not the top of a pay range ("... at the top of that range")
+        ("top paying state for sonographers?", "Sonographers: California ($118,620)", ""),
     ],
 )
 def test_the_thirteenth_guides_questions_are_answered_first_thing(blind_guides, question, opening, said):
