@@ -408,6 +408,7 @@ class Analysis:
     profile: str = ""  # for advice, what the user says of themselves ("I love breaking into things")
     lacks: frozenset[str] = frozenset()  # what they would avoid or lack, as the guides spell it ("colorblind": color)
     besides: frozenset[str] = frozenset()  # what the answer is to leave out ("tools ... besides figma": figma)
+    towards: Role | None = None  # the role one switches to ("can a data scientist switch to ML engineering")
 
 
 def _wanted(text: str) -> str | None:
@@ -1224,6 +1225,10 @@ def asks_route(analysis: Analysis) -> bool:
     return analysis.kind == "howto" and len(analysis.roles) == 1 and analysis.terms <= generic
 
 
+# A sentence saying that one moves from one role to another: "If you aspire to transition into an ML engineer role".
+MOVES = re.compile(
+    r"\b(switch\w*|transition\w*|mov(e|es|ed|ing) (in)?to|pivot\w*|cross-train\w*|bridge|become|becoming)\b", re.I
+)
 _SWITCH = re.compile(
     r"^(switch\w*|transition\w*|mov\w*|pivot\w*|go|goes|going|get|getting|jump\w*|chang\w*|"
     r"become|becoming|to|into)$"
@@ -1338,6 +1343,7 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     if kind == "definition" and wants_figure(text):  # "what do firefighters make on average": a figure, not who
         kind = "fact"
     mover = _mover(text, vocabulary)
+    towards = next((m.role for m in vocabulary.mentions(text) if m.role != mover), None) if mover else None
     if mover is not None and kind != "howto":  # "can a data scientist switch to ML engineering": about the one who
         # moves (no advice on whom a role suits); "how do i switch to sonography": the way from one to the other
         roles, kind = [mover], ("fact" if kind in ("comparison", "common", "fit") else kind)
@@ -1372,7 +1378,7 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     if wants == "money" and not re.search(r"\bthan (the )?average\b", text, re.I):  # "make on average": the typical
         # figure (`TYPICAL_FIGURE`), however named; not the bar of "growing faster than average"
         terms -= asked_terms("average median mean", vocabulary, corpus)
-    return Analysis(text, kind, roles, wants, parts, unknown, terms, profile, lacks, besides)
+    return Analysis(text, kind, roles, wants, parts, unknown, terms, profile, lacks, besides, towards)
 
 
 def is_list_question(text: str) -> bool:

@@ -22,6 +22,7 @@ from .analysis import (
     CAREER_STAGE,
     CHOOSING,
     FIGURES,
+    MOVES,
     PERCENTILE,
     RANGE_END,
     THRESHOLD,
@@ -1085,7 +1086,7 @@ class _Plan:
         a = self.analysis
         stage = CAREER_STAGE.search(a.text)
         stage = stage and stage.group(1)
-        end = RANGE_END.search(a.text)
+        end = RANGE_END.search(a.text) if a.wants == "money" else None  # (a "min age" is a requirement)
         end = end and ("high" if end.group("high") else "low")
         hourly = _BY_THE_HOUR.search(a.text) is not None  # "how much more ... per hour"
         asked_unit = _ASKED_UNIT.search(a.text)
@@ -1335,6 +1336,21 @@ class _Plan:
             found = self.best(scores, (shared if a.kind == "common" and shared.any() else has) & self.allowed(a.roles))
             return [] if found is None else self.verdict(found, term)
         role = a.roles[0]
+        if a.towards is not None:  # "can a data scientist switch to ML engineering": where the guide says one moves
+            # to the other ("If you aspire to transition into an ML engineer role, consider ...")
+            field = a.towards.name.split()[0].lower()
+            moves = np.array(
+                [
+                    bool(MOVES.search(c.text))
+                    and (a.towards in nm or field in words(c.text))
+                    # (not the other way: "ML engineers can transition into the role of a data scientist")
+                    and not (role in nm and a.towards in nm and nm.index(a.towards) < nm.index(role))
+                    for c, nm in zip(self.candidates, self.named, strict=True)
+                ]
+            )
+            found = self.best(scores, moves & self.allowed([role, a.towards]))
+            if found is not None:
+                return self.verdict(found, term)
         own = np.array(
             [r == role or (r is None and (role in nm or not nm)) for r, nm in zip(self.roles, self.named, strict=True)]
         )

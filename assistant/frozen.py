@@ -33,7 +33,7 @@ import numpy as np
 from .settings import Settings
 from .store_pages import unpack_sentences
 
-FORMAT = 4  # bump when the files change: older folders are rebuilt, never misread
+FORMAT = 5  # bump when the files change: older folders are rebuilt, never misread
 REMEMBERED_ROWS = 1 << 14  # chunk IDs whose rows a revision keeps at hand
 
 

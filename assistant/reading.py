@@ -337,7 +337,7 @@ def only_after(sentence: str, asked: frozenset[str]) -> bool:
 
 
 # A sentence that gives its own verdict: "In most states, yes."; "No. Apprenticeships have no upper age limit".
-SAYS_SO = re.compile(r"^(yes|no|usually not|not usually|not always|not necessarily|rarely)\b|\b(yes|no)[.!]?$", re.I)
+SAYS_SO = re.compile(r"^(yes|no|not|usually not|rarely)\b|\b(yes|no)[.!]?$", re.I)  # ("Not in most states.")
 BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)
 # What a role asks of whoever does it, beyond "need": a thing it cannot be done without ("nurses deal with blood",

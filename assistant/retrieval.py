@@ -37,6 +37,13 @@ SHARED_HEADING = re.compile(r"\b(both|common|shared|overlap\w*|in common|all rol
 _TOKEN = re.compile(r"\$?\d[\d,.]*\d%?|\$?\d%?|[a-z][a-z0-9+#]*")
 STOPWORDS = frozenset(
     [
+        # what is left of a contraction: "I'm", "they'll", "we're", "I've", "I'd" (a lone "m" had looked like a name
+        # only one guide uses, its "5 a.m.")
+        "m",
+        "ll",
+        "re",
+        "ve",
+        "d",
         "a",
         "an",
         "the",

@@ -785,6 +785,20 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
         # top (its field's word naming the role: "For police, pay runs ... to more than $113,860 at the top")
         ("top 10% pay paralegal vs legal secretary", "Paralegals earn more: $98,990", "$75,320"),
         ("top earners - do the top 10% of cops or firefighters make more", "Police officers earn more: $113,860", ""),
+        # what is left of "I'm" is no name only one guide uses (the firefighter guide's "5 a.m."): the profile decides
+        (
+            "I'm 33, hate heights but don't mind dirty work, and eventually want to run my own one-man van business. "
+            "which trade should i go for?",
+            "By the guide's descriptions, plumbers suit you better",
+            "ladders and heights",
+        ),
+        (
+            "i'm 24, good at spatial stuff and hand-eye coordination, and nervous about radiation. which imaging job?",
+            "By the guide's descriptions, that fits sonographers best",
+            "avoid radiation",
+        ),
+        # a guide's own verdict that starts "Not ..." is its no, not a "Yes:" of ours
+        ("do u need a license to be a PL?", "Not in most states", ""),
         # "top paying state" asks which states, not the top of a pay range ("... at the top of that range")
         ("top paying state for sonographers?", "Sonographers: California ($118,620)", ""),
     ],
