@@ -56,6 +56,9 @@ def test_the_second_guides_comparison_works_without_a_code_change(two_guides):
         ("do pen testers use splunk", "No", "Splunk"),
         ("is linux used by ml engineers", "Yes", "Linux"),
         ("is pen testing an entry level job", "No", "entry-level"),
+        # switching: where the guide says one moves to the other, in that direction
+        ("can a data scientist switch to ml engineering", "Yes", "transition into an ML engineer role"),
+        ("can an ml engineer switch to data science", "Yes", "ML engineers can transition into the role of a data"),
     ],
 )
 def test_a_yes_no_question_is_answered_yes_or_no_with_its_evidence(two_guides, question, verdict, named):
