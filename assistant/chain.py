@@ -769,6 +769,10 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
         return out
     if analysis.kind == "fit" and analysis.profile and analysis.profile != analysis.text:
         return [(analysis.profile, None, None)]
+    if analysis.towards is not None and analysis.roles:  # "can a data scientist switch to ML engineering": where
+        # the mover's guide speaks of moving ("If you aspire to transition into an ML engineer role ...")
+        mover = analysis.roles[0]
+        return [(f"{mover.plural} who want to transition into a {analysis.towards.name} role", mover, None)]
     if analysis.kind == "comparison" and len(analysis.roles) >= 2:
         # Each side asked alone: the other roles' names taken out, so its embedding is about this role.
         rest = without_roles(analysis.text, vocabulary).strip(" ,?")

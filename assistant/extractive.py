@@ -1309,6 +1309,10 @@ class _Plan:
     def yes_no(self) -> list[Sentence]:
         """Yes or no, when the question's own terms are found in the guide for the asked role or another."""
         a = self.analysis
+        if a.towards is not None and len(a.roles) == 1:
+            moved = self.moving(a.roles[0], a.towards)
+            if moved:
+                return moved
         # The question's most specific word that the guides use ("c++" in "do data scientists need C++"): the
         # evidence is a sentence that has it. Other words ("need", "used") are how people ask, not what.
         asked = [t for t in a.terms if t not in reading.YES_NO_FILLER and len(t) > 1 and t in self.idf]
@@ -1336,21 +1340,6 @@ class _Plan:
             found = self.best(scores, (shared if a.kind == "common" and shared.any() else has) & self.allowed(a.roles))
             return [] if found is None else self.verdict(found, term)
         role = a.roles[0]
-        if a.towards is not None:  # "can a data scientist switch to ML engineering": where the guide says one moves
-            # to the other ("If you aspire to transition into an ML engineer role, consider ...")
-            field = a.towards.name.split()[0].lower()
-            moves = np.array(
-                [
-                    bool(MOVES.search(c.text))
-                    and (a.towards in nm or field in words(c.text))
-                    # (not the other way: "ML engineers can transition into the role of a data scientist")
-                    and not (role in nm and a.towards in nm and nm.index(a.towards) < nm.index(role))
-                    for c, nm in zip(self.candidates, self.named, strict=True)
-                ]
-            )
-            found = self.best(scores, moves & self.allowed([role, a.towards]))
-            if found is not None:
-                return self.verdict(found, term)
         own = np.array(
             [r == role or (r is None and (role in nm or not nm)) for r, nm in zip(self.roles, self.named, strict=True)]
         )
@@ -1506,6 +1495,24 @@ class _Plan:
         if _EITHER_OR.search(asked) and said == "Yes":  # "do i need a doctorate or is a masters enough": which
             return [first, *rest]  # one, not a yes to either (a "No" to "straight out of college" stays)
         return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
+
+    def moving(self, role: Role, towards: Role) -> list[Sentence]:
+        """ "can a data scientist switch to ML engineering": yes, where the guide says one moves to the other ("If you
+        aspire to transition into an ML engineer role, consider ..."), in that direction; [] where it does not."""
+        field = towards.name.split()[0].lower()
+        moves = np.array(
+            [
+                bool(MOVES.search(c.text))
+                and (towards in nm or field in words(c.text))
+                # (not the other way: "ML engineers can transition into the role of a data scientist")
+                and subject != towards
+                for c, nm, subject in zip(self.candidates, self.named, self.subject, strict=True)
+            ]
+        )
+        found = self.best(self.relevance(self.analysis.text, self.vector, None), moves & self.allowed([role, towards]))
+        if found is None:
+            return []
+        return self.verdict(found, MOVES.search(self.candidates[found].text).group(0).split()[0].lower())
 
     def _figure_after(self, n: int) -> bool:
         """Whether a short sentence without a figure is followed, in its passage, by one that gives the figure of what
