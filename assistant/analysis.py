@@ -949,7 +949,7 @@ _DOES_WHAT = re.compile(r"\bwhat (?:does|do) (?:an? |the )?(?P<who>[a-z][\w ]{2,
 # "how do I become a <someone>", "a job as a <someone>".
 _BECOME = re.compile(
     r"\b(?:become|becoming|work as|working as|job as|career as) (?:an? |the )?"
-    r"(?P<who>[a-z][a-z]+(?: [a-z]+)?)\s*(?:\?|$|\b(?:in|at|with|without|if|when|after|from)\b)",
+    r"(?P<who>[a-z][a-z]+(?: [a-z]+)?)\s*(?:\?|$|,|\b(?:in|at|with|without|if|when|after|from|and|but|so)\b)",
     re.I,
 )
 _PRONOUN_SUBJECTS = frozenset(
@@ -1254,7 +1254,7 @@ def unknown_role(analysis: Analysis, vocabulary: Vocabulary) -> bool:
     return (
         not analysis.roles
         and bool(who)
-        and any(u in (who, *who.split()) for u in analysis.unknown)
+        and any(f" {u} " in f" {who} " for u in analysis.unknown)  # ("... a respiratory therapist and whats the pay")
         and not {singular(w) for w in words(who)} <= vocabulary.name_words
     )
 

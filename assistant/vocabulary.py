@@ -826,7 +826,7 @@ class Vocabulary:
                 n
                 and n not in taken
                 and n - 1 not in taken
-                and singular(token) in self._heads
+                and (singular(token) in self._heads or singular(token) in self._shared_heads)  # ("therapist")
                 and modifier not in _BEFORE_A_ROLE | _NOT_A_KIND
                 and singular(modifier) == modifier
             ):

@@ -1465,7 +1465,13 @@ def test_a_route_no_role_names_is_read_from_its_list_of_steps(blind_guides):
 
 
 @pytest.mark.parametrize(
-    "question", ["how much do flight attendants make", "how much do linemen make? the guys who work on power lines"]
+    "question",
+    [
+        "how much do flight attendants make",
+        "how much do linemen make? the guys who work on power lines",
+        # a role ending in a word two roles of one guide share ("therapist"), asked with another part
+        "how long does it take to become a respiratory therapist and whats the pay",
+    ],
 )
 def test_a_question_about_someone_no_guide_describes_is_refused_not_given_another_roles_figure(blind_guides, question):
     result = blind_guides.answer(question)
