@@ -36,7 +36,8 @@ _FIT = re.compile(
     r"\b(suits?|fits?|right for me|better for me|best for me|for someone (like|who)|match(es)? me|"
     r"should i (be|become|choose|pick|go|do|get into|try)|which (one|role|career|job|path) (should|would|do)|"
     r"\bwhich (one|role|career|job|path)\W*$|"  # "i want a long term career with ..., which role"
-    r"(which|what) .*\b(for me|would i)\b)",
+    r"(which|what) .*\b(for me|would i)\b|"
+    r"\bor\b[^?.;]{1,40}\bfor me\b)",  # "paralegal or legal secretary for me?"
     re.I,
 )
 # How to choose between the roles, asked with or without a word of the asker: "how do I decide between ...".
@@ -128,7 +129,10 @@ _WANTS = [
             re.I,
         ),
     ),
-    ("percent", re.compile(r"\b(growth|grow\w*|percent\w*|how fast|rate|increase|outlook|demand)\b", re.I)),
+    (
+        "percent",
+        re.compile(r"\b(growth|grow\w*|percent\w*|how fast|rate|increase|outlook|demand|(job )?prospects)\b", re.I),
+    ),
     (
         "count",
         re.compile(
@@ -533,6 +537,7 @@ _HEADED_AS = {
     "advantage": "pros",
     "duty": "responsibilities",
     "task": "responsibilities",
+    "prospect": "outlook",  # "which one has better job prospects"
 }
 
 
@@ -1108,7 +1113,11 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
         w
         for n, w in enumerate(tokens)
         if n not in named
-        and ((w.lower() not in PHRASING and singular(w) not in PHRASING) or _names_a_credential(tokens, n, corpus))
+        and (
+            (w.lower() not in PHRASING and singular(w) not in PHRASING)
+            or _names_a_credential(tokens, n, corpus)
+            or (singular(w) in ("question", "day") and tokens[n - 1 : n] == ["many"])  # "how many questions": counted
+        )
         and not (w == "one" and n and tokens[n - 1] in ("which", "each", "either", "any", "become", "be"))  # pronoun
         and not (n and tokens[n - 1] == "how" and w in _HOW_WORDS)  # "how long": a span asked, not "long-term"
         and not (w in ("take", "takes") and "how long" in " ".join(tokens[:n]))  # "how long does it take"
@@ -1316,12 +1325,15 @@ _CLAUSE_OPENERS = frozenset(["do", "does", "did", "should", "can", "could", "is"
 
 # "what" typed in a hurry.
 _HURRIED_WHAT = re.compile(r"\b(wat|wut)(s?)\b", re.I)
+# Chat's "n" for "and": "how many questions r on the exam n how long do u get".
+_HURRIED_AND = re.compile(r"(?<=\w) n (?=\w)")
 
 
 def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     """Read a standalone question: its roles, kind, wanted figure, parts and unknown words."""
     # "wat events are ...": "what", not "watch" or "water"
     text = _HURRIED_WHAT.sub(lambda m: ("What" if m.group(0)[0].isupper() else "what") + m.group(2), text)
+    text = _HURRIED_AND.sub(" and ", text)
     roles = vocabulary.roles_in(text)
     # "afraid", "colorblind": how the asker feels, not a thing the guides lack
     unknown = unknown_words(_LACKING.sub(r"\g<what>", _AVERSION.sub(r"\g<what>", text)), vocabulary, corpus)

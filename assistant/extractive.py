@@ -1130,7 +1130,7 @@ class _Plan:
         if a.wants == "duration" and len({_unit(fa[0]), _unit(fb[0])}) > 1:
             return []  # "12 to 16 days" against a "40-hour" week: not two spans of one thing
         (hi_role, hi_n, hi), (lo_role, lo_n, lo) = sorted([(role_a, na, fa), (role_b, nb, fb)], key=lambda s: -s[2][1])
-        grows = re.search(r"\b(grow\w*|growth|outlook|demand|increase)\b", a.text, re.I)
+        grows = re.search(r"\b(grow\w*|growth|outlook|demand|increase|prospects?)\b", a.text, re.I)
         verdict = {
             "money": "earn more",
             "percent": "are projected to grow faster" if grows else "have the higher rate",
@@ -1461,6 +1461,8 @@ class _Plan:
         said = "No" if reading.negates(self.candidates[n].text, term) != reading.negates(asked, term) else "Yes"
         against = reading.against(asked, self.candidates[n].text)  # "slower than average?" - "faster than the average"
         said = said if against is None else ("No" if against else "Yes")
+        if said == "Yes" and reading.other_amount(asked, self.candidates[n].text):
+            said = "No"  # "do cops work 24 hour shifts" - "Police officers typically work 8, 10, or 12-hour shifts"
         lacks = reading.covers(self.analysis.lacks, self.own_words[n])
         if said == "Yes" and lacks and reading.DEMANDS.search(self.candidates[n].text):
             said = "No"  # "can a colorblind person be an electrician" - "electricians need normal color vision"

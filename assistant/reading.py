@@ -153,6 +153,9 @@ def figure_value(
         return None
     value = float(number.group(1).replace(",", ""))
     value *= {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
+    signed = wants == "percent" and re.search(r"(?<![\d\w])[-\u2212\u2013]\s?$", text[: match.start()])
+    if signed:  # "-3% (decline)": a fall, not 3% growth
+        value = -value
     unit = re.search(r"(year|month|week|day|hour|minute|million|billion|thousand)", match.group(0), re.I)
     value *= UNITS.get(unit.group(1).lower(), 1) if unit else 1  # "27 months" against "2 to 4 years"
     upper = _MONEY_RANGE_END.match(text, match.end()) if wants == "money" else None
@@ -161,6 +164,7 @@ def figure_value(
     per = PER.search(text[end_at : end_at + 20])
     by = BY_YEAR.match(text, match.end())  # "16% by 2033": the figure's horizon goes with it
     unit = per.group(2).lower() if per else ""
+    written = f"-{written}" if signed else written
     return written + (f" {'an' if unit.startswith('hour') else 'a'} {unit}" if per else "") + (
         f" by {by.group(1)}" if by and wants == "percent" else ""
     ), value
@@ -497,6 +501,23 @@ def against(question: str, evidence: str) -> bool | None:
     if "as" in said:  # "faster than average?" - "about as fast as average": neither faster nor slower
         return True
     return True if any(OPPOSITE.get(word) in said for word in asked) else None
+
+
+# An amount of time a question names: "24 hour shifts", "3 years".
+_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)[\s-]?(hours?|days?|weeks?|months?|years?)\b", re.I)
+
+
+def other_amount(question: str, evidence: str) -> bool:
+    """Whether the evidence gives other amounts of the unit the question asks one of: "24 hour shifts?" - "8, 10, or
+    12-hour shifts" (not "24 hours on, 48 hours off")."""
+    asked = {(m.group(1), m.group(2).lower().rstrip("s")) for m in _AMOUNT.finditer(question)}
+    if not asked:
+        return False
+    said = re.findall(r"\b(\d+(?:\.\d+)?)[\s-]?(hour|day|week|month|year)s?\b", evidence, re.I)
+    numbers_of = {unit for _, unit in asked}
+    same_unit = {(x, u.lower()) for x, u in said if u.lower() in numbers_of}
+    listed = {x for x in re.findall(r"\b\d+(?:\.\d+)?\b", evidence)}
+    return bool(same_unit) and not any(x in listed for x, _ in asked)
 
 
 def item_label(text: str) -> str:

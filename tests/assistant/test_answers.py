@@ -802,6 +802,21 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
         ),
         # a guide's own verdict that starts "Not ..." is its no, not a "Yes:" of ours
         ("do u need a license to be a PL?", "Not in most states", ""),
+        # "X or Y for me?" with what the asker says of themselves is advice
+        (
+            "paralegal or legal secretary for me? i type like 80wpm, hate long hours before deadlines, and cant afford "
+            "school rn",
+            "By the guide's descriptions, that fits legal secretaries best",
+            "Type fast",
+        ),
+        # "n" is "and"; "how many questions" counts questions
+        ("how many questions r on the arrt exam for rad techs n how long do u get", "Format: 200 scored questions", ""),
+        # prospects are the outlook, and a decline ("-3% (decline)") is below any growth
+        (
+            "which one has better job prospects, paralegals or legal secretaries?",
+            "Paralegals are projected to grow faster: 1%",
+            "-3% for legal secretaries",
+        ),
         # "top paying state" asks which states, not the top of a pay range ("... at the top of that range")
         ("top paying state for sonographers?", "Sonographers: California ($118,620)", ""),
     ],
@@ -829,6 +844,16 @@ def test_a_question_about_the_roles_that_no_word_ties_to_a_guide_is_asked_back(b
     # are mostly in both ("cloud", "platforms")
     assert "airline pilots" in blind_guides.answer("i love travel and want max earning potential, which suits me").text
     assert not two_guides.answer("which cloud platforms do they use").text.startswith(WHICH_ROLES)
+
+
+def test_a_yes_no_asking_an_amount_the_guide_gives_otherwise_is_no(blind_guides):
+    history = [
+        {"role": "user", "content": "do firefighters really work 24 hour shifts?"},
+        {"role": "assistant", "content": "Yes, most career firefighters work 24 hours on, 48 hours off."},
+    ]
+    first = first_sentence(blind_guides.answer("and cops?", history).text)
+    assert first.startswith("No: Police officers typically work 8, 10, or 12-hour shifts"), first
+    assert first_sentence(blind_guides.answer(history[0]["content"]).text).startswith("Yes: Most career firefighters")
 
 
 def test_each_part_is_answered_by_its_own_fact(blind_guides):

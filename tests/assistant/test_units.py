@@ -439,6 +439,13 @@ def test_a_span_may_have_a_decimal_or_a_word_before_its_unit_and_a_count_is_of_w
     assert reading.figure_value(outlook, "count", counted="openings")[0] == "15,400"
 
 
+def test_a_decline_is_a_negative_share():
+    from assistant import reading
+
+    assert reading.figure_value("Legal Secretary: -3% (decline).", "percent") == ("-3%", -3.0)
+    assert reading.figure_value("Paralegal: 1% growth", "percent") == ("1%", 1.0)
+
+
 def test_a_list_item_of_a_label_and_its_figure_is_a_sentence_too():
     from assistant.sentences import passage_sentences
 
