@@ -221,23 +221,24 @@ def test_the_real_questions_rates(two_guides):
             },
         ),
         # The tenth (paralegal vs legal secretary), untouched at 6c6fa27 (twelve guides indexed): 0.558, 0.465, right
-        # guide 0.907; after the general fixes it prompted 0.628, 0.512, 0.907.
+        # guide 0.907; after the general fixes it prompted 0.628, 0.512, 0.907; with thirteen guides and the fixes the
+        # eleventh prompted 0.721, 0.581, 0.884 (three questions naming no role are asked which roles they mean).
         (
             HELD_OUT_10_QUESTIONS,
             {
-                "fact_in_answer": 0.6,
-                "first_sentence_answers": 0.48,
+                "fact_in_answer": 0.68,
+                "first_sentence_answers": 0.55,
                 "out_of_scope_refused_or_caveated": 0.9,
-                "right_guide_cited": 0.88,
+                "right_guide_cited": 0.85,
             },
         ),
         # The eleventh (radiologic technologist vs sonographer), untouched at ac3d0e8 (thirteen guides indexed): 0.605,
-        # 0.558, right guide 0.930; after the general fixes it prompted: FILL.
+        # 0.558, right guide 0.930; after the general fixes it prompted (f025954): 0.767, 0.744, 0.930.
         (
             HELD_OUT_11_QUESTIONS,
             {
-                "fact_in_answer": 0.6,
-                "first_sentence_answers": 0.55,
+                "fact_in_answer": 0.73,
+                "first_sentence_answers": 0.7,
                 "out_of_scope_refused_or_caveated": 0.9,
                 "right_guide_cited": 0.9,
             },
