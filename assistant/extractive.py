@@ -117,6 +117,8 @@ def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool, boo
 
 # A sentence that goes on about what the one before it named: "You complete eight events ...", "It takes ...".
 _GOES_ON = re.compile(r"(You|It|They|This|These|That|Those)\b")
+# ... or names again what the one before named: "The exam lasts four hours" after "... the national exam ...".
+_THE_SAME = re.compile(r"The (\w+) (?!of\b)")
 # One span, not a range: "21 weeks".
 _ONE_SPAN = re.compile(r"(?:about |around |roughly )?(\d+)\s+(years?|months?|weeks?|days?|hours?)", re.I)
 # A duration comparison asking for the shorter: "which one gets u there quicker".
@@ -218,7 +220,9 @@ class _Plan:
         self.words = [terms(c.text) | terms(passages[c.passage].section) for c in self.candidates]
         for n, c in enumerate(self.candidates[1:], start=1):
             before = self.candidates[n - 1]
-            if _GOES_ON.match(c.text) and before.passage == c.passage and before.order == c.order - 1:
+            the = _THE_SAME.match(c.text)  # "... the national exam given by the NBCOT. The exam lasts ..."
+            same = bool(the) and bool(terms(the.group(1)) & self.words[n - 1])
+            if (_GOES_ON.match(c.text) or same) and before.passage == c.passage and before.order == c.order - 1:
                 # "Most fire departments use the CPAT ... You complete eight events ... in 10 minutes and 20 seconds":
                 # a sentence going on about the one before is about its words too
                 self.words[n] = self.words[n] | self.words[n - 1]

@@ -818,6 +818,8 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
             "Paralegals are projected to grow faster: 1%",
             "-3% for legal secretaries",
         ),
+        # "The exam lasts ..." is about the exam the sentence before named ("... given by the NBCOT")
+        ("how many multiple choice questions on the nbcot test", "The exam lasts four hours and includes 170", ""),
         # "top paying state" asks which states, not the top of a pay range ("... at the top of that range")
         ("top paying state for sonographers?", "Sonographers: California ($118,620)", ""),
     ],
