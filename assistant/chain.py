@@ -48,8 +48,10 @@ from .vocabulary import plural_names, words
 from .writer import MIN_SUPPORT, Writer
 
 NOT_COVERED = "The guide does not cover this question."
-# Asked back when a question is about "the roles" and nothing in it tells which guide's (see `_unclear`).
+# Asked back when a question is about "the roles" and nothing in it tells which guide's (see `_unclear`), naming at
+# most this many guides' roles (copies of a guide name theirs once).
 WHICH_ROLES = "Which roles do you mean? Name them and I'll answer."
+_NAMED_BACK = 20
 
 
 MAX_HISTORY_MESSAGES = 200
@@ -535,8 +537,13 @@ class Assistant(Runnable[Question | str, Answer]):
     def _final(self, state: dict) -> dict:
         """The write step: `answer`, and its `sentences` with their markers (what `stream` yields one by one)."""
         if state.get("unclear"):
-            guides = [g for g in state["index"].vocabulary.guides.values() if g.roles]
-            text = f"{WHICH_ROLES} The guides compare {'; '.join(plural_names(g.roles) for g in guides)}."
+            pairs = list(
+                dict.fromkeys(plural_names(g.roles) for g in state["index"].vocabulary.guides.values() if g.roles)
+            )
+            named = "; ".join(pairs[:_NAMED_BACK]) + (
+                f"; and {len(pairs) - _NAMED_BACK} more" if len(pairs) > _NAMED_BACK else ""
+            )
+            text = f"{WHICH_ROLES} The guides compare {named}."
             asked = Answer(text=text, standalone_question=state["standalone"], asks_which=True)
             return {"answer": asked, "sentences": [text]}
         refusal = self._refusal(state)
@@ -827,9 +834,9 @@ def _clarified(question: str, history: list | None, vocabulary) -> str:
 def _unclear(analysis, index) -> bool:
     """Whether a question naming no role is about roles no word of it tells apart, with a few guides indexed:
     "which one has more job openings per year" could be about any of them (every word of it is in most guides)."""
-    if len([g for g in index.vocabulary.guides.values() if g.roles]) < TUNING.unclear_guides or not analysis.terms:
-        return False
     if analysis.kind not in ("comparison", "fit") and not _POINTS_AT_ROLES.search(analysis.text):
+        return False
+    if not analysis.terms or index.guides_compared < TUNING.unclear_guides:
         return False
     return all(index.guide_share(t) > TUNING.unclear_share for t in analysis.terms)
 

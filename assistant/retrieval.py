@@ -284,9 +284,15 @@ class _KeywordIndex:
                 found = 0.0
             else:
                 rows = self.frozen.post_rows[int(self.frozen.post_offsets[n]) : int(self.frozen.post_offsets[n + 1])]
-                found = float(np.isin(guides, self.frozen.source[rows]).mean())
+                has = np.bincount(self.frozen.source[rows], minlength=len(self.frozen.source_names)) > 0
+                found = float(has[guides].mean())  # (a count, not a sort: a common word has 100,000s of rows)
             self._shares[word] = found
         return found
+
+    @property
+    def guides_compared(self) -> int:
+        """How many indexed documents are guides comparing roles (not uploaded notes)."""
+        return len(self._comparing)
 
     def only_in(self, word: str) -> str | None:
         """The one guide whose chunks have a word (a stem), if only one has it."""

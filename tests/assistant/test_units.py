@@ -610,3 +610,21 @@ def test_a_list_intro_that_points_back_takes_the_sentence_before_it():
     assert passage_sentences(text)[-1] == (
         "Most start with a degree; that's enough for many jobs, but the path is longer: Study; Pass it."
     )
+
+
+def test_asking_back_names_each_pair_of_roles_once_and_at_most_twenty():
+    # The write step alone, on a stand-in index (a namespace with a vocabulary): only the guides' roles are read.
+    from types import SimpleNamespace
+
+    from assistant.chain import WHICH_ROLES, Assistant
+    from assistant.vocabulary import GuideVocabulary, Role, Vocabulary
+
+    guides = [
+        GuideVocabulary(f"g{n}.md", "", [Role(f"role{n % 25}a", f"g{n}.md"), Role(f"role{n % 25}b", f"g{n}.md")])
+        for n in range(50)  # 25 pairs of roles, each in two copies of its guide
+    ]
+    state = {"unclear": True, "index": SimpleNamespace(vocabulary=Vocabulary(guides)), "standalone": "which one?"}
+    answer = Assistant._final(Assistant.__new__(Assistant), state)["answer"]
+    assert answer.asks_which and answer.text.startswith(WHICH_ROLES)
+    assert answer.text.count("role0as and role0bs") == 1 and "role19as" in answer.text and "role20as" not in answer.text
+    assert answer.text.endswith("; and 5 more.")
