@@ -334,6 +334,13 @@ class Assistant(Runnable[Question | str, Answer]):
             and foreign(question, index.vocabulary, index.corpus_words)
         ):
             standalone = question  # "who won the super bowl last year", asked after pay: not about those roles
+        read = analyse(question, index.vocabulary, index.corpus_words) if standalone != question else None
+        if read is not None and read.kind == "fit" and not read.roles:
+            # "... hate heights, dont mind dirty work ... which trade?" after the paralegals: advice whose words only
+            # another guide uses ("dirty", "heights") is a new question about that guide's roles, not a follow-up
+            pointed = index.corpus_words.guide_of(read.terms)
+            if pointed and pointed not in {r.source for r in index.vocabulary.roles_in(standalone)}:
+                standalone = question
         # A follow-up ("does location matter?", "what comes after that?") goes on from what was said last; naming
         # no role, it is about the role of the passage that was said ("how much does that pay?").
         history, said_id = state["history"], None

@@ -859,6 +859,17 @@ def test_a_yes_no_asking_an_amount_the_guide_gives_otherwise_is_no(blind_guides)
     assert first_sentence(blind_guides.answer(history[0]["content"]).text).startswith("Yes: Most career firefighters")
 
 
+def test_advice_about_another_guides_roles_is_a_new_question_not_a_follow_up(blind_guides):
+    # after the paralegals, advice whose words only the trades guide uses is about electricians and plumbers
+    history = [
+        {"role": "user", "content": "which one has more job openings, paralegals or legal secretaries?"},
+        {"role": "assistant", "content": "Paralegals have more openings: 39,300 [1] against 17,500 [1]."},
+    ]
+    question = "im 33, hate heights, dont mind dirty work and want my own van business someday. which trade?"
+    first = first_sentence(blind_guides.answer(question, history).text)
+    assert first.startswith("By the guide's descriptions, plumbers suit you better"), first
+
+
 def test_each_part_is_answered_by_its_own_fact(blind_guides):
     sentences = split_sentences(
         blind_guides.answer("how many qs r on the arrt radiography exam and how long do u get").text
