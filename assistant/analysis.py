@@ -1116,7 +1116,7 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
         and (
             (w.lower() not in PHRASING and singular(w) not in PHRASING)
             or _names_a_credential(tokens, n, corpus)
-            or (singular(w) in ("question", "day") and tokens[n - 1 : n] == ["many"])  # "how many questions": counted
+            or (singular(w) == "question" and tokens[n - 1 : n] == ["many"])  # "how many questions": what is counted
         )
         and not (w == "one" and n and tokens[n - 1] in ("which", "each", "either", "any", "become", "be"))  # pronoun
         and not (n and tokens[n - 1] == "how" and w in _HOW_WORDS)  # "how long": a span asked, not "long-term"

@@ -1090,7 +1090,7 @@ class _Plan:
         a = self.analysis
         stage = CAREER_STAGE.search(a.text)
         stage = stage and stage.group(1)
-        end = RANGE_END.search(a.text) if a.wants == "money" else None  # (a "min age" is a requirement)
+        end = RANGE_END.search(a.text)
         end = end and ("high" if end.group("high") else "low")
         hourly = _BY_THE_HOUR.search(a.text) is not None  # "how much more ... per hour"
         asked_unit = _ASKED_UNIT.search(a.text)
