@@ -235,10 +235,11 @@ class _KeywordIndex:
         }
         # for telling what a question names that no guide does, or not the guide it asks about
         self._source_ids = {name: n for n, name in enumerate(frozen.source_names)}
-        # the documents comparing no roles (uploaded notes), which may name any guide's (see `_naming`)
-        self._notes = [n for n, name in enumerate(frozen.source_names) if not self.vocabulary.compares(name)]
+        # the guides comparing roles (see `guide_share`), and the documents that compare none (uploaded notes), which
+        # may name any guide's (see `_naming`)
+        comparing = np.array([self.vocabulary.compares(name) for name in frozen.source_names], dtype=bool)
+        self._comparing, self._notes = np.flatnonzero(comparing), np.flatnonzero(~comparing).tolist()
         self._named_in: dict[str, np.ndarray] = {}
-        self._comparing = np.array([n for n, name in enumerate(frozen.source_names) if self.vocabulary.compares(name)])
         self._shares: dict[str, float] = {}  # see `guide_share`
         self.corpus_words = CorpusWords(frozen.words, self.used_in, self.only_in)
         self._kept: dict[str, tuple[StoredChunk, np.ndarray]] = {}  # see `chunk`

@@ -130,26 +130,16 @@ def test_an_unreadable_stored_vocabulary_is_derived_again(tmp_path):
     assert [r.name for r in index.vocabulary.roles] == ["nurse", "dentist"]
 
 
-def test_an_acronym_two_guides_share_stays_with_the_guide_that_writes_it(tmp_path):
-    """ "PT" is the initials of penetration tester, which its guide never writes, and the physical therapist's
-    written name ("Physical therapists (PTs)"): with both guides indexed, "pts" are physical therapists."""
+def _guides_index(tmp_path, texts: dict[str, list[str]], roles: dict[str, list[tuple[str, tuple[str, ...]]]]):
+    """A keyword index of small guides (each guide's chunks; its roles and their aliases stored on its first chunk,
+    as ingestion stores them), with zero vectors: for what keyword search and the vocabulary do alone."""
     import numpy as np
 
     from assistant.vocabulary import GuideVocabulary, Role
 
-    therapy = "Physical therapists (PTs) and occupational therapists (OTs) treat patients. A PT earns $99,710."
-    guides = {
-        "hacking.md": ["Penetration testers break into systems.", "Cybersecurity analysts watch for attacks."],
-        "therapy.md": [therapy, "Occupational therapists adapt daily tasks."],
-    }
-    roles = {
-        "hacking.md": ("penetration tester", "cybersecurity analyst"),
-        "therapy.md": ("physical therapist", "occupational therapist"),
-    }
     chunks = []
-    for source, texts in guides.items():
-        named = [(name, tuple(word[0] for word in name.upper().split())) for name in roles[source]]
-        vocabulary = GuideVocabulary(source, "", [Role(n, source, ("".join(a),)) for n, a in named])
+    for source, guide in texts.items():
+        vocabulary = GuideVocabulary(source, "", [Role(name, source, aliases) for name, aliases in roles[source]])
         chunks += [
             StoredChunk(
                 f"{source}{n}",
@@ -158,50 +148,39 @@ def test_an_acronym_two_guides_share_stays_with_the_guide_that_writes_it(tmp_pat
                     "source": source,
                     "section": "",
                     "position": n,
-                    **({"vocabulary": vocabulary.to_json()} if n == 0 else {}),
+                    **({"vocabulary": vocabulary.to_json()} if not n else {}),
                 },
             )
-            for n, text in enumerate(texts)
+            for n, text in enumerate(guide)
         ]
-    index = _KeywordIndex.of(chunks, np.zeros((len(chunks), 4)), tmp_path)
+    return _KeywordIndex.of(chunks, np.zeros((len(chunks), 4)), tmp_path)
+
+
+def test_an_acronym_two_guides_share_stays_with_the_guide_that_writes_it(tmp_path):
+    """ "PT" is the initials of penetration tester, which its guide never writes, and the physical therapist's
+    written name ("Physical therapists (PTs)"): with both guides indexed, "pts" are physical therapists."""
+    therapy = "Physical therapists (PTs) and occupational therapists (OTs) treat patients. A PT earns $99,710."
+    texts = {
+        "hacking.md": ["Penetration testers break into systems.", "Cybersecurity analysts watch for attacks."],
+        "therapy.md": [therapy, "Occupational therapists adapt daily tasks."],
+    }
+    roles = {  # each role with its initials as its alias
+        "hacking.md": [("penetration tester", ("PT",)), ("cybersecurity analyst", ("CA",))],
+        "therapy.md": [("physical therapist", ("PT",)), ("occupational therapist", ("OT",))],
+    }
+    index = _guides_index(tmp_path, texts, roles)
     assert [r.name for r in index.vocabulary.roles_in("how much do pts make")] == ["physical therapist"]
     assert [r.name for r in index.vocabulary.roles_in("are cas paid well")] == ["cybersecurity analyst"]  # no conflict
 
 
 def test_a_role_named_is_searched_for_in_its_own_guide(tmp_path):
     # another guide's "radiation therapists" are no physical therapists: the name counts only in its guide's chunks
-    import numpy as np
-
-    from assistant.vocabulary import GuideVocabulary, Role
-
     texts = {
         "therapy.md": ["About 259,200 physical therapists work in the US.", "Physical therapists treat movement."],
         "imaging.md": ["This guide does not cover radiation therapists.", "Sonographers scan organs."],
     }
-    roles = {"therapy.md": ("physical therapist", "PT"), "imaging.md": ("sonographer", "DMS")}
-    chunks = [
-        StoredChunk(
-            f"{source}{n}",
-            text,
-            {
-                "source": source,
-                "section": "",
-                "position": n,
-                **(
-                    {
-                        "vocabulary": GuideVocabulary(
-                            source, "", [Role(roles[source][0], source, roles[source][1:])]
-                        ).to_json()
-                    }
-                    if n == 0
-                    else {}
-                ),
-            },
-        )
-        for source, guide in texts.items()
-        for n, text in enumerate(guide)
-    ]
-    index = _KeywordIndex.of(chunks, np.zeros((len(chunks), 4)), tmp_path)
+    roles = {"therapy.md": [("physical therapist", ("PT",))], "imaging.md": [("sonographer", ("DMS",))]}
+    index = _guides_index(tmp_path, texts, roles)
     assert sorted(index.search("physical therapists", 4)) == ["therapy.md0", "therapy.md1"]
 
 
