@@ -131,6 +131,8 @@ _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6, "number":
 _PEOPLE = frozenset(["people", "ppl", "persons", "workers", "folks"])
 # A heading's words for the way into a role: "Becoming a Vet Tech", "The PT path", "Steps to Become a VA".
 _WAY_IN = frozenset(["become", "path", "route", "roadmap", "step"])
+# A sentence telling a later step of a way in: "After graduating, you must pass ...", "Graduates then take ...".
+_NEXT_STEP = re.compile(r"^(?:After|Once|Then|Next|Finally|Upon)\b|\b(?:then|must)\b")
 # The unit a span is asked in: "how many hours of ...", "how many yrs".
 _ASKED_UNIT = re.compile(r"\bhow many (?:\w+ )?(hours|hrs|days|weeks|months|years|yrs)\b", re.I)
 
@@ -923,10 +925,20 @@ class _Plan:
         lists = self.allowed([role]) & self.listing
         headed = self.headed_about(role)
         if headed.any() and not (lists & headed).any():
-            # "Becoming a Rad Tech", told in prose: the best such section's opening sentences, in order (not another
-            # list's "Become a clinical instructor")
-            first = self.passage_of[np.flatnonzero(headed)[0]]
-            return self.extracted(list(np.flatnonzero(self.passage_of == first)[: self.writer.max_sentences]))
+            # "Becoming a Rad Tech", told in prose: the best such section's opening, then the steps it goes on to
+            # ("After graduating, you must pass the NPTE ...", "You then apply for your state license"), in order (not
+            # another list's "Become a clinical instructor"); with no such step, its opening sentences
+            where = self.passages[self.passage_of[np.flatnonzero(headed)[0]]]  # (a long section's pieces too)
+            section = sorted(
+                (n for n, p in enumerate(self.passage_of) if self.passages[p].section == where.section),
+                key=lambda n: (self.passages[self.passage_of[n]].position, self.candidates[n].order),
+            )
+            section = [n for n in section if self.source[n] == where.source]
+            short = len(self.candidates[section[0]].text.split()) < TUNING.definition_short_lead
+            opening = list(section[: 2 if short else 1])
+            steps = [n for n in section[len(opening) :] if _NEXT_STEP.search(self.candidates[n].text)]
+            picks = (opening + steps + [n for n in section if n not in opening + steps])[: self.writer.max_sentences]
+            return self.extracted(sorted(picks, key=section.index))
         own = self.best(scores, lists & np.array([r == role for r in self.roles]))
         shared = lists & np.array([r is None for r in self.roles]) & (self.source == role.source)
         for steps in [own] if own is not None else sorted(np.flatnonzero(shared), key=lambda n: -scores[n]):

@@ -752,6 +752,35 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
 
 
 @pytest.mark.parametrize(
+    ("question", "steps"),
+    [
+        (
+            "how do i become a pt",
+            [
+                "Doctor of Physical Therapy (DPT)",
+                "you must pass the National Physical Therapy",
+                "you receive your state license",
+            ],
+        ),
+        (
+            "how do i become a dental hygienist",
+            ["associate degree in dental hygiene", "candidates must pass the National Board"],
+        ),
+        (
+            "steps to become an occupational therapist",
+            ["two entry routes", "master's degree", "Graduates then take the national"],
+        ),
+    ],
+)
+def test_a_way_in_told_in_prose_goes_on_to_its_later_steps(blind_guides, question, steps):
+    """Its opening, then the sentences telling what comes after ("After graduating, you must pass ..."), in order; not
+    only the opening paragraph's next sentences (how programs are applied to)."""
+    text = blind_guides.answer(question).text
+    at = [text.find(step) for step in steps]
+    assert -1 not in at and at == sorted(at), text
+
+
+@pytest.mark.parametrize(
     ("question", "opening", "said"),
     [
         # a way in told in prose under its own heading ("Becoming a Rad Tech"), not a career ladder's list that
