@@ -1585,7 +1585,13 @@ class _Plan:
         else:
             best_role = max(candidates, key=lambda r: fits(r, scores))
         best_n = max(by_role[best_role], key=lambda n: scores[n])
-        text = f"By the guide's descriptions, that fits {best_role.plural} best: {self.candidates[best_n].text}"
+        said = self.candidates[best_n].text
+        if self.listing[best_n]:  # of "Choose legal secretary if you: ...", the items that are what the asker said
+            intro, items = reading.list_parts(said)
+            asked = asked_terms(profile.question, self.vocabulary, self.corpus)
+            matched = [item for item in items if asked & terms(item)]
+            said = f"{intro}: {'; '.join(matched)}." if 0 < len(matched) < len(items) else said
+        text = f"By the guide's descriptions, that fits {best_role.plural} best: {said}"
         return [Sentence(text, (self.candidates[best_n].passage,), True)]
 
     def avoided(self, by_role: dict[Role, list[int]], scores: np.ndarray) -> list[Sentence]:

@@ -354,9 +354,17 @@ DEMANDS = re.compile(
 
 def covers(lacks: frozenset[str], words: frozenset[str]) -> bool:
     """Whether a sentence's words have what the asker would avoid: each word of it, up to two ("public speaking" is
-    not "public money"), spelled alike to a suffix ("meet": "meetings")."""
-    found = [t for t in lacks if any(w.startswith(t) or t.startswith(w) for w in words if min(len(w), len(t)) >= 4)]
+    not "public money"), spelled alike to a suffix ("meet": "meetings"; not "week": "weekends")."""
+    found = [t for t in lacks if any(_alike(w, t) or _alike(t, w) for w in words if min(len(w), len(t)) >= 4)]
     return bool(lacks) and len(found) >= min(2, len(lacks))
+
+
+def _alike(word: str, stem: str) -> bool:
+    """Whether a word is the stem with a suffix that makes another form of it."""
+    return word.startswith(stem) and _FORM_SUFFIX.fullmatch(word[len(stem) :]) is not None
+
+
+_FORM_SUFFIX = re.compile(r"|e?s|e?d|ings?|e?rs?|ions?|ations?|ments?|ly|al|ic|ive|ity|ities")
 
 
 # A span that is the whole of a way in, not one step of it: "All told, becoming a licensed CPA usually takes 5 to 7

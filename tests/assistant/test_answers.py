@@ -752,6 +752,32 @@ def test_the_fifteenth_and_sixteenth_gradings_questions_are_answered_first_thing
 
 
 @pytest.mark.parametrize(
+    ("question", "opening", "said", "unsaid"),
+    [
+        # of a "Choose X if you:" list, the items that are what the asker says ("predictable hrs"), not all four;
+        # and "weekends" avoided is not "a predictable 40-hour week" (another word, not another form of "week")
+        (
+            "i want predictable hrs and hate working weekends, which is better for me",
+            "By the guide's descriptions, that fits legal secretaries best",
+            "Value a predictable 40-hour week",
+            "Type fast",
+        ),
+        (
+            "i love research and writing and might go to law school in a few yrs, which one suits me",
+            "By the guide's descriptions, that fits paralegals best",
+            "Are thinking about law school later",
+            "higher earning potential",
+        ),
+    ],
+)
+def test_advice_quotes_the_items_of_whom_a_role_suits_that_are_what_the_asker_says(
+    blind_guides, question, opening, said, unsaid
+):
+    first = first_sentence(blind_guides.answer(question).text)
+    assert first.startswith(opening) and said in first and unsaid not in first, first
+
+
+@pytest.mark.parametrize(
     ("question", "steps"),
     [
         (

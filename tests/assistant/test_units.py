@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant import reading
 from assistant.analysis import kind_of
 from assistant.chain import validate
 from assistant.citations import check_citations, renumber, split_sentences, with_marker
@@ -607,3 +608,9 @@ def test_asking_back_names_each_pair_of_roles_once_and_at_most_twenty():
     assert answer.asks_which and answer.text.startswith(WHICH_ROLES)
     assert answer.text.count("role0as and role0bs") == 1 and "role19as" in answer.text and "role20as" not in answer.text
     assert answer.text.endswith("; and 5 more.")
+
+
+def test_what_the_asker_avoids_is_found_in_its_words_forms_not_in_longer_words():
+    assert reading.covers(frozenset(["meet"]), frozenset(["meetings"]))
+    assert reading.covers(frozenset(["presentation"]), frozenset(["present"]))
+    assert not reading.covers(frozenset(["weekend", "work"]), frozenset(["week", "working"]))
