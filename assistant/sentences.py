@@ -93,6 +93,8 @@ def table_sentences(lines: list[str]) -> list[str]:
 
 # A list item that is a label and its figure: "Time limit: 3.5 hours", "Application fee: $225".
 _LABELLED_FIGURE = re.compile(r"^[A-Z][^:]{1,40}: [^:]*\d")
+# What a long step says before its colon or semicolon: "Complete a Clinical Fellowship (CF)", "Obtain a state license".
+_STEP_HEAD = re.compile(r"^((?:\S+ ){1,11}?\S+?)[:;] ")
 
 
 def passage_sentences(text: str, section: str = "") -> list[str]:
@@ -167,7 +169,10 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
         ):
             labels.append(parts[0].rstrip("."))
             if len(parts) == 1:
-                if _LABELLED_FIGURE.match(parts[0]):  # "- **Time limit:** 3.5 hours": a fact of its own too
+                # "4. Pass the Praxis exam.": a step told as a sentence (not a rung, "1. Financial Analyst (0-3
+                # years)"); "- **Time limit:** 3.5 hours": a fact; each a sentence of its own too
+                step = bullet.group(1)[0].isdigit() and parts[0].rstrip()[-1:] in ".!?" and len(core.split()) >= 3
+                if _LABELLED_FIGURE.match(parts[0]) or step:
                     units.append(f"{parts[0].rstrip('.')}.")
                 continue  # "- clear technical writing": an item of the list, not a sentence
             if len(parts) > 1 and parts[1].lower().startswith(parts[0].rstrip(".").lower()):
@@ -184,6 +189,9 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
         elif bullet and bullet.group(1)[0].isdigit() and len(parts) == 1 and len(core.split()) <= 16:
             labels.append(parts[0].rstrip("."))  # "3. Build strength and cardio, then pass the CPAT.": a step, and
             # a sentence of its own (below)
+        elif bullet and bullet.group(1)[0].isdigit() and len(parts) == 1 and (head := _STEP_HEAD.match(parts[0])):
+            labels.append(head.group(1))  # "5. Complete a Clinical Fellowship (CF): at least 36 weeks and ...": a long
+            # step, named by what it says before its colon; and a sentence of its own (below)
         elif not bullet:
             # "The usual order:" then "Police Officer → Corporal → ...": a paragraph that is what its intro announced
             announced = intro if waiting and not labels and not line.endswith(":") else ""

@@ -577,6 +577,20 @@ def test_a_numbered_list_of_one_sentence_steps_is_also_named_in_one_sentence():
     assert "Earn your EMT-B certification at a community college; Build strength" in steps[3]
 
 
+def test_every_step_of_a_numbered_list_is_a_sentence_and_named_in_the_list_whatever_its_length():
+    steps = passage_sentences(
+        "1. Earn a bachelor's degree, ideally in a related field.\n2. Pass the national exam.\n"
+        "3. Complete a clinical fellowship (CF): at least 36 weeks and 1,260 hours of paid, mentored work under a "
+        "certified clinician in any setting.",
+        "Education > Becoming a clinician",
+    )
+    assert steps[1] == "Pass the national exam.", "a step of a few words is a sentence of its own"
+    assert steps[-1] == (
+        "Education (becoming a clinician): Earn a bachelor's degree, ideally in a related field; Pass the national "
+        "exam; Complete a clinical fellowship (CF)."
+    ), "a long step is named by what it says before its colon"
+
+
 def test_a_short_verdict_reads_with_the_sentence_after_it():
     text = "Usually not. EMT-B is the standard baseline. Paramedic training takes roughly a year."
     assert passage_sentences(text)[:2] == [
