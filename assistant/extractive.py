@@ -869,14 +869,15 @@ class _Plan:
         verb = "are" if head and re.search(r"[^su]s$", head[0]) else "is"  # "Certifications", "Typical hours"
         return f"The {reading.lower_first(label)} for {role.plural} {verb} {value.strip()}."
 
+    def position(self, n: int) -> tuple[int, int]:
+        """Where a sentence stands in its guide: its passage's place, then its own in the passage."""
+        return self.passages[self.candidates[n].passage].position, self.candidates[n].order
+
     def introduction(self, role: Role) -> list[Sentence]:
         """What a role is or does, as its guide first says: its first sentence about that role alone ("Product
         managers (PMs) decide what gets built ..."), or else the lead of its first section of its own ("The primary
         responsibility of ML engineers is ..."); a short lead brings the sentence after it."""
-
-        def position(n: int) -> tuple[int, int]:
-            return self.passages[self.candidates[n].passage].position, self.candidates[n].order
-
+        position = self.position
         usable = [
             n
             for n in range(len(self.candidates))
@@ -928,12 +929,12 @@ class _Plan:
             # "Becoming a Rad Tech", told in prose: the best such section's opening, then the steps it goes on to
             # ("After graduating, you must pass the NPTE ...", "You then apply for your state license"), in order (not
             # another list's "Become a clinical instructor"); with no such step, its opening sentences
-            where = self.passages[self.passage_of[np.flatnonzero(headed)[0]]]  # (a long section's pieces too)
+            first = self.passages[self.passage_of[np.flatnonzero(headed)[0]]]
+            where = (first.source, first.section)  # (a long section's pieces too)
             section = sorted(
-                (n for n, p in enumerate(self.passage_of) if self.passages[p].section == where.section),
-                key=lambda n: (self.passages[self.passage_of[n]].position, self.candidates[n].order),
+                (n for n, p in enumerate(self.passages[m] for m in self.passage_of) if (p.source, p.section) == where),
+                key=self.position,
             )
-            section = [n for n in section if self.source[n] == where.source]
             short = len(self.candidates[section[0]].text.split()) < TUNING.definition_short_lead
             opening = list(section[: 2 if short else 1])
             steps = [n for n in section[len(opening) :] if _NEXT_STEP.search(self.candidates[n].text)]
@@ -1268,16 +1269,7 @@ class _Plan:
 
         def first(mask: np.ndarray) -> int | None:
             found = np.flatnonzero(ok & mask)
-            return (
-                None
-                if not len(found)
-                else int(
-                    min(
-                        found,
-                        key=lambda n: (self.passages[self.candidates[n].passage].position, self.candidates[n].order),
-                    )
-                )
-            )
+            return int(min(found, key=self.position)) if len(found) else None
 
         both = first(np.array([self.sets_apart(c.text, role_a, role_b) for c in self.candidates]))
         if both is not None:

@@ -364,7 +364,7 @@ def _alike(word: str, stem: str) -> bool:
     return word.startswith(stem) and _FORM_SUFFIX.fullmatch(word[len(stem) :]) is not None
 
 
-_FORM_SUFFIX = re.compile(r"|e?s|e?d|ings?|e?rs?|ions?|ations?|ments?|ly|al|ic|ive|ity|ities")
+_FORM_SUFFIX = re.compile(r"(?:e?s|e?d|ings?|e?rs?|ions?|ations?|ments?|ly|al|ic|ive|ity|ities)?")
 
 
 # A span that is the whole of a way in, not one step of it: "All told, becoming a licensed CPA usually takes 5 to 7

@@ -124,6 +124,7 @@ class Tuning:
     # "What does a SOC analyst do?" is answered by the lead of the role's first section, and by the sentence after it
     # when the lead is shorter than this many words (a one-line lead, "A penetration tester is hired to think like an
     # attacker.", says too little; a 24-word lead, "The primary responsibility of ML engineers is ...", says it all).
+    # A way in told in prose opens the same way ("Occupational therapy still offers two entry routes." and the next).
     definition_short_lead: int = 20
     # "How do I become a pen tester?" is answered step by step, one sentence a step of the role's route, at most this
     # many: the guides' routes have five steps; a longer list is cut rather than read out whole.
