@@ -940,9 +940,12 @@ class _Plan:
             steps = [n for n in section[len(opening) :] if _NEXT_STEP.search(self.candidates[n].text)]
             picks = (opening + steps + [n for n in section if n not in opening + steps])[: self.writer.max_sentences]
             return self.extracted(sorted(picks, key=section.index))
-        own = self.best(scores, lists & np.array([r == role for r in self.roles]))
+        mine = lists & np.array([r == role for r in self.roles])
+        # the best list under the role's way-in heading first ("Becoming an SLP": its steps, not the pros' "Shorter
+        # path: a master's in about 2 years"), then its best list anywhere
+        own = [n for n in dict.fromkeys([self.best(scores, mine & headed), self.best(scores, mine)]) if n is not None]
         shared = lists & np.array([r is None for r in self.roles]) & (self.source == role.source)
-        for steps in [own] if own is not None else sorted(np.flatnonzero(shared), key=lambda n: -scores[n]):
+        for steps in own or sorted(np.flatnonzero(shared), key=lambda n: -scores[n]):
             picks, named = self.steps(int(steps), role)
             if len(picks) >= 2:
                 out = self.extracted(picks)  # a step's short first sentence brings its second (see `extracted`)
