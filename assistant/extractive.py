@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -1074,6 +1075,16 @@ class _Plan:
         if len(sides) < 2:
             return self.fact()
         (role_a, na), (role_b, nb) = sides
+        if a.wants == "number":  # "min age cops vs firefighters": a row labelled with the measure asked that gives each
+            # its number ("Minimum age: Firefighter 18, Police Officer 21"), not where the measure is another thing's
+            row = self.both_figures(
+                role_a,
+                role_b,
+                self.relevance(a.text, self.vector, a.wants),
+                lambda text: ": " in text and reading.states_measure(a.text, text.partition(": ")[0]),
+            )
+            if row is not None:
+                return self.extracted([row[1]])
         if a.wants in reading.WEIGHED:
             weighed = self.weigh(role_a, na, role_b, nb)
             if weighed:
@@ -1122,7 +1133,7 @@ class _Plan:
         # a stage, a share ("the top 10%") or an end asked is each side's own: not a row of both medians
         share = PERCENTILE.search(a.text)  # ... unless the row is the share's ("Senior (top 10%): ...")
         having = re.compile(rf"\b{share.group(1)}\s+{re.escape(share.group(0).split()[-1])}", re.I) if share else None
-        row = None if end and not share else self.both_figures(role_a, role_b, scores, having)
+        row = None if end and not share else self.both_figures(role_a, role_b, scores, having and having.search)
         staged_row = False  # ... unless the row is the stage's and the sides are not ("Entry level (0-2 years): ...")
         if row is not None and stage:
             staged = [re.search(rf"\b{re.escape(stage[:5])}", self.candidates[n].text, re.I) for n in (row[1], na, nb)]
@@ -1233,11 +1244,11 @@ class _Plan:
         return n if found is None else found
 
     def both_figures(
-        self, role_a: Role, role_b: Role, scores: np.ndarray, having: re.Pattern | None = None
+        self, role_a: Role, role_b: Role, scores: np.ndarray, having: Callable[[str], object] | None = None
     ) -> tuple[float, int, tuple, tuple] | None:
         """The best sentence that gives the wanted figure for each of two roles, in a part naming only that role
         (a table row's cells, "... while ..."), with its score and the two figures; with `having`, only a sentence
-        that has it ("top 10%")."""
+        it holds for ("top 10%")."""
         a = self.analysis
         found = None
         stated = self.figures[a.wants]
@@ -1248,7 +1259,7 @@ class _Plan:
         for n in np.flatnonzero(stated & self.allowed([role_a, role_b])):
             if hourly and a.wants == "money" and not re.search(r"\bhour", self.candidates[n].text, re.I):
                 continue  # "who makes more per hour": the row of hourly pay, not the annual one
-            if having and not having.search(self.candidates[n].text):
+            if having and not having(self.candidates[n].text):
                 continue
             parts = {}
             for part in reading.PARTS.split(self.candidates[n].text):

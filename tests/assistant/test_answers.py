@@ -857,6 +857,9 @@ def test_a_way_in_told_in_prose_goes_on_to_its_later_steps(blind_guides, questio
         # top (its field's word naming the role: "For police, pay runs ... to more than $113,860 at the top")
         ("top 10% pay paralegal vs legal secretary", "Paralegals earn more: $98,990", "$75,320"),
         ("top earners - do the top 10% of cops or firefighters make more", "Police officers earn more: $113,860", ""),
+        # a number asked of both is the row labelled with its measure, not the sentence where "a minimum age such as
+        # 50" is the pension's (the eighteenth to twentieth gradings' worst answer)
+        ("whats the min age for cops vs firefighters", "Minimum age: Firefighter 18, Police Officer 21", ""),
         # what is left of "I'm" is no name only one guide uses (the firefighter guide's "5 a.m."): the profile decides
         (
             "I'm 33, hate heights but don't mind dirty work, and eventually want to run my own one-man van business. "
