@@ -445,7 +445,13 @@ class Assistant(Runnable[Question | str, Answer]):
             )
         if introduces(analysis):  # "what does a SOC analyst do": where the guide introduces the role, first
             passages = _in_front(self.search.introduction(analysis.roles[0], vector, index, top), passages, k)
-        said = self.search.passage(state["said_id"], vector, index, top) if state.get("said_id") else None
+        # "ok and which one has better job prospects?" after the pay: a comparison of a figure the answer before did
+        # not state is asked afresh, not around what was said
+        afresh = analysis.kind == "comparison" and analysis.wants in FIGURES
+        afresh = afresh and not FIGURES[analysis.wants].search(state.get("said") or "")
+        said = (
+            self.search.passage(state["said_id"], vector, index, top) if state.get("said_id") and not afresh else None
+        )
         if said is not None:  # its whole section, in front: what the follow-up asks about is around what was said
             passages = _in_front(self.search.pieces(said, vector, index), passages, k)
         foci = [Focus(q, v, role, part) for (q, role, part), v in zip(asked, vectors, strict=True)]

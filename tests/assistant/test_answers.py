@@ -732,6 +732,16 @@ def test_each_part_of_a_message_is_answered_by_its_own_plan(blind_guides, questi
         ("how many ppl work as paralegals in the us", [], "The number employed for paralegals", "366,200"),
         ("how to become a legal secretary step by step", [], "Build your typing speed", "60 words per minute"),
         ("do u have to be a paramedic to be a firefighter", [], "Usually not: EMT-B is the standard baseline", "EMT"),
+        # a comparison of a figure the answer before did not state is asked afresh, not around the pay said
+        (
+            "ok and which one has better job prospects?",
+            [
+                "which pays more, paralegal or legal secretary?",
+                "Paralegals. The median is $60,970 a year vs $49,390 for legal secretaries, about $11,580 more.",
+            ],
+            "Paralegals are projected to grow faster: 1%",
+            "-3% for legal secretaries",
+        ),
         # "become one": "one" is the role talked about, and the route into it is asked
         (
             "how do i become one",
