@@ -240,13 +240,19 @@ class _Plan:
         )
         self.anaphor = np.array([c[1] for c in cues])
         self.listing = np.array([c[2] for c in cues])
+        self.list_of: dict[int, int] = {}  # a list's item told alone: the list's sentence
         for m in np.flatnonzero(self.listing):  # a list's item told alone ("Time limit: 3.5 hours.") is about what
             listed = self.candidates[m].text  # its intro says ("... the ARRT Radiography exam. Key details:")
             intro = terms(listed.split(": ", 1)[0])
+            items = set(reading.list_parts(listed)[1])
             for n, c in enumerate(self.candidates):
                 item = c.text.rstrip(". ")
-                if c.passage == self.candidates[m].passage and n != m and len(item) > 3 and f": {item}" in listed:
+                if c.passage != self.candidates[m].passage or n == m or len(item) <= 3:
+                    continue
+                if f": {item}" in listed:
                     self.words[n] = self.words[n] | intro
+                if item in items:
+                    self.list_of.setdefault(n, int(m))
         self.figures = {kind: np.array([c[col] for c in cues]) for kind, col in _FIGURE_COLUMN.items()}
         top = passages[0].fused or 1.0
         self.rank = np.array([TUNING.rank_weight * passages[c.passage].fused / top for c in self.candidates])
@@ -1559,8 +1565,10 @@ class _Plan:
         scores = self.relevance(profile.question, profile.vector, None)
         by_role: dict[Role, list[int]] = {}
         for n, own in enumerate(self.roles):
-            # A sentence of one role's sections, or one naming a single role ("Choose penetration tester if ...").
-            role = own or (self.named[n][0] if len(self.named[n]) == 1 else None)
+            # A sentence of one role's sections, or one naming a single role ("Choose penetration tester if ..."), or
+            # an item of a list naming one ("Cannot commit to a degree right now", of "Choose veterinary assistant if")
+            named = self.named[n] or self.named[self.list_of.get(n, n)]
+            role = own or (named[0] if len(named) == 1 else None)
             if (
                 role is not None
                 and not self.anaphor[n]

@@ -788,6 +788,18 @@ def test_advice_quotes_the_items_of_whom_a_role_suits_that_are_what_the_asker_sa
     assert first.startswith(opening) and said in first and unsaid not in first, first
 
 
+def test_advice_weighs_a_list_item_told_alone_as_its_lists_role(assistant_over, tmp_path):
+    """ "Cannot commit to a degree right now or want to avoid student debt", an item of "Choose veterinary assistant if
+    you:", is the vet assistants' evidence too: the guide is chosen by each role's two best sentences, and without it
+    the audiologists' "... and the debt that may come" had won (with every guide of the tests' indexed)."""
+    (tmp_path / "index").mkdir()
+    bot = assistant_over(tmp_path / "index", sorted(FOURTEENTH_GUIDE.parent.glob("*.md")))
+    text = bot.answer(
+        "career changer here, dont want student debt and just want to see if i even like clinic work, which suits me"
+    ).text
+    assert text.startswith("By the guide's descriptions, that fits veterinary assistants best"), text
+
+
 def test_the_route_is_the_list_under_the_roles_way_in_heading_every_step_told(assistant_over, tmp_path):
     """ "Becoming an SLP" lists the steps, not the pros' "Shorter path: a master's in about 2 years"; a short step
     ("Pass the Praxis ... exam.") and a long one ("Complete a Clinical Fellowship (CF): at least 36 weeks ...") are
