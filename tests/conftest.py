@@ -33,8 +33,10 @@ TENTH_GUIDE = Path(__file__).parent / "data" / "physical-therapist-vs-occupation
 ELEVENTH_GUIDE = Path(__file__).parent / "data" / "veterinary-technician-vs-veterinary-assistant.md"
 TWELFTH_GUIDE = Path(__file__).parent / "data" / "paralegal-vs-legal-secretary.md"
 THIRTEENTH_GUIDE = Path(__file__).parent / "data" / "radiologic-technologist-vs-sonographer.md"
-# The fourteenth, speech-language-pathologist-vs-audiologist.md, is not among `blind_guides` yet: with it indexed,
-# "career changer here, dont want student debt ... which suits me" (no role named) goes to its audiologists.
+# The fourteenth, speech-language-pathologist-vs-audiologist.md, is not among `blind_guides` yet: with it indexed, two
+# advice questions naming no role go to other guides' roles (the nurse set's "want to prescribe stuff", the paralegal
+# set's "predictable hrs"), and the PT/OT set's "how much do speech language pathologists make" is no longer out of
+# scope.
 ENV_PREFIX = "CAREER_ASSISTANT_"
 
 
