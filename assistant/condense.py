@@ -204,8 +204,12 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
         return question
 
     rest = _LEAD_IN.sub("", question, count=1).strip()
-    roles_now, roles_before = vocabulary.roles_in(rest), vocabulary.roles_in(previous)
-    named = {i for m in vocabulary.mentions(rest) for i in range(m.start, m.end)}
+    roles_before = vocabulary.roles_in(previous)
+    # "and techs?" after the pharmacists: their guide's techs (a short follow-up; "is it worth starting as an assistant
+    # first?" after the pay of hygienists and assistants asks something new of them)
+    among = frozenset(r.source for r in roles_before) if len(words(rest)) <= 3 else frozenset()
+    roles_now = vocabulary.roles_in(rest, among)
+    named = {i for m in vocabulary.mentions(rest, among) for i in range(m.start, m.end)}
     topic_words = [w for n, w in enumerate(words(rest)) if w not in _FILLER and n not in named]
     names_a_role = bool(roles_now) or (
         bool(_LEAD_IN.match(question))

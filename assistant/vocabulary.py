@@ -601,6 +601,10 @@ def _spells(acronym: str, phrase: str) -> bool:
     return joined[:1] == letters[:1] and len(words_) <= len(letters)
 
 
+# What makes a person of a field's word: "design" + "er", "account" + "ant", "art" + "ist".
+_AGENT_SUFFIXES = frozenset(["er", "or", "ist", "ian", "ant", "ent", "r"])
+
+
 @dataclass(frozen=True)
 class Mention:
     role: Role
@@ -625,6 +629,12 @@ class Vocabulary:
         # A last word several roles share names the one of the guide whose other role the text names: "assistant"
         # beside "hygienist" is the dental assistant, not the physician assistant.
         self._shared_heads = {h: rs for h, rs in heads.items() if len(rs) > 1}
+        # Every name's last word, a clipped one's too ("tech" of "vet tech"): "techs" beside "pharmacists" is the
+        # pharmacy technician, the one role of the pharmacists' guide whose name ends in a word "techs" stands for.
+        self._ends: dict[str, set[Role]] = {}
+        for role in self.roles:
+            for form in role.forms():
+                self._ends.setdefault(singular(form[-1]), set()).add(role)
         leads: dict[str, list[Role]] = {}
         for role in self.roles:
             first = role.name.split()[0]
@@ -652,8 +662,11 @@ class Vocabulary:
         """Whether a document is a guide comparing roles of its own, not an uploaded note (nor unknown here)."""
         return source in self.guides and source not in self.notes
 
-    def mentions(self, text: str) -> list[Mention]:
-        """The roles a text names, in order, each mention once (longest name first)."""
+    def mentions(self, text: str, among: frozenset[str] = frozenset()) -> list[Mention]:
+        """The roles a text names, in order, each mention once (longest name first). `among`: the guides a
+        conversation is about, whose roles a word shared or clipped names as if the text named one ("and techs?")."""
+        if among:
+            return self._mentions(text, among)
         found = self._seen.get(text)
         if found is None:
             found = self._mentions(text)
@@ -661,7 +674,7 @@ class Vocabulary:
                 self._seen[text] = found
         return found
 
-    def _mentions(self, text: str) -> list[Mention]:
+    def _mentions(self, text: str, among: frozenset[str] = frozenset()) -> list[Mention]:
         tokens = words(text)
         spans = [m.span() for m in _WORD.finditer(text)]
         taken = [False] * len(tokens)
@@ -696,9 +709,12 @@ class Vocabulary:
             if role and not taken[start]:
                 found.append(Mention(role, start, start + 1))
                 taken[start] = True
-        sources = {m.role.source for m in found}
+        sources = {m.role.source for m in found} | among
         for start, token in enumerate(tokens):
             of_guide = [r for r in self._shared_heads.get(singular(token), []) if r.source in sources]
+            if not of_guide and not taken[start] and sources and singular(token) not in self._heads:
+                clipped = {r for r in self._clipped(singular(token)) if r.source in sources}
+                of_guide = list(clipped) if len(clipped) == 1 else []
             if len(of_guide) == 1 and not taken[start] and (not start or self._alone(tokens, spans, text, start)):
                 found.append(Mention(of_guide[0], start, start + 1))
                 taken[start] = True
@@ -746,6 +762,20 @@ class Vocabulary:
         role, other, at = pairs[0]
         taken[start] = taken[at] = True
         return [Mention(role, start, start + 1), Mention(other, at, at + 1)]
+
+    def _clipped(self, word: str) -> set[Role]:
+        """The roles a name of which ends in this word or in a longer one it clips: "tech" ("vet tech", "pharmacy
+        technician", "radiologic technologist"); a clip of four letters at least ("con" is no controller), and not
+        the field the name is made from ("design" of "designer", "account" of "accountant")."""
+        found = set(self._ends.get(word, ()))
+        if len(word) >= 4:
+            found.update(
+                r
+                for end, roles in self._ends.items()
+                if end.startswith(word) and end[len(word) :] not in _AGENT_SUFFIXES
+                for r in roles
+            )
+        return found
 
     def _head_of(self, token: str) -> Role | None:
         """The role whose last word, unshared, a typed word is, as written or with one typo ("scientsts")."""
@@ -835,9 +865,9 @@ class Vocabulary:
                 found.append(f"{token} {tokens[n + 1]}")  # "nurse practitioners"
         return found
 
-    def roles_in(self, text: str) -> list[Role]:
-        """The distinct roles a text names, in order of first mention."""
-        return list(dict.fromkeys(m.role for m in self.mentions(text)))
+    def roles_in(self, text: str, among: frozenset[str] = frozenset()) -> list[Role]:
+        """The distinct roles a text names, in order of first mention (`among`: as in `mentions`)."""
+        return list(dict.fromkeys(m.role for m in self.mentions(text, among)))
 
     def role_of(self, source: str, section: str) -> Role | None:
         """The one role a section is about, by its last heading that names exactly one of its guide's roles."""

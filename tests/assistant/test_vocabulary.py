@@ -461,3 +461,26 @@ def test_informal_names_a_guide_uses_for_its_roles_are_aliases(embeddings):
     roles = {r.name: r.aliases for r in informal_names(guide, texts, embeddings.encode).roles}
     assert "cop" in roles["police officer"]
     assert not {"result", "team", "fire"} & {*roles["police officer"], *roles["firefighter"]}
+
+
+def test_a_clipped_last_word_names_the_one_role_of_the_guide_asked_about():
+    """ "techs" stands for technicians, vet techs and technologists alike: beside "pharmacists" (or after them, in a
+    conversation) it is the pharmacists' guide's one role whose name ends in such a word."""
+    from assistant.condense import condense
+    from assistant.vocabulary import GuideVocabulary, Role
+
+    pharmacy = [Role("pharmacist", "p.md", ("RPh",)), Role("pharmacy technician", "p.md", ("CPhT",))]
+    vets = [Role("veterinary technician", "v.md", ("vet tech",)), Role("veterinary assistant", "v.md")]
+    imaging = [Role("radiologic technologist", "r.md", ("rad tech",)), Role("sonographer", "r.md")]
+    vocabulary = Vocabulary(
+        [GuideVocabulary("p.md", "", pharmacy), GuideVocabulary("v.md", "", vets), GuideVocabulary("r.md", "", imaging)]
+    )
+    assert vocabulary.roles_in("pharmacists vs techs, who earns more") == pharmacy
+    assert vocabulary.roles_in("sonographers or techs") == imaging[::-1]
+    assert vocabulary.roles_in("how much do techs make") == [], "alone, techs are of three guides"
+    assert vocabulary.roles_in("do pharmacists work in big tech") == pharmacy[:1], "big tech is no one"
+    history = [
+        {"role": "user", "content": "how much do pharmacists make an hour"},
+        {"role": "assistant", "content": "About $63.82 an hour."},
+    ]
+    assert condense("and techs?", history, vocabulary) == "how much do pharmacy technicians make an hour"
