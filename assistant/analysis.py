@@ -36,7 +36,8 @@ _FIT = re.compile(
     r"\b(suits?|fits?|right for me|better for me|best for me|for someone (like|who)|match(es)? me|"
     r"should i (be|become|choose|pick|go|do|get into|try)|which (one|role|career|job|path) (should|would|do)|"
     r"\bwhich (one|role|career|job|path)\W*$|"  # "i want a long term career with ..., which role"
-    r"(which|what) .*\b(for me|would i)\b|"
+    r"(which|what) .*\b(for me|would i(?! (have|need|use|learn|make|earn|get|take)\b))\b|"  # (not "what software
+    # would i have to learn": a list)
     r"\bor\b[^?.;]{1,40}\bfor me\b)",  # "paralegal or legal secretary for me?"
     re.I,
 )
@@ -81,7 +82,9 @@ _HOW_TO = re.compile(
     r"how long\b.*\b(become|get into|break into|land)\b|steps? to|path to|road ?map|get started|career path)",
     re.I,
 )
-_DEFINITION = re.compile(r"^\s*(what|who)('s| is| are| does| do)\b|^\s*whats\s+(an?\s+)?[\w-]+\s*\??\s*$", re.I)
+_DEFINITION = re.compile(
+    r"^\s*(what|who)('s| is| are| does| do)\b|^\s*whats\s+(an?\s+|the\s+)?[\w-]+(\s+exactly)?\s*\??\s*$", re.I
+)
 _PART_SPLIT = re.compile(
     r"\s*(?:\?|;|,)?\s+(?:and|also|plus|&)\s+(?=(?:what|how|which|who|where|when|why|do|does|is|are|can)(?:'?s)?\b)"
     r"|\?\s+(?=\w)",

@@ -784,6 +784,12 @@ class _Plan:
                     for n, c in enumerate(self.candidates)
                 ]
             )
+            # ... and so does the opening of a section headed by the term alone ("### MPJE": "The Multistate Pharmacy
+            # Jurisprudence Examination, also from NABP, covers federal and state pharmacy law.")
+            headed = [terms(p.section.rpartition(" > ")[2]) for p in self.passages]
+            scores = scores + TUNING.definition_subject_bonus * np.array(
+                [c.order == 0 and bool(headed[c.passage]) and headed[c.passage] <= asked for c in self.candidates]
+            )
         ok = self.allowed(roles) & ~self.anaphor_orphans()
         # A follow-up is not answered with what was just said, unless it asks the same of another role ("and
         # hygienists?" after "The number of jobs for dental assistants is about 376,300": the same row has theirs).
@@ -1055,9 +1061,14 @@ class _Plan:
             if f.role is None:
                 continue
             scores = self.relevance(f.question, f.vector, self.analysis.wants)
-            # Its own sections' sentences, or a general section's sentence naming it and no other role.
+            # Its own sections' sentences, or a general section's sentence naming it and no other role; a sentence
+            # that opens with a role is that role's wherever it stands ("Pharmacists, for comparison, need 30 hours
+            # ..." under the technicians' heading).
             own = np.array(
-                [r == f.role or (r is None and nm == [f.role]) for r, nm in zip(self.roles, self.named, strict=True)]
+                [
+                    (r == f.role and subject in (None, f.role)) or (nm == [f.role] and (r is None or subject == f.role))
+                    for r, nm, subject in zip(self.roles, self.named, self.subject, strict=True)
+                ]
             )
             ok = own & self.allowed([f.role])
             if (ok & ~self.anaphor).any():  # "This figure varies ...": its figure is not the role's own

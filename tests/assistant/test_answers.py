@@ -1608,3 +1608,32 @@ def test_a_route_no_role_names_is_read_from_its_list_of_steps(blind_guides):
 def test_a_question_about_someone_no_guide_describes_is_refused_not_given_another_roles_figure(blind_guides, question):
     result = blind_guides.answer(question)
     assert result.refused and result.text.startswith("The guide does not cover"), result.text
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "opening"),
+    [
+        # "techs" after the pharmacists is their guide's technicians, not the vet techs, nor a role no guide describes
+        (
+            ["how much do pharmacists make an hour", "The median pharmacist makes about $63.82 an hour."],
+            "and techs?",
+            "Pharmacy technicians earn a median of $39,870 per year, which works out to $19.17 an hour",
+        ),
+        # A term a section is headed by is defined by the section's opening
+        ([], "whats the mpje exactly", "The Multistate Pharmacy Jurisprudence Examination, also from NABP, covers"),
+        # "what ... would i have to learn" asks for things, not for advice
+        ([], "what pharmacy software would i have to learn working retail", "Both roles work in pharmacy management"),
+    ],
+)
+def test_the_fifteenth_guides_questions_are_answered_first_thing(newest_guides, history, question, opening):
+    turns = [{"role": r, "content": c} for r, c in zip(("user", "assistant"), history, strict=False)]
+    text = newest_guides.answer(question, turns or None).text
+    assert text.startswith(opening), text
+
+
+def test_a_sentence_opening_with_one_role_is_its_side_wherever_it_stands(newest_guides):
+    """ "Pharmacists, for comparison, typically need 30 hours ..." stands under the technicians' heading: it is the
+    pharmacists' side, not the technicians' (their side is another sentence of their section)."""
+    text = newest_guides.answer("who needs more continuing education hours, pharmacy technicians or pharmacists").text
+    technicians, _, pharmacists = text.partition("; ")
+    assert not technicians.startswith("Pharmacists") and pharmacists.startswith("pharmacists, for comparison"), text
