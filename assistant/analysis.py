@@ -477,6 +477,9 @@ def kind_of(text: str, roles: list[Role]) -> str:
     return "fact"
 
 
+# What a way in is to do without: "without a design degree", "w/o going back to school" (not what the asker has not
+# got yet, "with no experience": the way to get it is the answer).
+_WITHOUT = re.compile(r"\b(without|w/o)\s+([^,;?.]+)", re.I)
 # What a question asks to leave out: "besides figma", "other than python", "except splunk".
 _BESIDES = re.compile(r"\b(besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", re.I)
 
@@ -513,7 +516,7 @@ def _same_word(typed: str, known: str) -> bool:
     ("certs"), or it with one typo ("sallary"). Stricter than a role name's match: "interview" is not "internship"."""
     if typed.startswith(known) and len(known) >= 4:
         return True
-    if known.startswith(typed) and len(typed) >= 3 and not _readings(typed):  # "certs", "eng"; not "even" (event)
+    if known.startswith(typed) and len(typed) >= 3 and not readings(typed):  # "certs", "eng"; not "even" (event)
         return True
     return (len(typed) >= 5 and one_edit_apart(typed, known)) or contracted(typed, known)
 
@@ -590,7 +593,7 @@ class CorpusWords:
         only = {t: g for t in terms if (g := self.only_in(t)) is not None}
         found = set(only.values())
         if len(found) > 1:  # "oscp exam fee": a name no dictionary has says more than a common word another guide has
-            found = {g for t, g in only.items() if not _readings(t)}
+            found = {g for t, g in only.items() if not readings(t)}
         return found.pop() if len(found) == 1 else None
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one instance per index revision, a few thousand words asked
@@ -669,7 +672,7 @@ _QUALIFIER_AFTER = frozenset(
 
 
 @lru_cache(maxsize=1 << 14)
-def _readings(word: str) -> frozenset[str]:
+def readings(word: str) -> frozenset[str]:
     """The parts of speech an English word can be (lemminflect's dictionary; empty for names such as "canada").
     Remembered: lemminflect copies its whole entry at every look-up, and a question reads its words several times."""
     from lemminflect import getAllLemmas
@@ -686,7 +689,7 @@ def _names_a_thing(tokens: list[str], n: int) -> bool:
     """
     from .retrieval import STOPWORDS
 
-    readings = _readings(tokens[n])
+    read = readings(tokens[n])
     back = n - 1
     while back >= 0 and tokens[back] in ("the", "a", "an"):
         back -= 1
@@ -695,21 +698,21 @@ def _names_a_thing(tokens: list[str], n: int) -> bool:
     if after in _QUALIFIER_AFTER:
         return True
     if before in _PLACE_BEFORE:  # "in canada", "at google" (a verb too); not "at university", "in practice"
-        return "NOUN" not in readings
+        return "NOUN" not in read
     if before in _TIME_BEFORE:
-        return "NOUN" in readings or not readings
-    if readings and not readings - {"ADJ"}:
+        return "NOUN" in read or not read
+    if read and not read - {"ADJ"}:
         return False  # "how big is the gap": a quality asked, not a thing (of a thing: `unsaid_quality`)
     if " ".join(tokens[max(0, back - 1) : back + 1]) in ("is that", "is it", "is this", "out of"):
-        return not readings  # "or is that a myth", "straight out of college": a common noun there is not asked about
-    if not readings & {"VERB", "ADV", "AUX"}:
+        return not read  # "or is that a myth", "straight out of college": a common noun there is not asked about
+    if not read & {"VERB", "ADV", "AUX"}:
         return True
-    if "NOUN" not in readings:
+    if "NOUN" not in read:
         return False
     if _ends_a_noun_phrase(tokens, n):
         return True  # "in an ot job interview": what an article opens and the question closes is a thing
     # "how much is the exam fee", "... bootcamp cost": the last word of a price question, after a noun or a name
-    preceding = _readings(before) if before else {"VERB"}
+    preceding = readings(before) if before else {"VERB"}
     plain_word = before.isalpha() and before not in STOPWORDS and before not in ASKING
     priced = not after and re.match(r"\s*how much\b", " ".join(tokens)) is not None
     return priced and plain_word and (("NOUN" in preceding and not preceding & {"VERB", "ADV", "AUX"}) or not preceding)
@@ -722,15 +725,15 @@ def _ends_a_noun_phrase(tokens: list[str], n: int) -> bool:
         return False
     for k in range(n - 1, max(-1, n - 6), -1):  # "an occupational therapist job interview", as condensed
         if tokens[k] in ("a", "an", "the"):  # not the subject of a question's last verb: "does a pen test ... last"
-            return not (k and _readings(tokens[k - 1]) & {"AUX"})
-        if _readings(tokens[k]) & {"AUX"} or _readings(tokens[k]) == {"VERB"}:
+            return not (k and readings(tokens[k - 1]) & {"AUX"})
+        if readings(tokens[k]) & {"AUX"} or readings(tokens[k]) == {"VERB"}:
             return False
     return False
 
 
 def _looks_like_a_word(word: str) -> bool:
     """A word to name back to the user: in the dictionary, or a plausible name; not "xxxxx" or escape debris."""
-    return bool(_readings(word)) or (
+    return bool(readings(word)) or (
         len(word) >= 4 and not re.search(r"(.)\1\1", word) and re.search(r"[aeiouy]", word) is not None
     )  # a short unknown word is a user's abbreviation ("viz"), not a name
 
@@ -816,11 +819,11 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         if singular(word) in _ASKERS_LIFE:
             continue  # "i have a family so worried about money": the asker's life, not a thing asked of the guide
         after = tokens[n + 1] if n + 1 < len(tokens) else ""
-        if n - 1 in named and _readings(word) & {"VERB"} and after not in _QUALIFIER_AFTER:
+        if n - 1 in named and readings(word) & {"VERB"} and after not in _QUALIFIER_AFTER:
             continue  # "can a data scientist switch to ...": what the role does, not a thing
-        if n + 1 in named and "ADJ" in _readings(word):
+        if n + 1 in named and "ADJ" in readings(word):
             continue  # "a normal dental asst": which of the role, not a thing the guides lack
-        if "ADJ" in _readings(word) and _qualifying(tokens, n):
+        if "ADJ" in readings(word) and _qualifying(tokens, n):
             continue  # "too old", "any particular cert", "(red green)": a quality, not a thing the guides lack
         if word in STOPWORDS or word in ASKING or singular(word) in ASKING or word in _FUNCTION_WORDS:
             continue
@@ -830,7 +833,7 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         if (
             (n and tokens[n - 1] in ("more", "less", "most", "least"))
             or (base.endswith("er") and (corpus.knows(base[:-2]) or corpus.knows(base[:-1])))
-            or (word.endswith("er") and "ADJ" in _readings(word))  # "younger", "safer"
+            or (word.endswith("er") and "ADJ" in readings(word))  # "younger", "safer"
         ):
             continue  # what two roles are weighed by ("more dangerous", "longer"), not a thing the guides lack
         short_name = len(word) == 2 and n and tokens[n - 1] in _QUALIFIER_BEFORE | {"the"}  # "in the uk"
@@ -849,7 +852,7 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
         u
         for u in vocabulary.unlisted(text)
         if u.split()[0] not in ASKING | STOPWORDS
-        and not (len(u.split()[0]) <= 4 and not _readings(u.split()[0]) and corpus.knows(u.split()[0]))
+        and not (len(u.split()[0]) <= 4 and not readings(u.split()[0]) and corpus.knows(u.split()[0]))
     ]  # (an "adn nurse" holds a degree the guide names: "Associate degree (ADN)")
     for asked_about in (_SUBJECT.search(text), _BECOME.search(text), _DOES_WHAT.search(text)):
         if asked_about and not vocabulary.roles_in(asked_about.group("who")):
@@ -861,7 +864,7 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
                 and not vocabulary.unlisted(who)
                 and who.lower() not in ASKING
                 # "become a cpa": a credential the guides name (not "vets", a word of the dictionary)
-                and not (len(who) <= 4 and corpus.knows(who.lower()) and not _readings(who.lower()))
+                and not (len(who) <= 4 and corpus.knows(who.lower()) and not readings(who.lower()))
             ):
                 found.append(who)
     found = list(dict.fromkeys(found))
@@ -881,7 +884,7 @@ def _qualifying(tokens: list[str], n: int) -> bool:
     before = tokens[n - 1] if n else ""
     after = tokens[n + 1] if n + 1 < len(tokens) else ""
     return before in _DEGREE or any(
-        w.isalpha() and w not in STOPWORDS and "ADJ" in _readings(w) for w in (before, after) if w
+        w.isalpha() and w not in STOPWORDS and "ADJ" in readings(w) for w in (before, after) if w
     )
 
 
@@ -906,10 +909,13 @@ def _take_home(tokens: list[str], n: int) -> bool:
     return tokens[n] == "home" and n > 0 and tokens[n - 1] == "take"
 
 
-def unsaid_pairs(text: str, vocabulary: Vocabulary, passages: list[str]) -> list[str]:
+def unsaid_pairs(
+    text: str, vocabulary: Vocabulary, passages: list[str], headings: list[str] | None = None
+) -> list[str]:
     """Words the guides use, but never with what the question asks of them: "google" in "what does google pay"
     (the guide names Google Sheets, not Google's pay), "interview" in "interview questions", "bootcamp" in
-    "bootcamp cost". Checked against the question's best passages: a guide that answered would say them together."""
+    "bootcamp cost". Checked against the question's best passages: a guide that answered would say them together,
+    or say what is asked under a heading of the word ("### NAPLEX": "The registration fee is $520.")."""
     from .retrieval import STOPWORDS
 
     named = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
@@ -926,7 +932,13 @@ def unsaid_pairs(text: str, vocabulary: Vocabulary, passages: list[str]) -> list
         gap = r"\W+(?:\S+(?<![,;:.])\s+){0,6}"
         stem = re.escape(_adjective_base(word) or word[:5])  # "hourly": "per hour"
         together = re.compile(rf"\b{stem}\w*{gap}({asked})|\b({asked})\S*{gap}{stem}", re.I)
-        if not any(together.search(p) for p in passages):
+        headed = re.compile(rf"\b{stem}", re.I)
+        under = [
+            re.search(rf"\b({asked})", p, re.I)
+            for p, h in zip(passages, headings or [], strict=False)
+            if headed.search(h)
+        ]
+        if not any(together.search(p) for p in passages) and not any(under):
             noun = singular(tokens[n + 1]) in _QUALIFYING_NOUNS
             found.append(f"{word} {tokens[n + 1]}" if noun else word)
     return found
@@ -939,9 +951,9 @@ def unsaid_quality(text: str, passages: list[str]) -> list[str]:
     if not asked:
         return []
     word = asked.group(2).lower()
-    if "ADJ" not in _readings(word) or word in ASKING or word in PHRASING:
+    if "ADJ" not in readings(word) or word in ASKING or word in PHRASING:
         return []
-    if word.endswith("er") and _readings(word[:-2]) | _readings(word[:-1]):
+    if word.endswith("er") and readings(word[:-2]) | readings(word[:-1]):
         return []  # "is the electrical or plumbing apprenticeship longer": what two things are weighed by
     return [] if any(re.search(rf"\b{re.escape(word[:5])}", p, re.I) for p in passages) else [word]
 
@@ -1284,7 +1296,7 @@ def _beside_a_role(text: str, vocabulary: Vocabulary) -> bool:
     ends = {n for m in vocabulary.mentions(text) for n in (m.end, m.start - 1)}  # the words just after, or before
     return any(
         re.fullmatch(r"or|vs\.?|versus|compared?", t, re.I)
-        and (n in ends or (n - 1 in ends and _readings(tokens[n - 1]) != {"VERB"}) or _compared_to_someone(tokens, n))
+        and (n in ends or (n - 1 in ends and readings(tokens[n - 1]) != {"VERB"}) or _compared_to_someone(tokens, n))
         and not (n + 1 < len(tokens) and tokens[n + 1] in _CLAUSE_OPENERS)  # "a vet assistant or do i have to wait"
         for n, t in enumerate(tokens)
     )
@@ -1390,6 +1402,9 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     left_out = _BESIDES.search(text)  # "what tools do ux designers use besides figma": not figma again
     besides = asked_terms(left_out.group(2), vocabulary, corpus) if left_out else frozenset()
     terms -= asked_terms(left_out.group(0), vocabulary, corpus) if left_out else frozenset()  # "besides figma"
+    done_without = _WITHOUT.search(text) if kind == "howto" else None
+    if done_without:  # "how do i get into ux design without a design degree": the way in, not the degree
+        terms -= asked_terms(done_without.group(0), vocabulary, corpus)
     if wants == "money" and not re.search(r"\bthan (the )?average\b", text, re.I):  # "make on average": the typical
         # figure (`TYPICAL_FIGURE`), however named; not the bar of "growing faster than average"
         terms -= asked_terms("average median mean", vocabulary, corpus)

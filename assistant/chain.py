@@ -29,6 +29,7 @@ from .analysis import (
     foreign,
     has_figure,
     introduces,
+    readings,
     unknown_role,
     unsaid_pairs,
     unsaid_quality,
@@ -409,9 +410,10 @@ class Assistant(Runnable[Question | str, Answer]):
         # ... of the guide that answers: another guide's "free" says nothing of Figma.
         answering = {r.source for r in analysis.roles} or {passages[0].source if passages else ""}
         own = [p.text for p in passages if p.source in answering]
+        headings = [p.section.rpartition(" > ")[2] for p in passages if p.source in answering]
         unsaid = [
             w
-            for w in unsaid_pairs(question, index.vocabulary, own) + unsaid_quality(question, own)
+            for w in unsaid_pairs(question, index.vocabulary, own, headings) + unsaid_quality(question, own)
             if w not in analysis.unknown
         ]
         if unsaid:  # "what does google pay ...": a word the guides use, never with what is asked of it
@@ -763,6 +765,12 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
+def _a_name(text: str, index) -> bool:
+    """Whether a text has a guide's name that no English dictionary has ("ptce", "arrt"; not "min"), as exams are
+    named."""
+    return any(not readings(w) and w in index.corpus_words.words for w in words(text) if w.isalpha())
+
+
 def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analysis | None]]:
     """Questions to ask besides the whole one: each part of a several-part question (with the roles carried
     over), each compared role alone, or what an advice question says of the asker."""
@@ -773,7 +781,11 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
             roles = vocabulary.roles_in(part) or analysis.roles
             text = part if vocabulary.roles_in(part) or not roles else f"{part} ({plural_names(roles)})"
             read = analyse(text, vocabulary, index.corpus_words)
-            if not read.terms and subject:  # "how many qs r on the arrt exam and how long do u get": on the exam
+            # "how many qs r on the arrt exam and how long do u get": on the exam; "how many questions r on the ptce
+            # and whats the passing score": the PTCE's, a part naming no role nor any name of its own
+            if subject and (
+                not read.terms or (not analysis.roles and _a_name(subject, index) and not _a_name(part, index))
+            ):
                 text = f"{text} ({subject})"
                 read = analyse(text, vocabulary, index.corpus_words)
             counted = words(counted_by(part))[:1]  # (not what it counted: "qs" of "how many qs r on the exam")

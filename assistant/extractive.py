@@ -127,6 +127,13 @@ _SOONER = re.compile(
     r"\b(quicker|quickest|quickly|faster|fastest|sooner|soonest|shorter|shortest|less time|asap|fast|right away)\b",
     re.I,
 )
+# The best-paying of a role's settings, states or employers, and a question asking where pay is best.
+_PAYS_BEST = re.compile(r"\b(pays? (the )?(best|most)|top-paying|best-paying|highest-paying)\b", re.I)
+_WHERE_PAID = re.compile(
+    r"\b(where|which|state|states|setting|settings|city|cities|industry|industries|employers?|hospitals?|best|top|"
+    r"highest|most)\b",
+    re.I,
+)
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6, "number": 7, "cost": 8}
 # Words that count people, whoever they are: what is counted is the role the question names.
 _PEOPLE = frozenset(["people", "ppl", "persons", "workers", "folks"])
@@ -531,8 +538,10 @@ class _Plan:
                     for c, f in zip(self.candidates, self.figures["money"], strict=True)
                 ]
             )
-        # Nor, unless asked, a difference ("about $41,000 more per year than an assistant") or an hourly rate alone.
+        # Nor, unless asked, a difference ("about $41,000 more per year than an assistant"), an hourly rate alone, or
+        # the best-paying of its settings or states ("By setting, outpatient care centers pay best at a median of ...").
         gap, hourly = ASKS_GAP.search(question) is None, _BY_THE_HOUR.search(question) is None
+        where = _WHERE_PAID.search(f"{question} {self.analysis.text}") is None  # (`question` may be its stems)
         beside_note = not all(self.vocabulary.compares(p.source) for p in self.passages)
         return -TUNING.staged_figure_penalty * np.array(
             [
@@ -544,6 +553,7 @@ class _Plan:
                     )
                     or (gap and reading.gap_only(c.text, "money"))
                     or (hourly and reading.hourly_only(c.text))
+                    or (where and _PAYS_BEST.search(c.text) is not None)
                 )
                 for c, f in zip(self.candidates, self.figures["money"], strict=True)
             ]

@@ -1623,6 +1623,17 @@ def test_a_question_about_someone_no_guide_describes_is_refused_not_given_anothe
         ([], "whats the mpje exactly", "The Multistate Pharmacy Jurisprudence Examination, also from NABP, covers"),
         # "what ... would i have to learn" asks for things, not for advice
         ([], "what pharmacy software would i have to learn working retail", "Both roles work in pharmacy management"),
+        # The median asked is the role's, not the best-paying setting's; the best-paying states are, when asked
+        ([], "whats the median pay for a pharmacist", "The median pharmacist salary is $132,750"),
+        ([], "what are the best paying states for pharm techs", "The best-paying states are Washington ($51,300)"),
+        # A part naming nothing is about the name the part before it asked of ("the ptce"); a fee under the exam's
+        # heading is the exam's ("### NAPLEX": "The registration fee is $520.")
+        (
+            [],
+            "how many questions r on the ptce and whats the passing score",
+            "The Pharmacy Technician Certification Exam",
+        ),
+        ([], "whats the naplex fee", "The registration fee is $520"),
     ],
 )
 def test_the_fifteenth_guides_questions_are_answered_first_thing(newest_guides, history, question, opening):
@@ -1637,3 +1648,15 @@ def test_a_sentence_opening_with_one_role_is_its_side_wherever_it_stands(newest_
     text = newest_guides.answer("who needs more continuing education hours, pharmacy technicians or pharmacists").text
     technicians, _, pharmacists = text.partition("; ")
     assert not technicians.startswith("Pharmacists") and pharmacists.startswith("pharmacists, for comparison"), text
+
+
+def test_the_fifteenth_guides_part_naming_nothing_is_about_the_exam_asked_before(newest_guides):
+    text = newest_guides.answer("how many questions r on the ptce and whats the passing score").text
+    assert "1,400 is the passing mark" in split_sentences(text)[1], text
+
+
+def test_a_way_in_without_something_is_the_route_not_the_thing(blind_guides):
+    """ "without a design degree": the steps into UX design (a degree is one way to build the foundation), not the
+    typical degree (the twenty-first grading's worst answer)."""
+    text = blind_guides.answer("how do i get into ux design without a design degree").text
+    assert text.startswith("Build a foundation:") and "Create a portfolio" in text, text
