@@ -587,6 +587,12 @@ class CorpusWords:
         self.used_in = used_in or (lambda stem, sources: True)
         self.only_in = only_in or (lambda stem: None)
 
+    def chunks_with(self, stem: str) -> int:
+        """How many chunks have a stem (a word list without counts: as if every chunk had it)."""
+        frequency = getattr(self.words, "frequency", None)
+        n = self.words.id(stem) if frequency is not None else None
+        return int(frequency[n]) if n is not None else (0 if frequency is not None else 1 << 30)
+
     def guide_of(self, terms: frozenset[str]) -> str | None:
         """The guide a question's words point to when one of them is a word only that guide uses ("cop", "faa") and
         no other points elsewhere."""
@@ -1139,6 +1145,28 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
         and not (w == "r" and tokens[n + 1 : n + 2] and tokens[n + 1] in _AFTER_ARE)  # "how many qs r on the exam"
     )
     return frozenset(stem for t in tokenize(kept) for stem in (corpus.expand(t) or (t,)))
+
+
+def guide_pointed(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> str | None:
+    """The guide a question naming no role points to by a word only it uses (`CorpusWords.guide_of`), each word read
+    all its ways: "bio" is biology as much as the physical therapists' "biomechanics", so it points nowhere. A name
+    no dictionary has points alone ("faa"), and so does a common word its guide says more than once ("creative"); not
+    one it says once ("a pile of loans": the accountants' one "pile"), unless beside another ("heights", "dirty")."""
+    from .retrieval import tokenize
+
+    asked = asked_terms(text, vocabulary, corpus)
+    pointing: list[tuple[str, tuple[str, ...]]] = []
+    for word in words(text):
+        stems = tuple(s for token in tokenize(word) for s in corpus.expand(token) or (token,) if s in asked)
+        guides = {corpus.only_in(stem) for stem in stems}
+        if stems and len(guides) == 1 and None not in guides:
+            pointing.append((word, stems))
+    if len(pointing) == 1 and readings(pointing[0][0]) and max(map(corpus.chunks_with, pointing[0][1])) < 2:
+        return None
+    guides = {corpus.only_in(stems[0]) for _, stems in pointing}
+    if len(guides) > 1:  # "oscp exam fee": a name no dictionary has says more than a common word another guide has
+        guides = {corpus.only_in(stems[0]) for word, stems in pointing if not readings(word)}
+    return guides.pop() if len(guides) == 1 else None
 
 
 # Words after chat's "r" for "are" ("qs r on the exam", "r there"), not after the R language ("use r for").

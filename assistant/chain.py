@@ -27,6 +27,7 @@ from .analysis import (
     asking_stems,
     choosing,
     foreign,
+    guide_pointed,
     has_figure,
     introduces,
     readings,
@@ -399,7 +400,7 @@ class Assistant(Runnable[Question | str, Answer]):
         searched = passages  # whether the guides answer at all is judged on these (`_refusal`)
         # "how long is the faa academy": a word only one guide uses names the guide that answers a question naming no
         # role (and the one whose sections a refusal names)
-        pinned = index.corpus_words.guide_of(analysis.terms) if not analysis.roles else None
+        pinned = guide_pointed(question, index.vocabulary, index.corpus_words) if not analysis.roles else None
         pinned = pinned or (state.get("conversation_guide") if not analysis.roles else None)
         # "which one has more job openings", with several guides and nothing to tell which: asked back
         unclear = not analysis.roles and not pinned and not sources and _unclear(analysis, index)

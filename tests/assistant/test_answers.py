@@ -15,6 +15,7 @@ FIRST_GUIDE = "ml-engineer-vs-data-scientist.md"
 SECOND_GUIDE = "cybersecurity-analyst-vs-penetration-tester.md"
 GUIDE = Path(__file__).parents[2] / "corpus" / FIRST_GUIDE
 FOURTEENTH_GUIDE = Path(__file__).parents[1] / "data" / "speech-language-pathologist-vs-audiologist.md"
+FIFTEENTH_GUIDE = Path(__file__).parents[1] / "data" / "pharmacist-vs-pharmacy-technician.md"
 REAL_QUESTIONS = Path(__file__).parents[1] / "eval" / "real_questions.jsonl"
 HELD_OUT_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout_questions.jsonl"
 HELD_OUT_2_QUESTIONS = Path(__file__).parents[1] / "eval" / "holdout2_questions.jsonl"
@@ -1660,3 +1661,17 @@ def test_a_way_in_without_something_is_the_route_not_the_thing(blind_guides):
     typical degree (the twenty-first grading's worst answer)."""
     text = blind_guides.answer("how do i get into ux design without a design degree").text
     assert text.startswith("Build a foundation:") and "Create a portfolio" in text, text
+
+
+def test_advice_naming_no_role_is_not_pointed_at_a_guide_by_one_reading_of_a_clipped_word(assistant_over, tmp_path):
+    """ "bio" is biology (the pharmacists' "love chemistry and biology") as much as the physical therapists'
+    "biomechanics", a word only their guide has: it points at no guide, and the advice is the pharmacists'."""
+    (tmp_path / "index").mkdir()
+    data = FOURTEENTH_GUIDE.parent
+    bot = assistant_over(
+        tmp_path / "index", (GUIDE, data / "physical-therapist-vs-occupational-therapist.md", FIFTEENTH_GUIDE)
+    )
+    text = bot.answer(
+        "i love chem and bio, dont mind being in school a long time and i want six figures. which one"
+    ).text
+    assert text.startswith("By the guide's descriptions, that fits pharmacists best"), text
