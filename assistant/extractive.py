@@ -687,12 +687,15 @@ class _Plan:
             last = run[-1] if run else n
             short_item = self.same_item(last, after) if after < len(self.candidates) else False
             short_item = short_item and len(self.candidates[last].text.split()) < TUNING.definition_short_lead
+            terse = len(self.candidates[last].text.split()) < TUNING.terse_words and not self.listing[last]
+            terse = terse and ": " not in self.candidates[last].text  # (not a label's value: "Fee: $330.")
             if (
                 after < len(self.candidates)
                 and after not in seen
                 and self.candidates[after].passage == self.candidates[n].passage
                 and (
                     short_item
+                    or terse
                     or (
                         continued is not None
                         and scores[after] >= continued
@@ -1538,9 +1541,11 @@ class _Plan:
             return [Sentence(f"No: {rest[0].text}", rest[0].cites, True), *rest[1:]]
         if own and own.group(1):  # "No. Apprenticeships have no upper age limit": the guide's own verdict first
             return [first, *rest]
-        if own:  # "In most states, yes." -> "Yes, in most states."
+        if own:  # "In most states, yes." -> "Yes, in most states." (and what goes on after it: "; a handful ...")
             body = first.text[: own.start()].rstrip(" ,;")
-            return [Sentence(f"{own.group(2).capitalize()}, {reading.lower_first(body)}.", first.cites, True), *rest]
+            tail = first.text[own.end() :].rstrip(".!")
+            verdict = f"{own.group(2).capitalize()}, {reading.lower_first(body)}{tail}."
+            return [Sentence(verdict, first.cites, True), *rest]
         if re.search(r"\bworth\b", asked, re.I) and said == "Yes":
             return [first, *rest]  # "is pt school worth it with the debt": the guide's weighing, no verdict of ours
         if _EITHER_OR.search(asked) and said == "Yes":  # "do i need a doctorate or is a masters enough": which

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .analysis import FIGURES
+from .analysis import FIGURES, readings
 from .sentences import LIST_SENTENCE
 from .vocabulary import _spells
 
@@ -341,7 +341,8 @@ def only_after(sentence: str, asked: frozenset[str]) -> bool:
 
 
 # A sentence that gives its own verdict: "In most states, yes."; "No. Apprenticeships have no upper age limit".
-SAYS_SO = re.compile(r"^(yes|no|not|usually not|rarely)\b|\b(yes|no)[.!]?$", re.I)  # ("Not in most states.")
+# ("Not in most states.", "In most states, yes; a handful of states leave ...")
+SAYS_SO = re.compile(r"^(yes|no|not|usually not|rarely)\b|\b(yes|no)(?:[.!]?$|(?=;))", re.I)
 BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)
 # What a role asks of whoever does it, beyond "need": a thing it cannot be done without ("nurses deal with blood",
@@ -544,11 +545,17 @@ def without_label(text: str) -> str:
 
 
 def lower_first(text: str) -> str:
-    """A sentence's first word in lower case, to go on after a clause ("This" -> "this"; "ML", "TorchServe" stay)."""
+    """A sentence's first word in lower case, to go on after a clause ("This" -> "this"; "ML", "TorchServe" and a
+    singular name no dictionary has, "California", stay; not "Sonographers")."""
+    from .retrieval import STOPWORDS
+
     first = text.split(" ", 1)[0]
+    word = re.sub(r"('s)?[,;:]?$", "", first).lower()
+    named = first[:1].isupper() and word.isalpha() and not word.endswith("s") and not readings(word)
+    named = named and word not in STOPWORDS
     return (
         text
-        if len(first) > 1 and (first.isupper() or first[1:] != first[1:].lower())
+        if named or (len(first) > 1 and (first.isupper() or first[1:] != first[1:].lower()))
         else (text[:1].lower() + text[1:])
     )
 

@@ -126,6 +126,10 @@ class Tuning:
     # attacker.", says too little; a 24-word lead, "The primary responsibility of ML engineers is ...", says it all).
     # A way in told in prose opens the same way ("Occupational therapy still offers two entry routes." and the next).
     definition_short_lead: int = 20
+    # A sentence of fewer words than this says too little alone ("Not in most states."): the sentence after it in its
+    # passage, which qualifies it ("California is the main exception, ..."), joins it. 6 keeps "Yes, in most states."
+    # and the like; the eval sets' one-line answers of 6 to 8 words ("The exam has four sections.") stand alone.
+    terse_words: int = 6
     # "How do I become a pen tester?" is answered step by step, one sentence a step of the role's route, at most this
     # many: the guides' routes have five steps; a longer list is cut rather than read out whole.
     route_steps: int = 6

@@ -1675,3 +1675,18 @@ def test_advice_naming_no_role_is_not_pointed_at_a_guide_by_one_reading_of_a_cli
         "i love chem and bio, dont mind being in school a long time and i want six figures. which one"
     ).text
     assert text.startswith("By the guide's descriptions, that fits pharmacists best"), text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # A sentence too short to stand alone brings the one after it, which qualifies it (the twenty-first grading's
+        # 7: the California exception had been cut); a name keeps its capital where the two are joined
+        ("do u need a license to be a PL?", "Not in most states; California is the main exception"),
+        # ... and the guide's own "yes" still comes first
+        ("do plumbers need a license", "Yes, in most states; a handful of states leave licensing to cities"),
+    ],
+)
+def test_a_terse_answer_brings_the_sentence_that_qualifies_it(blind_guides, question, opening):
+    text = blind_guides.answer(question).text
+    assert text.startswith(opening), text

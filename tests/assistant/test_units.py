@@ -628,3 +628,12 @@ def test_what_the_asker_avoids_is_found_in_its_words_forms_not_in_longer_words()
     assert reading.covers(frozenset(["meet"]), frozenset(["meetings"]))
     assert reading.covers(frozenset(["presentation"]), frozenset(["present"]))
     assert not reading.covers(frozenset(["weekend", "work"]), frozenset(["week", "working"]))
+
+
+def test_a_sentence_joined_after_a_clause_starts_in_lower_case_unless_with_a_name():
+    from assistant.reading import lower_first
+
+    assert lower_first("This number fluctuates") == "this number fluctuates"
+    assert lower_first("Sonographers earn more") == "sonographers earn more", "a plural is no name"
+    assert lower_first("California is the main exception") == "California is the main exception"
+    assert lower_first("ML engineers earn") == "ML engineers earn"
