@@ -718,6 +718,8 @@ _POINTS_BACK = re.compile(r"\b(that|this|it|its|they|them|their|those|these|ther
 # (a guide goes on from a figure to what drives it).
 # "Why that tool though?": the reason may be in what was said; it can be said again.
 _WHY = re.compile(r"\s*(why|how come)\b", re.I)
+# A part that asks what follows the part before it, leaving it unsaid: "... and what exam do u take after".
+_AFTER_IT = re.compile(r"\b(after|afterwards|after that|next|then)\W*$", re.I)
 _NEXT = re.compile(r"\b(after|next|then|afterwards|later|from there|driv\w*|caus\w*|behind)\b", re.I)
 _WANTED = {"money": "pay figure", "percent": "growth figure", "duration": "time span", "count": "number"}
 
@@ -788,6 +790,9 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
                 not read.terms or (not analysis.roles and _a_name(subject, index) and not _a_name(part, index))
             ):
                 text = f"{text} ({subject})"
+                read = analyse(text, vocabulary, index.corpus_words)
+            elif subject and _AFTER_IT.search(part):  # "how long does PA school take and what exam do u take after":
+                text = f"{part.rstrip(' ?!.')} {subject}"  # after PA school
                 read = analyse(text, vocabulary, index.corpus_words)
             counted = words(counted_by(part))[:1]  # (not what it counted: "qs" of "how many qs r on the exam")
             subject = " ".join(

@@ -1690,3 +1690,10 @@ def test_advice_naming_no_role_is_not_pointed_at_a_guide_by_one_reading_of_a_cli
 def test_a_terse_answer_brings_the_sentence_that_qualifies_it(blind_guides, question, opening):
     text = blind_guides.answer(question).text
     assert text.startswith(opening), text
+
+
+def test_a_part_asking_what_comes_after_is_about_the_part_before_it(blind_guides):
+    """ "... and what exam do u take after": after PA school, the PANCE (the twenty-first grading's worst answer had
+    said what PAs do instead)."""
+    sentences = split_sentences(blind_guides.answer("how long does PA school take and what exam do u take after").text)
+    assert "27 months" in sentences[0] and sentences[1].startswith("Pass the PANCE"), sentences
