@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .analysis import ASKS, ASKS_GAP
+from .analysis import ASKING, ASKS, ASKS_GAP, PHRASING, readings
 from .vocabulary import Role, Vocabulary, plural_names, words
 from .vocabulary import article as indefinite
 
@@ -238,7 +238,7 @@ def condense(question: str, history: list[dict] | None, vocabulary: Vocabulary) 
             return swap_roles(previous, roles_now, vocabulary)
         if roles_before:
             return replace_roles(previous, new, vocabulary)
-        return f"{previous.rstrip('?!. ')} for {new}?"
+        return _name_swapped(previous, rest) or f"{previous.rstrip('?!. ')} for {new}?"
     if _PRONOUNS.search(rest) and subject and not roles_now:
         return _capitalised(_PRONOUNS.sub(lambda m: _pronoun_for(m.group(0), subject), rest))
     if topic_words and subject and not roles_now:
@@ -274,6 +274,28 @@ def _named_back(question: str, history: list[dict] | None, vocabulary: Vocabular
     if not names:
         return question
     return f"{question[: pointed.start(2)]}the {names[0]}{question[pointed.end(2) :]}"
+
+
+# Chat's contractions without their apostrophe, which no dictionary has either: not names.
+_CONTRACTIONS = frozenset(["dont", "cant", "wont", "im", "ive", "isnt", "doesnt", "didnt", "youre", "theyre", "whats"])
+
+
+def _name_swapped(previous: str, rest: str) -> str | None:
+    """ "and the cfa?" after "how long does it take to become a cpa?": the earlier question about the name asked now,
+    in place of the one it named (a name no dictionary has, as exams and credentials are named); None if either
+    message names no such thing, or the earlier one several."""
+
+    from .retrieval import STOPWORDS
+
+    def names(text: str) -> list[str]:
+        common = PHRASING | ASKING | _CONTRACTIONS | STOPWORDS
+        return [w for w in words(text) if len(w) >= 3 and w.isalpha() and not readings(w) and w not in common]
+
+    new = [w for w in words(rest) if w not in _FILLER]
+    old = names(previous)
+    if len(new) != 1 or names(rest) != new or len(old) != 1:
+        return None
+    return re.sub(rf"\b{re.escape(old[0])}\b", new[0], previous, count=1, flags=re.I)
 
 
 def without_roles(text: str, vocabulary: Vocabulary) -> str:

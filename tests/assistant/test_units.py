@@ -91,6 +91,9 @@ def turn(question: str) -> list[dict]:
             "and pen testers?",
             "whats the pay diff between penetration tester and cybersecurity analyst",
         ),
+        # A name asked after a name (an exam's, a credential's) is asked in its place
+        ("how long does it take to become a cpa?", "and the cfa?", "how long does it take to become a cfa?"),
+        ("whats the naplex passing score", "and the mpje?", "whats the mpje passing score"),
     ],
 )
 def test_condense_makes_follow_ups_standalone(previous, follow_up, standalone):
