@@ -134,6 +134,8 @@ _WHERE_PAID = re.compile(
     r"highest|most)\b",
     re.I,
 )
+# A sentence naming several items: "Popular credentials include BCPS (...), BCOP (...) and BCACP (...)".
+_ENUMERATES = re.compile(r"\b(include|includes|including|such as)\b[^.;]*,[^.;]*\b(and|or)\b", re.I)
 _FIGURE_COLUMN = {"money": 3, "percent": 4, "duration": 5, "count": 6, "number": 7, "cost": 8}
 # Words that count people, whoever they are: what is counted is the role the question names.
 _PEOPLE = frozenset(["people", "ppl", "persons", "workers", "folks"])
@@ -843,6 +845,17 @@ class _Plan:
                 break
             picks.append(nxt)
             covered |= self.words[nxt]
+        after = first + 1
+        if (  # "what board certs ...": "... the BPS certifies pharmacists in more than a dozen areas. Popular
+            # credentials include BCPS (pharmacotherapy), BCOP (oncology) and BCACP (ambulatory care).": the items
+            a.kind == "list"
+            and not self.listing[first]
+            and after < len(self.candidates)
+            and after not in picks
+            and self.candidates[after].passage == self.candidates[first].passage
+            and _ENUMERATES.search(self.candidates[after].text)
+        ):
+            picks.append(after)
         rest = sorted(picks[1:], key=lambda n: (self.candidates[n].passage, self.candidates[n].order))
         out = self.extracted([first, *rest], continued=scores[first] - TUNING.continuation_margin, scores=scores)
         bare = bool(out) and out[0].text == self.candidates[first].text

@@ -1697,3 +1697,10 @@ def test_a_part_asking_what_comes_after_is_about_the_part_before_it(blind_guides
     said what PAs do instead)."""
     sentences = split_sentences(blind_guides.answer("how long does PA school take and what exam do u take after").text)
     assert "27 months" in sentences[0] and sentences[1].startswith("Pass the PANCE"), sentences
+
+
+def test_a_list_asked_gets_the_sentence_after_the_best_one_that_names_the_items(newest_guides):
+    """ "... the BPS certifies pharmacists in more than a dozen areas. Popular credentials include BCPS
+    (pharmacotherapy), BCOP (oncology) and BCACP (ambulatory care).": the items asked are in the second."""
+    text = newest_guides.answer("what board certs can pharmacists get").text
+    assert "BCPS (pharmacotherapy), BCOP (oncology) and BCACP" in text, text
