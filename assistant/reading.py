@@ -149,10 +149,11 @@ def figure_value(
     if match.group(0).lower() in NUMBER_WORDS:  # "four sections"
         return match.group(0), float(NUMBER_WORDS[match.group(0).lower()])
     number = NUMBER.search(match.group(0))
-    if not number:
+    spelled = next((NUMBER_WORDS[w] for w in match.group(0).lower().split() if w in NUMBER_WORDS), None)
+    if not number and spelled is None:
         return None
-    value = float(number.group(1).replace(",", ""))
-    value *= {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
+    value = float(number.group(1).replace(",", "")) if number else float(spelled)  # ("four months")
+    value *= {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1) if number else 1
     signed = wants == "percent" and re.search(r"(?<![\d\w])[-\u2212\u2013]\s?$", text[: match.start()])
     if signed:  # "-3% (decline)": a fall, not 3% growth
         value = -value

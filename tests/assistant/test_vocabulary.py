@@ -294,6 +294,7 @@ def test_a_term_is_defined_where_it_is_spelled_out(sentence, term, expected):
         ("Time to enter the field: Registered Nurse (RN) 2 to 4 years.", "duration", 2),
         ("Jobs in the US: about 3.3 million.", "count", 3.3e6),
         ("Associate product managers usually start around $95K.", "money", 95_000),
+        ("Certificate programs run anywhere from four months to a year.", "duration", 4 / 12),  # a number spelled out
     ],
 )
 def test_figures_are_read_in_one_unit(text, wants, value):
