@@ -927,16 +927,29 @@ def unsaid_pairs(
     named = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
     tokens = words(text)
     found = []
-    for n, word in enumerate(tokens[:-1]):
-        asked = _QUALIFIED.get(singular(tokens[n + 1]).rstrip("s") if tokens[n + 1] != "pays" else "pay")
-        if asked is None or n in named or n + 1 in named or word in STOPWORDS or word in ASKING or len(word) < 3:
+    pairs = [(n, n + 1) for n in range(len(tokens) - 1)]  # "interview questions", "google pays"
+    # ... and the questions asked in something the question ends on: "what questions do they usually ask in a pharm
+    # tech interview" (the interview's questions; in one clause, not "... and what's on the test")
+    last = len(tokens) - 1
+    nouns = [m for m in range(last) if singular(tokens[m]) == "question"]
+    between = tokens[nouns[0] + 1 : last] if nouns else []
+    bare = bool(nouns) and (nouns[0] == 0 or tokens[nouns[0] - 1] in STOPWORDS | ASKING)  # not "interview questions"
+    if bare and _PREPOSITION.intersection(between) and not {"and", "or", "but"}.intersection(between):
+        pairs.append((last, nouns[0]))
+    for n, q in pairs:
+        word = tokens[n]
+        if q < n and any(word in f.split() for f in found):  # "pa school interviews": missing as a whole already
+            continue
+        asked = _QUALIFIED.get(singular(tokens[q]).rstrip("s") if tokens[q] != "pays" else "pay")
+        if asked is None or n in named or q in named or word in STOPWORDS or word in ASKING or len(word) < 3:
             continue
         if _take_home(tokens, n):
             continue  # "take home pay": pay itself
         # in one clause, either way round: "the FAA covers training costs and pays trainees", "costs $85,000 to
         # $110,000 at most flight schools"; not "a two-part exam focused on corporate finance, budgeting and cost"
         gap = r"\W+(?:\S+(?<![,;:.])\s+){0,6}"
-        stem = re.escape(_adjective_base(word) or word[:5])  # "hourly": "per hour"
+        # "hourly": "per hour"; "interview": "interv", not the "inter" of "drug interactions"
+        stem = re.escape(_adjective_base(word) or word[: max(5, len(word) - 3)])
         together = re.compile(rf"\b{stem}\w*{gap}({asked})|\b({asked})\S*{gap}{stem}", re.I)
         headed = re.compile(rf"\b{stem}", re.I)
         under = [
@@ -945,9 +958,12 @@ def unsaid_pairs(
             if headed.search(h)
         ]
         if not any(together.search(p) for p in passages) and not any(under):
-            noun = singular(tokens[n + 1]) in _QUALIFYING_NOUNS
-            found.append(f"{word} {tokens[n + 1]}" if noun else word)
+            noun = singular(tokens[q]) in _QUALIFYING_NOUNS
+            found.append(f"{word} {tokens[q]}" if noun else word)
     return found
+
+
+_PREPOSITION = frozenset(["in", "at", "for", "during", "of"])
 
 
 def unsaid_quality(text: str, passages: list[str]) -> list[str]:

@@ -418,7 +418,9 @@ class Assistant(Runnable[Question | str, Answer]):
             if w not in analysis.unknown
         ]
         if unsaid:  # "what does google pay ...": a word the guides use, never with what is asked of it
-            analysis = replace(analysis, unknown=[*analysis.unknown, *unsaid])
+            unknown = [*analysis.unknown, *unsaid]  # (a word once: "interview questions", not "interview" besides)
+            unknown = [u for u in unknown if not any(u != v and set(u.split()) < set(v.split()) for v in unknown)]
+            analysis = replace(analysis, unknown=unknown)
         said = [u for u in analysis.unknown if " " in u and _says_of(u, analysis.wants, texts)]
         if said:  # "what does a charge nurse do": a role the guide names after all, as a stage of one it describes
             analysis = replace(analysis, unknown=[u for u in analysis.unknown if u not in said])
