@@ -1160,7 +1160,18 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
         and not (w in ("take", "takes") and "how long" in " ".join(tokens[:n]))  # "how long does it take"
         and not (w == "r" and tokens[n + 1 : n + 2] and tokens[n + 1] in _AFTER_ARE)  # "how many qs r on the exam"
     )
-    return frozenset(stem for t in tokenize(kept) for stem in (corpus.expand(t) or (t,)))
+    # ... and a code the guides use ("the praxis 5331": "### Praxis Speech-Language Pathology (5331)"), not a figure
+    codes = [c for c in _CODE.findall(text) if c in corpus.words]
+    return frozenset(stem for t in tokenize(kept) for stem in (corpus.expand(t) or (t,))) | frozenset(codes)
+
+
+# A number that names something (an exam's code), not an amount: "5331", not "$5,331", "5,331", "100k", "800 bucks"
+# or "1500 hours".
+_CODE = re.compile(
+    r"(?<![$€£\d.,])\b\d{4,6}\b(?![\d.,%]|\s?[kKmM]\b|\s+(?:bucks|dollars|usd|grand|hours?|hrs?|years?|yrs?|"
+    r"months?|weeks?|days?|people|jobs|openings|students|questions|credits|words)\b)",
+    re.I,
+)
 
 
 def guide_pointed(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> str | None:

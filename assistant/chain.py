@@ -798,9 +798,14 @@ def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analys
                 read = analyse(text, vocabulary, index.corpus_words)
             counted = words(counted_by(part))[:1]  # (not what it counted: "qs" of "how many qs r on the exam")
             subject = " ".join(
-                w
-                for w in words(part)
-                if w not in counted and read.terms & asked_terms(w, vocabulary, index.corpus_words)
+                [
+                    *(
+                        w
+                        for w in words(part)
+                        if w not in counted and read.terms & asked_terms(w, vocabulary, index.corpus_words)
+                    ),
+                    *(code for code in re.findall(r"\b\d{4,6}\b", part) if code in read.terms),  # "praxis 5331"
+                ]
             )
             read = replace(read, kind="fact" if read.kind == "multi" else read.kind, parts=[])
             out.append((text, None, read))

@@ -1714,3 +1714,10 @@ def test_questions_asked_in_an_interview_are_said_to_be_missing_even_where_the_g
     nothing of a pharm tech interview's questions."""
     result = newest_guides.answer("what questions do they usually ask in a pharm tech interview")
     assert result.refused or result.uncovered == ["interview questions"], result.text
+
+
+def test_an_exams_code_names_it(newest_guides):
+    """ "the praxis 5331" is the guide's "### Praxis Speech-Language Pathology (5331)", not the audiology Praxis
+    (5343) beside it (the twenty-second grading's 22)."""
+    text = newest_guides.answer("how many questions on the praxis 5331").text
+    assert text.startswith("Format: 132 selected-response questions"), text
