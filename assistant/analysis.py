@@ -433,8 +433,9 @@ def wants_figure(text: str) -> str | None:
     return wanted
 
 
-def kind_of(text: str, roles: list[Role]) -> str:
-    """Which kind of question this is (one of `KINDS`)."""
+def kind_of(text: str, roles: list[Role], unnamed: str | None = None) -> str:
+    """Which kind of question this is (one of `KINDS`). `unnamed`: the text without the roles' names, whose words ask
+    nothing ("what does a speech-language pathologist do" asks for no languages)."""
     if (
         (_FIT.search(text) and _SELF.search(text))
         or _CHOOSE.search(text)
@@ -461,7 +462,9 @@ def kind_of(text: str, roles: list[Role]) -> str:
         return "yesno"
     if _HOW_TO.search(text):
         return "howto"
-    if _LIST.search(text) and not re.match(r"\s*(how|why|when|where|who)\b", text, re.I):
+    if _LIST.search(text if unnamed is None else unnamed) and not re.match(
+        r"\s*(how|why|when|where|who)\b", text, re.I
+    ):
         return "list"
     if re.match(r"\s*what(?:'s| are| r)? (all )?the (\w+ ){0,3}\w+s\s*\??\s*$", text, re.I) and not re.search(
         r"\b(is|does)\b", text, re.I
@@ -609,7 +612,8 @@ class CorpusWords:
 
         if word.lower() in _CHAT_SHORT:  # "hrs", "yrs": hours, years
             return self.expand(_CHAT_SHORT[word.lower()])
-        stems = tokenize(word) or [word.lower()]
+        # (a stem already, as the guides have it, is not cut again: "opening" of "openings" is no "open")
+        stems = [word.lower()] if word.lower() in self.words else tokenize(word) or [word.lower()]
         stem = stems[0]
         headed = _HEADED_AS.get(singular(word.lower())) or _headed_stems().get(stem)
         if headed:  # "downsides": what guides head "Cons" too (one guide may say it)
@@ -865,7 +869,7 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
             # "how much do software architects make", "how do I become a pilot": someone no guide describes.
             who = asked_about.group("who").strip()
             if (
-                who.lower() not in _PRONOUN_SUBJECTS
+                who.lower().split()[0] not in _PRONOUN_SUBJECTS  # (nor "what do i need to do": the asker)
                 and not any(w in found for w in words(who))
                 and not vocabulary.unlisted(who)
                 and who.lower() not in ASKING
@@ -1029,6 +1033,8 @@ def asking_stems() -> frozenset[str]:
 # Words that only phrase a question ("what do they usually do all day"): matching them says nothing of an answer.
 PHRASING = frozenset(
     [
+        "roughly",  # "how many welders are working in the us roughly": how exact it is asked
+        "approximately",
         "version",  # "short version pls"
         "tldr",
         "briefly",
@@ -1136,6 +1142,14 @@ PHRASING = frozenset(
         "called",
         "asap",
     ]
+)
+
+
+# "what does rph stand for", "whats CWI short for", "what does cpht mean": the letters asked about
+SPELLED_ASKED = re.compile(
+    r"\bwhat(?:'?s| is| does| do)\s+(?:an?\s+|the\s+)?(?P<abbr>[A-Za-z][\w-]{1,9})\s+"
+    r"(?:stands?\s+for|(?:is\s+)?short\s+for|means?)\b",
+    re.I,
 )
 
 
@@ -1421,7 +1435,9 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         after = set(words(than.group(1)))
         roles += [r for r in vocabulary.partner(roles[0]) if after & set(words(r.name.lower()))]
     parts = split_parts(text)
-    kind = kind_of(text, roles)
+    from .condense import without_roles
+
+    kind = kind_of(text, roles, without_roles(text, vocabulary))
     if kind == "definition" and wants_figure(text):  # "what do firefighters make on average": a figure, not who
         kind = "fact"
     mover = _mover(text, vocabulary)
@@ -1438,8 +1454,6 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         roles = roles + [r for r in vocabulary.partner(roles[0]) if r not in roles] if len(roles) == 1 else roles
     profile = profile_of(text) if kind == "fit" else ""
     if profile:  # the roles' names say nothing of the asker ("..., ds or mle")
-        from .condense import without_roles
-
         profile = re.sub(r"(,\s*)?\b(or)\s*$", "", without_roles(profile, vocabulary).strip(" ,;?")).strip(" ,;?")
     avoided = averse(text)
     lacks = asked_terms(avoided, vocabulary, corpus) if avoided else frozenset()
@@ -1454,6 +1468,10 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
     ):
         kind, wants = "comparison", wants or "money"  # "worth 3 more years to be a hygienist than an assistant?"
     terms = asked_terms(text, vocabulary, corpus)
+    if spelled := SPELLED_ASKED.search(text):  # "what does rph stand for": the letters, a role's or not
+        from .retrieval import tokenize
+
+        terms |= frozenset(tokenize(spelled.group("abbr")))
     left_out = _BESIDES.search(text)  # "what tools do ux designers use besides figma": not figma again
     besides = asked_terms(left_out.group(2), vocabulary, corpus) if left_out else frozenset()
     terms -= asked_terms(left_out.group(0), vocabulary, corpus) if left_out else frozenset()  # "besides figma"

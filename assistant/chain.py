@@ -40,6 +40,7 @@ from .condense import condense, is_follow_up, with_role_names, without_roles
 from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, Focus, Said, Sentence
 from .reading import counted as counted_by
+from .reading import forms_of_one
 from .results import Answer, Citation
 from .retrieval import GuideRetriever, HybridSearch, Passage, terms
 from .sentences import SentenceVectors, split_sentences
@@ -348,7 +349,9 @@ class Assistant(Runnable[Question | str, Answer]):
         history, said_id = state["history"], None
         said = (
             history[-1]["content"]
-            if history and history[-1]["role"] == "assistant" and is_follow_up(state["question"], index.vocabulary)
+            if history
+            and history[-1]["role"] == "assistant"
+            and (is_follow_up(question, index.vocabulary) or _THE_ONE.search(question))
             else ""
         )
         if said:
@@ -361,10 +364,11 @@ class Assistant(Runnable[Question | str, Answer]):
                 standalone = (
                     f"{standalone.rstrip('?!. ')} for {stage.group(1).lower() + ' ' if stage else ''}{role.plural}?"
                 )
-        # A follow-up naming no role stays in the guide the conversation is in: the one of the passage said, else of
-        # the best passage for the question before ("so 30 yrs = what %?" after "how do police/fire pensions work")
+        # A question naming no role stays in the guide the conversation is in: the one of the passage said, else of
+        # the best passage for the question before ("so 30 yrs = what %?" after "how do police/fire pensions work";
+        # "whats on the exam" after "what does a cwi do")
         guide = None
-        if history and is_follow_up(question, index.vocabulary) and not index.vocabulary.roles_in(standalone):
+        if history and not index.vocabulary.roles_in(standalone):
             asked_before = next((h["content"] for h in reversed(history) if h["role"] == "user"), "")
             found = [said_id] if said_id else index.search(asked_before, 1) if asked_before else []
             guide = index.chunk(found[0]).metadata.get("source") if found else None
@@ -494,6 +498,8 @@ class Assistant(Runnable[Question | str, Answer]):
             return self.search.search(query, vector, k, index, sources)
         found = self.search.search(query, vector, k + 3 * TUNING.figure_passages, index, sources)
         asked = analysis.terms  # (with "job": "how many jobs" asks for the jobs' number, not only the asking)
+        if analysis.wants == "count":  # "how many welders are working": a count of the role ("Number employed")
+            asked = asked | {t for r in analysis.roles for t in terms(r.name)}
         rest = found[k:]
         stating = [  # (each passage's sentences as the search has them split, read already)
             p
@@ -758,12 +764,22 @@ def _names_a_passage_term(analysis: Analysis, passages: list[Passage]) -> bool:
     # ... and most of what it asks, in one passage: not one word of many by chance ("morning" of "translate good
     # morning into spanish", "year" of "who won the super bowl last year"), nor each word in another passage
     # ("laptop" and "college" of "whats the best laptop for college")
-    named = max((len(content & terms(p.text)) for p in passages[:3]), default=0)
+    named = max((_named_in(content, terms(p.text)) for p in passages[:3]), default=0)
     # a figure the question quotes and a passage states ("which role is expected to grow by 35%") counts as a word
     quoted = set(re.findall(r"\d[\d,.]*\d%?|\d%?", analysis.text))
     if quoted and any(f in p.text for f in quoted for p in passages):
         content, named = content | {"#figure"}, named + 1
     return named > 0 and named * 2 >= len(content) and named >= min(2, len(content))
+
+
+def _named_in(content: set[str], said: frozenset[str]) -> int:
+    """How many of a question's words a passage has; in a passage that has a name the question asks about, one no
+    dictionary has ("cwi"), in any of their forms ("full renewal" of "CWIs must ... fully renew every 9 years"), not
+    otherwise ("recommend" is not the "recommendations" of a passage on analysts' duties)."""
+    exact = content & said
+    if not any(not readings(t) for t in exact):
+        return len(exact)
+    return sum(t in said or any(forms_of_one(t, w) for w in said) for t in content)
 
 
 def _listed(items: list[str]) -> str:
@@ -774,6 +790,10 @@ def _a_name(text: str, index) -> bool:
     """Whether a text has a guide's name that no English dictionary has ("ptce", "arrt"; not "min"), as exams are
     named."""
     return any(not readings(w) and w in index.corpus_words.words for w in words(text) if w.isalpha())
+
+
+# "whats on the exam": one thing the conversation named, asked of with "the"
+_THE_ONE = re.compile(r"^\s*(what'?s|what is|how (long|much|hard) is)\s+(on\s+|in\s+)?the\s+\w+\s*\??\s*$", re.I)
 
 
 def _foci_questions(analysis: Analysis, index) -> list[tuple[str, object, Analysis | None]]:

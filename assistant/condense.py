@@ -85,6 +85,9 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD.finditer(text)]
 
 
+_SPELLED_OUT = re.compile(r"\s*((stands?|is short|are short)\s+for|means?)\b", re.I)
+
+
 def with_role_names(text: str, vocabulary: Vocabulary) -> str:
     """`text` with each role named as its guide names it: "ml eng" -> "ML engineer", "soc analysts" ->
     "cybersecurity analysts", "MLE" -> "ML engineer". The model knows the guide's words, not a user's shorthand.
@@ -100,6 +103,8 @@ def with_role_names(text: str, vocabulary: Vocabulary) -> str:
         if written.lower() in (mention.role.name.lower(), mention.role.plural.lower()) or re.search(
             r"(ing|ence|ance|ysis)$", written, re.I
         ):
+            continue
+        if _SPELLED_OUT.match(text[end:]):  # "what does rph stand for": the letters asked about, kept
             continue
         forms = {form.lower() for form in (mention.role.name, *mention.role.aliases)}
         plural = written.lower().endswith("s") and written.lower() not in forms  # "DS" is one data scientist

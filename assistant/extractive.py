@@ -26,6 +26,7 @@ from .analysis import (
     MOVES,
     PERCENTILE,
     RANGE_END,
+    SPELLED_ASKED,
     THRESHOLD,
     TYPICAL_FIGURE,
     YES_NO,
@@ -743,6 +744,10 @@ class _Plan:
             return self.comparison(foci)
         if a.kind == "fit":
             return self.fit(foci)
+        if spelled := SPELLED_ASKED.search(a.text):
+            found = self.spelled_out(spelled.group("abbr"))
+            if found:
+                return found
         if introduces(a):
             return self.introduction(a.roles[0]) or self.fact()
         if asks_route(a):
@@ -762,6 +767,17 @@ class _Plan:
         if a.kind == "common":
             return self.common()
         return self.fact()
+
+    def spelled_out(self, abbreviation: str) -> list[Sentence]:
+        """ "what does rph stand for": "RPh stands for registered pharmacist [1].", from the best sentence that spells
+        it out, if one does."""
+        out = [reading.spelled_out(c.text, abbreviation) for c in self.candidates]
+        ok = np.array([found is not None for found in out])
+        n = self.best(self.relevance(self.analysis.terms, self.vector, None), ok)
+        if n is None:
+            return []
+        written, spelled = out[n]
+        return [Sentence(f"{written} stands for {spelled}.", self.cites[n], True)]
 
     def fact(
         self,

@@ -11,8 +11,9 @@ from .analysis import FIGURES, readings
 from .sentences import LIST_SENTENCE
 from .vocabulary import _spells
 
-# After a figure: it is a difference, not a level ("a hygienist earns about $41,000 more per year than an assistant").
-GAP_AFTER = re.compile(r"\s*(?!or\b)(?:[\w-]+\s+)?(?:more|less|higher|lower|fewer)\b", re.I)  # not "$125,000 or more"
+# After a figure: it is a difference, not a level ("a hygienist earns about $41,000 more per year than an assistant",
+# "about $1,800 a year in favor of machinists"); not "$125,000 or more".
+GAP_AFTER = re.compile(r"\s*(?!or\b)(?:[\w-]+\s+){0,2}?(?:more|less|higher|lower|fewer|in favou?r of)\b", re.I)
 # A pay figure by the hour, in a sentence that gives none by the year ("Median hourly pay: ... $22.38").
 HOURLY = re.compile(r"\b(hourly|per hour|an hour|a hour)\b|/\s?hr\b", re.I)
 ANNUAL = re.compile(r"\b(year\w*|annual\w*|salar\w*)\b", re.I)
@@ -357,8 +358,13 @@ DEMANDS = re.compile(
 def covers(lacks: frozenset[str], words: frozenset[str]) -> bool:
     """Whether a sentence's words have what the asker would avoid: each word of it, up to two ("public speaking" is
     not "public money"), spelled alike to a suffix ("meet": "meetings"; not "week": "weekends")."""
-    found = [t for t in lacks if any(_alike(w, t) or _alike(t, w) for w in words if min(len(w), len(t)) >= 4)]
+    found = [t for t in lacks if any(forms_of_one(w, t) for w in words)]
     return bool(lacks) and len(found) >= min(2, len(lacks))
+
+
+def forms_of_one(a: str, b: str) -> bool:
+    """Whether two words of four letters or more are forms of one ("renew" and "renewal", "full" and "fully")."""
+    return min(len(a), len(b)) >= 4 and (_alike(a, b) or _alike(b, a))
 
 
 def _alike(word: str, stem: str) -> bool:
@@ -563,3 +569,44 @@ def lower_first(text: str) -> str:
 
 def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _initials(letters: str, spelled: list[tuple[str, bool]]) -> bool:
+    """Whether words give an abbreviation's letters in order, each word the next one or more from its start ("Ph" of
+    "Pharmacy" in "CPhT"); a small word, or a later part of a hyphenated one, may give none ("Speech-Language-Hearing"
+    is the "S" of "ASHA"). `spelled`: each word, and whether it may give none."""
+    if not spelled:
+        return not letters
+    (word, optional), rest = spelled[0], spelled[1:]
+    if optional and _initials(letters, rest):
+        return True
+    if letters[:1] == "x" and word.lower().startswith("ex") and _initials(letters[1:], rest):  # "user eXperience"
+        return True
+    n = 0
+    while n < min(len(word), len(letters)) and word[n].lower() == letters[n]:
+        n += 1
+        if _initials(letters[n:], rest):
+            return True
+    return False
+
+
+def spelled_out(sentence: str, abbreviation: str) -> tuple[str, str] | None:
+    """What a sentence says an abbreviation stands for, as (the abbreviation as written, its words): "RPh (registered
+    pharmacist)" and "Speech-Language Pathologist (SLP)" spell theirs out; "An SLP (sometimes called a speech
+    therapist)" does not, nor does one word ("An audiologist (AuD)": the degree)."""
+    letters = re.sub(r"[^a-z]", "", abbreviation.lower())
+
+    def spells(spelled: list[str]) -> bool:
+        parts = [(p, n > 0 or p.lower() in SMALL_WORDS) for w in spelled for n, p in enumerate(w.split("-")) if p]
+        return len(letters) > 1 and sum(not optional for _, optional in parts) > 1 and _initials(letters, parts)
+
+    escaped = re.escape(abbreviation)
+    for m in re.finditer(rf"\b({escaped})\s*\(([^()]{{3,80}})\)", sentence, re.I):
+        if spells(m.group(2).split()):
+            return m.group(1), m.group(2).strip()
+    for m in re.finditer(rf"((?:[\w'-]+\s+){{1,8}})\(({escaped})\)", sentence, re.I):
+        before = m.group(1).split()
+        for k in range(1, len(before) + 1):  # the fewest words that spell it
+            if before[-k].lower() not in SMALL_WORDS and spells(before[-k:]):
+                return m.group(2), " ".join(before[-k:])
+    return None

@@ -550,8 +550,12 @@ def _aliases(name: str, text: str) -> list[str]:
             ):
                 found.append(_display(" ".join(singular(w) for w in inner.split())))
         inner = match.group(2).strip().lower()
-        if inner in name_forms:
-            found.append(_display(" ".join(outer.split()[-len(name_words) :])))
+        alias = " ".join(match.group(1).split()[-len(name_words) :])
+        # "ATCs (air traffic controllers)"; not "Median yearly pay (welders)": a name and its other name agree in
+        # number, or the other is an acronym
+        agrees = inner != plural(name).lower() or alias.lower().endswith("s") or alias.isupper()
+        if inner in name_forms and agrees:
+            found.append(_display(alias.lower()))
     # "UX (user experience) designers": an acronym of the name spelled out after it.
     for acronym in (w for w in name_words if w.isupper() and len(w) >= 2):
         spelled = re.search(rf"\b{re.escape(acronym)}\s*\(([A-Za-z][A-Za-z -]+)\)", text)

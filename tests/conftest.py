@@ -35,6 +35,7 @@ TWELFTH_GUIDE = Path(__file__).parent / "data" / "paralegal-vs-legal-secretary.m
 THIRTEENTH_GUIDE = Path(__file__).parent / "data" / "radiologic-technologist-vs-sonographer.md"
 FOURTEENTH_GUIDE = Path(__file__).parent / "data" / "speech-language-pathologist-vs-audiologist.md"
 FIFTEENTH_GUIDE = Path(__file__).parent / "data" / "pharmacist-vs-pharmacy-technician.md"
+SIXTEENTH_GUIDE = Path(__file__).parent / "data" / "welder-vs-machinist.md"
 # The fourteenth, speech-language-pathologist-vs-audiologist.md, is not among `blind_guides` yet: with it indexed, two
 # advice questions naming no role go to other guides' roles (the nurse set's "want to prescribe stuff", the paralegal
 # set's "predictable hrs"), and the PT/OT set's "how much do speech language pathologists make" is no longer out of
@@ -171,10 +172,12 @@ def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 @pytest.fixture(scope="session")
 def newest_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the guide, the two newest blind guides (not among `blind_guides` yet) and the vet guide, whose
-    vet techs share "techs" with the pharmacy technicians, ingested once: read it only."""
+    """An assistant over the guide, the three newest blind guides (not among `blind_guides` yet) and the vet guide,
+    whose vet techs share "techs" with the pharmacy technicians, ingested once: read it only."""
     return _assistant_over(
-        tmp_path_factory.mktemp("newest-guides"), embeddings, (GUIDE, ELEVENTH_GUIDE, FOURTEENTH_GUIDE, FIFTEENTH_GUIDE)
+        tmp_path_factory.mktemp("newest-guides"),
+        embeddings,
+        (GUIDE, ELEVENTH_GUIDE, FOURTEENTH_GUIDE, FIFTEENTH_GUIDE, SIXTEENTH_GUIDE),
     )
 
 

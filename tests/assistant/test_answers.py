@@ -1659,6 +1659,88 @@ def test_the_fifteenth_guides_part_naming_nothing_is_about_the_exam_asked_before
     assert "1,400 is the passing mark" in split_sentences(text)[1], text
 
 
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what does rph stand for", "RPh stands for registered pharmacist [1]."),
+        # a role's letters kept as asked (not made "what does pharmacy technician stand for"), so not refused
+        ("wat does CPhT stand for", "CPhT stands for Certified Pharmacy Technician [1]."),
+        ("what does cpht mean", "CPhT stands for Certified Pharmacy Technician [1]."),
+        ("whats NABP short for", "NABP stands for National Association of Boards of Pharmacy [1]."),
+    ],
+)
+def test_what_an_abbreviation_stands_for_is_said_from_the_sentence_that_spells_it_out(newest_guides, question, answer):
+    assert newest_guides.answer(question).text == answer
+
+
+@pytest.mark.parametrize("question", ["what does a speech-language pathologist do", "what does an SLP do"])
+def test_a_word_of_a_roles_name_asks_for_nothing(newest_guides, question):
+    """The "Language" of speech-language pathologist asks for no list of languages: what the role does is answered
+    (a list question had answered with the pros' "Shorter path: a master's in about 2 years")."""
+    text = newest_guides.answer(question).text
+    assert text.startswith("An SLP (sometimes called a speech therapist) helps people talk"), text
+
+
+def test_what_the_asker_needs_to_do_is_no_role_no_guide_describes(newest_guides):
+    """ "what do i need to do": the asker, not someone called "i need to" whom the guide does not cover."""
+    answer = newest_guides.answer("what do i need to do to become a welding inspector")
+    assert not answer.uncovered and answer.text.startswith("Certified Welding Inspector (CWI)"), answer.text
+
+
+def test_a_question_of_the_one_thing_just_named_stays_with_it(newest_guides):
+    """ "whats on the exam" after the CWI: neither a follow-up by its words nor naming a role, it is still asked of
+    what was said (it had been answered with the pharmacy technicians' exam, from another guide)."""
+    history = [
+        {"role": "user", "content": "what does a cwi do"},
+        {"role": "assistant", "content": "A Certified Welding Inspector checks that welds meet code, earning $79,000."},
+    ]
+    text = newest_guides.answer("whats on the exam", history).text
+    assert text.startswith("The AWS CWI exam has three parts (Fundamentals, Practical and Code Book)"), text
+
+
+def test_a_follow_up_naming_the_other_role_keeps_the_question_before(newest_guides):
+    history = [
+        {"role": "user", "content": "what industry pays machinists the best"},
+        {"role": "assistant", "content": "The federal government pays the most, at a median of $66,200."},
+    ]
+    answer = newest_guides.answer("and for welders?", history)
+    assert answer.standalone_question == "what industry pays welders the best", answer.standalone_question
+
+
+def test_a_gap_in_favour_of_a_role_is_no_figure_of_its_own(newest_guides):
+    """ "about $1,800 a year in favor of machinists" is the gap, not what machinists earn (the comparison had said
+    "Welders earn more: $49,800 a year against $1,800 a year for machinists")."""
+    text = newest_guides.answer("who earns more a year welders or machinists and whats the gap").text
+    assert text.startswith("Machinists earn more: $51,600") and "about $1,800 more" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # a count of a role: the row that counts it, whatever word the question works with ("Number employed");
+        # "right now roughly" asks for nothing
+        (
+            "how many welders are working in the us right now roughly",
+            "The number employed for welders is about 418,600",
+        ),
+        # a word of the question in another form of it ("full renewal": "fully renew") is the guide's: not refused
+        (
+            "how often does a cwi have to recertify and when do they need a full renewal",
+            "CWIs must recertify every 3 years and fully renew every 9 years",
+        ),
+    ],
+)
+def test_the_sixteenth_guides_questions_are_answered_first_thing(newest_guides, question, opening):
+    text = newest_guides.answer(question).text
+    assert text.startswith(opening), text
+
+
+def test_words_of_the_question_in_other_forms_do_not_rescue_a_request_no_guide_answers(blind_guides):
+    """Only a passage with a name the question asks about ("cwi") has its other words in any form: "recommend" is not
+    the "recommendations" of the financial analysts' duties."""
+    assert blind_guides.answer("can you recommend a good stock to buy right now").refused
+
+
 def test_a_way_in_without_something_is_the_route_not_the_thing(blind_guides):
     """ "without a design degree": the steps into UX design (a degree is one way to build the foundation), not the
     typical degree (the twenty-first grading's worst answer)."""

@@ -396,6 +396,9 @@ def test_a_figure_that_is_a_difference_is_not_a_roles_level():
     assert reading.figure_value(gap, "money") is None and reading.gap_only(gap, "money")
     assert reading.figure_value("Senior UX designers often earn $125,000 or more.", "money")[0] == "$125,000"
     assert reading.figure_value("PAs earn $130,020, about $43,950 more than nurses.", "money")[0] == "$130,020"
+    favour = "The gap between the two trades is small at the median, about $1,800 a year in favor of machinists."
+    assert reading.figure_value(favour, "money") is None and reading.gap_only(favour, "money")
+    assert reading.figure_value("Some earn $90,000 per year or more.", "money")[0].startswith("$90,000")
     assert reading.hourly_only("Median hourly pay: Dental Hygienist $42.08, Dental Assistant $22.38.")
     assert not reading.hourly_only("Dental assistants earn a median of $46,540 per year, or about $22.38 per hour.")
     assert not reading.hourly_only("VAs earned a median of $36,440, or about $17.52 an hour.")  # yearly, unsaid
@@ -640,3 +643,33 @@ def test_a_sentence_joined_after_a_clause_starts_in_lower_case_unless_with_a_nam
     assert lower_first("Sonographers earn more") == "sonographers earn more", "a plural is no name"
     assert lower_first("California is the main exception") == "California is the main exception"
     assert lower_first("ML engineers earn") == "ML engineers earn"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "abbreviation", "spelled"),
+    [
+        ("A pharmacist, often abbreviated RPh (registered pharmacist), is the expert.", "rph", "registered pharmacist"),
+        ("Passing earns the CPhT (Certified Pharmacy Technician) credential.", "cpht", "Certified Pharmacy Technician"),
+        (
+            "It is run by the National Association of Boards of Pharmacy (NABP).",
+            "NABP",
+            "National Association of Boards of Pharmacy",
+        ),
+        (
+            "the American Speech-Language-Hearing Association (ASHA), and",
+            "asha",
+            "American Speech-Language-Hearing Association",
+        ),
+        ("Certification: Speech-Language Pathologist (SLP): CCC-SLP from ASHA", "SLP", "Speech-Language Pathologist"),
+        ("the user experience (UX) team", "ux", "user experience"),
+        # a parenthesis that is no spelling-out, or one word (the degree, not "audiologist")
+        ("An SLP (sometimes called a speech therapist) helps people talk.", "slp", None),
+        ("An audiologist (AuD) tests hearing and balance.", "aud", None),
+        ("A Doctor of Audiology (AuD) takes four years.", "aud", None),
+    ],
+)
+def test_a_sentence_spells_an_abbreviation_out_by_its_words_initials(sentence, abbreviation, spelled):
+    from assistant.reading import spelled_out
+
+    found = spelled_out(sentence, abbreviation)
+    assert (found[1] if found else None) == spelled

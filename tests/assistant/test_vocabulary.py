@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from test_units import GUIDES, VOCABULARY, vocabulary_of
 
-from assistant.analysis import CorpusWords, analyse
+from assistant.analysis import CorpusWords, analyse, asked_terms
 from assistant.reading import defines, figure_value, one_of_several
 from assistant.retrieval import tokenize
 from assistant.sentences import passage_sentences, split_sentences
@@ -485,3 +485,20 @@ def test_a_clipped_last_word_names_the_one_role_of_the_guide_asked_about():
         {"role": "assistant", "content": "About $63.82 an hour."},
     ]
     assert condense("and techs?", history, vocabulary) == "how much do pharmacy technicians make an hour"
+
+
+def test_a_role_in_brackets_after_a_word_that_does_not_agree_with_it_names_nothing():
+    """ "Median yearly pay (welders)" heads a table column: "pay" is no name of welders (it had made "what industry
+    pays machinists the best" + "and for welders?" read "what industry welders machinists the best")."""
+    text = "| Industry | Median yearly pay (welders) |\n\nSparkies (electricians) wire buildings."
+    guide = derive_vocabulary("w.md", "Welder vs. Electrician", ["Pay", "Pay"], [text, text])
+    welder = next(r for r in guide.roles if r.name == "welder")
+    electrician = next(r for r in guide.roles if r.name == "electrician")
+    assert "pay" not in welder.aliases and "sparkies" in electrician.aliases, guide.roles
+
+
+def test_a_stem_the_guides_have_is_not_cut_again():
+    """ "openings" is read "opening", which the guides have: not cut again to "open" ("open-source")."""
+    corpus = CorpusWords(["opening", "open", "welder", "year"])
+    assert corpus.expand("opening") == ("opening",)
+    assert asked_terms("yearly job openings welders vs machinists?", Vocabulary([]), corpus) >= {"opening"}
