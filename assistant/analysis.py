@@ -125,7 +125,8 @@ _WANTS = [
         "money",
         re.compile(
             r"\b(earn\w*|salar\w*|sallar\w*|pay|pays|paid|paying|income|wages?|compensation|money|"
-            r"how much (more |less )?(do|does|did|can|will|would|could) \w+( \w+){0,3} (make|get|earn)|makes? more|"
+            r"how much (more |less )?(do|does|did|can|will|would|could) \w+( \w+){0,3} (make|get|earn)|"
+            r"makes? (more|less)|"
             r"what (do|does|did|can|will|would|could) \w+( \w+){0,3} make\b|"
             r"\b(start|starts|starting) (out )?at\b|"
             r"\w+ make\b\??$|take[- ]home|after[- ]tax\w*)|[$€£]\s?\d|\b\d+(?:\.\d+)?\s?k\b|\bsix figures?\b",
@@ -176,6 +177,12 @@ RANGE_END = re.compile(
 THRESHOLD = re.compile(
     r"\b(?P<op>over|above|more than|greater than|at least|exceed\w*|beyond|under|below|less than|"
     r"at most|fewer than)\s+(?P<bar>[$€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|%|percent)?)(?![\w])",
+    re.I,
+)
+# A sum asked to be reached, with no bar's word: "is it realistic for a welder to make 100k".
+REACHED = re.compile(
+    r"\b(make|makes|making|earn|earns|earning|clear|clears|hit|reach|pull in|bring in)\s+"
+    r"(?P<bar>[$€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?)(?![\w%])",
     re.I,
 )
 # A figure for a share of the role ("the top 10 percent earn more than $102,300"): like a stage's, not the typical one.
@@ -1482,6 +1489,60 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         # figure (`TYPICAL_FIGURE`), however named; not the bar of "growing faster than average"
         terms -= asked_terms("average median mean", vocabulary, corpus)
     return Analysis(text, kind, roles, wants, parts, unknown, terms, profile, lacks, besides, towards)
+
+
+# Two things weighed: "pipeline welders ... than shipyard welders", "ptce or excpt", "aerospace vs motor vehicle parts".
+_SIDES = re.compile(r"(?P<a>[\w'&/ -]+?)\s+(?:vs\.?|versus|or|than|compared (?:to|with))\s+(?P<b>[\w'&/ -]+)", re.I)
+# What a comparison of figures asks with, not the things it weighs ("make more", "costs less"), and the small words
+# a thing's name may hold ("slps in hospitals").
+_WEIGHING = "make made earn pay paid salary cost take more less higher lower longer shorter cheaper bigger"
+_WITHIN = frozenset(["in", "at", "of", "for", "the", "a", "an", "on"])
+
+
+def compared_things(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> tuple[tuple[str, frozenset], ...]:
+    """The two things a question weighs that are not roles, each as (its words as typed, their terms): ("pipeline
+    welders", {"pipeline"}) and ("shipyard welders", {"shipyard"}) of "do pipeline welders make more than shipyard
+    welders"; ("ptce", ...) and ("excpt", ...) of "which one costs more to take, ptce or excpt". Empty when the sides
+    name different roles (the roles are weighed), or a side names nothing, or more than three things."""
+    weighing = asked_terms(_WEIGHING, vocabulary, corpus) | asking_stems()
+    role_words = {w for r in vocabulary.roles for w in words(r.name)}
+    for clause in re.split(r"[,;:?!.]", text):
+        found = _SIDES.search(clause)
+        if not found:
+            continue
+        sides, roles = [], []
+        for side, backwards in ((found.group("a"), True), (found.group("b"), False)):
+            tokens = words(side)
+            named = {i for m in vocabulary.mentions(side) for i in range(m.start, m.end)}
+            # a thing's word: asked, not a role's nor its clip ("techs" of pharmacy technicians)
+            asked = [
+                n not in named
+                and bool(asked_terms(w, vocabulary, corpus) - weighing)
+                and not any(r.startswith(w.rstrip("s")) for r in role_words)
+                for n, w in enumerate(tokens)
+            ]
+            order = list(range(len(tokens)))[:: -1 if backwards else 1]
+            # the thing's words next to the connector: "pipeline welders" of "do pipeline welders make more"
+            start = next((n for n in order if asked[n] or n in named), None)
+            if start is None:
+                return ()
+            run = []
+            for n in order[order.index(start) :]:
+                if not (asked[n] or n in named or tokens[n] in _WITHIN):
+                    break
+                run.append(n)
+            run = sorted(run)
+            while run and tokens[run[0]] in _WITHIN:
+                run.pop(0)
+            thing = [tokens[n] for n in run if asked[n]]
+            if not thing or len(thing) > 3:
+                return ()
+            sides.append((" ".join(tokens[n] for n in run), asked_terms(" ".join(thing), vocabulary, corpus)))
+            roles.append(set(vocabulary.roles_in(side)))
+        if (roles[0] and roles[1] and roles[0] != roles[1]) or sides[0][1] & sides[1][1]:
+            return ()
+        return tuple(sides)
+    return ()
 
 
 def is_list_question(text: str) -> bool:

@@ -26,6 +26,7 @@ from .analysis import (
     MOVES,
     PERCENTILE,
     RANGE_END,
+    REACHED,
     SPELLED_ASKED,
     THRESHOLD,
     TYPICAL_FIGURE,
@@ -33,6 +34,7 @@ from .analysis import (
     Analysis,
     asked_terms,
     asks_route,
+    compared_things,
     introduces,
     is_list_question,
     listed_thing,
@@ -202,6 +204,19 @@ class ExtractiveWriter:
                 seen.add(key)
                 out.append(sentence)
         return out
+
+
+_COMPARATIVE = re.compile(r"\b(more|less|longer|shorter|higher|lower|cheaper|faster|quicker|slower|fewer)\b", re.I)
+_COSTS = re.compile(r"\b(cost|costs|fees?|price|cheaper|expensive)\b", re.I)
+
+
+def _figure_weighed(question: str) -> str | None:
+    """The figure a question weighs things by, said by its verb: "costs more" money, "takes longer" a span."""
+    if re.search(r"\b(cost|costs|fees?|price|cheaper|expensive|pays?|paid|earns?|makes?)\b", question, re.I):
+        return "money"
+    if re.search(r"\b(longer|shorter|quicker|faster)\b", question, re.I):
+        return "duration"
+    return None
 
 
 class _Plan:
@@ -740,6 +755,11 @@ class _Plan:
         a = self.analysis
         if a.kind == "multi" and foci:
             return self.several(foci)
+        weighs = a.kind in ("comparison", "yesno") or (a.kind == "fact" and _COMPARATIVE.search(a.text) is not None)
+        if weighs and (things := compared_things(a.text, self.vocabulary, self.corpus)):
+            weighed = self.weigh_things(things)  # "do pipeline welders make more than shipyard welders"
+            if weighed:
+                return weighed
         if a.kind == "comparison":
             return self.comparison(foci)
         if a.kind == "fit":
@@ -758,6 +778,9 @@ class _Plan:
                 return found
         if a.kind == "yesno" and a.wants in ("money", "percent") and THRESHOLD.search(a.text):
             return self.against_bar() or self.fact()
+        if a.kind == "yesno" and a.wants == "money" and REACHED.search(a.text):
+            # "can a welder make 100k": yes, when the guide says some of them do; else its figures, with no verdict
+            return self.reached() or self.fact()
         # "do nurse practitioners make more than PAs": no yes or no about someone no guide describes, only what the
         # guide says of the role named
         if a.kind == "yesno" and set(a.unknown) & set(self.vocabulary.unlisted(a.text)):
@@ -1255,6 +1278,53 @@ class _Plan:
             ) + reading.lower_first(text)
         return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
 
+    def weigh_things(self, things: tuple[tuple[str, frozenset], ...]) -> list[Sentence]:
+        """Two things weighed that are not roles, each by the best sentence that states the figure asked with its words
+        and not the other's: "More for pipeline welders: $65,400 [1] against $58,700 for ship and boat building [1],
+        about $6,700 more." Nothing when either has none, or both the same figure."""
+        a = self.analysis
+        wanted = a.wants if a.wants in reading.WEIGHED else _figure_weighed(a.text)
+        if wanted is None:
+            return []
+        scores = self.relevance(a.text, self.vector, wanted)
+        ok = self.allowed(a.roles) & self.figures[wanted].astype(bool)
+        picks = []
+        for (label, mine), (_, other) in ((things[0], things[1]), (things[1], things[0])):
+            has = [
+                len(mine & w) * 2 > len(mine) and not other & own
+                for w, own in zip(self.words, self.own_words, strict=True)
+            ]
+            n = self.best(scores, ok & np.array(has))
+            value = reading.figure_value(self.candidates[n].text, wanted) if n is not None else None
+            if value is None:
+                return []
+            picks.append((self.written(label, n), n, value))
+        if picks[0][2][1] == picks[1][2][1]:
+            return []
+        (hi_label, hi_n, hi), (lo_label, lo_n, lo) = sorted(picks, key=lambda pick: -pick[2][1])
+        word = {"money": "More", "percent": "Higher", "duration": "Longer", "count": "More"}[wanted]
+        gap = f", {reading.difference(hi[1], lo[1], wanted, hi[0])}" if wanted in ("money", "percent") else ""
+        said = f"{word} for {hi_label}"
+        if wanted == "money" and _COSTS.search(a.text):  # "which one costs more, ptce or excpt": "PTCE costs more"
+            said = f"{reading.capital(hi_label)} costs more"
+        text = f"{said}: {hi[0]} [{{a}}] against {lo[0]} for {lo_label} [{{b}}]{gap}."
+        if YES_NO.match(a.text):  # "do pipeline welders make more than ...": yes when the first named is ahead
+            lower = re.search(r"\b(less|lower|fewer|cheaper|shorter|quicker)\b", a.text, re.I) is not None
+            text = ("Yes: " if (hi_n == picks[0][1]) != lower else "No: ") + reading.lower_first(text)
+        return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
+
+    def written(self, label: str, n: int) -> str:
+        """A thing's words as typed, its names as the guide writes them ("ptce": "PTCE", from the sentence or its
+        section)."""
+        said = f"{self.candidates[n].text} {self.passages[self.candidates[n].passage].section}"
+
+        def guide_form(word: str) -> str:
+            found = re.search(rf"\b{re.escape(word)}\b", said, re.I)
+            form = found.group(0) if found else word
+            return form if form.isupper() or re.search(r"[A-Z].*[A-Z]", form) else word
+
+        return " ".join(guide_form(w) for w in label.split())
+
     def counted_head(self, question: str) -> str:
         """The word for what a count question counts, but for the roles and "more": "openings" of "more job openings
         each yr", "jobs" of "nursing jobs overall" ("" when it counts the roles)."""
@@ -1531,6 +1601,26 @@ class _Plan:
         said = "Yes" if holds or (value == limit and op in ("at least", "at most")) else "No"
         first, *rest = self.extracted([n])
         return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
+
+    def reached(self) -> list[Sentence]:
+        """ "Is it realistic for a welder to make 100k?": "Yes: Specialized pipeline welders ... regularly clear
+        $100,000 in a good year [1]", from the best sentence of the role's that states the sum or more (none: nothing,
+        the guide's typical figures do not say no)."""
+        a = self.analysis
+        limit = reading.number_of(REACHED.search(a.text).group("bar"))
+        reaching = np.array(
+            [
+                any(reading.number_of(m.group(0)) >= limit for m in FIGURES["money"].finditer(c.text))
+                and not reading.gap_only(c.text, "money")
+                for c in self.candidates
+            ]
+        )
+        scores = self.role_scores(self.relevance(a.terms, self.vector, a.wants), a.roles)
+        n = self.best(scores, self.allowed(a.roles) & reaching & ~self.anaphor_orphans())
+        if n is None or limit <= 0:
+            return []
+        first, *rest = self.extracted([n])
+        return [Sentence(f"Yes: {first.text}", first.cites, True), *rest]
 
     def verdict(self, n: int, term: str) -> list[Sentence]:
         """ "Yes: <the evidence>", or "No: ..." when the evidence negates the asked word ("rarely an entry-level")."""

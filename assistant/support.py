@@ -13,7 +13,7 @@ _FIGURE = re.compile(r"[$€£]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z])
 # Names of things: a capitalised or symbol-bearing word ("C++", "Kubernetes").
 _NAME = re.compile(r"(?<![\w.])([A-Z][\w+#]*[+#]*|[a-z]+[+#]+)")
 # The connective words the writer itself uses around guide content.
-_OWN_WORDS = frozenset({"Yes", "No", "Neither", "By", "The", "About"})
+_OWN_WORDS = frozenset({"Yes", "No", "Neither", "By", "The", "About", "More", "Higher", "Longer"})
 
 
 def _number(figure: str) -> float | None:

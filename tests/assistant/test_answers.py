@@ -1741,6 +1741,43 @@ def test_words_of_the_question_in_other_forms_do_not_rescue_a_request_no_guide_a
     assert blind_guides.answer("can you recommend a good stock to buy right now").refused
 
 
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # two things weighed that are no roles: each by the best sentence stating the figure with its words, the
+        # verdict first (they had been answered with a row naming both exams, or each exam's whole description)
+        (
+            "which one costs more to take, ptce or excpt",
+            "PTCE costs more: $129 [1] against $125 for ExCPT [2], $4 more.",
+        ),
+        (
+            "which exam is longer the naplex or the mpje",
+            "Longer for NAPLEX: 6 hours [1] against 2.5 hours for MPJE [2].",
+        ),
+        ("which pays more for machinists, aerospace or motor vehicle parts", "More for aerospace: $60,800 [1] against"),
+        # ... yes or no, by whether the first named is ahead ("make less": money, as "make more" is)
+        (
+            "do slps in schools make less than slps in hospitals",
+            "Yes: more for speech-language pathologists in hospitals",
+        ),
+        # two roles are still weighed as roles
+        ("do welders make less than machinists", "Yes, machinists earn more: $51,600"),
+    ],
+)
+def test_two_things_that_are_no_roles_are_weighed_verdict_first(newest_guides, question, opening):
+    text = newest_guides.answer(question).text
+    assert text.startswith(opening), text
+
+
+def test_a_sum_asked_to_be_reached_is_yes_only_when_the_guide_says_some_reach_it(newest_guides):
+    """ "make 100k": yes from the sentence that says some welders clear it; a data scientist's 200k is reached by no
+    figure of the guide, so its average is given with no yes (it had been "Yes: ... an average of $103,500")."""
+    text = newest_guides.answer("is it realistic for a welder to make 100k").text
+    assert text.startswith("Yes: Specialized pipeline welders") and "$100,000" in text, text
+    text = newest_guides.answer("can a data scientist make 200k").text
+    assert text.startswith("Data scientists make an average of $103,500"), text
+
+
 def test_a_way_in_without_something_is_the_route_not_the_thing(blind_guides):
     """ "without a design degree": the steps into UX design (a degree is one way to build the foundation), not the
     typical degree (the twenty-first grading's worst answer)."""
