@@ -554,6 +554,8 @@ _HEADED_AS = {
     "duty": "responsibilities",
     "task": "responsibilities",
     "prospect": "outlook",  # "which one has better job prospects"
+    "promotion": "advancement",  # "what can a machinist get promoted to": "Career Paths and Advancement"
+    "promote": "advancement",
 }
 
 

@@ -458,6 +458,10 @@ class Assistant(Runnable[Question | str, Answer]):
         # not state is asked afresh, not around what was said
         afresh = analysis.kind == "comparison" and analysis.wants in FIGURES
         afresh = afresh and not FIGURES[analysis.wants].search(state.get("said") or "")
+        # "same q but for welders" after the machinists' best state: asked afresh of the role it names, not around
+        # what was said of the other
+        said_role = index.role(state["said_id"]) if state.get("said_id") else None
+        afresh = afresh or (said_role is not None and bool(analysis.roles) and said_role not in analysis.roles)
         said = (
             self.search.passage(state["said_id"], vector, index, top) if state.get("said_id") and not afresh else None
         )

@@ -15,7 +15,8 @@ from .vocabulary import article as indefinite
 
 _LEAD_IN = re.compile(
     r"^\s*(and|but|also|so|ok(ay)?|then|now|well)?[\s,]*"
-    r"(what|how)\s+about\s+|^\s*(ok(ay)?[\s,]+)?(and|but|also|so|then|same for|what of|how about)\b[\s,]*",
+    r"(what|how)\s+about\s+|^\s*(ok(ay)?[\s,]+)?(and|but|also|so|then|what of|how about|"
+    r"same(?: (?:q|qs|question|questions|thing))?(?: but)? for)\b[\s,]*",  # "same q but for welders"
     re.I,
 )
 _PRONOUNS = re.compile(

@@ -1778,6 +1778,26 @@ def test_a_sum_asked_to_be_reached_is_yes_only_when_the_guide_says_some_reach_it
     assert text.startswith("Data scientists make an average of $103,500"), text
 
 
+@pytest.mark.parametrize("follow_up", ["same q but for welders", "and for welders?"])
+def test_a_follow_up_about_the_other_role_is_asked_afresh_of_it(newest_guides, follow_up):
+    """ "same q but for welders" repeats the question before of welders, and is answered from the welders' own
+    sentences, not around what was said of the machinists (it had led with the welders' top 10%)."""
+    history = [
+        {"role": "user", "content": "top paying state for machinists?"},
+        {"role": "assistant", "content": "Washington leads with a median of $63,700, followed by Alaska at $62,900."},
+    ]
+    answer = newest_guides.answer(follow_up, history)
+    assert answer.standalone_question == "top paying state for welders?", answer.standalone_question
+    assert answer.text.startswith("The best-paying states for welders are Alaska ($77,400)"), answer.text
+
+
+def test_being_promoted_is_asked_where_guides_write_advancement(newest_guides):
+    """ "get promoted to": the guide's "Career Paths and Advancement" ladder, not its training."""
+    text = newest_guides.answer("what can a machinist get promoted to later on").text
+    assert "CNC programmer; Tool and die maker" in split_sentences(text)[0] + split_sentences(text)[-1], text
+    assert "Coursework" not in text, text
+
+
 def test_a_way_in_without_something_is_the_route_not_the_thing(blind_guides):
     """ "without a design degree": the steps into UX design (a degree is one way to build the foundation), not the
     typical degree (the twenty-first grading's worst answer)."""
