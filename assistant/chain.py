@@ -679,8 +679,10 @@ class Assistant(Runnable[Question | str, Answer]):
         caveat = _caveat(analysis, out)
         if caveat and out:
             first, cites = out[0]
-            # Only the closest thing the guide says: the rest would answer a question that was not asked.
-            out = [(f"{caveat}; what it does say: {first}", cites)]
+            # Only the closest thing the guide says: the rest would answer a question that was not asked; and no yes or
+            # no ("does lincoln electric hire welders w no experience": not "No: The AWS CWI exam has three parts")
+            first = _VERDICT.sub("", first)
+            out = [(f"{caveat}; what it does say: {first[:1].upper()}{first[1:]}", cites)]
         return out
 
     def _write(self, state: dict) -> dict:
@@ -774,6 +776,10 @@ def _names_a_passage_term(analysis: Analysis, passages: list[Passage]) -> bool:
     if quoted and any(f in p.text for f in quoted for p in passages):
         content, named = content | {"#figure"}, named + 1
     return named > 0 and named * 2 >= len(content) and named >= min(2, len(content))
+
+
+# A verdict opening a sentence: "Yes: ...", "No, ...", the guide's own "No. ...".
+_VERDICT = re.compile(r"^(yes|no|often not|often, yes|usually not)[:,.]\s+", re.I)
 
 
 def _named_in(content: set[str], said: frozenset[str]) -> int:

@@ -2,6 +2,7 @@
 the answer comes first, comparisons give a verdict, near-scope questions say what the guide lacks, and no answer
 mixes the guides."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -1796,6 +1797,16 @@ def test_being_promoted_is_asked_where_guides_write_advancement(newest_guides):
     text = newest_guides.answer("what can a machinist get promoted to later on").text
     assert "CNC programmer; Tool and die maker" in split_sentences(text)[0] + split_sentences(text)[-1], text
     assert "Coursework" not in text, text
+
+
+@pytest.mark.parametrize(
+    "question", ["does lincoln electric hire welders w no experience", "do welders in canada make more than machinists"]
+)
+def test_what_the_guide_does_say_under_a_caveat_carries_no_yes_or_no(newest_guides, question):
+    """A yes or no would answer the question the guide does not cover ("No: The AWS CWI exam has three parts")."""
+    text = newest_guides.answer(question).text
+    said = text.partition("what it does say: ")[2]
+    assert said and not re.match(r"(yes|no)\b", said, re.I), text
 
 
 def test_a_way_in_without_something_is_the_route_not_the_thing(blind_guides):
