@@ -141,6 +141,7 @@ _WANTS = [
         "count",
         re.compile(
             r"\bhow many\b|\bmore( \w+){0,2} (jobs|openings|positions|people|workers)\b|\bnumber of\b|"
+            r"\b(job )?openings\b.*\b(vs\.?|versus|or|compared)\b|"  # "yearly job openings welders vs machinists?"
             r"\b(are|is) there more\b",  # "are there more pts or ots working in the us"
             re.I,
         ),
@@ -161,8 +162,9 @@ _WHICH_THINGS = re.compile(
     re.I,
 )
 _REASON = re.compile(
-    r"\s*(why|how (can|could|do|does|did|should|might|to)|what (makes|affects|factors|drives))\b", re.I
-)
+    r"\s*(why|how (can|could|do|does|did|should|might|to)(?!\b.*\bcompare\b)|what (makes|affects|factors|drives))\b",
+    re.I,
+)  # (not "how do the top earners compare": a comparison of figures)
 # A stage of a career a figure is for, in a question ("starting salary", "senior pm pay") or a sentence ("Junior UX
 # designers typically start around $70,000"). With no stage asked, the typical (median, average) figure answers.
 CAREER_STAGE = re.compile(r"\b(start\w*|entry|junior|beginn\w*|senior|experienced|lead\w*)\b", re.I)

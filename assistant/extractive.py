@@ -497,7 +497,7 @@ class _Plan:
     def _counting(self, question: str) -> np.ndarray:
         what = reading.counted(question)
         if not what:
-            return np.zeros(len(self.candidates))
+            return np.zeros(len(self.candidates), dtype=bool)
         roles = {m.role for m in self.vocabulary.mentions(what)}
         head = self.counted_head(question)  # "openings", not the "job" of "Jobs in the US"
         asked = asked_terms(head, self.vocabulary, self.corpus) if head else frozenset()
@@ -1328,7 +1328,8 @@ class _Plan:
     def counted_head(self, question: str) -> str:
         """The word for what a count question counts, but for the roles and "more": "openings" of "more job openings
         each yr", "jobs" of "nursing jobs overall" ("" when it counts the roles)."""
-        what = re.sub(r"^(more|fewer)\s+", "", reading.counted(question), flags=re.I)
+        counted = reading.counted(question) or next(iter(re.findall(r"\bopenings\b", question, re.I)), "")
+        what = re.sub(r"^(more|fewer)\s+", "", counted, flags=re.I)  # (or the openings weighed: "openings x vs y")
         named = {i for m in self.vocabulary.mentions(what) for i in range(m.start, m.end)}
         rest = [w.lower() for i, w in enumerate(words(what)) if i not in named]
         plural = [w for w in rest if len(w) > 3 and w.endswith("s")]
@@ -1654,6 +1655,15 @@ class _Plan:
         # straight out of college" - "the CISSP requires 5 years of experience"
         said = "No" if needs_more else said
         own = reading.SAYS_SO.search(first.text)
+        # ... or the evidence negating another asked word it has that the question does not ("is there a written
+        # part on the aws test": "There is no written exam")
+        others = [t for t in self.analysis.terms if t in self.own_words[n] and t not in reading.YES_NO_FILLER]
+        if (
+            said == "Yes"
+            and not own
+            and any(reading.negates(self.candidates[n].text, t) and not reading.negates(asked, t) for t in others)
+        ):
+            said = "No"
         if own and own.group(1) and needs_more and own.group(1).lower() == "yes" and rest:
             # "can a rad tech just start doing ultrasounds without any more schooling" - "Yes, but not without
             # additional training. A rad tech needs to complete ...": no, and what it takes

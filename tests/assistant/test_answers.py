@@ -1809,6 +1809,36 @@ def test_what_the_guide_does_say_under_a_caveat_carries_no_yes_or_no(newest_guid
     assert said and not re.match(r"(yes|no)\b", said, re.I), text
 
 
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # openings set side by side are counted and weighed (it had pasted the table's row)
+        ("yearly job openings welders vs machinists?", "Welders have more openings: 45,900 [1] against 33,700"),
+        # "how do ... compare" weighs figures; it asks for no way of doing something
+        ("how do the top earners compare, best paid welders vs best paid machinists", "Machinists earn more: $75,300"),
+    ],
+)
+def test_the_twenty_third_gradings_answers_are_fixed_at_the_first_sentence(newest_guides, question, opening):
+    text = newest_guides.answer(question).text
+    assert text.startswith(opening), text
+
+
+def test_a_negation_of_any_asked_word_the_evidence_has_is_a_no(assistant_over, tmp_path):
+    """The twenty-third grading's "Yes: There is no written exam": the verdict had read the negation only before the
+    question's rarest word ("aws"), which here is not the negated one ("written" is said all over this guide)."""
+    guide = tmp_path / "welder-vs-machinist.md"
+    guide.write_text(
+        "# Welder vs. Machinist\n\n## Welder certification\n\nThere is no written exam for the AWS Certified Welder "
+        "credential; you weld a test coupon, and the coupon is bent to see whether it holds up.\n\n"
+        "## Machinist credentials\n\nMachinists take written tests for NIMS credentials. The written tests cover "
+        "blueprints. A written work plan comes first. Written shop math is common.\n"
+    )
+    (tmp_path / "index").mkdir()
+    bot = assistant_over(tmp_path / "index", (guide,))
+    text = bot.answer("is there a written part on the aws certified welder test").text
+    assert text.startswith("No: There is no written exam for the AWS"), text
+
+
 def test_a_way_in_without_something_is_the_route_not_the_thing(blind_guides):
     """ "without a design degree": the steps into UX design (a degree is one way to build the foundation), not the
     typical degree (the twenty-first grading's worst answer)."""
