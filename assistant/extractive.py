@@ -160,7 +160,11 @@ _EITHER_OR = re.compile(r"\bor (is|are|can|could|do|does|should|will|would|just|
 # A way besides the usual one: "A 4-year bachelor's degree in veterinary technology is also available".
 _ALTERNATIVE = re.compile(r"\b(is|are) also (available|an option|possible|offered)\b|\balternatively\b", re.I)
 # What a price is said with: "Fee: $330", "tuition runs $20,000", "costs about $5,000".
-_COST = re.compile(r"\b(fees?|costs?|tuition|price\w*|spend|expens\w*|pay for)\b", re.I)
+# A table's row read with its headers: "Best-known credential: Welder: AWS Certified Welder; Machinist ...".
+_ROW = re.compile(r"^[^:;.]{2,60}: [^:;]{2,60}: ")
+# What a reader does, as a guide tells it: "you weld a test coupon ...".
+_YOU_DO = re.compile(r"\byou (?!can\b|may\b|might\b)\w+", re.I)
+_COST = re.compile(r"\b(fees?|costs?|tuition|price\w*|spend|expens\w*|pay for|charged?|charges)\b", re.I)
 
 
 class ExtractiveWriter:
@@ -823,6 +827,14 @@ class _Plan:
             # a table's row may read as one ("Number of jobs: Firefighter about 330,000; Police Officer ...")
             rows = np.array([len(named) >= 2 for named in self.named])
             scores = scores - TUNING.choosing_bonus * (self.listing & ~rows)
+        if a.kind == "howto":  # a way asked: not a table's row that names each role's ("Best-known credential: ...")
+            rows = np.array(
+                [
+                    len(named) >= 2 and _ROW.match(c.text) is not None
+                    for named, c in zip(self.named, self.candidates, strict=True)
+                ]
+            )
+            scores = scores - TUNING.choosing_bonus * rows
         # Nor the other way in, unless asked of ("A 4-year bachelor's degree ... is also available")
         scores = scores - TUNING.alternative_penalty * np.array(
             [
@@ -893,6 +905,15 @@ class _Plan:
             and after not in picks
             and self.candidates[after].passage == self.candidates[first].passage
             and _ENUMERATES.search(self.candidates[after].text)
+        ):
+            picks.append(after)
+        if (  # "how do i get certified as a welder": "The most recognized credential is the AWS Certified Welder ...",
+            # then what you do for it ("There is no written exam; you weld a test coupon ..."), when nothing else joined
+            a.kind == "howto"
+            and len(picks) == 1
+            and after < len(self.candidates)
+            and self.candidates[after].passage == self.candidates[first].passage
+            and _YOU_DO.search(self.candidates[after].text)
         ):
             picks.append(after)
         rest = sorted(picks[1:], key=lambda n: (self.candidates[n].passage, self.candidates[n].order))

@@ -1816,6 +1816,16 @@ def test_what_the_guide_does_say_under_a_caveat_carries_no_yes_or_no(newest_guid
         ("yearly job openings welders vs machinists?", "Welders have more openings: 45,900 [1] against 33,700"),
         # "how do ... compare" weighs figures; it asks for no way of doing something
         ("how do the top earners compare, best paid welders vs best paid machinists", "Machinists earn more: $75,300"),
+        # what a school "charges" is its cost (the AWS test fees had answered "how much does welding school cost")
+        ("how much does welding school cost", "Public colleges often charge $5,000 to $15,000 in total"),
+        # a way asked is not answered by a table's row naming each role's credential
+        ("steps to get a nims cert?", "NIMS credentials are earned in two parts"),
+        # ... and a lead naming the credential brings what you do for it
+        (
+            "how do i get certified as a welder",
+            "The most recognized credential is the AWS Certified Welder designation from the American Welding Society"
+            " [1]. There is no written exam; you weld a test coupon",
+        ),
     ],
 )
 def test_the_twenty_third_gradings_answers_are_fixed_at_the_first_sentence(newest_guides, question, opening):
