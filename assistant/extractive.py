@@ -164,6 +164,12 @@ _ALTERNATIVE = re.compile(r"\b(is|are) also (available|an option|possible|offere
 _ROW = re.compile(r"^[^:;.]{2,60}: [^:;]{2,60}: ")
 # What a reader does, as a guide tells it: "you weld a test coupon ...".
 _YOU_DO = re.compile(r"\byou (?!can\b|may\b|might\b)\w+", re.I)
+# "what industry pays welders the best", "which state is the highest paying for ..."
+_TOP_PAYING = re.compile(
+    r"\b(?:which|what)\s+(?P<thing>[a-z]+)\s+(?:pays?|paid)\b.*\b(?:most|best|highest)\b|"
+    r"\b(?:which|what)\s+(?P<other>[a-z]+)\s+(?:is|are)\s+(?:the\s+)?(?:best|highest|top)[- ]pa(?:id|ying)\b",
+    re.I,
+)
 _COST = re.compile(r"\b(fees?|costs?|tuition|price\w*|spend|expens\w*|pay for|charged?|charges)\b", re.I)
 
 
@@ -768,6 +774,8 @@ class _Plan:
             return self.comparison(foci)
         if a.kind == "fit":
             return self.fit(foci)
+        if (top := _TOP_PAYING.search(a.text)) and (found := self.top_paying(top.group("thing") or top.group("other"))):
+            return found  # "what industry pays welders the best": the row of the highest figure among the industries
         if spelled := SPELLED_ASKED.search(a.text):
             found = self.spelled_out(spelled.group("abbr"))
             if found:
@@ -794,6 +802,21 @@ class _Plan:
         if a.kind == "common":
             return self.common()
         return self.fact()
+
+    def top_paying(self, thing: str) -> list[Sentence]:
+        """Of the sentences naming the thing asked with a pay figure, two or more (a table's rows: "Pipeline
+        construction (industry): Median yearly pay (welders) $65,400."), the one of the highest figure."""
+        a = self.analysis
+        asked = asked_terms(thing, self.vocabulary, self.corpus)
+        named = np.array(
+            [bool(asked) and asked <= own and bool(self.figures["money"][n]) for n, own in enumerate(self.own_words)]
+        )
+        rows = np.flatnonzero(named & self.allowed(a.roles))
+        values = {n: reading.figure_value(self.candidates[n].text, "money") for n in rows}
+        values = {n: v[1] for n, v in values.items() if v is not None}
+        if len(values) < 2:
+            return []
+        return self.extracted([max(values, key=values.get)])
 
     def spelled_out(self, abbreviation: str) -> list[Sentence]:
         """ "what does rph stand for": "RPh stands for registered pharmacist [1].", from the best sentence that spells

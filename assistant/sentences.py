@@ -67,14 +67,23 @@ def _cells(line: str) -> list[str]:
     return [plain(c).strip() for c in line.strip().strip("|").split("|")]
 
 
+_LEVEL = re.compile(r"\b(median|average|mean|entry|junior|senior|mid|top|bottom|lowest|highest|starting)\b", re.I)
+
+
 def table_sentences(lines: list[str]) -> list[str]:
-    """A Markdown table read row by row, each cell with its column header: "Salary (US): analyst $70K, tester $95K."."""
+    """A Markdown table read row by row, each cell with its column header: "Salary (US): analyst $70K, tester $95K.",
+    and a row's label with the first column's header, if it has one: "Pipeline construction (industry): ..."."""
     rows = [_cells(line) for line in lines if not _TABLE_RULE.match(line.strip())]
     if len(rows) < 2:
         return [" ".join(c for c in rows[0] if c)] if rows else []
     header, sentences = rows[0], []
     for row in rows[1:]:
         label, cells = row[0], row[1:]
+        # the first column's header too: "Pipeline construction (industry): ..." (not of a level: "Median", "Senior
+        # (top 10%)" say what they are)
+        if label and header[0] and not _LEVEL.search(label):
+            named = header[0].lower() if not re.search(r"[A-Z].*[A-Z]", header[0]) else header[0]
+            label = f"{label[:-1]}; {named})" if label.endswith(")") else f"{label} ({named})"
         # A figure reads after its column ("analyst $70K"); words read as the column's ("UX designer: Junior UX
         # designer; Product manager: Associate product manager").
         words_ = any(cell and not re.match(r"[$€£\d]", cell) for cell in cells)

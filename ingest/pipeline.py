@@ -24,7 +24,7 @@ from .progress import Progress, Work
 from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "23"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
+PIPELINE_VERSION = "24"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
 # 5: sentences addressed to the assistant dropped; 6: sentence vectors stored at ingest (bump it too when
 # `assistant.sentences.passage_sentences` changes: stored sentences that no longer match are embedded per question);
 # 7: aliases "sometimes called a ..." of a singular name or in quotes, no acronym of a body named after the role
@@ -43,7 +43,8 @@ PIPELINE_VERSION = "23"  # 2: vocabulary on each guide's first chunk; 3: inline 
 # tasks") is no role of its own; 22: a numbered step of a few words is a sentence too ("4. Pass the Praxis exam."), and
 # a long one is named in its list by what it says before its colon ("Complete a Clinical Fellowship (CF)"); 23: a
 # role named in parentheses after a word that does not agree with it in number gives no alias ("Median yearly pay
-# (welders)" is no name of welders)
+# (welders)" is no name of welders); 24: a table row's label reads with its first column's header ("Pipeline
+# construction (industry): ...")
 
 
 @dataclass(frozen=True)

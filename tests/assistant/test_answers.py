@@ -1706,6 +1706,7 @@ def test_a_follow_up_naming_the_other_role_keeps_the_question_before(newest_guid
     ]
     answer = newest_guides.answer("and for welders?", history)
     assert answer.standalone_question == "what industry pays welders the best", answer.standalone_question
+    assert answer.text.startswith("Electric power generation and utilities (industry)"), answer.text
 
 
 def test_a_gap_in_favour_of_a_role_is_no_figure_of_its_own(newest_guides):
@@ -1818,6 +1819,9 @@ def test_what_the_guide_does_say_under_a_caveat_carries_no_yes_or_no(newest_guid
         ("how do the top earners compare, best paid welders vs best paid machinists", "Machinists earn more: $75,300"),
         # what a school "charges" is its cost (the AWS test fees had answered "how much does welding school cost")
         ("how much does welding school cost", "Public colleges often charge $5,000 to $15,000 in total"),
+        # the industry that pays best: the row of the highest figure of a table whose first column is "Industry" (the
+        # best-paying states had answered it)
+        ("what industry pays welders the best", "Electric power generation and utilities (industry): Median yearly"),
         # a way asked is not answered by a table's row naming each role's credential
         ("steps to get a nims cert?", "NIMS credentials are earned in two parts"),
         # ... and a lead naming the credential brings what you do for it

@@ -153,6 +153,18 @@ def test_a_table_row_is_read_with_its_headers_and_bold_labels_are_not_sentences(
     assert not any("|" in u or "**" in u for u in units)
 
 
+def test_a_table_rows_label_reads_with_the_first_columns_header():
+    """ "what industry pays welders the best" asks of the rows under "Industry": each row says so."""
+    text = (
+        "| Industry | Median yearly pay (welders) |\n|---|---|\n| Pipeline construction | $65,400 |\n"
+        "| Federal government (naval shipyards) | $66,200 |"
+    )
+    assert passage_sentences(text) == [
+        "Pipeline construction (industry): Median yearly pay (welders) $65,400.",
+        "Federal government (naval shipyards; industry): Median yearly pay (welders) $66,200.",
+    ]
+
+
 def test_a_paragraph_after_its_intro_reads_with_it():
     text = (
         "Detective is a rank in some departments and a lateral assignment in others. The usual order:\n\n"
