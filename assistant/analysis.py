@@ -79,7 +79,8 @@ _LIST = re.compile(
 )
 _HOW_TO = re.compile(
     r"\b(how (do|can|should|would|to|does one)\b.*\b(become|get|start|break|transition|move|switch|land|into)\b|"
-    r"how long\b.*\b(become|get into|break into|land)\b|steps? to|path to|road ?map|get started|career path)",
+    r"how long\b.*\b(become|get into|break into|land)\b|steps? to|path to|road ?map|get started|career path|"
+    r"what (do|would|should) (i|u|you) (need|have) to do to (become|get|be)\b)",  # "what do i need to do to become"
     re.I,
 )
 _DEFINITION = re.compile(

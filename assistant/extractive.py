@@ -38,6 +38,7 @@ from .analysis import (
     introduces,
     is_list_question,
     listed_thing,
+    readings,
 )
 from .retrieval import SHARED_HEADING, Passage, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors, plain
@@ -936,7 +937,16 @@ class _Plan:
             and len(picks) == 1
             and after < len(self.candidates)
             and self.candidates[after].passage == self.candidates[first].passage
-            and _YOU_DO.search(self.candidates[after].text)
+            and (
+                _YOU_DO.search(self.candidates[after].text)
+                or self.same_item(first, after)
+                # (or opens on a name it has: "... (CWI): ..." then "The AWS CWI exam has three parts")
+                or any(
+                    not readings(t)
+                    for t in (self.own_words[first] & terms(" ".join(self.candidates[after].text.split()[:4])))
+                    - self.role_words
+                )
+            )
         ):
             picks.append(after)
         rest = sorted(picks[1:], key=lambda n: (self.candidates[n].passage, self.candidates[n].order))

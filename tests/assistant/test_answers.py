@@ -1683,9 +1683,11 @@ def test_a_word_of_a_roles_name_asks_for_nothing(newest_guides, question):
 
 
 def test_what_the_asker_needs_to_do_is_no_role_no_guide_describes(newest_guides):
-    """ "what do i need to do": the asker, not someone called "i need to" whom the guide does not cover."""
+    """ "what do i need to do": the asker, not someone called "i need to" whom the guide does not cover; a way asked,
+    whose lead naming the CWI brings the sentence that goes on about it (what it takes)."""
     answer = newest_guides.answer("what do i need to do to become a welding inspector")
     assert not answer.uncovered and answer.text.startswith("Certified Welding Inspector (CWI)"), answer.text
+    assert "need 5 years of welding-related experience" in answer.text, answer.text
 
 
 def test_a_question_of_the_one_thing_just_named_stays_with_it(newest_guides):

@@ -673,3 +673,11 @@ def test_a_sentence_spells_an_abbreviation_out_by_its_words_initials(sentence, a
 
     found = spelled_out(sentence, abbreviation)
     assert (found[1] if found else None) == spelled
+
+
+def test_a_span_whose_ends_are_in_two_units_is_written_whole():
+    """ "7 months to 2 years" is the span, not "7 months" (the twenty-third grading's #17 had cut it)."""
+    from assistant.reading import figure_value
+
+    assert figure_value("Time to get hired: Welder 7 months to 2 years.", "duration")[0] == "7 months to 2 years"
+    assert figure_value("It takes 1 to 2 years.", "duration")[0] == "1 to 2 years"
