@@ -1286,6 +1286,8 @@ class _Plan:
             na = nb = n
         if not (fa and fb):
             return []
+        if a.wants == "money" and min(fa[1], fb[1]) > 0 and max(fa[1], fb[1]) > 10 * min(fa[1], fb[1]):
+            return []  # "$75,000 to $82,000" against "$100 to $200" (a fee): not two roles' pay
         if fa[1] == fb[1]:  # "is the electrical or plumbing apprenticeship longer": "4 to 5 years" for each
             same = {"money": "earn", "percent": "are projected to grow", "duration": "take", "count": "number"}
             if fa[0] != fb[0] or a.wants not in same:

@@ -1855,6 +1855,13 @@ def test_a_negation_of_any_asked_word_the_evidence_has_is_a_no(assistant_over, t
     assert text.startswith("No: There is no written exam for the AWS"), text
 
 
+def test_two_roles_pay_is_not_weighed_from_figures_of_different_things(newest_guides):
+    """ "$75,000 to $82,000" against a "$100 to $200" fee is no verdict on pay ("Audiologists earn more: ... about
+    $74,900 more" was wrong): ten times apart, the figures are not both the roles' pay."""
+    text = newest_guides.answer("new grad starting pay cf year slp vs new aud grad").text
+    assert "$100 to $200" not in text and "$74,900" not in text, text
+
+
 def test_a_way_in_without_something_is_the_route_not_the_thing(blind_guides):
     """ "without a design degree": the steps into UX design (a degree is one way to build the foundation), not the
     typical degree (the twenty-first grading's worst answer)."""
