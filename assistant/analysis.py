@@ -114,7 +114,7 @@ _WANTS = [
     (
         "duration",
         re.compile(
-            r"\bhow (long|quickly|soon)\b|\btime to\b|"
+            r"\bhow (long|quickly|soon)\b|\btime to\b|\blength\b|"  # "grad school length slp vs aud?"
             r"\bhow many ((?!more|fewer|less)\w+ )?(years|yrs|months|weeks|days|hours|hrs)\b|"
             r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker)\b|\btime limit\b|"
             r"\b(working|started|licensed|qualified|there|done|finished) (faster|sooner)\b|"  # "gets me working faster"
@@ -215,6 +215,7 @@ FIGURES = {
 # Words of asking rather than of a subject ("whats the pay diff"), which no guide needs to contain.
 ASKING = frozenset(
     [
+        "length",  # "grad school length": a span asked (`_WANTS`), not a thing the guides lack
         "friend",  # "asking for a friend"
         "whats",
         "what's",

@@ -171,6 +171,8 @@ _TOP_PAYING = re.compile(
     r"\b(?:which|what)\s+(?P<other>[a-z]+)\s+(?:is|are)\s+(?:the\s+)?(?:best|highest|top)[- ]pa(?:id|ying)\b",
     re.I,
 )
+# A span counted in clock time (hours of work), not on the calendar.
+_CLOCK = re.compile(r"\b(hours?|hrs?|minutes?)\b", re.I)
 _COST = re.compile(r"\b(fees?|costs?|tuition|price\w*|spend|expens\w*|pay for|charged?|charges)\b", re.I)
 
 
@@ -1298,6 +1300,8 @@ class _Plan:
             ]
         if a.wants == "duration" and len({_unit(fa[0]), _unit(fb[0])}) > 1:
             return []  # "12 to 16 days" against a "40-hour" week: not two spans of one thing
+        if a.wants == "duration" and len({bool(_CLOCK.search(f[0])) for f in (fa, fb)}) > 1:
+            return []  # "about 2 years" of school against "1,820 hours" of clinical work: not one measure
         (hi_role, hi_n, hi), (lo_role, lo_n, lo) = sorted([(role_a, na, fa), (role_b, nb, fb)], key=lambda s: -s[2][1])
         grows = re.search(r"\b(grow\w*|growth|outlook|demand|increase|prospects?)\b", a.text, re.I)
         verdict = {

@@ -1862,6 +1862,13 @@ def test_two_roles_pay_is_not_weighed_from_figures_of_different_things(newest_gu
     assert "$100 to $200" not in text and "$74,900" not in text, text
 
 
+def test_a_span_of_school_is_not_weighed_against_hours_of_clinical_work(newest_guides):
+    """ "grad school length slp vs aud?": "length" asks a span, nothing the guide lacks; and "about 2 years" of school
+    against "1,820 hours" of supervised clinical work is no verdict ("Speech-Language pathologists take longer")."""
+    answer = newest_guides.answer("grad school length slp vs aud?")
+    assert not answer.uncovered and "take longer" not in answer.text, answer.text
+
+
 def test_a_way_in_without_something_is_the_route_not_the_thing(blind_guides):
     """ "without a design degree": the steps into UX design (a degree is one way to build the foundation), not the
     typical degree (the twenty-first grading's worst answer)."""
