@@ -220,12 +220,13 @@ class ExtractiveWriter:
 
 
 _COMPARATIVE = re.compile(r"\b(more|less|longer|shorter|higher|lower|cheaper|faster|quicker|slower|fewer)\b", re.I)
-_COSTS = re.compile(r"\b(cost|costs|fees?|price|cheaper|expensive)\b", re.I)
+# A question weighing prices: "which one costs more", "is the ptce cheaper".
+_ASKS_COST = re.compile(r"\b(cost|costs|fees?|price|cheaper|expensive)\b", re.I)
 
 
 def _figure_weighed(question: str) -> str | None:
     """The figure a question weighs things by, said by its verb: "costs more" money, "takes longer" a span."""
-    if re.search(r"\b(cost|costs|fees?|price|cheaper|expensive|pays?|paid|earns?|makes?)\b", question, re.I):
+    if _ASKS_COST.search(question) or re.search(r"\b(pays?|paid|earns?|makes?)\b", question, re.I):
         return "money"
     if re.search(r"\b(longer|shorter|quicker|faster)\b", question, re.I):
         return "duration"
@@ -1340,8 +1341,8 @@ class _Plan:
 
     def weigh_things(self, things: tuple[tuple[str, frozenset], ...]) -> list[Sentence]:
         """Two things weighed that are not roles, each by the best sentence that states the figure asked with its words
-        and not the other's: "More for pipeline welders: $65,400 [1] against $58,700 for ship and boat building [1],
-        about $6,700 more." Nothing when either has none, or both the same figure."""
+        and not the other's: "PTCE costs more: $129 [1] against $125 for ExCPT [2], $4 more."; "Yes: more for
+        speech-language pathologists in hospitals: ...". Nothing when either has none, or both the same figure."""
         a = self.analysis
         wanted = a.wants if a.wants in reading.WEIGHED else _figure_weighed(a.text)
         if wanted is None:
@@ -1365,7 +1366,7 @@ class _Plan:
         word = {"money": "More", "percent": "Higher", "duration": "Longer", "count": "More"}[wanted]
         gap = f", {reading.difference(hi[1], lo[1], wanted, hi[0])}" if wanted in ("money", "percent") else ""
         said = f"{word} for {hi_label}"
-        if wanted == "money" and _COSTS.search(a.text):  # "which one costs more, ptce or excpt": "PTCE costs more"
+        if wanted == "money" and _ASKS_COST.search(a.text):  # "which one costs more, ptce or excpt": "PTCE costs more"
             said = f"{reading.capital(hi_label)} costs more"
         text = f"{said}: {hi[0]} [{{a}}] against {lo[0]} for {lo_label} [{{b}}]{gap}."
         if YES_NO.match(a.text):  # "do pipeline welders make more than ...": yes when the first named is ahead
