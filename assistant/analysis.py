@@ -24,7 +24,7 @@ KINDS = ("fact", "comparison", "yesno", "list", "fit", "common", "howto", "defin
 _AVERSE = (
     r"hates?|dislikes?|can'?t stand|cannot stand|(?:afraid|scared|terrified) of|not (?:good|great) (?:at|with)|bad at|"
     r"allergic to|squeamish about|(?:don'?t|do not) (?:really |even )?(?:like|enjoy|want to)|"
-    r"(?:can'?t|cannot) (?:handle|deal with)"
+    r"(?:can'?t|cannot|don'?t|do not) (?:handle|deal with|cope with)|struggle with"
 )
 _AVERSION = re.compile(rf"\b(?:{_AVERSE})\s+(?P<what>.+?)(?=\s*(?:\b(?:but|and|or|so|which|what)\b|[,;.?!]|$))", re.I)
 _LACKING = re.compile(r"\b(?P<what>[a-z]+?)[\s-]?blind\b", re.I)  # "colorblind", "color-blind": color (vision)
@@ -107,7 +107,10 @@ _WANTS = [
             r"\b(what|how much)'?s (the|a|an) (\w+ ){0,2}(fees?|costs?|price|tuition)\b|"
             # "how much is the arrt exam": what it costs to take, not a figure about it
             r"\bhow much (is|are|was) (the|a|an|one|each) (\w+ ){0,3}(exams?|tests?|programs?|schools?|courses?|"
-            r"certifications?|certs?|licen[cs]es?|degrees?|trainings?|bootcamps?|credentials?|applications?|renewals?)\b",
+            r"certifications?|certs?|licen[cs]es?|degrees?|trainings?|bootcamps?|credentials?|applications?|renewals?)\b|"
+            # "how much is the praxis 5001": a thing named and nothing more asked of it (not "how much is the pay")
+            r"\bhow much (is|are|was) (the|a|an|one|each) (?!.*\b(pay|salary|salaries|wages?|income|earnings)\b)"
+            r"([\w-]+ ){0,3}[\w-]+\W*$",
             re.I,
         ),
     ),
@@ -125,7 +128,9 @@ _WANTS = [
     (
         "money",
         re.compile(
-            r"\b(earn\w*|salar\w*|sallar\w*|pay|pays|paid|paying|income|wages?|compensation|money|"
+            # (not what one pays into or off: "do teachers pay into social security", "pay off my loans")
+            r"\b(earn\w*|salar\w*|sallar\w*|(?:pay|pays|paid|paying)(?! (?:into|off|back)\b)|income|wages?|"
+            r"compensation|money|"
             r"how much (more |less )?(do|does|did|can|will|would|could) \w+( \w+){0,3} (make|get|earn)|"
             r"makes? (more|less)|"
             r"what (do|does|did|can|will|would|could) \w+( \w+){0,3} make\b|"
@@ -525,11 +530,15 @@ def split_parts(text: str) -> list[str]:
     return []
 
 
+_PERSON_ENDING = re.compile(r"(ian|ist|ician)s?$")
+
+
 def _same_word(typed: str, known: str) -> bool:
     """Whether a user's word is a guide's word: a longer form of it ("engineering"), an abbreviation of it
     ("certs"), or it with one typo ("sallary"). Stricter than a role name's match: "interview" is not "internship"."""
     if typed.startswith(known) and len(known) >= 4:
-        return True
+        # ... not a person named after it: "librarian" is no form of "libraries", nor "economist" of "economic"
+        return not (_PERSON_ENDING.search(typed) and not _PERSON_ENDING.search(known))
     if known.startswith(typed) and len(typed) >= 3 and not readings(typed):  # "certs", "eng"; not "even" (event)
         return True
     return (len(typed) >= 5 and one_edit_apart(typed, known)) or contracted(typed, known)
@@ -945,6 +954,8 @@ def unsaid_pairs(
     tokens = words(text)
     found = []
     pairs = [(n, n + 1) for n in range(len(tokens) - 1)]  # "interview questions", "google pays"
+    # ... and a word after a preposition, with the word before it: "pay after taxes", "salary in ohio"
+    pairs += [(n, n - 2) for n in range(2, len(tokens)) if tokens[n - 1] in _QUALIFIER_BEFORE]
     # ... and the questions asked in something the question ends on: "what questions do they usually ask in a pharm
     # tech interview" (the interview's questions; in one clause, not "... and what's on the test")
     last = len(tokens) - 1
@@ -1210,7 +1221,9 @@ def guide_pointed(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> str
 
     asked = asked_terms(text, vocabulary, corpus)
     pointing: list[tuple[str, tuple[str, ...]]] = []
-    for word in words(text):
+    # (and a test's or form's number: "praxis 5001"; not a year)
+    numbers = [n for n in re.findall(r"(?<![$\d,.])\d{3,5}(?![\d,.%])", text) if not re.fullmatch(r"(19|20)\d\d", n)]
+    for word in [*words(text), *numbers]:
         stems = tuple(s for token in tokenize(word) for s in corpus.expand(token) or (token,) if s in asked)
         guides = {corpus.only_in(stem) for stem in stems}
         if stems and len(guides) == 1 and None not in guides:
@@ -1255,7 +1268,7 @@ _INDIFFERENT = re.compile(r"(\band\s+)?\b(i\s+)?(don'?t|do not) (really )?care (
 # A self-description: "I love ...", "I'm good at ...", "my background is ..." ("how do I decide" describes no one).
 # Typed without its "I": "career changer here", "dont want student debt", "just want to see if i even like it".
 _DESCRIBES_SELF = re.compile(
-    r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|"
+    r"\b(i'?m|i am|i'?ve|i have|i like|i love|i enjoy|i prefer|i hate|i'?d rather|i want|i care|i value|"
     r"i'?m into|i need|my|if i|(don'?t|do not|just|really|only) (want|like|need|mind|care))\b|"
     r"^\s*[a-z]+( [a-z]+)? here\b",
     re.I,

@@ -40,7 +40,7 @@ from .analysis import (
     listed_thing,
     readings,
 )
-from .retrieval import SHARED_HEADING, Passage, terms
+from .retrieval import SHARED_HEADING, Passage, phrases, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors, plain
 from .tuning import TUNING
 from .vocabulary import Role, words
@@ -57,6 +57,19 @@ _ANAPHOR = re.compile(
 
 # A question asking by the hour: "per hour", "hourly", "an hr".
 _BY_THE_HOUR = re.compile(r"\b(hour\w*|hr)\b", re.I)
+# A period pay is asked by: "hourly pay", "per day", "a month".
+_PERIOD = re.compile(r"\b(hour\w*|hrs?|days?|daily|weeks?|weekly|months?|monthly|per)\b", re.I)
+
+
+def _paid_by_the(sentence: str) -> bool:
+    """Whether all the pay a sentence gives is by the hour, day, week or month ("... makes roughly $333 per day, while
+    ... $326 per day"); not "$43,740 ($21.03 per hour)", whose first figure is a year's."""
+    found = list(FIGURES["money"].finditer(sentence))
+    return bool(found) and all(
+        (per := reading.PER.search(sentence[m.end() : m.end() + 20])) and per.group(2).lower() != "year" for m in found
+    )
+
+
 _UNIT = re.compile(r"(?<![\w-])(year|month|week|day|hour|minute)s?\b|-(hour|day|week|month|year)\b", re.I)
 
 
@@ -110,7 +123,7 @@ def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool, boo
     return (
         TUNING.signpost_penalty if SIGNPOST.search(sentence) else 0.0,
         bool(_ANAPHOR.match(sentence)),
-        bool(LIST_SENTENCE.search(sentence)),
+        _names_list(sentence),
         bool(FIGURES["money"].search(sentence)),
         bool(FIGURES["percent"].search(sentence)),
         bool(FIGURES["duration"].search(sentence)),
@@ -118,6 +131,16 @@ def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool, boo
         bool(FIGURES["number"].search(sentence)),
         bool(FIGURES["cost"].search(sentence)) and _COST.search(sentence) is not None,
     )
+
+
+def _names_list(sentence: str) -> bool:
+    """Whether a sentence names a list's items ("... tools, including: R and SQL; Microsoft Excel; Jupyter."): three or
+    more, or two each short or capitalised (a row's cells); not a step told in two clauses ("Pass your subject exam:
+    Most states use ..., which costs $168; some states also require ...")."""
+    if not LIST_SENTENCE.search(sentence):
+        return False
+    items = sentence.partition(": ")[2].split("; ")
+    return len(items) >= 3 or all(len(item.split()) <= 8 or not item[:1].islower() for item in items)
 
 
 # A sentence that goes on about what the one before it named: "You complete eight events ...", "It takes ...".
@@ -163,6 +186,8 @@ _ALTERNATIVE = re.compile(r"\b(is|are) also (available|an option|possible|offere
 # What a price is said with: "Fee: $330", "tuition runs $20,000", "costs about $5,000".
 # A table's row read with its headers: "Best-known credential: Welder: AWS Certified Welder; Machinist ...".
 _ROW = re.compile(r"^[^:;.]{2,60}: [^:;]{2,60}: ")
+# A table row of one role, read with its headers: "School counselor (role): Median yearly pay: $65,170; ...".
+_ROLE_ROW = re.compile(r"^[^:;.()]{2,60} \([^()]+\): [^:;]{2,60}: ")
 # What a reader does, as a guide tells it: "you weld a test coupon ...".
 _YOU_DO = re.compile(r"\byou (?!can\b|may\b|might\b)\w+", re.I)
 # "what industry pays welders the best", "which state is the highest paying for ..."
@@ -231,6 +256,22 @@ def _figure_weighed(question: str) -> str | None:
     if re.search(r"\b(longer|shorter|quicker|faster)\b", question, re.I):
         return "duration"
     return None
+
+
+# A table row's label read with its first column's header (`sentences.table_sentences`): "Texas (state): ...".
+_ROW_LABEL = re.compile(r"^([^:()]+) \(([^()]+)\): ")
+
+
+def _other_instance(sentence: str, question: str, passage: str) -> bool:
+    """Whether a sentence is a table row about one instance of what its first column lists ("Texas (state)",
+    "Hospitals (setting)") that a question neither names nor asks among ("which state ..."): a part of the figure
+    asked, not it. (Not a label's own parenthesis: "Median annual pay (May 2023)".)"""
+    row = _ROW_LABEL.match(sentence)
+    headers = {plain(line).strip().strip("|").split("|")[0].strip().lower() for line in passage.splitlines()}
+    if not row or row.group(2).lower() not in headers or row.group(2).lower() in ("role", "career", "job"):
+        return False
+    asked = terms(question)
+    return not (terms(row.group(1)) & asked or terms(row.group(2)) & asked)
 
 
 class _Plan:
@@ -429,8 +470,11 @@ class _Plan:
 
     # -- scoring ---------------------------------------------------------------------------------------------
 
-    def relevance(self, question: str | frozenset, vector: np.ndarray, wants: str | None) -> np.ndarray:
-        """Each sentence's score for a question (its text, or its terms as `analysis.asked_terms` gives them)."""
+    def relevance(
+        self, question: str | frozenset, vector: np.ndarray, wants: str | None, text: str | None = None
+    ) -> np.ndarray:
+        """Each sentence's score for a question (its text, or its terms as `analysis.asked_terms` gives them, and then
+        its `text` too, if known)."""
         asked = question if isinstance(question, frozenset) else asked_terms(question, self.vocabulary, self.corpus)
         # Normalised by the asked words' rarity, but not below `lexical_floor`: a question of one common word ("who do
         # they work with") must not hand its whole lexical weight to any sentence with "work" in it.
@@ -450,6 +494,12 @@ class _Plan:
             + self.context
             + TUNING.asked_heading_bonus * self.heading_asks(asked)
         )
+        text = question if isinstance(question, str) else text
+        # "how long is student teaching": the step "Complete student teaching, ...", not a sentence of "students" and
+        # "teachers" apart (words of the dictionary, not both a role's: a name, "arrt radiography", is rare already)
+        said = {p for p in phrases(text) if not set(p) & self.role_words and all(map(readings, p))} if text else None
+        if said:
+            scores = scores + TUNING.phrase_bonus * np.array([bool(said & phrases(c.text)) for c in self.candidates])
         if wants in self.figures:
             scores = scores + TUNING.figure_bonus * self.figures[wants]
             if wants == "money":
@@ -509,9 +559,22 @@ class _Plan:
         return self._counts[question]
 
     def _counting(self, question: str) -> np.ndarray:
+        matchers = self.count_matchers(question)
+        if matchers is None:
+            return np.zeros(len(self.candidates), dtype=bool)
+        return np.array(
+            [
+                bool(f) and reading.count_of(c.text, *matchers)
+                for c, f in zip(self.candidates, self.figures["count"], strict=True)
+            ]
+        )
+
+    def count_matchers(self, question: str) -> tuple[Callable, Callable] | None:
+        """What tells a count of what the question counts (`reading.count_of`): the words after a number, and the label
+        before it; None when the question counts nothing."""
         what = reading.counted(question)
         if not what:
-            return np.zeros(len(self.candidates), dtype=bool)
+            return None
         roles = {m.role for m in self.vocabulary.mentions(what)}
         head = self.counted_head(question)  # "openings", not the "job" of "Jobs in the US"
         asked = asked_terms(head, self.vocabulary, self.corpus) if head else frozenset()
@@ -527,12 +590,7 @@ class _Plan:
         def match(following: list[str]) -> bool:
             return said(following) or any(m.role in roles for m in self.vocabulary.mentions(" ".join(following)))
 
-        return np.array(
-            [
-                bool(f) and reading.count_of(c.text, match, said)
-                for c, f in zip(self.candidates, self.figures["count"], strict=True)
-            ]
-        )
+        return match, said
 
     def heading_asks(self, asked: frozenset[str]) -> np.ndarray:
         """The first sentence of each passage whose heading is a question asking what this one asks: most of the
@@ -848,11 +906,17 @@ class _Plan:
         asked = a.terms if question is None else asked_terms(question, self.vocabulary, self.corpus)
         vector = self.vector if vector is None else vector
         roles = a.roles if roles is None else roles
-        scores = self.role_scores(self.relevance(asked, vector, a.wants), roles)
+        scores = self.role_scores(self.relevance(asked, vector, a.wants, question or a.text), roles)
         if a.wants in self.figures and a.kind not in ("list", "howto"):
             # a figure asked: not a list that names one among its items (the cons' "About 2 years of school"), though
             # a table's row may read as one ("Number of jobs: Firefighter about 330,000; Police Officer ...")
-            rows = np.array([len(named) >= 2 for named in self.named])
+            # ... or a role's own row ("School counselor (role): Median yearly pay: $65,170; ...")
+            rows = np.array(
+                [
+                    len(named) >= 2 or _ROLE_ROW.match(c.text) is not None
+                    for named, c in zip(self.named, self.candidates, strict=True)
+                ]
+            )
             scores = scores - TUNING.choosing_bonus * (self.listing & ~rows)
         if a.kind == "howto":  # a way asked: not a table's row that names each role's ("Best-known credential: ...")
             rows = np.array(
@@ -956,6 +1020,7 @@ class _Plan:
         out = self.extracted([first, *rest], continued=scores[first] - TUNING.continuation_margin, scores=scores)
         bare = bool(out) and out[0].text == self.candidates[first].text
         cell = self.cell(first, roles[0]) if len(roles) == 1 and bare else None
+        cell = cell or (self.row_cells(first, a, asked) if bare else None)
         cell = cell or (self.stage_clause(out[0].text, a) if out else None)  # of the sentence, or of it joined to the
         # one after it that points back ("... $120,360 a year; this figure varies ..., while entry-level ... $75,000")
         return [Sentence(cell, out[0].cites, True), *out[1:]] if cell else out
@@ -970,6 +1035,31 @@ class _Plan:
         stated = [c for c in clauses if FIGURES[analysis.wants].search(c)]
         asked = [c for c in stated if re.search(rf"\b{re.escape(stage.group(1).lower()[:5])}", c, re.I)]
         return f"{reading.capital(asked[0].strip())}." if len(stated) >= 2 and len(asked) == 1 else None
+
+    def row_cells(self, n: int, a: Analysis, asked: frozenset[str]) -> str | None:
+        """Of a row of many cells read with its headers ("School counselor (role): Median yearly pay: $65,170; ...;
+        Number employed: about 342,400; ..."), the cells the question asks: "School counselor (role): Number
+        employed: about 342,400." (the cells of the figure asked, or else naming a word asked; None if none does)."""
+        text = self.candidates[n].text
+        if not _ROLE_ROW.match(text):
+            return None
+        label, _, rest = text.rstrip(".").partition(": ")
+        cells = rest.split("; ")
+        lines = [plain(line) for line in self.passages[self.candidates[n].passage].text.splitlines()]
+        if len(cells) < 3 or not any(line.startswith("|") and label.split(" (")[0] in line for line in lines):
+            return None  # (not a list under its section's name: "Exams and Certification (fees and upkeep): ...")
+        asked = asked - self.role_words
+        named = [c for c in cells if asked & terms(c.partition(": ")[0])]
+        if a.wants in FIGURES:
+            stated = [c for c in cells if reading.figure_value(c.partition(": ")[2], a.wants) is not None]
+            matchers = self.count_matchers(a.text) if a.wants == "count" else None
+            if matchers is not None:  # "how many school counselors are there": "Number employed", not "Openings"
+                stated = [c for c in stated if reading.count_of(c, *matchers)]
+            stated = [c for c in stated if c in named] or stated
+            named = stated if len(stated) <= 2 else named
+        if not named or len(named) > 2:
+            return None
+        return f"{label}: {'; '.join(named)}."
 
     def cell(self, n: int, role: Role) -> str | None:
         """A table row read for one role, of a row that gives each role's ("Entry-level title: UX designer: Junior UX
@@ -1452,6 +1542,10 @@ class _Plan:
                 continue  # "who makes more per hour": the row of hourly pay, not the annual one
             if having and not having(self.candidates[n].text):
                 continue
+            if a.wants == "money" and not _PERIOD.search(a.text) and _paid_by_the(self.candidates[n].text):
+                continue  # "which pays more": the pay of a year, not "$333 per day, while ... $326 per day"
+            if _other_instance(self.candidates[n].text, a.text, self.passages[self.candidates[n].passage].text):
+                continue  # "Massachusetts (state): Elementary teacher median $88,370, ...": one state's, not asked
             parts = {}
             for part in reading.PARTS.split(self.candidates[n].text):
                 named = self.vocabulary.roles_in(part)
@@ -1558,16 +1652,7 @@ class _Plan:
         )
         # "do airline pilots have to retire at 65": a sentence with the asked number is the evidence, if one has it
         numbers = re.findall(r"\d[\d,.]*\d|\d", a.text)
-        stating = (
-            has
-            & own
-            & np.array(
-                [
-                    any(re.search(rf"(?<![\d,.]){re.escape(x)}(?![\d,])", c.text) for x in numbers)
-                    for c in self.candidates
-                ]
-            )
-        )
+        stating = has & own & np.array([self.states_for(c.text, numbers, role) for c in self.candidates])
         subject = np.array([self.of_other_subject(n, [role]) for n in range(len(self.candidates))])
         yes = self.best(scores - TUNING.other_subject_penalty * subject, stating if stating.any() else has & own)
         if yes is not None and reading.NEED.search(a.text):
@@ -1602,6 +1687,20 @@ class _Plan:
         named = ", ".join(dict.fromkeys(reading.surface(self.candidates[other].text, {term})))
         text = f"No: the guide names {named} for {self.roles[other].plural} [{{a}}], not for {role.plural} [{{b}}]."
         return [Sentence(text, (self.candidates[other].passage, self.candidates[mine].passage), True)]
+
+    def states_for(self, text: str, numbers: list[str], role: Role) -> bool:
+        """Whether a sentence states one of the numbers for the role: in a part after which it names no other role
+        ("Typical schedule: Firefighter 24 hours on, ..., Police Officer 8, 10, or 12-hour shifts" states 24 for
+        firefighters, not police officers)."""
+        of = None
+        for part in reading.PARTS.split(text):
+            named = self.vocabulary.roles_in(part)
+            of = named[-1] if named else of
+            if (of is None or of == role) and any(
+                re.search(rf"(?<![\d,.]){re.escape(x)}(?![\d,])", part) for x in numbers
+            ):
+                return True
+        return False
 
     def by_age(self, age: int, asked: str = "") -> list[Sentence]:
         """For an asker who gives their age: the best sentence of the asked role's guide with an age bound, and

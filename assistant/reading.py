@@ -36,7 +36,7 @@ def hourly_only(text: str) -> bool:
     )
 
 
-PER = re.compile(r"^\s*(per|a|an|each) (year|month|hour)\b", re.I)
+PER = re.compile(r"^\s*(per|a|an|each) (year|month|week|day|hour)\b", re.I)
 BY_YEAR = re.compile(r"\s+(?:by|until|through)\s+((?:19|20)\d\d)\b")
 # Numbers written as words, which count things too ("The exam has four sections").
 NUMBER_WORDS = {
@@ -107,11 +107,18 @@ def count_of(text: str, match_words, match_label, after: int = 2) -> bool:
     """Whether a count in a text is of what `match_words(words)` recognises among the few words after it ("259,200
     PTs", "1,500 hours of total flight time"), or `match_label(words)` in the label of its row ("Number of jobs:")."""
     label = text.split(":", 1)[0].split() if ":" in text else []
+
+    def labelled(m: re.Match) -> bool:  # "Number of jobs: 259,200", or a row's cell: "...; Number employed: 342,400"
+        cell = _CELL_LABEL.search(text[: m.start()])
+        return match_label(cell.group(1).split()[-4:]) if cell else ":" in text[: m.start()] and match_label(label[-4:])
+
     return any(
-        _counts(text, m)
-        and (match_words(text[m.end() :].split()[:after]) or (":" in text[: m.start()] and match_label(label[-4:])))
-        for m in COUNT.finditer(text)
+        _counts(text, m) and (match_words(text[m.end() :].split()[:after]) or labelled(m)) for m in COUNT.finditer(text)
     )
+
+
+# The label of a table row's cell just before its figure: "Number employed" of "...; Number employed: about 342,400".
+_CELL_LABEL = re.compile(r"(?:^|;\s)([^;:]+):\s*(?:about |around |roughly |nearly |over |some )?$")
 
 
 def figure_value(
@@ -155,8 +162,9 @@ def figure_value(
         return None
     value = float(number.group(1).replace(",", "")) if number else float(spelled)  # ("four months")
     value *= {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1) if number else 1
-    signed = wants == "percent" and re.search(r"(?<![\d\w])[-\u2212\u2013]\s?$", text[: match.start()])
-    if signed:  # "-3% (decline)": a fall, not 3% growth
+    before = text[max(0, match.start() - 40) : match.start()]
+    signed = wants == "percent" and (re.search(r"(?<![\d\w])[-\u2212\u2013]\s?$", before) or _FALLING.search(before))
+    if signed:  # "-3% (decline)", "projected to decline 1%": a fall, not 3% growth
         value = -value
     unit = re.search(r"(year|month|week|day|hour|minute|million|billion|thousand)", match.group(0), re.I)
     value *= UNITS.get(unit.group(1).lower(), 1) if unit else 1  # "27 months" against "2 to 4 years"
@@ -174,6 +182,12 @@ def figure_value(
     ), value
 
 
+# Words before a share that make it a fall: "projected to decline 1%", "a drop of about 2%".
+_FALLING = re.compile(
+    r"\b(declin\w*|decreas\w*|drop\w*|fall\w*|fell|shrink\w*|shrank|los[es]\w*)\s+"
+    r"(?:by |of )?(?:about |roughly |around |nearly )?$",
+    re.I,
+)
 # The rest of a span after its first figure, in another unit: " to 2 years" of "7 months to 2 years".
 _SPAN_END = re.compile(r"\s?(?:[-\u2013]|to)\s?\d+(?:\.\d+)?\s(?:years?|months?|weeks?|days?|hours?)\b", re.I)
 # The rest of a pay range after its first figure: "-$40,000" of "$36,000-$40,000", " to $85,000".

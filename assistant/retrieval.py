@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import re
@@ -171,6 +172,17 @@ def tokenize(text: str) -> list[str]:
 def terms(text: str) -> frozenset[str]:
     """The distinct tokens of a text, remembered: passage sentences are scored against every question."""
     return frozenset(tokenize(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def phrases(text: str) -> frozenset[tuple[str, str]]:
+    """Each two words in a row that are no stopwords, as stems: ("student", "teach") of "Complete student teaching"."""
+    tokens = _TOKEN.findall(text.lower())
+    return frozenset(
+        (_stem(a), _stem(b))
+        for a, b in itertools.pairwise(tokens)
+        if a[0].isalpha() and b[0].isalpha() and a not in STOPWORDS and b not in STOPWORDS
+    )
 
 
 def _stem(token: str) -> str:

@@ -43,6 +43,8 @@ def unsupported(sentence: str, cited: list[str], vocabulary: Vocabulary) -> list
         if round(value, 2) not in differences and not any(abs(value - d) <= max(1.0, 0.01 * d) for d in differences):
             missing.append(figure)
     cited_roles = set(vocabulary.roles_in(evidence))
+    # ... or by its field, in a heading: "Which Role Fits You? > Choose Counseling If..." for school counselors
+    cited_roles |= {r for passage in cited for r in vocabulary.fields_in(passage.partition("\n")[0])}
     missing += [r.name for r in vocabulary.roles_in(body) if r not in cited_roles]
     from .condense import without_roles
 

@@ -32,6 +32,10 @@ class Tuning:
     # Added when a question wants a figure of one kind ("how much": money) and the sentence states one. 0.4: with 0.3
     # the int8 model let "Data scientists make an average of $103,500" lose to a figure-less sentence sharing "earn".
     figure_bonus: float = 0.4
+    # Added when a sentence has two words in a row that the question has in a row ("student teaching"), not both of a
+    # role's name. 0.15: chosen on a seventeenth guide's "how long is student teaching", which a contract sentence of
+    # "students" and "teachers" apart had answered; the other eval sets were compared answer by answer.
+    phrase_bonus: float = 0.15
     # "How much do UX designers make?" (no stage asked: not "starting", "senior"): a sentence giving only a junior or
     # senior figure ("Junior UX designers typically start around $70,000, while senior ...") loses this against the
     # median beside it. A penalty, not a bonus for "median": a bonus of 0.1 let "Data scientists make an average of

@@ -28,6 +28,7 @@ _SHARED_HEADING = re.compile(
     r"between|choos\w*|decid\w*)\b",
     re.I,
 )  # "How to Choose Between Nursing and PA School"
+_CHOOSE_IF = re.compile(r"\s*choose\b[^,;:]*\bif\b", re.I)  # "Choose Counseling If...": the one role's
 _ACRONYM = re.compile(r"\b((?:[A-Za-z][\w-]*\s+){1,4})\(([A-Z][A-Za-z]{1,5})\)")
 _PAREN = re.compile(r"\b([A-Za-z][\w -]{2,40}?)\s*\(([^()]{2,120})\)")
 _ALIAS_LEAD = re.compile(
@@ -706,13 +707,16 @@ class Vocabulary:
             # The head alone matches as written or with one typo ("scientsts"), not as a stem ("testing"), and not
             # after a word that makes it another role ("data engineer" is not the guide's "ML engineer").
             role = self._head_of(token)
-            if role and start and not taken[start - 1] and not self._alone(tokens, spans, text, start):
+            lead = start
+            if role and start and not taken[start - 1] and tokens[start - 1] in words(role.name)[:-1]:
+                lead = start - 1  # "elementary teachers": the elementary school teacher, a middle word left out
+            elif role and start and not taken[start - 1] and not self._alone(tokens, spans, text, start):
                 role = None
             if role and self._another_person(tokens, start):
                 role = None  # "nurse practitioners": not the guide's nurse
             if role and not taken[start]:
-                found.append(Mention(role, start, start + 1))
-                taken[start] = True
+                found.append(Mention(role, lead, start + 1))
+                taken[lead : start + 1] = [True] * (start + 1 - lead)
         sources = {m.role.source for m in found} | among
         for start, token in enumerate(tokens):
             of_guide = [r for r in self._shared_heads.get(singular(token), []) if r.source in sources]
@@ -863,6 +867,7 @@ class Vocabulary:
                 and (singular(token) in self._heads or singular(token) in self._shared_heads)  # ("therapist")
                 and modifier not in _BEFORE_A_ROLE | _NOT_A_KIND
                 and singular(modifier) == modifier
+                and not (modifier.endswith("ed") and len(modifier) > 5)  # "the recommended counselor ratio"
             ):
                 found.append(f"{tokens[n - 1]} {token}")
             elif n not in taken and singular(token) in self._heads and self._another_person(tokens, n):
@@ -876,12 +881,25 @@ class Vocabulary:
     def role_of(self, source: str, section: str) -> Role | None:
         """The one role a section is about, by its last heading that names exactly one of its guide's roles."""
         for heading in reversed(section.split(" > ")):
-            named = {r for r in self.roles_in(heading) if r.source == source}
-            if len(named) == 1 and not _SHARED_HEADING.search(heading):  # "How to become a physician assistant"
+            named = {r for r in self.roles_in(heading) if r.source == source} or self.fields_in(heading, source)
+            shared = _SHARED_HEADING.search(heading) and not _CHOOSE_IF.match(heading)  # ("Choose Teaching If...")
+            if len(named) == 1 and not shared:  # "How to become a physician assistant"
                 return named.pop()
             if named or _GENERIC_HEADING.search(heading):
                 return None
         return None
+
+    def fields_in(self, heading: str, source: str | None = None) -> set[Role]:
+        """The roles (of one guide, or any) whose field a heading names: "Choose Counseling If..." (school counselor),
+        "Choose Teaching If..." (elementary school teacher): a word sharing all but the last two letters of the role's
+        last word, five at least."""
+        found = set()
+        for role in (r for r in self.roles if source is None or r.source == source):
+            head = singular(words(role.name)[-1])
+            stem = head[: max(5, len(head) - 2)]
+            if any(w != head and singular(w) != head and w.startswith(stem) for w in words(heading)):
+                found.add(role)
+        return found
 
     def partner(self, role: Role) -> list[Role]:
         """The other roles of the same guide."""

@@ -1931,3 +1931,71 @@ def test_an_exams_code_names_it(newest_guides):
     (5343) beside it (the twenty-second grading's 22)."""
     text = newest_guides.answer("how many questions on the praxis 5331").text
     assert text.startswith("Format: 132 selected-response questions"), text
+
+
+def test_a_role_typed_without_a_middle_word_is_the_role(newest_guides):
+    """ "elementary teachers" is the guide's elementary school teacher (a seventeenth guide, untouched: its pay had been
+    answered from a state's row, and its growth with "The guide says nothing about elementary teachers")."""
+    first = first_sentence(newest_guides.answer("whats the median salary for elementary teachers").text)
+    assert first.startswith("The median elementary school teacher earns $62,340 a year"), first
+    answer = newest_guides.answer("is job growth better for counselors or elementary teachers thru 2033")
+    first = first_sentence(answer.text)
+    # ... and "projected to decline 1%" is a fall: -1%, five points behind, not 1%
+    assert first.startswith("School counselors are projected to grow faster: 4%"), first
+    assert "-1% for elementary school teachers" in first and "5 percentage points more" in first, first
+
+
+def test_pay_weighed_is_a_years_not_one_states_or_a_days(newest_guides):
+    """Two roles' pay is their median, not one state's row ("Massachusetts (state): ...") nor a per-day sentence; a
+    question asking per day gets the day's, said so."""
+    first = first_sentence(newest_guides.answer("which pays more teacher or school counselor and by how much").text)
+    assert first.startswith("School counselors earn more: $65,170 a year"), first
+    assert "$62,340 a year for elementary school teachers" in first and "about $2,830 more" in first, first
+    first = first_sentence(newest_guides.answer("who actually makes more per day, teachers or counselors").text)
+    assert first.startswith("Elementary school teachers earn more: $333 a day"), first
+
+
+def test_a_roles_row_is_read_for_the_cell_asked(newest_guides):
+    """A table whose rows are the roles: "how many" reads the row's "Number employed" cell, alone."""
+    first = first_sentence(newest_guides.answer("how many school counselors are there in the us").text)
+    assert first.startswith("School counselor (role): Number employed: about 342,400"), first
+    assert "Median yearly pay" not in first, first
+
+
+def test_a_phrase_asked_and_a_tests_number_find_their_sentence(newest_guides):
+    """ "student teaching" is the step that says it, not a sentence of "students" and "teachers" apart; "the praxis
+    5001" costs what the guide with that number says, not another guide's Praxis fee; "how much is" a thing is its
+    price."""
+    sentences = split_sentences(
+        newest_guides.answer("how long is student teaching and how much is the praxis 5001").text
+    )
+    assert "12 to 16 weeks" in sentences[0] and "$168" in sentences[1], sentences
+    first = first_sentence(newest_guides.answer("how much is the praxis 5001").text)
+    assert "(5001) test, which costs $168" in first, first
+
+
+def test_near_scope_and_yes_no_of_a_seventeenth_guide(newest_guides):
+    """A person no guide describes ("librarian", not a form of "libraries"), pay after taxes, "pay into" (no pay
+    asked), and "the recommended counselor ratio" (no other counselor)."""
+    assert newest_guides.answer("whats the salary for a school librarian").refused
+    first = first_sentence(newest_guides.answer("whats a school counselors monthly take home pay after taxes").text)
+    assert first.startswith("The guide says nothing about taxes"), first
+    first = first_sentence(newest_guides.answer("do public school teachers in texas pay into social security").text)
+    assert first.startswith("No: In 15 states, including California, Texas and Ohio"), first
+    first = first_sentence(newest_guides.answer("does new hampshire meet the recommended counselor ratio").text)
+    assert first.startswith("Yes: Only two states, New Hampshire and Vermont"), first
+
+
+@pytest.mark.parametrize(
+    ("question", "fits"),
+    [
+        ("i care way more about kids feelings and mental health than lesson plans, which one fits me", "school"),
+        ("which is better for me if i want long summers off and dont handle crisis situations well", "elementary"),
+        ("which suits me if i like working 1 on 1 and in small groups more than running a whole class", "school"),
+    ],
+)
+def test_advice_reads_choose_lists_headed_by_the_field(newest_guides, question, fits):
+    """ "### Choose Counseling If..." is the school counselor's list; "i care" describes the asker; "dont handle
+    crisis situations" is what they would avoid."""
+    first = first_sentence(newest_guides.answer(question).text)
+    assert first.startswith(f"By the guide's descriptions, that fits {fits}"), first
