@@ -221,6 +221,7 @@ FIGURES = {
 ASKING = frozenset(
     [
         "length",  # "grad school length": a span asked (`_WANTS`), not a thing the guides lack
+        "decade",  # "expected to grow over the next decade": the guides' ten-year projection, asked
         "friend",  # "asking for a friend"
         "whats",
         "what's",
@@ -1313,6 +1314,8 @@ def introduces(analysis: Analysis) -> bool:
 _ROUTE_WORDS = frozenset(
     {
         "become",
+        "license",  # "how do i get my elementary teaching license": the way in, for a licensed job
+        "licensed",
         "step",
         "path",
         "career",
@@ -1524,7 +1527,8 @@ def compared_things(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> t
     welders"; ("ptce", ...) and ("excpt", ...) of "which one costs more to take, ptce or excpt". Empty when the sides
     name different roles (the roles are weighed), or a side names nothing, or more than three things."""
     weighing = asked_terms(_WEIGHING, vocabulary, corpus) | asking_stems()
-    role_words = {w for r in vocabulary.roles for w in words(r.name)}
+    # a role's last word (not "school" of "school counselor": "slps in schools")
+    role_words = {words(r.name)[-1] for r in vocabulary.roles}
     for clause in re.split(r"[,;:?!.]", text):
         found = _SIDES.search(clause)
         if not found:

@@ -186,6 +186,10 @@ _ALTERNATIVE = re.compile(r"\b(is|are) also (available|an option|possible|offere
 # What a price is said with: "Fee: $330", "tuition runs $20,000", "costs about $5,000".
 # A table's row read with its headers: "Best-known credential: Welder: AWS Certified Welder; Machinist ...".
 _ROW = re.compile(r"^[^:;.]{2,60}: [^:;]{2,60}: ")
+# A yes/no asking whether a role's jobs grow (or shrink), with no bar and no other role to weigh against.
+_GROWING = re.compile(
+    r"^(?!.*\b(than|faster|slower|average|over \d|at least)\b).*\b(grow\w*|declin\w*|shrink\w*)\b", re.I
+)
 # A table row of one role, read with its headers: "School counselor (role): Median yearly pay: $65,170; ...".
 _ROLE_ROW = re.compile(r"^[^:;.()]{2,60} \([^()]+\): [^:;]{2,60}: ")
 # What a reader does, as a guide tells it: "you weld a test coupon ...".
@@ -852,6 +856,10 @@ class _Plan:
                 return found
         if a.kind == "yesno" and a.wants in ("money", "percent") and THRESHOLD.search(a.text):
             return self.against_bar() or self.fact()
+        if a.kind == "yesno" and a.wants == "percent" and len(a.roles) == 1 and _GROWING.search(a.text):
+            found = self.growing()  # "are teaching jobs expected to grow": the sign of the projection says
+            if found:
+                return found
         if a.kind == "yesno" and a.wants == "money" and REACHED.search(a.text):
             # "can a welder make 100k": yes, when the guide says some of them do; else its figures, with no verdict
             return self.reached() or self.fact()
@@ -1763,6 +1771,24 @@ class _Plan:
         first, *rest = self.extracted([n])
         return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
 
+    def growing(self) -> list[Sentence]:
+        """ "are elementary teaching jobs expected to grow": yes or no by the sign of the guide's projection for the
+        role ("No: Employment of elementary school teachers is projected to decline 1% ..."); nothing when no sentence
+        of the role's states one, or it is no change."""
+        a = self.analysis
+        scores = self.role_scores(self.relevance(a.terms, self.vector, a.wants, a.text), a.roles)
+        stated = np.array([reading.figure_value(c.text, "percent") is not None for c in self.candidates])
+        n = self.best(scores, self.allowed(a.roles) & stated & ~self.anaphor_orphans() & ~self.listing)
+        if n is None:
+            return []
+        value = reading.figure_value(self.candidates[n].text, "percent")[1]
+        if value == 0:
+            return []
+        shrinking = bool(re.search(r"\b(declin|decreas|shrink|fall|drop|los[ei])", a.text, re.I))
+        said = "Yes" if (value > 0) != shrinking else "No"
+        first, *rest = self.extracted([n])
+        return [Sentence(f"{said}: {first.text}", first.cites, True), *rest]
+
     def reached(self) -> list[Sentence]:
         """ "Is it realistic for a welder to make 100k?": "Yes: Specialized pipeline welders ... regularly clear
         $100,000 in a good year [1]", from the best sentence of the role's that states the sum or more (none: nothing,
@@ -1920,6 +1946,8 @@ class _Plan:
             asked = asked_terms(profile.question, self.vocabulary, self.corpus)
             matched = [item for item in items if asked & terms(item)]
             said = f"{intro}: {'; '.join(matched)}." if 0 < len(matched) < len(items) else said
+            if "?" in intro and matched:  # a heading's question ("Which Role Fits You? (choose teaching if...)") would
+                said = f"{'; '.join(matched)}."  # end the sentence there: the items alone
         text = f"By the guide's descriptions, that fits {best_role.plural} best: {said}"
         return [Sentence(text, (self.candidates[best_n].passage,), True)]
 

@@ -265,6 +265,12 @@ def _display(name: str) -> str:
     return " ".join(w if (w.isupper() and len(w) > 1) or re.search(r"[A-Z].*[A-Z]", w) else w.lower() for w in words)
 
 
+def _field_cut(head: str) -> int:
+    """How many first letters a field's word shares with a role's last word: six ("therapy" of therapist), five of a
+    short one ("teaching" of teacher)."""
+    return 5 if len(head) <= 7 else 6
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens, for matching a user's text against role names."""
     return [w.lower().strip("-/") for w in _WORD.findall(text)]
@@ -807,23 +813,30 @@ class Vocabulary:
         return found
 
     def _fields(self, tokens, spans, text: str, taken: list[bool], found: list[Mention]) -> list[Mention]:
-        """A role's field, a word sharing the first six letters of its last word ("hygiene or assisting", "analysis"):
-        taken only beside another mention of its guide's roles, so "i like analysis" names no analyst."""
+        """A role's field, a word sharing the first letters of its last word ("hygiene or assisting", "analysis"): taken
+        only beside another mention of its guide's roles, so "i like analysis" names no analyst, or after a word of
+        the role's own name ("elementary teaching")."""
         loose: list[tuple[int, list[Role]]] = []
         for start, token in enumerate(tokens):
-            if taken[start] or len(token) < 6 or (start and not self._alone(tokens, spans, text, start)):
+            named_before = start > 0 and tokens[start - 1] in self.name_words  # "elementary teaching"
+            if (
+                taken[start]
+                or len(token) < 6
+                or (start and not self._alone(tokens, spans, text, start) and not named_before)
+            ):
                 continue  # "data analysis": another thing
             after = tokens[start + 1] if start + 1 < len(tokens) else ""
             if (
                 after.isalpha()
                 and after not in _AFTER_FIELD
+                and not named_before  # ("elementary teaching license")
                 and not _CLAUSE_BREAK.search(text[spans[start][1] : spans[start + 1][0]])
             ):
                 continue  # "code or design screens": a thing done to something, not the field
             roles = [
                 r
                 for h, rs in [*((h, [r]) for h, r in self._heads.items()), *self._shared_heads.items()]
-                if len(h) >= 6 and singular(token)[:6] == h[:6] and singular(token) != h
+                if len(h) >= 6 and singular(token)[: _field_cut(h)] == h[: _field_cut(h)] and singular(token) != h
                 for r in rs
             ]
             roles += [  # or of its first word: "finance" for financial analyst
@@ -835,7 +848,11 @@ class Vocabulary:
         out = []
         for start, roles in loose:
             beside = [r for r in roles if named.count(r.source) >= 2]  # its guide named elsewhere too
-            if len(beside) == 1:
+            # ... or after a word of the role's own name: "elementary teaching" (the elementary school teacher's)
+            own = [r for r in roles if start and tokens[start - 1] in words(r.name)[:-1] and not taken[start - 1]]
+            if len(own) == 1:
+                out.append(Mention(own[0], start - 1, start + 1))
+            elif len(beside) == 1:
                 out.append(Mention(beside[0], start, start + 1))
         return out
 

@@ -1999,3 +1999,26 @@ def test_advice_reads_choose_lists_headed_by_the_field(newest_guides, question, 
     crisis situations" is what they would avoid."""
     first = first_sentence(newest_guides.answer(question).text)
     assert first.startswith(f"By the guide's descriptions, that fits {fits}"), first
+
+
+def test_a_field_after_a_word_of_the_name_and_a_license_asks_the_route(newest_guides):
+    """ "my elementary teaching license": the elementary school teacher's way in, step by step (it had been the one
+    step that names the license)."""
+    sentences = split_sentences(newest_guides.answer("how do i get my elementary teaching license").text)
+    assert sentences[0].startswith("Earn a bachelor's degree in elementary education"), sentences
+    assert any("student teaching" in s for s in sentences) and any("$168" in s for s in sentences), sentences
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("are elementary teaching jobs expected to grow over the next decade", "No: Employment of elementary school"),
+        ("are counselor jobs growing", "Yes: School counselor employment is projected to grow 4%"),
+        ("are teaching jobs declining", "Yes: Employment of elementary school teachers is projected to decline 1%"),
+    ],
+)
+def test_whether_a_roles_jobs_grow_is_read_from_the_sign_of_its_projection(newest_guides, question, verdict):
+    """A projected decline is a no to "will it grow" (it had been "Yes: ... projected to decline 1%"), and "decade"
+    asks the guide's ten-year projection, nothing the guide lacks."""
+    first = first_sentence(newest_guides.answer(question).text)
+    assert first.startswith(verdict), first
