@@ -1213,7 +1213,7 @@ _CODE = re.compile(
 )
 
 
-def guide_pointed(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> str | None:
+def guide_pointed(text: str, vocabulary: Vocabulary, corpus: CorpusWords, names_only: bool = False) -> str | None:
     """The guide a question naming no role points to by a word only it uses (`CorpusWords.guide_of`), each word read
     all its ways: "bio" is biology as much as the physical therapists' "biomechanics", so it points nowhere. A name
     no dictionary has points alone ("faa"), and so does a common word its guide says more than once ("creative"); not
@@ -1225,6 +1225,8 @@ def guide_pointed(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> str
     # (and a test's or form's number: "praxis 5001"; not a year)
     numbers = [n for n in re.findall(r"(?<![$\d,.])\d{3,5}(?![\d,.%])", text) if not re.fullmatch(r"(19|20)\d\d", n)]
     for word in [*words(text), *numbers]:
+        if names_only and readings(word):
+            continue  # (a name no dictionary has, or a test's number, alone: "oscp", not "flies")
         stems = tuple(s for token in tokenize(word) for s in corpus.expand(token) or (token,) if s in asked)
         guides = {corpus.only_in(stem) for stem in stems}
         if stems and len(guides) == 1 and None not in guides:

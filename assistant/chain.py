@@ -491,6 +491,8 @@ class Assistant(Runnable[Question | str, Answer]):
             "passages": passages,
             "searched": searched,
             "pinned": pinned,
+            "pinned_by_name": bool(pinned)
+            and guide_pointed(question, index.vocabulary, index.corpus_words, names_only=True) == pinned,
             "unclear": unclear,
             "context": context,
         }
@@ -609,9 +611,14 @@ class Assistant(Runnable[Question | str, Answer]):
         said = {p.source for p in passages if state.get("said_id") and p.id == state["said_id"]}
         nearest_guide = {max(passages, key=lambda p: p.similarity).source} if passages else set()
         pinned = state.get("pinned")  # "oscp": a word only one guide uses
+        if pinned and not state.get("pinned_by_name", True):
+            pinned = None  # ... a name, not a word of the dictionary: "flies" of "fruit flies" is no pilots' question
         asked = {r.source for r in analysis.roles} or said or ({pinned} if pinned else nearest_guide)
+        if not (analysis.roles or said or pinned) and len(state["index"].vocabulary.guides) > 1:
+            asked = set()  # "best way to get rid of fruit flies", among many guides: none is nearer, none is listed
         closest = {}
-        own = [p for p in passages if p.source in asked] or passages  # no other guide's sections beside them
+        own = [p for p in passages if p.source in asked] if asked else []  # no other guide's sections beside them
+        own = own or (passages if asked else [])
         for p in sorted(own, key=lambda p: -p.similarity):
             if len(closest) < 3:
                 closest.setdefault(p.section, p)

@@ -190,6 +190,10 @@ _ROW = re.compile(r"^[^:;.]{2,60}: [^:;]{2,60}: ")
 _GROWING = re.compile(
     r"^(?!.*\b(than|faster|slower|average|over \d|at least)\b).*\b(grow\w*|declin\w*|shrink\w*)\b", re.I
 )
+# A label before a sentence of its own: "Pass the state counseling exam: Many states use the Praxis ...".
+_LABELLED = re.compile(r"^([A-Z][^:()\d]{2,60}): ([A-Z](?:[^:]*?\s){5,}[^:]*)$")
+# The word after a step's imperative: "Pass the", "Earn a", "Finish your", "Apply for".
+_STEP_OBJECT = frozenset(["a", "an", "the", "your", "any", "for", "to", "with", "on", "in", "up", "out", "some"])
 # A table row of one role, read with its headers: "School counselor (role): Median yearly pay: $65,170; ...".
 _ROLE_ROW = re.compile(r"^[^:;.()]{2,60} \([^()]+\): [^:;]{2,60}: ")
 # What a reader does, as a guide tells it: "you weld a test coupon ...".
@@ -1031,7 +1035,23 @@ class _Plan:
         cell = cell or (self.row_cells(first, a, asked) if bare else None)
         cell = cell or (self.stage_clause(out[0].text, a) if out else None)  # of the sentence, or of it joined to the
         # one after it that points back ("... $120,360 a year; this figure varies ..., while entry-level ... $75,000")
-        return [Sentence(cell, out[0].cites, True), *out[1:]] if cell else out
+        out = [Sentence(cell, out[0].cites, True), *out[1:]] if cell else out
+        return out if a.kind in ("howto", "list") else [self.unlabelled(s) for s in out]
+
+    def unlabelled(self, sentence: Sentence) -> Sentence:
+        """A step's or item's sentence without its label, when what follows is a sentence of its own: "Many states use
+        the Praxis Professional School Counselor (5422) test, which costs $130." for a fact, not "Pass the state
+        counseling exam: Many states ...". (Kept: a label with a figure, a role or a row's header, and a short rest.)"""
+        found = _LABELLED.match(sentence.text)
+        if sentence.composed or not found or self.vocabulary.roles_in(found.group(1)):
+            return sentence
+        label = found.group(1).split()
+        # a step: an imperative and what it acts on ("Pass the ...", "Apply for ..."), not a name ("Scikit-learn: This
+        # Python library ..."), a topic ("Continuous testing:") or a verdict ("Yes:")
+        step = len(label) >= 3 and "VERB" in readings(label[0].lower()) and label[1].lower() in _STEP_OBJECT
+        if not step or _ANAPHOR.match(found.group(2)):
+            return sentence
+        return Sentence(found.group(2), sentence.cites, False)
 
     def stage_clause(self, text: str, analysis: Analysis) -> str | None:
         """Of a sentence giving two stages' figures, the asked stage's clause: "Junior UX designers typically start
@@ -1067,7 +1087,18 @@ class _Plan:
             named = stated if len(stated) <= 2 else named
         if not named or len(named) > 2:
             return None
-        return f"{label}: {'; '.join(named)}."
+        roles = self.vocabulary.roles_in(label.split(" (")[0])
+        if len(roles) != 1:
+            return f"{label}: {'; '.join(named)}."
+        said = []  # "The number employed for school counselors is about 342,400."
+        for n, cell in enumerate(named):
+            header, _, value = cell.partition(": ")
+            header = re.sub(r", ((?:19|20)\d\d\S*)$", r" (\1)", header)  # "Job growth (2023-2033)"
+            value = re.sub(r"^(About|Around|Roughly|Only|Over|Under)\b", lambda m: m.group(1).lower(), value)
+            verb = "are" if re.search(r"[^su]s$", header.split(" (")[0]) else "is"
+            whose = f" for {roles[0].plural}" if n == 0 else ""
+            said.append(f"the {reading.lower_first(header)}{whose} {verb} {value.strip()}")
+        return f"{reading.capital('; '.join(said))}."
 
     def cell(self, n: int, role: Role) -> str | None:
         """A table row read for one role, of a row that gives each role's ("Entry-level title: UX designer: Junior UX
@@ -1426,6 +1457,9 @@ class _Plan:
             return [Sentence(text, (self.candidates[lo_n].passage, self.candidates[hi_n].passage), True)]
         said = f"{reading.capital(hi_role.plural)} {verdict}: {hi[0]} [{{a}}]"
         text = f"{said} against {lo[0]} for {lo_role.plural} [{{b}}]{gap}."
+        instance = _ROW_LABEL.match(self.candidates[hi_n].text) if hi_n == lo_n else None
+        if instance and terms(instance.group(1)) & terms(a.text):  # "in texas who earns more": "In Texas, ..."
+            text = f"In {instance.group(1)}, {reading.lower_first(text)}"
         if re.search(r"\bworth\b", a.text, re.I):  # "is it worth ...?" is the asker's to weigh: the figures are
             text = f"By pay, {reading.lower_first(text)}"  # what the guide gives
         elif YES_NO.match(a.text) and not re.search(r"\bor\b", a.text) and not a.unknown:

@@ -714,8 +714,13 @@ class Vocabulary:
             # after a word that makes it another role ("data engineer" is not the guide's "ML engineer").
             role = self._head_of(token)
             lead = start
-            if role and start and not taken[start - 1] and tokens[start - 1] in words(role.name)[:-1]:
-                lead = start - 1  # "elementary teachers": the elementary school teacher, a middle word left out
+            if (
+                role
+                and start
+                and not taken[start - 1]
+                and any(token_matches(tokens[start - 1], w) for w in words(role.name)[:-1])
+            ):
+                lead = start - 1  # "elem teachers": the elementary school teacher, a middle word left out
             elif role and start and not taken[start - 1] and not self._alone(tokens, spans, text, start):
                 role = None
             if role and self._another_person(tokens, start):

@@ -1956,10 +1956,13 @@ def test_pay_weighed_is_a_years_not_one_states_or_a_days(newest_guides):
 
 
 def test_a_roles_row_is_read_for_the_cell_asked(newest_guides):
-    """A table whose rows are the roles: "how many" reads the row's "Number employed" cell, alone."""
+    """A table whose rows are the roles: "how many" reads the row's "Number employed" cell, alone, said as a sentence
+    (the twenty-fourth grading's #8 and #38: "School counselor (role): Number employed: ..." read as pasted debris)."""
     first = first_sentence(newest_guides.answer("how many school counselors are there in the us").text)
-    assert first.startswith("School counselor (role): Number employed: about 342,400"), first
+    assert first.startswith("The number employed for school counselors is about 342,400"), first
     assert "Median yearly pay" not in first, first
+    sentences = split_sentences(newest_guides.answer("how much do counselors make and whats the job growth").text)
+    assert sentences[1].startswith("The job growth (2023\u20132033) for school counselors is 4%"), sentences
 
 
 def test_a_phrase_asked_and_a_tests_number_find_their_sentence(newest_guides):
@@ -2022,3 +2025,23 @@ def test_whether_a_roles_jobs_grow_is_read_from_the_sign_of_its_projection(newes
     asks the guide's ten-year projection, nothing the guide lacks."""
     first = first_sentence(newest_guides.answer(question).text)
     assert first.startswith(verdict), first
+
+
+def test_a_steps_label_is_left_off_a_fact_and_an_off_topic_refusal_lists_no_guide(newest_guides):
+    """A fact drawn from a step reads without the step's label (the twenty-fourth grading's #22: "Pass the state
+    counseling exam: Many states use ..."); a question about nothing any guide names, among several guides, lists no
+    "closest sections" of a guide it has nothing to do with (#9: airline pilots' sections for fruit flies)."""
+    first = first_sentence(newest_guides.answer("how much is the praxis school counselor test").text)
+    assert first.startswith("Many states use the Praxis Professional School Counselor (5422) test"), first
+    refusal = newest_guides.answer("best way to get rid of fruit flies in my kitchen")
+    assert refusal.refused and refusal.nearest_sections == [], refusal.text
+    refusal = newest_guides.answer("how much do millwrights get paid")  # (a guide is nearer: its sections are listed)
+    assert refusal.refused and refusal.nearest_sections, refusal.text
+
+
+def test_a_comparison_in_one_state_is_that_states_row_said_so(newest_guides):
+    """ "in texas who earns more, elem teachers or ...": "elem" clips a word of the name, and the state's row is
+    weighed, said as the state's (the twenty-fourth grading's #5: the row pasted, with no verdict)."""
+    first = first_sentence(newest_guides.answer("in texas who earns more, elem teachers or school counselors").text)
+    assert first.startswith("In Texas, school counselors earn more: $65,890"), first
+    assert "$60,220 for elementary school teachers" in first, first
