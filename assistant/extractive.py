@@ -270,16 +270,23 @@ def _figure_weighed(question: str) -> str | None:
 _ROW_LABEL = re.compile(r"^([^:()]+) \(([^()]+)\): ")
 
 
-def _other_instance(sentence: str, question: str, passage: str) -> bool:
-    """Whether a sentence is a table row about one instance of what its first column lists ("Texas (state)",
-    "Hospitals (setting)") that a question neither names nor asks among ("which state ..."): a part of the figure
-    asked, not it. (Not a label's own parenthesis: "Median annual pay (May 2023)".)"""
+def _instance(sentence: str, passage: str) -> re.Match | None:
+    """A table row about one instance of what its first column lists ("Texas (state): ...", "Hospitals (setting):
+    ..."), read against the passage's table; not a label's own parenthesis ("Median annual pay (May 2023)") nor a
+    role's row."""
     row = _ROW_LABEL.match(sentence)
+    if not row or row.group(2).lower() in ("role", "career", "job"):
+        return None
     headers = {plain(line).strip().strip("|").split("|")[0].strip().lower() for line in passage.splitlines()}
-    if not row or row.group(2).lower() not in headers or row.group(2).lower() in ("role", "career", "job"):
-        return False
+    return row if row.group(2).lower() in headers else None
+
+
+def _other_instance(sentence: str, question: str, passage: str) -> bool:
+    """Whether a sentence is a row of one instance (`_instance`) that a question neither names nor asks among ("which
+    state ..."): a part of the figure asked, not it."""
+    row = _instance(sentence, passage)
     asked = terms(question)
-    return not (terms(row.group(1)) & asked or terms(row.group(2)) & asked)
+    return row is not None and not (terms(row.group(1)) & asked or terms(row.group(2)) & asked)
 
 
 class _Plan:
@@ -1457,7 +1464,8 @@ class _Plan:
             return [Sentence(text, (self.candidates[lo_n].passage, self.candidates[hi_n].passage), True)]
         said = f"{reading.capital(hi_role.plural)} {verdict}: {hi[0]} [{{a}}]"
         text = f"{said} against {lo[0]} for {lo_role.plural} [{{b}}]{gap}."
-        instance = _ROW_LABEL.match(self.candidates[hi_n].text) if hi_n == lo_n else None
+        row = self.candidates[hi_n]
+        instance = _instance(row.text, self.passages[row.passage].text) if hi_n == lo_n else None
         if instance and terms(instance.group(1)) & terms(a.text):  # "in texas who earns more": "In Texas, ..."
             text = f"In {instance.group(1)}, {reading.lower_first(text)}"
         if re.search(r"\bworth\b", a.text, re.I):  # "is it worth ...?" is the asker's to weigh: the figures are

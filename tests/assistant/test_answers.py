@@ -2045,3 +2045,12 @@ def test_a_comparison_in_one_state_is_that_states_row_said_so(newest_guides):
     first = first_sentence(newest_guides.answer("in texas who earns more, elem teachers or school counselors").text)
     assert first.startswith("In Texas, school counselors earn more: $65,890"), first
     assert "$60,220 for elementary school teachers" in first, first
+
+
+def test_a_word_one_chunk_says_does_not_pick_a_guide_for_a_roleless_comparison(blind_guides):
+    """ "for the top 10% earners which role pays more at the high end", with many guides and no role named: asked
+    back, not weighed in the one guide that happens to say "earners" (the nurse guide's PA and RN)."""
+    from assistant.chain import WHICH_ROLES
+
+    result = blind_guides.answer("for the top 10% earners which role pays more at the high end")
+    assert result.text.startswith(WHICH_ROLES) and result.asks_which, result.text
