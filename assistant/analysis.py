@@ -129,7 +129,7 @@ _WANTS = [
         "money",
         re.compile(
             # (not what one pays into or off: "do teachers pay into social security", "pay off my loans")
-            r"\b(earn\w*|salar\w*|sallar\w*|(?:pay|pays|paid|paying)(?! (?:into|off|back)\b)|income|wages?|"
+            r"\b(earn\w*|salar\w*|sallar\w*|(?:pay|pays|paid|paying)(?! (?:into|off|back|for by)\b)|income|wages?|"
             r"compensation|money|"
             r"how much (more |less )?(do|does|did|can|will|would|could) \w+( \w+){0,3} (make|get|earn)|"
             r"makes? (more|less)|"
@@ -974,6 +974,8 @@ def unsaid_pairs(
             continue
         if _take_home(tokens, n):
             continue  # "take home pay": pay itself
+        if tokens[q : q + 3] == ["paid", "for", "by"]:
+            continue  # "my training paid for by an employer": what it costs, not a pay
         # in one clause, either way round: "the FAA covers training costs and pays trainees", "costs $85,000 to
         # $110,000 at most flight schools"; not "a two-part exam focused on corporate finance, budgeting and cost"
         gap = r"\W+(?:\S+(?<![,;:.])\s+){0,6}"
@@ -1373,6 +1375,8 @@ def _mover(text: str, vocabulary: Vocabulary) -> Role | None:
 def unknown_role(analysis: Analysis, vocabulary: Vocabulary) -> bool:
     """Whether the question is about someone no guide describes ("how much do linemen make", "how do i become a
     pilot"), with no role of the guides named beside them (nor a word of one: "the assistants", of two guides)."""
+    if not analysis.roles and set(analysis.unknown) & set(vocabulary.unlisted(analysis.text)):
+        return True  # "whats the median salary for a medical assistant": a guide's role word after another word
     asked = _SUBJECT.search(analysis.text) or _BECOME.search(analysis.text)
     who = asked.group("who").strip().lower() if asked else ""
     return (

@@ -47,7 +47,7 @@ from .sentences import SentenceVectors, split_sentences
 from .settings import Settings
 from .support import unsupported
 from .tuning import TUNING
-from .vocabulary import plural_names, words
+from .vocabulary import plural_names, token_matches, words
 from .writer import MIN_SUPPORT, Writer
 
 NOT_COVERED = "The guide does not cover this question."
@@ -599,7 +599,13 @@ class Assistant(Runnable[Question | str, Answer]):
         elif (
             unknown
             and not analysis.roles
-            and (best < TUNING.unknown_word_refusal_similarity or unknown_role(analysis, state["index"].vocabulary))
+            and (
+                best < TUNING.unknown_word_refusal_similarity
+                or (
+                    unknown_role(analysis, state["index"].vocabulary)
+                    and not _written(unknown, searched, state["index"].vocabulary)
+                )
+            )
         ):
             # ... or about someone no guide describes: another role's figure would read as theirs ("linemen")
             text = f"The guide does not cover {_listed(unknown)}."
@@ -614,7 +620,9 @@ class Assistant(Runnable[Question | str, Answer]):
         if pinned and not state.get("pinned_by_name", True):
             pinned = None  # ... a name, not a word of the dictionary: "flies" of "fruit flies" is no pilots' question
         asked = {r.source for r in analysis.roles} or said or ({pinned} if pinned else nearest_guide)
-        if not (analysis.roles or said or pinned) and len(state["index"].vocabulary.guides) > 1:
+        if state.get("sources"):  # the guides the asker limited the question to
+            asked = set(state["sources"])
+        elif not (analysis.roles or said or pinned) and len(state["index"].vocabulary.guides) > 1:
             asked = set()  # "best way to get rid of fruit flies", among many guides: none is nearer, none is listed
         closest = {}
         own = [p for p in passages if p.source in asked] if asked else []  # no other guide's sections beside them
@@ -906,13 +914,27 @@ def _clarified(question: str, history: list | None, vocabulary) -> str:
     return f"{before.strip().rstrip('?.! ')} ({plural_names(roles)})?"
 
 
+def _written(unknown: list[str], passages: list, vocabulary) -> bool:
+    """Whether a passage found writes one of the question's unknown names of a person as it is, its first word one of a
+    role's name ("speech therapists", in the speech-language guide's "Offices of PT, OT, speech therapists, and
+    audiologists"): another name of that role, not someone no guide describes ("medical assistant", said in passing).
+    """
+    names = {w for r in vocabulary.roles for w in words(r.name)}
+    return any(
+        re.search(rf"\b{re.escape(u)}", p.text, re.I)
+        for u in unknown
+        if " " in u and any(token_matches(u.split()[0], w) for w in names)
+        for p in passages
+    )
+
+
 def _unclear(analysis, index) -> bool:
     """Whether a question naming no role is about roles no word of it tells apart, with a few guides indexed:
     "which one has more job openings per year" could be about any of them (every word of it is in most guides)."""
     if analysis.kind not in ("comparison", "fit") and not _POINTS_AT_ROLES.search(analysis.text):
         return False
-    if not analysis.terms or index.guides_compared < TUNING.unclear_guides:
-        return False
+    if not analysis.terms or analysis.unknown or index.guides_compared < TUNING.unclear_guides:
+        return False  # (nor about someone no guide describes: "what does an actuary do and how much do they make")
     # (a word of the dictionary one chunk says tells no guide apart: "earners" of "the top 10% earners")
     telling = [t for t in analysis.terms if not (readings(t) and index.corpus_words.chunks_with(t) < 2)]
     return all(index.guide_share(t) > TUNING.unclear_share for t in telling)

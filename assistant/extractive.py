@@ -194,6 +194,8 @@ _GROWING = re.compile(
 _LABELLED = re.compile(r"^([A-Z][^:()\d]{2,60}): ([A-Z](?:[^:]*?\s){5,}[^:]*)$")
 # The word after a step's imperative: "Pass the", "Earn a", "Finish your", "Apply for".
 _STEP_OBJECT = frozenset(["a", "an", "the", "your", "any", "for", "to", "with", "on", "in", "up", "out", "some"])
+# A definition asked of one short word: "what is an lvn", "whats the nnaap".
+_WHAT_IS = re.compile(r"\s*what(?:'?s| is| are)\s+(?:an?\s+|the\s+)?(?P<abbr>[A-Za-z]{2,7}?)s?\s*\??\s*", re.I)
 # A table row of one role, read with its headers: "School counselor (role): Median yearly pay: $65,170; ...".
 _ROLE_ROW = re.compile(r"^[^:;.()]{2,60} \([^()]+\): [^:;]{2,60}: ")
 # What a reader does, as a guide tells it: "you weld a test coupon ...".
@@ -275,18 +277,18 @@ def _instance(sentence: str, passage: str) -> re.Match | None:
     ..."), read against the passage's table; not a label's own parenthesis ("Median annual pay (May 2023)") nor a
     role's row."""
     row = _ROW_LABEL.match(sentence)
-    if not row or row.group(2).lower() in ("role", "career", "job"):
+    header = row.group(2).rpartition("; ")[2].lower() if row else ""  # "(skilled nursing facilities; work setting)"
+    if not row or header in ("role", "career", "job"):
         return None
     headers = {plain(line).strip().strip("|").split("|")[0].strip().lower() for line in passage.splitlines()}
-    return row if row.group(2).lower() in headers else None
+    return row if header in headers else None
 
 
-def _other_instance(sentence: str, question: str, passage: str) -> bool:
-    """Whether a sentence is a row of one instance (`_instance`) that a question neither names nor asks among ("which
-    state ..."): a part of the figure asked, not it."""
+def _other_instance(sentence: str, asked: frozenset[str], passage: str) -> bool:
+    """Whether a sentence is a row of one instance (`_instance`) that a question's words (not its roles') neither name
+    nor ask among ("which state ..."): a part of the figure asked, not it."""
     row = _instance(sentence, passage)
-    asked = terms(question)
-    return row is not None and not (terms(row.group(1)) & asked or terms(row.group(2)) & asked)
+    return row is not None and not (terms(row.group(1)) & asked or terms(row.group(2).rpartition("; ")[2]) & asked)
 
 
 class _Plan:
@@ -857,6 +859,19 @@ class _Plan:
             found = self.spelled_out(spelled.group("abbr"))
             if found:
                 return found
+        if (
+            a.kind == "definition"
+            and (named := _WHAT_IS.fullmatch(a.text))
+            and not readings(named.group("abbr").lower())
+        ):
+            found = self.spelled_out(named.group("abbr"))  # "what is the nnaap": what it stands for, then what it is
+            told = self.fact(most=1)
+            spelled = found[0].text.split(" stands for ")[-1].rstrip(".") if found else ""
+            if found and not (told and told[0].text.lower().startswith(spelled.lower())):
+                # (unless the guide's own sentence opens on the name: "Bachelor of Science in Nursing (BSN): 4 years")
+                return found + [s for s in told if s.text.rstrip(".") not in found[0].text][:1]
+            if found:
+                return told
         if introduces(a):
             return self.introduction(a.roles[0]) or self.fact()
         if asks_route(a):
@@ -932,11 +947,20 @@ class _Plan:
             # ... or a role's own row ("School counselor (role): Median yearly pay: $65,170; ...")
             rows = np.array(
                 [
-                    len(named) >= 2 or _ROLE_ROW.match(c.text) is not None
-                    for named, c in zip(self.named, self.candidates, strict=True)
+                    bool(listed) and ((len(named) >= 2 and self.table_row(n)) or _ROLE_ROW.match(c.text) is not None)
+                    for n, (listed, named, c) in enumerate(zip(self.listing, self.named, self.candidates, strict=True))
                 ]
             )
             scores = scores - TUNING.choosing_bonus * (self.listing & ~rows)
+            # ... nor one instance's row the question does not name ("Nursing homes (work setting): CNA median ...")
+            said = frozenset(terms(a.text) - self.role_words)
+            scores = scores - TUNING.choosing_bonus * np.array(
+                [
+                    _ROW_LABEL.match(c.text) is not None
+                    and _other_instance(c.text, said, self.passages[c.passage].text)
+                    for c in self.candidates
+                ]
+            )
         if a.kind == "howto":  # a way asked: not a table's row that names each role's ("Best-known credential: ...")
             rows = np.array(
                 [
@@ -1070,6 +1094,13 @@ class _Plan:
         stated = [c for c in clauses if FIGURES[analysis.wants].search(c)]
         asked = [c for c in stated if re.search(rf"\b{re.escape(stage.group(1).lower()[:5])}", c, re.I)]
         return f"{reading.capital(asked[0].strip())}." if len(stated) >= 2 and len(asked) == 1 else None
+
+    def table_row(self, n: int) -> bool:
+        """Whether a sentence is a table's row read with its headers: its label is in a row of its passage's table
+        ("Number of jobs: Firefighter about 330,000; ..."), not a list's intro ("Pros: Median pay of $59,730, ...")."""
+        label = self.candidates[n].text.partition(": ")[0].split(" (")[0]
+        lines = self.passages[self.candidates[n].passage].text.splitlines()
+        return any(line.lstrip().startswith("|") and label in plain(line) for line in lines)
 
     def row_cells(self, n: int, a: Analysis, asked: frozenset[str]) -> str | None:
         """Of a row of many cells read with its headers ("School counselor (role): Median yearly pay: $65,170; ...;
@@ -1466,7 +1497,7 @@ class _Plan:
         text = f"{said} against {lo[0]} for {lo_role.plural} [{{b}}]{gap}."
         row = self.candidates[hi_n]
         instance = _instance(row.text, self.passages[row.passage].text) if hi_n == lo_n else None
-        if instance and terms(instance.group(1)) & terms(a.text):  # "in texas who earns more": "In Texas, ..."
+        if instance and terms(instance.group(1)) & (terms(a.text) - self.role_words):  # "in texas ...": "In Texas, ..."
             text = f"In {instance.group(1)}, {reading.lower_first(text)}"
         if re.search(r"\bworth\b", a.text, re.I):  # "is it worth ...?" is the asker's to weigh: the figures are
             text = f"By pay, {reading.lower_first(text)}"  # what the guide gives
@@ -1496,7 +1527,8 @@ class _Plan:
                 for w, own in zip(self.words, self.own_words, strict=True)
             ]
             n = self.best(scores, ok & np.array(has))
-            value = reading.figure_value(self.candidates[n].text, wanted) if n is not None else None
+            named = self.vocabulary.roles_in(a.text)  # (the role typed: a comparison's roles are its guide's two)
+            value = self.figure_for(self.candidates[n].text, wanted, named) if n is not None else None
             if value is None:
                 return []
             picks.append((self.written(label, n), n, value))
@@ -1513,6 +1545,18 @@ class _Plan:
             lower = re.search(r"\b(less|lower|fewer|cheaper|shorter|quicker)\b", a.text, re.I) is not None
             text = ("Yes: " if (hi_n == picks[0][1]) != lower else "No: ") + reading.lower_first(text)
         return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
+
+    def figure_for(self, text: str, wanted: str, roles: list[Role]) -> tuple[str, float] | None:
+        """A sentence's figure of the wanted kind, of the one role asked when its parts name several ("Hospitals (work
+        setting): CNA median $40,260, LPN median $57,950": $57,950 for LPNs), else its first."""
+        if len(roles) == 1:
+            of = None
+            for part in reading.PARTS.split(text):
+                named = self.vocabulary.roles_in(part)
+                of = named[-1] if named else of
+                if of == roles[0] and (found := reading.figure_value(part, wanted)) is not None:
+                    return found
+        return reading.figure_value(text, wanted)
 
     def written(self, label: str, n: int) -> str:
         """A thing's words as typed, its names as the guide writes them ("ptce": "PTCE", from the sentence or its
@@ -1594,7 +1638,8 @@ class _Plan:
                 continue
             if a.wants == "money" and not _PERIOD.search(a.text) and _paid_by_the(self.candidates[n].text):
                 continue  # "which pays more": the pay of a year, not "$333 per day, while ... $326 per day"
-            if _other_instance(self.candidates[n].text, a.text, self.passages[self.candidates[n].passage].text):
+            asked = terms(a.text) - self.role_words  # ("nursing" of the roles is no "Nursing homes" asked)
+            if _other_instance(self.candidates[n].text, asked, self.passages[self.candidates[n].passage].text):
                 continue  # "Massachusetts (state): Elementary teacher median $88,370, ...": one state's, not asked
             parts = {}
             for part in reading.PARTS.split(self.candidates[n].text):
@@ -1854,11 +1899,27 @@ class _Plan:
     def verdict(self, n: int, term: str) -> list[Sentence]:
         """ "Yes: <the evidence>", or "No: ..." when the evidence negates the asked word ("rarely an entry-level")."""
         first, *rest = self.extracted([n])
+        if self.listing[n] and not rest:  # of a list, the one item that has the word: "Low cost, and often free through
+            # employer-sponsored training"; of a row, the asked role's cell ("Sonographer: None (no ionizing ...)")
+            listed = first.text.partition(": ")[2].rstrip(".").split("; ")
+            if len(listed) > 1 and self.vocabulary.roles_in(listed[0]):  # a row's cells: "Dental Assistant: None
+                cells = [listed[0]]  # nationally; CDA exam is optional in many states" is one
+                for piece in listed[1:]:
+                    if self.vocabulary.roles_in(piece):
+                        cells.append(piece)
+                    else:
+                        cells[-1] = f"{cells[-1]}; {piece}"
+                listed = cells
+            roles = self.analysis.roles
+            items = [i for i in listed if len(roles) == 1 and roles[0] in self.vocabulary.roles_in(i)]
+            items = items or [i for i in listed if term in terms(i) and not self.vocabulary.roles_in(i)]
+            first = Sentence(f"{items[0].rstrip('.')}.", first.cites, first.composed) if len(items) == 1 else first
         if not rest and self._figure_after(n):  # "Apprentices are paid while they learn." and how much: "Pay ..."
             rest = [s for s in self.extracted([n + 1]) if s.text.rstrip(".") not in first.text]
         # "Can a PA switch specialties w/o going back to school?" - "... without going back to school": agreed.
         asked = self.analysis.text.replace("w/o", "without")
-        said = "No" if reading.negates(self.candidates[n].text, term) != reading.negates(asked, term) else "Yes"
+        judged = first.text if first.text != self.candidates[n].text and self.listing[n] else self.candidates[n].text
+        said = "No" if reading.negates(judged, term) != reading.negates(asked, term) else "Yes"
         against = reading.against(asked, self.candidates[n].text)  # "slower than average?" - "faster than the average"
         said = said if against is None else ("No" if against else "Yes")
         if said == "Yes" and reading.other_amount(asked, self.candidates[n].text):
@@ -1977,8 +2038,14 @@ class _Plan:
         choosing = self.choosing()
         scores = scores + TUNING.choosing_bonus * choosing
         candidates = [r for r in by_role if r.source == guide]
+        said = asked_terms(profile.question, self.vocabulary, self.corpus) - self.role_words
+        # the roles with a "Choose X if ..." sentence that says a word the asker did ("A predictable summer break
+        # matters to you"): the guide's own words on whom the role suits, even when the other role's were not found
+        matching = [r for r in candidates if any(choosing[n] and said & self.own_words[n] for n in by_role[r])]
         if all(choosing[by_role[r]].any() for r in candidates):  # each role has its "Choose X if ...": weigh those
             best_role = max(candidates, key=lambda r: max(scores[n] for n in by_role[r] if choosing[n]))
+        elif matching:
+            best_role = max(matching, key=lambda r: max(scores[n] for n in by_role[r] if choosing[n]))
         else:
             best_role = max(candidates, key=lambda r: fits(r, scores))
         best_n = max(by_role[best_role], key=lambda n: scores[n])

@@ -622,9 +622,14 @@ def spelled_out(sentence: str, abbreviation: str) -> tuple[str, str] | None:
     for m in re.finditer(rf"\b({escaped})\s*\(([^()]{{3,80}})\)", sentence, re.I):
         if spells(m.group(2).split()):
             return m.group(1), m.group(2).strip()
-    for m in re.finditer(rf"((?:[\w'-]+\s+){{1,8}})\(({escaped})\)", sentence, re.I):
-        before = m.group(1).split()
-        for k in range(1, len(before) + 1):  # the fewest words that spell it
-            if before[-k].lower() not in SMALL_WORDS and spells(before[-k:]):
-                return m.group(2), " ".join(before[-k:])
+    # "... (LVN)", or "... a licensed vocational nurse, or LVN"
+    for pattern in (
+        rf"((?:[\w'-]+\s+){{1,12}})\(({escaped})s?\)",  # (and its plural: "documents (PRDs)")
+        rf"((?:[\w'-]+\s+){{0,7}}[\w'-]+),?\s+or\s+({escaped})\b",
+    ):
+        for m in re.finditer(pattern, sentence, re.I):
+            before = m.group(1).split()
+            for k in range(1, len(before) + 1):  # the fewest words that spell it
+                if before[-k].lower() not in SMALL_WORDS and spells(before[-k:]):
+                    return m.group(2), " ".join(before[-k:])
     return None

@@ -70,6 +70,12 @@ def _cells(line: str) -> list[str]:
 _LEVEL = re.compile(r"\b(median|average|mean|entry|junior|senior|mid|top|bottom|lowest|highest|starting)\b", re.I)
 
 
+# A first column's header that says nothing of its rows: "Measure", "Item" ("Exam fee (measure)" would be noise).
+_GENERIC_COLUMN = frozenset(
+    ["measure", "metric", "item", "category", "feature", "detail", "details", "aspect", "factor", "criterion", "topic"]
+)
+
+
 def table_sentences(lines: list[str]) -> list[str]:
     """A Markdown table read row by row, each cell with its column header: "Salary (US): analyst $70K, tester $95K.",
     and a row's label with the first column's header, if it has one: "Pipeline construction (industry): ..."."""
@@ -81,7 +87,7 @@ def table_sentences(lines: list[str]) -> list[str]:
         label, cells = row[0], row[1:]
         # the first column's header too: "Pipeline construction (industry): ..." (not of a level: "Median", "Senior
         # (top 10%)" say what they are)
-        if label and header[0] and not _LEVEL.search(label):
+        if label and header[0] and not _LEVEL.search(label) and header[0].lower() not in _GENERIC_COLUMN:
             named = header[0].lower() if not re.search(r"[A-Z].*[A-Z]", header[0]) else header[0]
             label = f"{label[:-1]}; {named})" if label.endswith(")") else f"{label} ({named})"
         # A figure reads after its column ("analyst $70K"); words read as the column's ("UX designer: Junior UX

@@ -432,6 +432,8 @@ def derive_vocabulary(source: str, title: str, sections: list[str], texts: list[
         return bool(titled) and all(any(t in map(singular, words(above)) for t in titled) for above in parents[leaf])
 
     for candidate in from_title + [leaf for leaf in repeated if not under_roles(leaf)]:
+        # "Certified Nursing Assistant (CNA)": the name without its abbreviation (an alias, found in the text)
+        candidate = re.sub(r"\s*\([^()]*\)", "", candidate).strip()
         name = _display(
             " ".join(singular(w) if n == len(candidate.split()) - 1 else w for n, w in enumerate(candidate.split()))
         )
@@ -730,7 +732,16 @@ class Vocabulary:
                 taken[lead : start + 1] = [True] * (start + 1 - lead)
         sources = {m.role.source for m in found} | among
         for start, token in enumerate(tokens):
-            of_guide = [r for r in self._shared_heads.get(singular(token), []) if r.source in sources]
+            sharing = self._shared_heads.get(singular(token), [])
+            # "nursing assistants": the one sharer whose name has the word before it (the certified nursing assistant)
+            named_by = [
+                r for r in sharing if start and not taken[start - 1] and tokens[start - 1] in words(r.name)[:-1]
+            ]
+            if len(named_by) == 1 and not taken[start] and not self._another_person(tokens, start):
+                found.append(Mention(named_by[0], start - 1, start + 1))
+                taken[start - 1 : start + 1] = [True, True]
+                continue
+            of_guide = [r for r in sharing if r.source in sources]
             if not of_guide and not taken[start] and sources and singular(token) not in self._heads:
                 clipped = {r for r in self._clipped(singular(token)) if r.source in sources}
                 of_guide = list(clipped) if len(clipped) == 1 else []

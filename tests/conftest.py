@@ -37,6 +37,7 @@ FOURTEENTH_GUIDE = Path(__file__).parent / "data" / "speech-language-pathologist
 FIFTEENTH_GUIDE = Path(__file__).parent / "data" / "pharmacist-vs-pharmacy-technician.md"
 SIXTEENTH_GUIDE = Path(__file__).parent / "data" / "welder-vs-machinist.md"
 SEVENTEENTH_GUIDE = Path(__file__).parent / "data" / "teacher-vs-school-counselor.md"
+EIGHTEENTH_GUIDE = Path(__file__).parent / "data" / "cna-vs-lpn.md"
 # The fourteenth, speech-language-pathologist-vs-audiologist.md, is not among `blind_guides` yet: with it indexed, two
 # advice questions naming no role go to other guides' roles (the nurse set's "want to prescribe stuff", the paralegal
 # set's "predictable hrs"), and the PT/OT set's "how much do speech language pathologists make" is no longer out of
@@ -174,12 +175,20 @@ def blind_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 @pytest.fixture(scope="session")
 def newest_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the guide, the four newest blind guides (not among `blind_guides` yet) and the vet guide,
+    """An assistant over the guide, the five newest blind guides (not among `blind_guides` yet) and the vet guide,
     whose vet techs share "techs" with the pharmacy technicians, ingested once: read it only."""
     return _assistant_over(
         tmp_path_factory.mktemp("newest-guides"),
         embeddings,
-        (GUIDE, ELEVENTH_GUIDE, FOURTEENTH_GUIDE, FIFTEENTH_GUIDE, SIXTEENTH_GUIDE, SEVENTEENTH_GUIDE),
+        (
+            GUIDE,
+            ELEVENTH_GUIDE,
+            FOURTEENTH_GUIDE,
+            FIFTEENTH_GUIDE,
+            SIXTEENTH_GUIDE,
+            SEVENTEENTH_GUIDE,
+            EIGHTEENTH_GUIDE,
+        ),
     )
 
 

@@ -2054,3 +2054,62 @@ def test_a_word_one_chunk_says_does_not_pick_a_guide_for_a_roleless_comparison(b
 
     result = blind_guides.answer("for the top 10% earners which role pays more at the high end")
     assert result.text.startswith(WHICH_ROLES) and result.asks_which, result.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # one setting's row ("Nursing homes (skilled nursing facilities; work setting)") is no answer to the pay asked
+        ("which pays more cna or lpn and by how much", "Licensed practical nurses earn more: $59,730"),
+        (
+            "how much do nursing assistants make in canada",
+            "The guide says nothing about canada; what it does say: The median CNA earns $38,200",
+        ),
+        # a first column headed "Measure" adds nothing to its rows' labels, so the row is read for the role's cell
+        ("minimum hours of training for cna? federal", "The minimum training for certified nursing assistants is 75"),
+        # a thing weighed for the role asked: the LPN's column of each setting's row
+        ("do lpns get paid more in hospitals than nursing homes", "No: more for nursing homes: $61,200"),
+        # a definition asked of an abbreviation: what it stands for, then what the guide says of it
+        ("what is an lvn", "LVN stands for licensed vocational nurse"),
+        # "paid for by an employer" asks no pay; a list's evidence is its one item that has the word
+        (
+            "can i get my cna training paid for by an employer",
+            "Yes: Low cost, and often free through employer-sponsored",
+        ),
+        # a role's word after another word, written nowhere as a name of a role: someone no guide describes
+        ("whats the median salary for a medical assistant", "The guide does not cover medical assistant"),
+    ],
+)
+def test_the_eighteenth_guides_questions_are_answered_first_thing(newest_guides, question, opening):
+    first = first_sentence(newest_guides.answer(question).text)
+    assert first.startswith(opening), first
+
+
+def test_a_pros_list_is_no_row_of_both_roles_for_a_figure(newest_guides):
+    """ "and lpns?" after the CNAs' pay: the LPNs' median sentence, not "Pros: Median pay of $59,730, far above a CNA's;
+    ..." (a list naming two roles is no table row)."""
+    history = [
+        {"role": "user", "content": "how much do cnas make"},
+        {"role": "assistant", "content": "The median CNA earns $38,200 a year, or $18.36 an hour."},
+    ]
+    first = first_sentence(newest_guides.answer("and lpns?", history).text)
+    assert first.startswith("The median LPN earns $59,730 a year"), first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("do sonographers get exposed to radiation at all", "No: Sonographer: None (no ionizing radiation)"),
+        ("do rad techs get exposed to radiation", "Yes: Radiologic Technologist: Yes, monitored with a dosimeter"),
+        # (a cell's own "; " stays in it)
+        (
+            "is the CDA exam required everywhere for dental assistants?",
+            "No, not necessarily: Dental Assistant: None nationally; CDA exam is optional in many states",
+        ),
+    ],
+)
+def test_a_yes_no_from_a_row_reads_the_asked_roles_cell(blind_guides, question, verdict):
+    """A row giving each role's answer ("Radiation exposure: Radiologic Technologist: Yes, ...; Sonographer: None
+    (no ionizing radiation)") is read, and judged, by the asked role's cell: it had been "Yes" for sonographers."""
+    first = first_sentence(blind_guides.answer(question).text)
+    assert first.startswith(verdict), first

@@ -514,3 +514,16 @@ def test_a_stem_the_guides_have_is_not_cut_again():
     corpus = CorpusWords(["opening", "open", "welder", "year"])
     assert corpus.expand("opening") == ("opening",)
     assert asked_terms("yearly job openings welders vs machinists?", Vocabulary([]), corpus) >= {"opening"}
+
+
+def test_a_role_the_title_names_with_its_abbreviation_is_named_without_it():
+    """ "Certified Nursing Assistant (CNA) vs. Licensed Practical Nurse (LPN)": the roles are the certified nursing
+    assistant and the licensed practical nurse, their abbreviations aliases (an eighteenth guide's title had made
+    "certified nursing assistant (CNA)" a name, and every composed sentence naming it unsupported)."""
+    text = "Become a certified nursing assistant (CNA) or a licensed practical nurse (LPN)."
+    title = "Certified Nursing Assistant (CNA) vs. Licensed Practical Nurse (LPN)"
+    guide = derive_vocabulary("c.md", title, ["Pay", "Pay"], [text, text])
+    assert {r.name: r.aliases for r in guide.roles} == {
+        "certified nursing assistant": ("CNA",),
+        "licensed practical nurse": ("LPN",),
+    }
