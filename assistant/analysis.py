@@ -504,6 +504,15 @@ _WITHOUT = re.compile(r"\b(without|w/o)\s+([^,;?.]+)", re.I)
 _BESIDES = re.compile(r"\b(besides|other than|apart from|aside from|except(?: for)?)\s+([^,;?.]+)", re.I)
 
 
+@lru_cache(maxsize=1 << 12)
+def _verb_lemma(word: str) -> str:
+    """A verb form's base ("lapsing": "lapse"), or ""."""
+    from lemminflect import getLemma
+
+    found = getLemma(word, upos="VERB")
+    return found[0] if found else ""
+
+
 def _plural_noun(word: str) -> bool:
     """Whether a word reads as a plural noun ("events", "exams", "benefits"; not "news", "does")."""
     from lemminflect import getAllLemmas
@@ -647,6 +656,10 @@ class CorpusWords:
             return (word.lower(),)
         if (base := _adjective_base(word)) and self.expand(base):  # "hourly": "per hour"
             return self.expand(base)
+        if (lemma := _verb_lemma(word.lower())) and lemma != word.lower() and lemma in self.words:
+            return (lemma,)  # "lapsing": "lapse", whose stem "laps" no form of it starts
+        if len(word) >= 8 and (halves := self.halves(word.lower())):  # "homecare": "home care", the guides' two words
+            return halves
         found = []
         for known in self.words.starting(stem[:3]):
             if _same_word(stem, known) or _same_word(word.lower(), known):
@@ -654,6 +667,17 @@ class CorpusWords:
                 if len(found) == 8:
                     break
         return tuple(found)
+
+    def halves(self, word: str) -> tuple[str, ...]:
+        """A word written as one that the guides write as two dictionary words ("healthcare": "health care"), as
+        their stems; () if it is not."""
+        from .retrieval import tokenize
+
+        for n in range(4, len(word) - 3):
+            first, rest = (tokenize(word[:n]) or [""])[0], (tokenize(word[n:]) or [""])[0]
+            if first in self.words and rest in self.words and readings(word[:n]) and readings(word[n:]):
+                return (first, rest)
+        return ()
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - as `expand`
     def family(self, stem: str) -> frozenset[str]:
@@ -673,8 +697,11 @@ class CorpusWords:
         """Whether one of these guides uses the word (or a form, an abbreviation or a near typo of it)."""
         same = _HEADED_AS.get(singular(word.lower()))
         same = same or _adjective_base(word)  # "hourly": a guide that says "per hour"
-        return any(self.used_in(stem, sources) for stem in self.expand(word)) or bool(
-            same and self.knows_in(same, sources)
+        halves = self.halves(word.lower()) if len(word) >= 8 else ()  # ("healthcare" in a guide of "health care")
+        return (
+            any(self.used_in(stem, sources) for stem in self.expand(word))
+            or bool(same and self.knows_in(same, sources))
+            or bool(halves and all(self.used_in(h, sources) for h in halves))
         )
 
 
@@ -851,6 +878,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
             continue  # "step by step": how it is asked
         if singular(word) in _ASKERS_LIFE:
             continue  # "i have a family so worried about money": the asker's life, not a thing asked of the guide
+        if n and tokens[n - 1] in ("from", "without") and word.endswith("ing") and "VERB" in readings(word):
+            continue  # "keep my certification from lapsing": what it does, not a thing
         after = tokens[n + 1] if n + 1 < len(tokens) else ""
         if n - 1 in named and readings(word) & {"VERB"} and after not in _QUALIFIER_AFTER:
             continue  # "can a data scientist switch to ...": what the role does, not a thing

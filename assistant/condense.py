@@ -276,10 +276,25 @@ def _named_back(question: str, history: list[dict] | None, vocabulary: Vocabular
     if not pointed or not said:
         return question
     first = next((s for s in said.split(". ") if len(s.split()) >= 3), "")  # not the "No." before it
-    names = [m.group(0) for m in _ACRONYM.finditer(first) if not vocabulary.roles_in(m.group(0))]
+    names = [f"the {m.group(0)}" for m in _ACRONYM.finditer(first) if not vocabulary.roles_in(m.group(0))]
+    # ... or the thing the question before asked what it is: "how long does it take" after "whats an lpn to rn bridge"
+    asked = next((t["content"] for t in reversed(history or []) if t["role"] == "user"), "")
+    defined = _WHAT_IS_A.fullmatch(asked.strip())
+    if not names and defined and not _only_roles(defined.group("thing"), vocabulary):
+        names = [defined.group("thing")]
     if not names:
         return question
-    return f"{question[: pointed.start(2)]}the {names[0]}{question[pointed.end(2) :]}"
+    return f"{question[: pointed.start(2)]}{names[0]}{question[pointed.end(2) :]}"
+
+
+def _only_roles(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether a text's words after its article name roles and nothing else ("a welder"; not "an lpn to rn bridge")."""
+    covered = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
+    return bool(covered) and covered >= set(range(1, len(words(text))))
+
+
+# A question asking what a thing is: "whats an lpn to rn bridge", "what is the nnaap".
+_WHAT_IS_A = re.compile(r"what(?:'?s| is)\s+(?P<thing>(?:an?|the)\s+[\w'-]+(?:\s+[\w'-]+){0,5})\s*\??", re.I)
 
 
 # Chat's contractions without their apostrophe, which no dictionary has either: not names.

@@ -196,6 +196,15 @@ _LABELLED = re.compile(r"^([A-Z][^:()\d]{2,60}): ([A-Z](?:[^:]*?\s){5,}[^:]*)$")
 _STEP_OBJECT = frozenset(["a", "an", "the", "your", "any", "for", "to", "with", "on", "in", "up", "out", "some"])
 # A definition asked of one short word: "what is an lvn", "whats the nnaap".
 _WHAT_IS = re.compile(r"\s*what(?:'?s| is| are)\s+(?:an?\s+|the\s+)?(?P<abbr>[A-Za-z]{2,7}?)s?\s*\??\s*", re.I)
+
+
+def _verb_of(label: str) -> str:
+    """The verb a row's label takes as a subject: "Certifications", "Typical hours", "Openings per year" are; "Number
+    of jobs", "Median pay" is."""
+    head = re.sub(r"\s*\([^)]*\)", "", label).split(" of ")[0].split(" per ")[0].split()[-1:]
+    return "are" if head and re.search(r"[^su]s$", head[0]) else "is"
+
+
 # A table row of one role, read with its headers: "School counselor (role): Median yearly pay: $65,170; ...".
 _ROLE_ROW = re.compile(r"^[^:;.()]{2,60} \([^()]+\): [^:;]{2,60}: ")
 # What a reader does, as a guide tells it: "you weld a test coupon ...".
@@ -864,12 +873,12 @@ class _Plan:
             and (named := _WHAT_IS.fullmatch(a.text))
             and not readings(named.group("abbr").lower())
         ):
-            found = self.spelled_out(named.group("abbr"))  # "what is the nnaap": what it stands for, then what it is
+            # "what is the nnaap": what it stands for, then the sentence that says so
+            found = self.spelled_out(named.group("abbr"), said=True)
             told = self.fact(most=1)
             spelled = found[0].text.split(" stands for ")[-1].rstrip(".") if found else ""
             if found and not (told and told[0].text.lower().startswith(spelled.lower())):
-                # (unless the guide's own sentence opens on the name: "Bachelor of Science in Nursing (BSN): 4 years")
-                return found + [s for s in told if s.text.rstrip(".") not in found[0].text][:1]
+                return found  # (unless the guide's own sentence opens on the name: "Bachelor of Science in ...")
             if found:
                 return told
         if introduces(a):
@@ -914,16 +923,20 @@ class _Plan:
             return []
         return self.extracted([max(values, key=values.get)])
 
-    def spelled_out(self, abbreviation: str) -> list[Sentence]:
+    def spelled_out(self, abbreviation: str, said: bool = False) -> list[Sentence]:
         """ "what does rph stand for": "RPh stands for registered pharmacist [1].", from the best sentence that spells
-        it out, if one does."""
+        it out, if one does; with `said`, that sentence after it ("In Texas and California the same license is called a
+        licensed vocational nurse, or LVN; ..."), when it says more than the name."""
         out = [reading.spelled_out(c.text, abbreviation) for c in self.candidates]
         ok = np.array([found is not None for found in out])
         n = self.best(self.relevance(self.analysis.terms, self.vector, None), ok)
         if n is None:
             return []
         written, spelled = out[n]
-        return [Sentence(f"{written} stands for {spelled}.", self.cites[n], True)]
+        stands = Sentence(f"{written} stands for {spelled}.", self.cites[n], True)
+        source = self.extracted([n])
+        more = said and len(words(self.candidates[n].text)) > len(words(f"{written} {spelled}")) + 3
+        return [stands, *source[:1]] if more else [stands]
 
     def fact(
         self,
@@ -952,8 +965,9 @@ class _Plan:
                 ]
             )
             scores = scores - TUNING.choosing_bonus * (self.listing & ~rows)
-            # ... nor one instance's row the question does not name ("Nursing homes (work setting): CNA median ...")
-            said = frozenset(terms(a.text) - self.role_words)
+            # ... nor one instance's row the question does not name ("Nursing homes (work setting): CNA median ...";
+            # "take home" pay names no home)
+            said = frozenset(terms(re.sub(r"\btake[- ]home\b", "", a.text, flags=re.I)) - self.role_words)
             scores = scores - TUNING.choosing_bonus * np.array(
                 [
                     _ROW_LABEL.match(c.text) is not None
@@ -1133,7 +1147,7 @@ class _Plan:
             header, _, value = cell.partition(": ")
             header = re.sub(r", ((?:19|20)\d\d\S*)$", r" (\1)", header)  # "Job growth (2023-2033)"
             value = re.sub(r"^(About|Around|Roughly|Only|Over|Under)\b", lambda m: m.group(1).lower(), value)
-            verb = "are" if re.search(r"[^su]s$", header.split(" (")[0]) else "is"
+            verb = _verb_of(header)
             whose = f" for {roles[0].plural}" if n == 0 else ""
             said.append(f"the {reading.lower_first(header)}{whose} {verb} {value.strip()}")
         return f"{reading.capital('; '.join(said))}."
@@ -1167,8 +1181,7 @@ class _Plan:
         if not value.strip() or not self.vocabulary.roles_in(header):
             return f"{label}: {own[0]}."
         value = re.sub(r"^(About|Around|Roughly|Only|Over|Under|None|Yes|No)\b", lambda m: m.group(1).lower(), value)
-        head = re.sub(r"\s*\([^)]*\)", "", label).split(" of ")[0].split()[-1:]  # "Number of jobs": number
-        verb = "are" if head and re.search(r"[^su]s$", head[0]) else "is"  # "Certifications", "Typical hours"
+        verb = _verb_of(label)
         return f"The {reading.lower_first(label)} for {role.plural} {verb} {value.strip()}."
 
     def position(self, n: int) -> tuple[int, int]:
@@ -1410,11 +1423,30 @@ class _Plan:
             both &= np.array([terms(thing) <= w for w in self.own_words])
         pick = None if duties else self.best(scores, both)
         if pick is not None and scores[pick] >= max(scores[na], scores[nb]) - TUNING.second_sentence_margin:
-            return self.extracted([pick])
+            return self.weighed_in(pick, role_a, role_b) or self.extracted([pick])
         side_a, side_b = self.extracted([na])[0], self.extracted([nb])[0]
         if len(side_a.cites) > 1 or len(side_b.cites) > 1:  # a list merged from pieces cites each piece
             return [side_a, side_b]
         return [self.side_by_side(side_a, side_b)]
+
+    def weighed_in(self, n: int, role_a: Role, role_b: Role) -> list[Sentence]:
+        """A sentence setting two roles side by side with a figure each, weighed: "night shift diff cna vs lpn" asks no
+        figure by its words, but "... add $1.00 to $2.50 an hour for CNAs and $2.00 to $5.00 an hour for LPNs" gives
+        one: "Licensed practical nurses earn more: $2.00 to $5.00 an hour [1] against ..." ([] if it gives none)."""
+        a = self.analysis
+        for kind in ("money",):  # (a share weighed with no word of what it measures reads "have the higher rate")
+            if not self.figures[kind][n]:
+                continue
+            self.analysis = replace(a, wants=kind)
+            try:
+                row = self.both_figures(role_a, role_b, np.where(np.arange(len(self.candidates)) == n, 1.0, 0.0))
+                weighed = self.weigh(role_a, n, role_b, n) if row is not None and row[1] == n else []
+            finally:
+                self.analysis = a
+            # (each side's figure as the row gives it: not one figure twice, "Neither: ... both earn $89,290")
+            if weighed and row[2][0] in weighed[0].text and row[3][0] in weighed[0].text and row[2][1] != row[3][1]:
+                return weighed
+        return []
 
     def weigh(self, role_a: Role, na: int, role_b: Role, nb: int) -> list[Sentence]:
         """A figure's verdict: "Physician assistants earn more: $130,020 a year [1] against $86,070 for registered

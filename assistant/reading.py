@@ -62,9 +62,12 @@ UNITS = {
     "billion": 1e9,
     "thousand": 1e3,
 }
-# What follows a number that makes it no count of things: a share, or a range's other end of a year ("2023-2033").
+# What follows a number that makes it no count of things: a share, a range's other end of a year ("2023-2033"), a
+# ratio ("four times as many").
 # ... or a proportion ("9 out of 10 vet techs", "1 in 5").
-_NOT_A_COUNT = re.compile(r"\s?(%|percent\b|[-\u2013]\s?(19|20)\d\d\b|out of \d|in \d+\b(?! ?(?:19|20)\d\d))", re.I)
+_NOT_A_COUNT = re.compile(
+    r"\s?(%|percent\b|[-\u2013]\s?(19|20)\d\d\b|out of \d|in \d+\b(?! ?(?:19|20)\d\d)|times\b)", re.I
+)  # (nor a ratio: "four times as many openings")
 _OF_A_PROPORTION = re.compile(r"\b(\d+|one)\s+(out of|in)\s*$", re.I)
 _A_YEAR = re.compile(r"(19|20)\d\d")
 _TIME_AFTER = re.compile(
@@ -205,7 +208,7 @@ def number_of(figure: str) -> float:
 def difference(a: float, b: float, wants: str, written: str) -> str:
     gap = abs(a - b)
     if wants == "percent":
-        return f"{gap:g} percentage points more"
+        return f"{gap:g} percentage point{'' if gap == 1 else 's'} more"
     symbol = written[0] if written[0] in "$€£" else ""
     if gap >= 1000:
         return f"about {symbol}{gap:,.0f} more"

@@ -2113,3 +2113,32 @@ def test_a_yes_no_from_a_row_reads_the_asked_roles_cell(blind_guides, question, 
     (no ionizing radiation)") is read, and judged, by the asked role's cell: it had been "Yes" for sonographers."""
     first = first_sentence(blind_guides.answer(question).text)
     assert first.startswith(verdict), first
+
+
+def test_a_ratio_is_no_count_and_a_rows_label_takes_its_verb(newest_guides):
+    """ "about four times as many openings each year" counts nothing (it had answered "how many openings"), and
+    "Openings per year" are, as "Number employed" is."""
+    sentences = split_sentences(newest_guides.answer("how many cnas are there and how many openings each year").text)
+    assert sentences[0].startswith("The number employed for certified nursing assistants is about 1,376,400"), sentences
+    assert sentences[1].startswith("The openings per year for certified nursing assistants are about 216,200"), (
+        sentences
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # the twenty-fifth grading's findings: a side-by-side sentence of figures weighed though the question names no
+        # figure (#6); an abbreviation defined with the sentence that spells it out (#11); an action ("from lapsing")
+        # and a word the guide writes as two ("healthcare": "health care") are nothing the guide lacks (#34, #35)
+        ("night shift diff cna vs lpn", "Licensed practical nurses earn more: $2.00 to $5.00 an hour"),
+        ("what is an lvn", "LVN stands for licensed vocational nurse [1]. In Texas and California the same license"),
+        ("how do i keep my cna certification from lapsing", "A CNA's registry listing generally must be renewed"),
+        ("which is growing faster cna or lpn", "Certified nursing assistants are projected to grow faster: 4%"),
+    ],
+)
+def test_the_twenty_fifth_gradings_findings(newest_guides, question, opening):
+    text = newest_guides.answer(question).text
+    assert text.startswith(opening), text
+    assert "1 percentage points" not in text
+    assert "healthcare" not in newest_guides.answer("whats the starting pay for cnas at hca healthcare").text
