@@ -2142,3 +2142,14 @@ def test_the_twenty_fifth_gradings_findings(newest_guides, question, opening):
     assert text.startswith(opening), text
     assert "1 percentage points" not in text
     assert "healthcare" not in newest_guides.answer("whats the starting pay for cnas at hca healthcare").text
+
+
+def test_it_after_a_what_is_question_is_that_thing(newest_guides):
+    """ "how long does it take" after "whats an lpn to rn bridge": the bridge is asked about (it had been asked of the
+    LPN program)."""
+    history = [
+        {"role": "user", "content": "whats an lpn to rn bridge"},
+        {"role": "assistant", "content": "It's a program that lets an LPN earn an associate degree in nursing."},
+    ]
+    result = newest_guides.answer("how long does it take", history)
+    assert "bridge" in result.standalone_question.lower(), result.standalone_question
