@@ -176,9 +176,15 @@ def is_follow_up(question: str, vocabulary: Vocabulary) -> bool:
     """Whether a question leans on the conversation: a lead-in, a pronoun, a pointer, or almost no words."""
     named = {i for m in vocabulary.mentions(question) for i in range(m.start, m.end)}
     content = [w for n, w in enumerate(words(question)) if w not in _FILLER and n not in named]
+    if named and _ASKS_WHAT_IT_IS.match(question) and not (_PRONOUNS.search(question) or _POINTING.search(question)):
+        return False  # "what is an ml engineer", "what do pen testers do": a question of its own, not "and ...?"
     return bool(
         _LEAD_IN.match(question) or _PRONOUNS.search(question) or _POINTING.search(question) or len(content) <= 1
     )
+
+
+# A question asking what a role is or does, whole: "what is an ml engineer", "who are pen testers".
+_ASKS_WHAT_IT_IS = re.compile(r"^\s*(what|who)(?:'?s|\s+is|\s+are|\s+does|\s+do)\b", re.I)
 
 
 # What a follow-up adds to the previous question rather than a new subject: "what about in the uk", "and after tax",

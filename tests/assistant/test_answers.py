@@ -2153,3 +2153,15 @@ def test_it_after_a_what_is_question_is_that_thing(newest_guides):
     ]
     result = newest_guides.answer("how long does it take", history)
     assert "bridge" in result.standalone_question.lower(), result.standalone_question
+
+
+def test_a_question_asking_what_a_role_is_stands_alone(two_guides):
+    """ "what is an ml engineer" after the pay question is a question of its own (seen in the browser: it had been
+    read as "and ml engineers?" and given the pay comparison again)."""
+    history = [
+        {"role": "user", "content": "whats the pay diff between ml eng and data sci"},
+        {"role": "assistant", "content": "ML engineers earn more: $136,620 a year [1] against $103,500 a year ..."},
+    ]
+    for question in ("what is an ml engineer", "what do data scientists do"):
+        result = two_guides.answer(question, history)
+        assert result.standalone_question == question and "earn more" not in result.text, result.text
