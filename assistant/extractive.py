@@ -43,7 +43,7 @@ from .analysis import (
 from .retrieval import SHARED_HEADING, Passage, phrases, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors, plain
 from .tuning import TUNING
-from .vocabulary import Role, words
+from .vocabulary import Role, singular, words
 
 # Opens by pointing back ("This number fluctuates", "These ML engineers"): it reads only after what it points at.
 _ANAPHOR = re.compile(
@@ -205,6 +205,8 @@ def _verb_of(label: str) -> str:
     return "are" if head and re.search(r"[^su]s$", head[0]) else "is"
 
 
+# What a question asks of each row of a table: "in each work setting", "by state", "in every industry".
+_EACH = re.compile(r"\b(?:in\s+)?(?:each|every|all(?: the)?|different)\s+([a-z]+(?:\s+[a-z]+)?)\b", re.I)
 # A table row of one role, read with its headers: "School counselor (role): Median yearly pay: $65,170; ...".
 _ROLE_ROW = re.compile(r"^[^:;.()]{2,60} \([^()]+\): [^:;]{2,60}: ")
 # What a reader does, as a guide tells it: "you weld a test coupon ...".
@@ -862,6 +864,8 @@ class _Plan:
             return self.comparison(foci)
         if a.kind == "fit":
             return self.fit(foci)
+        if (each := _EACH.search(a.text)) and len(a.roles) == 1 and (found := self.each_row(each.group(1), a.roles[0])):
+            return found  # "what does an lpn make in each work setting": the LPN's figure of every setting's row
         if (top := _TOP_PAYING.search(a.text)) and (found := self.top_paying(top.group("thing") or top.group("other"))):
             return found  # "what industry pays welders the best": the row of the highest figure among the industries
         if spelled := SPELLED_ASKED.search(a.text):
@@ -907,6 +911,29 @@ class _Plan:
         if a.kind == "common":
             return self.common()
         return self.fact()
+
+    def each_row(self, asked: str, role: Role) -> list[Sentence]:
+        """The role's figure in every row of a table whose first column lists what is asked of each ("each work
+        setting": "Work setting, for licensed practical nurses: Nursing homes $61,200; Hospitals $55,880; ...") with
+        the rows in the table's order; [] unless three rows or more give one."""
+        wanted = self.analysis.wants if self.analysis.wants in reading.WEIGHED else "money"
+        asked_words = {singular(w) for w in words(asked)}
+        tables: dict[int, list[tuple[int, str, str]]] = {}  # each passage's rows: (order, label, figure)
+        headers: dict[int, str] = {}
+        for c in self.candidates:
+            row = _instance(c.text, self.passages[c.passage].text)
+            header = row.group(2).rpartition("; ")[2] if row else ""
+            if not row or not asked_words <= {singular(w) for w in words(header)}:
+                continue
+            figure = self.figure_for(c.text, wanted, [role], strict=True)  # ("CNA median: —" gives none)
+            if figure is not None:
+                tables.setdefault(c.passage, []).append((c.order, row.group(1), figure[0]))
+                headers[c.passage] = header
+        passage, found = max(tables.items(), key=lambda kv: len(kv[1]), default=(None, []))
+        if len(found) < 3:
+            return []
+        listed = "; ".join(f"{label} {figure}" for _, label, figure in sorted(found))
+        return [Sentence(f"{reading.capital(headers[passage])}, for {role.plural}: {listed}.", (passage,), True)]
 
     def top_paying(self, thing: str) -> list[Sentence]:
         """Of the sentences naming the thing asked with a pay figure, two or more (a table's rows: "Pipeline
@@ -1578,9 +1605,9 @@ class _Plan:
             text = ("Yes: " if (hi_n == picks[0][1]) != lower else "No: ") + reading.lower_first(text)
         return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
 
-    def figure_for(self, text: str, wanted: str, roles: list[Role]) -> tuple[str, float] | None:
+    def figure_for(self, text: str, wanted: str, roles: list[Role], strict: bool = False) -> tuple[str, float] | None:
         """A sentence's figure of the wanted kind, of the one role asked when its parts name several ("Hospitals (work
-        setting): CNA median $40,260, LPN median $57,950": $57,950 for LPNs), else its first."""
+        setting): CNA median $40,260, LPN median $57,950": $57,950 for LPNs), else its first (with `strict`, none)."""
         if len(roles) == 1:
             of = None
             for part in reading.PARTS.split(text):
@@ -1588,7 +1615,7 @@ class _Plan:
                 of = named[-1] if named else of
                 if of == roles[0] and (found := reading.figure_value(part, wanted)) is not None:
                     return found
-        return reading.figure_value(text, wanted)
+        return None if strict else reading.figure_value(text, wanted)
 
     def written(self, label: str, n: int) -> str:
         """A thing's words as typed, its names as the guide writes them ("ptce": "PTCE", from the sentence or its

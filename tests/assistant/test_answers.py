@@ -2165,3 +2165,15 @@ def test_a_question_asking_what_a_role_is_stands_alone(two_guides):
     for question in ("what is an ml engineer", "what do data scientists do"):
         result = two_guides.answer(question, history)
         assert result.standalone_question == question and "earn more" not in result.text, result.text
+
+
+def test_each_row_of_a_table_is_read_for_the_role_asked(newest_guides):
+    """ "what does an lpn make in each work setting": the LPN's figure of every setting's row, in the table's order (it
+    had been the first row, with the CNA's figure first); a role's empty cell ("CNA median: —") gives no row."""
+    first = first_sentence(newest_guides.answer("what does an lpn make in each work setting").text)
+    assert first.startswith("Work setting, for licensed practical nurses: Nursing homes $61,200; Hospitals $55,880"), (
+        first
+    )
+    assert first.endswith("Physician offices $52,100 [1]."), first
+    first = first_sentence(newest_guides.answer("what do cnas make in each setting").text)
+    assert "Government $45,760" in first and "Physician offices" not in first, first
