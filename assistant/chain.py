@@ -625,8 +625,8 @@ class Assistant(Runnable[Question | str, Answer]):
         elif not (analysis.roles or said or pinned) and len(state["index"].vocabulary.guides) > 1:
             asked = set()  # "best way to get rid of fruit flies", among many guides: none is nearer, none is listed
         closest = {}
-        own = [p for p in passages if p.source in asked] if asked else []  # no other guide's sections beside them
-        own = own or (passages if asked else [])
+        # no other guide's sections beside them
+        own = ([p for p in passages if p.source in asked] or passages) if asked else []
         for p in sorted(own, key=lambda p: -p.similarity):
             if len(closest) < 3:
                 closest.setdefault(p.section, p)
@@ -919,11 +919,10 @@ def _written(unknown: list[str], passages: list, vocabulary) -> bool:
     role's name ("speech therapists", in the speech-language guide's "Offices of PT, OT, speech therapists, and
     audiologists"): another name of that role, not someone no guide describes ("medical assistant", said in passing).
     """
-    names = {w for r in vocabulary.roles for w in words(r.name)}
     return any(
         re.search(rf"\b{re.escape(u)}", p.text, re.I)
         for u in unknown
-        if " " in u and any(token_matches(u.split()[0], w) for w in names)
+        if " " in u and any(token_matches(u.split()[0], w) for w in vocabulary.name_words)
         for p in passages
     )
 

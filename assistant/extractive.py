@@ -283,6 +283,18 @@ def _figure_weighed(question: str) -> str | None:
 _ROW_LABEL = re.compile(r"^([^:()]+) \(([^()]+)\): ")
 
 
+@lru_cache(maxsize=1 << 12)
+def _table_lines(passage: str) -> tuple[str, ...]:
+    """A passage's Markdown table lines, as plain text."""
+    return tuple(plain(line).strip() for line in passage.splitlines() if line.lstrip().startswith("|"))
+
+
+def _in_table(label: str, passage: str) -> bool:
+    """Whether a sentence's label is in a line of its passage's table: a row read with its headers, not a list's
+    intro ("Pros: ...") nor a label under its section's name ("Exams and Certification (fees and upkeep): ...")."""
+    return any(label in line for line in _table_lines(passage))
+
+
 def _instance(sentence: str, passage: str) -> re.Match | None:
     """A table row about one instance of what its first column lists ("Texas (state): ...", "Hospitals (setting):
     ..."), read against the passage's table; not a label's own parenthesis ("Median annual pay (May 2023)") nor a
@@ -291,7 +303,7 @@ def _instance(sentence: str, passage: str) -> re.Match | None:
     header = row.group(2).rpartition("; ")[2].lower() if row else ""  # "(skilled nursing facilities; work setting)"
     if not row or header in ("role", "career", "job"):
         return None
-    headers = {plain(line).strip().strip("|").split("|")[0].strip().lower() for line in passage.splitlines()}
+    headers = {line.strip("|").split("|")[0].strip().lower() for line in _table_lines(passage)}
     return row if header in headers else None
 
 
@@ -1140,8 +1152,7 @@ class _Plan:
         """Whether a sentence is a table's row read with its headers: its label is in a row of its passage's table
         ("Number of jobs: Firefighter about 330,000; ..."), not a list's intro ("Pros: Median pay of $59,730, ...")."""
         label = self.candidates[n].text.partition(": ")[0].split(" (")[0]
-        lines = self.passages[self.candidates[n].passage].text.splitlines()
-        return any(line.lstrip().startswith("|") and label in plain(line) for line in lines)
+        return _in_table(label, self.passages[self.candidates[n].passage].text)
 
     def row_cells(self, n: int, a: Analysis, asked: frozenset[str]) -> str | None:
         """Of a row of many cells read with its headers ("School counselor (role): Median yearly pay: $65,170; ...;
@@ -1152,9 +1163,8 @@ class _Plan:
             return None
         label, _, rest = text.rstrip(".").partition(": ")
         cells = rest.split("; ")
-        lines = [plain(line) for line in self.passages[self.candidates[n].passage].text.splitlines()]
-        if len(cells) < 3 or not any(line.startswith("|") and label.split(" (")[0] in line for line in lines):
-            return None  # (not a list under its section's name: "Exams and Certification (fees and upkeep): ...")
+        if len(cells) < 3 or not self.table_row(n):
+            return None
         asked = asked - self.role_words
         named = [c for c in cells if asked & terms(c.partition(": ")[0])]
         if a.wants in FIGURES:
@@ -1185,8 +1195,11 @@ class _Plan:
         Associate product manager (APM)."
         """
         label, colon, rest = self.candidates[n].text.partition(": ")
-        rows = [line for line in self.passages[self.candidates[n].passage].text.splitlines() if line.startswith("|")]
-        if not colon or not any(label in plain(line) for line in rows) or self.vocabulary.roles_in(label):
+        if (
+            not colon
+            or not _in_table(label, self.passages[self.candidates[n].passage].text)
+            or self.vocabulary.roles_in(label)
+        ):
             return None  # not a table row: "Collaboration: ML engineers ..., including data scientists"
         cells: list[str] = []
         between = "; " if "; " in rest else ", "  # words' cells end at ";", figures' at ","
@@ -1539,7 +1552,7 @@ class _Plan:
         }[a.wants]
         thing = self.counted_thing() if a.wants == "count" else ""
         verdict = (f"have {thing}" if thing.startswith("the ") else f"have more {thing}") if thing else verdict
-        gap = f", {reading.difference(hi[1], lo[1], a.wants, hi[0])}" if a.wants in ("money", "percent") else ""
+        gap = f", {reading.difference(hi[1], lo[1], a.wants, hi[0], lo[0])}" if a.wants in ("money", "percent") else ""
         spans = [_ONE_SPAN.fullmatch(f[0].strip()) for f in (hi, lo)]
         if a.wants == "duration" and ASKS_GAP.search(a.text) and all(spans):
             (n_hi, unit), (n_lo, unit_lo) = (m.groups() for m in spans)
@@ -1595,7 +1608,7 @@ class _Plan:
             return []
         (hi_label, hi_n, hi), (lo_label, lo_n, lo) = sorted(picks, key=lambda pick: -pick[2][1])
         word = {"money": "More", "percent": "Higher", "duration": "Longer", "count": "More"}[wanted]
-        gap = f", {reading.difference(hi[1], lo[1], wanted, hi[0])}" if wanted in ("money", "percent") else ""
+        gap = f", {reading.difference(hi[1], lo[1], wanted, hi[0], lo[0])}" if wanted in ("money", "percent") else ""
         said = f"{word} for {hi_label}"
         if wanted == "money" and _ASKS_COST.search(a.text):  # "which one costs more, ptce or excpt": "PTCE costs more"
             said = f"{reading.capital(hi_label)} costs more"
@@ -1609,10 +1622,7 @@ class _Plan:
         """A sentence's figure of the wanted kind, of the one role asked when its parts name several ("Hospitals (work
         setting): CNA median $40,260, LPN median $57,950": $57,950 for LPNs), else its first (with `strict`, none)."""
         if len(roles) == 1:
-            of = None
-            for part in reading.PARTS.split(text):
-                named = self.vocabulary.roles_in(part)
-                of = named[-1] if named else of
+            for of, part in self.parts_by_role(text):
                 if of == roles[0] and (found := reading.figure_value(part, wanted)) is not None:
                     return found
         return None if strict else reading.figure_value(text, wanted)
@@ -1846,15 +1856,20 @@ class _Plan:
         """Whether a sentence states one of the numbers for the role: in a part after which it names no other role
         ("Typical schedule: Firefighter 24 hours on, ..., Police Officer 8, 10, or 12-hour shifts" states 24 for
         firefighters, not police officers)."""
-        of = None
+        return any(
+            (of is None or of == role) and any(re.search(rf"(?<![\d,.]){re.escape(x)}(?![\d,])", part) for x in numbers)
+            for of, part in self.parts_by_role(text)
+        )
+
+    def parts_by_role(self, text: str) -> list[tuple[Role | None, str]]:
+        """A sentence's parts (`reading.PARTS`), each with the role last named up to it: a table row's cells ("CNA
+        median $40,260", "LPN median $57,950"), a "..., while ..." clause."""
+        out, of = [], None
         for part in reading.PARTS.split(text):
             named = self.vocabulary.roles_in(part)
             of = named[-1] if named else of
-            if (of is None or of == role) and any(
-                re.search(rf"(?<![\d,.]){re.escape(x)}(?![\d,])", part) for x in numbers
-            ):
-                return True
-        return False
+            out.append((of, part))
+        return out
 
     def by_age(self, age: int, asked: str = "") -> list[Sentence]:
         """For an asker who gives their age: the best sentence of the asked role's guide with an age bound, and

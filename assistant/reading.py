@@ -205,16 +205,28 @@ def number_of(figure: str) -> float:
     return float(number.group(1).replace(",", "")) * {"k": 1e3, "m": 1e6}.get((number.group(2) or "").lower(), 1)
 
 
-def difference(a: float, b: float, wants: str, written: str) -> str:
+def difference(a: float, b: float, wants: str, written: str, other: str = "") -> str:
+    """How much more the higher figure is, as a reader says it: "about $2,830 more", "5 percentage points more"; of
+    two ranges of money, end for end ("$2.00 to $5.00" against "$1.00 to $2.50": "$1.00 to $2.50 more")."""
+    ends = [[number_of(m.group(0)) for m in NUMBER.finditer(w)] for w in (written, other)]
+    if wants == "money" and all(len(e) == 2 for e in ends):
+        low, high = sorted(abs(x - y) for x, y in zip(ends[0], ends[1], strict=True))
+        if low != high:
+            return f"{_money_gap(low, written)} to {_money_gap(high, written).removeprefix('about ')} more"
     gap = abs(a - b)
     if wants == "percent":
         return f"{gap:g} percentage point{'' if gap == 1 else 's'} more"
+    return f"{_money_gap(gap, written)} more"
+
+
+def _money_gap(gap: float, written: str) -> str:
+    """A gap in the figure's own style: "about $33,120", "$19.70" (of "$42.08 an hour"), "$4"."""
     symbol = written[0] if written[0] in "$€£" else ""
     if gap >= 1000:
-        return f"about {symbol}{gap:,.0f} more"
+        return f"about {symbol}{gap:,.0f}"
     if symbol and "." in written:  # "$42.08 an hour" against "$22.38": "$19.70 more"
-        return f"{symbol}{gap:.2f} more"
-    return f"{symbol}{gap:g} more"
+        return f"{symbol}{gap:.2f}"
+    return f"{symbol}{gap:g}"
 
 
 # Figures a comparison weighs, and the parts of a sentence that give one role's: a table row's cells, "..., while".

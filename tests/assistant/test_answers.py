@@ -2177,3 +2177,30 @@ def test_each_row_of_a_table_is_read_for_the_role_asked(newest_guides):
     assert first.endswith("Physician offices $52,100 [1]."), first
     first = first_sentence(newest_guides.answer("what do cnas make in each setting").text)
     assert "Government $45,760" in first and "Physician offices" not in first, first
+
+
+def test_someone_no_guide_describes_is_refused_not_asked_back_and_a_guides_own_name_is_no_one_else(
+    blind_guides, newest_guides
+):
+    """ "what does an actuary do and how much do they make", with many guides: refused, not "Which roles do you
+    mean?"; "speech therapists", written in the speech-language guide's table with a word of its role's name, is
+    answered from it, not refused as someone no guide describes."""
+    result = blind_guides.answer("what does an actuary do and how much do they make")
+    assert result.refused and not result.asks_which, result.text
+    result = newest_guides.answer("whats driving demand for speech therapists")
+    assert not result.refused and "18%" in result.text, result.text
+
+
+def test_an_advice_verdict_is_one_sentence_without_a_headings_question(newest_guides):
+    """A "Choose Teaching If..." list under "Which Role Fits You?" gives its items, not the heading's question, which
+    would end the verdict at its "?"."""
+    question = "which is better for me if i want long summers off and dont handle crisis situations well"
+    sentences = split_sentences(newest_guides.answer(question).text)
+    assert len(sentences) == 1 and "Which Role Fits You" not in sentences[0], sentences
+
+
+def test_two_ranges_of_pay_differ_end_for_end(newest_guides):
+    """ "$2.00 to $5.00" against "$1.00 to $2.50" is "$1.00 to $2.50 more", not "$1.00 more" (the low ends only; the
+    twenty-sixth grading's #6)."""
+    text = newest_guides.answer("night shift diff cna vs lpn").text
+    assert text.rstrip().endswith("$1.00 to $2.50 more."), text

@@ -527,3 +527,13 @@ def test_a_role_the_title_names_with_its_abbreviation_is_named_without_it():
         "certified nursing assistant": ("CNA",),
         "licensed practical nurse": ("LPN",),
     }
+
+
+def test_a_verb_form_and_a_word_written_as_two_are_the_guides_words():
+    """ "lapsing" is the guides' "lapse" (its stem "laps" starts no form of it); "healthcare" is a guide's "health
+    care", in any guide that writes the two words; a made-up compound is not."""
+    corpus = CorpusWords(sorted(["lapse", "health", "care", "renew"]))
+    assert corpus.expand("lapsing") == ("lapse",)
+    assert corpus.expand("healthcare") == ("health", "care")
+    assert corpus.knows_in("healthcare", frozenset({"any.md"}))
+    assert corpus.halves("healthzzzz") == ()
