@@ -924,6 +924,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> lis
                 who.lower().split()[0] not in _PRONOUN_SUBJECTS  # (nor "what do i need to do": the asker)
                 and not any(w in found for w in words(who))
                 and not vocabulary.unlisted(who)
+                # (nor a last word several roles share: "therapists", the physical and the occupational)
+                and not all(singular(w) in vocabulary.name_words for w in words(who))
                 and who.lower() not in ASKING
                 # "become a cpa": a credential the guides name (not "vets", a word of the dictionary)
                 and not (len(who) <= 4 and corpus.knows(who.lower()) and not readings(who.lower()))

@@ -47,7 +47,7 @@ from .sentences import SentenceVectors, split_sentences
 from .settings import Settings
 from .support import unsupported
 from .tuning import TUNING
-from .vocabulary import plural_names, token_matches, words
+from .vocabulary import article, plural_names, token_matches, words
 from .writer import MIN_SUPPORT, Writer
 
 NOT_COVERED = "The guide does not cover this question."
@@ -55,6 +55,9 @@ NOT_COVERED = "The guide does not cover this question."
 # most this many guides' roles (copies of a guide name theirs once).
 WHICH_ROLES = "Which roles do you mean? Name them and I'll answer."
 _NAMED_BACK = 20
+# Asked back: "Which roles do you mean? ...", or "Which nurses do you mean: registered nurses or licensed practical
+# nurses? ..." (a last word roles of several guides share, and nothing telling which: `Vocabulary.sharers`)
+_ASKED_WHICH = re.compile(r"Which ([\w ]+) do you mean\b")
 
 
 MAX_HISTORY_MESSAGES = 200
@@ -406,6 +409,11 @@ class Assistant(Runnable[Question | str, Answer]):
         # role (and the one whose sections a refusal names)
         pinned = guide_pointed(question, index.vocabulary, index.corpus_words) if not analysis.roles else None
         pinned = pinned or (state.get("conversation_guide") if not analysis.roles else None)
+        # "how much do nurses make", with a registered nurse's guide and a practical nurse's: asked which nurses;
+        # "what do therapists do", with one guide of two therapists: that guide's
+        which = index.vocabulary.sharers(question) if not (analysis.roles or pinned or sources) else ("", [])
+        if len({r.source for r in which[1]}) == 1:
+            pinned, which = which[1][0].source, ("", [])
         # "which one has more job openings", with several guides and nothing to tell which: asked back
         unclear = not analysis.roles and not pinned and not sources and _unclear(analysis, index)
         if pinned and not sources and passages and any(p.source != pinned for p in passages):
@@ -494,6 +502,7 @@ class Assistant(Runnable[Question | str, Answer]):
             "pinned_by_name": bool(pinned)
             and guide_pointed(question, index.vocabulary, index.corpus_words, names_only=True) == pinned,
             "unclear": unclear,
+            "which": which,
             "context": context,
         }
 
@@ -579,6 +588,12 @@ class Assistant(Runnable[Question | str, Answer]):
         refusal = self._refusal(state)
         if refusal:
             return {"answer": refusal, "sentences": [refusal.text]}
+        head, sharers = state.get("which") or ("", [])
+        if sharers:  # (after a refusal: no guide says what nurses at Kaiser get, whichever nurses)
+            offered = ", ".join(r.plural for r in sharers[:-1]) + f" or {sharers[-1].plural}"
+            text = f"Which {head} do you mean: {offered}? Name them and I'll answer."
+            asked = Answer(text=text, standalone_question=state["standalone"], asks_which=True)
+            return {"answer": asked, "sentences": [text]}
         return self._write(state)
 
     def _refusal(self, state: dict) -> Answer | None:
@@ -904,10 +919,22 @@ _POINTS_AT_ROLES = re.compile(
 def _clarified(question: str, history: list | None, vocabulary) -> str:
     """After "Which roles do you mean?", a reply naming roles ("paralegals"): the question asked before, about all
     the roles of their guides ("annual job openings for each one (paralegals and legal secretaries)"); else ""."""
-    if not history or history[-1]["role"] != "assistant" or not history[-1]["content"].startswith(WHICH_ROLES):
+    if not history or history[-1]["role"] != "assistant" or not _ASKED_WHICH.match(history[-1]["content"]):
         return ""
     named = vocabulary.roles_in(question)
     before = next((h["content"] for h in reversed(history) if h["role"] == "user"), "")
+    asked = _ASKED_WHICH.match(history[-1]["content"])
+    if asked.group(1) != "roles":  # "Which nurses do you mean: registered nurses or ...?", "registered": the question
+        offered = vocabulary.roles_in(history[-1]["content"].partition(":")[2])  # before, about the one named
+        picked = [r for r in named if r in offered] or [
+            r for r in offered if any(token_matches(w, n) for w in words(question) for n in words(r.name)[:-1])
+        ]
+        if len(picked) != 1 or not before:
+            return ""
+        typed, role = asked.group(1), picked[0]
+        one = rf"\b(an?\s+)?{re.escape(typed)}\b" if not typed.endswith("s") else rf"\b{re.escape(typed)}\b"
+        name = role.plural if typed.endswith("s") else f"{article(role.name)} {role.name}"
+        return re.sub(one, name, before, count=1, flags=re.I)
     if not named or not before:
         return ""
     roles = [r for source in dict.fromkeys(r.source for r in named) for r in vocabulary.guides[source].roles]

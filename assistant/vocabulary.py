@@ -907,6 +907,29 @@ class Vocabulary:
                 found.append(f"{token} {tokens[n + 1]}")  # "nurse practitioners"
         return found
 
+    def sharers(self, text: str) -> tuple[str, list[Role]]:
+        """A last word several roles share, typed alone in a text naming no role (as typed), and those roles: "how much
+        do nurses make", with a registered nurse's guide and a licensed practical nurse's indexed, could be about
+        either; "what do therapists do", the physical and the occupational, about one guide's two. ("", []) when the
+        text names a role (which picks the guide), or when a word before makes the last word someone else ("travel
+        nurses") or a word after does ("nurse practitioners")."""
+        if self.mentions(text):
+            return "", []
+        tokens = words(text)
+        spans = [m.span() for m in _WORD.finditer(text)]
+        for n, token in enumerate(tokens):
+            # ... or a clip of several roles' last words: "techs" (veterinary, pharmacy technician; radiologic
+            # technologist), typed as a person ("techs", "a tech"; not "i love tech")
+            person = token.endswith("s") or (n and tokens[n - 1] in ("a", "an", "the"))
+            clipped = sorted(self._clipped(singular(token)), key=self.roles.index) if len(token) > 3 and person else []
+            roles = self._shared_heads.get(singular(token)) or (clipped if len(clipped) > 1 else [])
+            # ... unless a word of one of their names tells which: "aspen dental pay its assistants"
+            hinted = [r for r in roles if set(words(r.name)[:-1]) & set(tokens)]
+            roles = hinted if len(hinted) == 1 else roles
+            if roles and (not n or self._alone(tokens, spans, text, n)) and not self._another_person(tokens, n):
+                return token, roles
+        return "", []
+
     def roles_in(self, text: str, among: frozenset[str] = frozenset()) -> list[Role]:
         """The distinct roles a text names, in order of first mention (`among`: as in `mentions`)."""
         return list(dict.fromkeys(m.role for m in self.mentions(text, among)))

@@ -2204,3 +2204,36 @@ def test_two_ranges_of_pay_differ_end_for_end(newest_guides):
     twenty-sixth grading's #6)."""
     text = newest_guides.answer("night shift diff cna vs lpn").text
     assert text.rstrip().endswith("$1.00 to $2.50 more."), text
+
+
+def test_a_last_word_roles_of_several_guides_share_is_asked_back(newest_guides, blind_guides):
+    """ "how much do assistants make", with the nursing assistant's guide and the veterinary assistant's indexed: asked
+    which assistants, naming them, not answered with whichever guide's figure comes first (nor "the guide says
+    nothing about assistants"); the reply naming one answers the question asked before, about it."""
+    asked = newest_guides.answer("how much do assistants make")
+    assert asked.asks_which and not asked.citations and not asked.refused, asked.text
+    assert asked.text.startswith("Which assistants do you mean:"), asked.text
+    assert "certified nursing assistants" in asked.text and "veterinary assistants" in asked.text, asked.text
+    history = [
+        {"role": "user", "content": "how much do assistants make"},
+        {"role": "assistant", "content": asked.text},
+    ]
+    reply = newest_guides.answer("the vet one", history)
+    assert reply.standalone_question == "how much do veterinary assistants make", reply.standalone_question
+    assert "$36,440" in first_sentence(reply.text) and reply.citations[0].source.startswith("veterinary"), reply.text
+    # a clip of several roles' names typed as a person ("a tech"); not "tech" the field, nor a word of one of the
+    # names beside ("vet techs"), nor a word that makes it someone else ("travel nurses")
+    assert newest_guides.answer("how much does a tech make").text.startswith("Which tech do you mean:")
+    assert not blind_guides.answer("i love tech and physics stuff, which one suits me").asks_which
+    assert not newest_guides.answer("does a vet clinic pay its techs well").asks_which
+    travel = newest_guides.answer("how much do travel nurses make")
+    assert not travel.asks_which and travel.refused, travel.text
+
+
+def test_a_last_word_one_guides_roles_share_is_about_that_guide(blind_guides):
+    """ "what do therapists do": the physical and the occupational therapist, both of one guide: that guide answers
+    (it had been another guide's "they do not offer long-term therapy"), with no "says nothing about therapists"."""
+    result = blind_guides.answer("what do therapists do")
+    assert {c.source for c in result.citations} == {"physical-therapist-vs-occupational-therapist.md"}, result.text
+    pay = blind_guides.answer("how much do therapists make")
+    assert "says nothing" not in pay.text and "therapists earn" in first_sentence(pay.text), pay.text
