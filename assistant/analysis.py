@@ -857,14 +857,15 @@ def foreign(question: str, vocabulary: Vocabulary, corpus: CorpusWords) -> bool:
     return unknown * 2 > len(content) or bool(unknown_words(question, vocabulary, corpus))
 
 
-def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> list[str]:
-    """The question's words that name something no guide mentions: "canada", "google", "dentists", "taxes"."""
+def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords, guide: str | None = None) -> list[str]:
+    """The question's words that name something no guide mentions: "canada", "google", "dentists", "taxes".
+    `guide`: the guide that answers a question naming no role, whose words alone count (as a role's guide's do)."""
     from .retrieval import STOPWORDS
 
     named = {i for m in vocabulary.mentions(text) for i in range(m.start, m.end)}
     # Asked about one guide's roles, a word only another guide uses is missing too ("nurse pay after taxes"); a
     # document that compares no roles of its own (a note about "underwater data scientists") may say it
-    asked = {r.source for r in vocabulary.roles_in(text)}
+    asked = {r.source for r in vocabulary.roles_in(text)} or ({guide} if guide else set())
     knows = partial(corpus.knows_in, sources=frozenset(asked) | vocabulary.notes) if len(asked) == 1 else corpus.knows
     tokens = words(text)
     found = []

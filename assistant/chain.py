@@ -32,6 +32,7 @@ from .analysis import (
     introduces,
     readings,
     unknown_role,
+    unknown_words,
     unsaid_pairs,
     unsaid_quality,
 )
@@ -419,6 +420,19 @@ class Assistant(Runnable[Question | str, Answer]):
         if pinned and not sources and passages and any(p.source != pinned for p in passages):
             sources = [pinned]
             passages = self._figure_search(analysis, query, vector, k, index, sources)
+        if not analysis.roles and passages and len(index.vocabulary.guides) > 1:
+            # "how do i get my real estate license in florida", answered by the teachers' pay in Florida: a word only
+            # another guide uses is missing from the guide that answers, as for a question naming its roles; a word of
+            # one other guide's own ("estate"), not one several use ("try", "fail")
+            answering = pinned or passages[0].source
+            missing = [
+                u
+                for u in unknown_words(question, index.vocabulary, index.corpus_words, answering)
+                if u not in analysis.unknown
+                and not any(u in v.split() for v in analysis.unknown)
+                and all(index.guide_share(t) * index.guides_compared <= 1 for t in terms(u))
+            ]
+            analysis = replace(analysis, unknown=[*analysis.unknown, *missing]) if missing else analysis
         texts = [p.text for p in passages]
         # ... of the guide that answers: another guide's "free" says nothing of Figma.
         answering = {r.source for r in analysis.roles} or {passages[0].source if passages else ""}

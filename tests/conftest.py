@@ -20,6 +20,7 @@ from assistant.settings import Settings, load_settings
 GUIDE = Path(__file__).parents[1] / "corpus" / "ml-engineer-vs-data-scientist.md"
 # A second guide, written for the tests (another pair of roles, a Markdown table, bold labels): never in corpus/.
 SECOND_GUIDE = Path(__file__).parent / "data" / "cybersecurity-analyst-vs-penetration-tester.md"
+GUIDE_DATA = Path(__file__).parent / "data"
 # Written blind (by a helper who had not read the code) with its 60 questions, to check that nothing is tuned to the
 # first two guides: tests/eval/holdout_questions.jsonl.
 THIRD_GUIDE = Path(__file__).parent / "data" / "ux-designer-vs-product-manager.md"
@@ -190,6 +191,13 @@ def newest_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
             EIGHTEENTH_GUIDE,
         ),
     )
+
+
+@pytest.fixture(scope="session")
+def all_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
+    """An assistant over the guide and every guide of tests/data (eighteen), ingested once: what a user who added
+    many guides has, where the roles' words overlap most ("nurses", "techs"). Read it only."""
+    return _assistant_over(tmp_path_factory.mktemp("all-guides"), embeddings, (GUIDE, *sorted(GUIDE_DATA.glob("*.md"))))
 
 
 @pytest.fixture

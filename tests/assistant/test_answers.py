@@ -2206,7 +2206,7 @@ def test_two_ranges_of_pay_differ_end_for_end(newest_guides):
     assert text.rstrip().endswith("$1.00 to $2.50 more."), text
 
 
-def test_a_last_word_roles_of_several_guides_share_is_asked_back(newest_guides, blind_guides):
+def test_a_last_word_roles_of_several_guides_share_is_asked_back(newest_guides, blind_guides, all_guides):
     """ "how much do assistants make", with the nursing assistant's guide and the veterinary assistant's indexed: asked
     which assistants, naming them, not answered with whichever guide's figure comes first (nor "the guide says
     nothing about assistants"); the reply naming one answers the question asked before, about it."""
@@ -2228,6 +2228,24 @@ def test_a_last_word_roles_of_several_guides_share_is_asked_back(newest_guides, 
     assert not newest_guides.answer("does a vet clinic pay its techs well").asks_which
     travel = newest_guides.answer("how much do travel nurses make")
     assert not travel.asks_which and travel.refused, travel.text
+    # the registered nurse's guide beside the practical nurse's: "nurses" had been neither (the PA's top 10% answered)
+    nurses = all_guides.answer("what do the top 10% of nurses earn")
+    assert nurses.text.startswith("Which nurses do you mean: licensed practical nurses or registered nurses?")
+    history = [
+        {"role": "user", "content": "what do the top 10% of nurses earn"},
+        {"role": "assistant", "content": nurses.text},
+    ]
+    assert "$132,680" in first_sentence(all_guides.answer("RNs", history).text)
+
+
+def test_a_word_only_another_guide_uses_is_missing_from_the_guide_that_answers(all_guides):
+    """A question naming no role, answered by one guide (the teachers' Florida row), with a word only another guide
+    uses ("estate", the paralegals' real estate law): refused, as a question naming the teachers would be, not answered
+    with the teachers' pay in Florida. A word several guides use ("try") is no such word."""
+    refused = all_guides.answer("how do i get my real estate license in florida")
+    assert refused.refused and "Florida (state)" not in refused.text, refused.text
+    nclex = all_guides.answer("how do i pass the nclex on my first try")
+    assert not nclex.refused and "says nothing" not in nclex.text, nclex.text
 
 
 def test_a_last_word_one_guides_roles_share_is_about_that_guide(blind_guides):
