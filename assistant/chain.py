@@ -420,6 +420,17 @@ class Assistant(Runnable[Question | str, Answer]):
         if pinned and not sources and passages and any(p.source != pinned for p in passages):
             sources = [pinned]
             passages = self._figure_search(analysis, query, vector, k, index, sources)
+        elif not (analysis.roles or pinned or sources or which[1]) and passages and analysis.kind != "fit":
+            # "how long do i have to wait to retake the praxis": a word only a few guides use, which the best
+            # passage's guide does not, keeps the search to them (the pharmacists' 45 days were no Praxis retake)
+            few = [
+                index.guides_with(t)
+                for t in analysis.terms
+                if 0 < index.guide_share(t) <= TUNING.few_guides_share and index.corpus_words.chunks_with(t) > 1
+            ]
+            if few and passages[0].source not in frozenset().union(*few):
+                narrowed = sorted(min(few, key=len))
+                passages = self._figure_search(analysis, query, vector, k, index, narrowed) or passages
         if not analysis.roles and passages and len(index.vocabulary.guides) > 1:
             # "how do i get my real estate license in florida", answered by the teachers' pay in Florida: a word only
             # another guide uses is missing from the guide that answers, as for a question naming its roles; a word of

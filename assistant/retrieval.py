@@ -252,7 +252,7 @@ class _KeywordIndex:
         comparing = np.array([self.vocabulary.compares(name) for name in frozen.source_names], dtype=bool)
         self._comparing, self._notes = np.flatnonzero(comparing), np.flatnonzero(~comparing).tolist()
         self._named_in: dict[str, np.ndarray] = {}
-        self._shares: dict[str, float] = {}  # see `guide_share`
+        self._shares: dict[str, frozenset[str]] = {}  # see `guides_with`
         self.corpus_words = CorpusWords(frozen.words, self.used_in, self.only_in)
         self._kept: dict[str, tuple[StoredChunk, np.ndarray]] = {}  # see `chunk`
         self._keeping = threading.Lock()
@@ -289,16 +289,21 @@ class _KeywordIndex:
 
     def guide_share(self, word: str) -> float:
         """The share of the guides comparing roles whose chunks have a word (a stem): 1.0 for "pay" in every guide."""
+        return len(self.guides_with(word)) / len(self._comparing) if len(self._comparing) else 0.0
+
+    def guides_with(self, word: str) -> frozenset[str]:
+        """The guides comparing roles whose chunks have a word (a stem): "praxi" in the teachers' and the speech
+        pathologists'."""
         found = self._shares.get(word)
         if found is None:
-            guides = self._comparing
             n = self.frozen.words.id(word)
-            if n is None or not len(guides):
-                found = 0.0
+            if n is None or not len(self._comparing):
+                found = frozenset()
             else:
                 rows = self.frozen.post_rows[int(self.frozen.post_offsets[n]) : int(self.frozen.post_offsets[n + 1])]
                 has = np.bincount(self.frozen.source[rows], minlength=len(self.frozen.source_names)) > 0
-                found = float(has[guides].mean())  # (a count, not a sort: a common word has 100,000s of rows)
+                # (a count, not a sort: a common word has 100,000s of rows)
+                found = frozenset(self.frozen.source_names[int(g)] for g in self._comparing if has[g])
             self._shares[word] = found
         return found
 

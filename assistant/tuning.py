@@ -161,6 +161,11 @@ class Tuning:
     # ... not with two guides: most words of either are in both ("cloud", "platforms"), so a share tells nothing, and
     # the search's guide is right on the real questions ("which cloud platforms do they use").
     unclear_guides: int = 3
+    # A question naming no role whose best passage is of a guide without one of its words that only a few guides use
+    # (at most this share of them) is searched again in those guides: "how long do i have to wait to retake the praxis"
+    # (2 of 18 guides: the teachers' and the speech pathologists') had been answered with the pharmacists' 45 days.
+    # 0.12: two guides of eighteen, one of nine to sixteen; one guide alone is `guide_pointed`'s.
+    few_guides_share: float = 0.12
     # A question that names no indexed role and uses a word no guide uses is refused below this best-passage
     # similarity, and only caveated above it: "how much do dentists earn" (0.34) is refused; a general in-scope
     # question with one unknown casual word scores above 0.5 on the real-question set.

@@ -2255,3 +2255,10 @@ def test_a_last_word_one_guides_roles_share_is_about_that_guide(blind_guides):
     assert {c.source for c in result.citations} == {"physical-therapist-vs-occupational-therapist.md"}, result.text
     pay = blind_guides.answer("how much do therapists make")
     assert "says nothing" not in pay.text and "therapists earn" in first_sentence(pay.text), pay.text
+
+
+def test_a_word_few_guides_use_keeps_the_search_to_them(all_guides):
+    """ "how long do i have to wait to retake the praxis", naming no role, among eighteen guides: the Praxis is the
+    teachers' and the speech pathologists' (two guides), and the best passage had been the pharmacists' 45 days."""
+    first = first_sentence(all_guides.answer("how long do i have to wait to retake the praxis if i fail").text)
+    assert "Praxis" in first and "28 days" in first, first
