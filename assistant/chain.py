@@ -416,7 +416,7 @@ class Assistant(Runnable[Question | str, Answer]):
         if len({r.source for r in which[1]}) == 1:
             pinned, which = which[1][0].source, ("", [])
         # "which one has more job openings", with several guides and nothing to tell which: asked back
-        unclear = not analysis.roles and not pinned and not sources and _unclear(analysis, index)
+        unclear = _unclear(analysis, index) if not (analysis.roles or pinned or sources) else frozenset()
         if pinned and not sources and passages and any(p.source != pinned for p in passages):
             sources = [pinned]
             passages = self._figure_search(analysis, query, vector, k, index, sources)
@@ -601,13 +601,13 @@ class Assistant(Runnable[Question | str, Answer]):
     def _final(self, state: dict) -> dict:
         """The write step: `answer`, and its `sentences` with their markers (what `stream` yields one by one)."""
         if state.get("unclear"):
-            pairs = list(
-                dict.fromkeys(plural_names(g.roles) for g in state["index"].vocabulary.guides.values() if g.roles)
-            )
+            guides = state["index"].vocabulary.guides
+            pairs = list(dict.fromkeys(plural_names(g.roles) for g in guides.values() if g.source in state["unclear"]))
             named = "; ".join(pairs[:_NAMED_BACK]) + (
                 f"; and {len(pairs) - _NAMED_BACK} more" if len(pairs) > _NAMED_BACK else ""
             )
-            text = f"{WHICH_ROLES} The guides compare {named}."
+            every = len(state["unclear"]) >= sum(1 for g in guides.values() if g.roles)
+            text = f"{WHICH_ROLES} The guides {'' if every else 'that speak of it '}compare {named}."
             asked = Answer(text=text, standalone_question=state["standalone"], asks_which=True)
             return {"answer": asked, "sentences": [text]}
         refusal = self._refusal(state)
@@ -979,16 +979,32 @@ def _written(unknown: list[str], passages: list, vocabulary) -> bool:
     )
 
 
-def _unclear(analysis, index) -> bool:
-    """Whether a question naming no role is about roles no word of it tells apart, with a few guides indexed:
-    "which one has more job openings per year" could be about any of them (every word of it is in most guides)."""
+def _unclear(analysis, index) -> frozenset[str]:
+    """The guides a question naming no role could be about, when no word of it tells them apart, with a few guides
+    indexed (else none): "which one has more job openings per year" could be about any of them (every word of it is in
+    most guides); "which one can i start younger at", about those that speak of starting young."""
     if analysis.kind not in ("comparison", "fit") and not _POINTS_AT_ROLES.search(analysis.text):
-        return False
+        return frozenset()
     if not analysis.terms or analysis.unknown or index.guides_compared < TUNING.unclear_guides:
-        return False  # (nor about someone no guide describes: "what does an actuary do and how much do they make")
+        return (
+            frozenset()
+        )  # (nor about someone no guide describes: "what does an actuary do and how much do they make")
+    guides = frozenset(g.source for g in index.vocabulary.guides.values() if g.roles)
     # (a word of the dictionary one chunk says tells no guide apart: "earners" of "the top 10% earners")
     telling = [t for t in analysis.terms if not (readings(t) and index.corpus_words.chunks_with(t) < 2)]
-    return all(index.guide_share(t) > TUNING.unclear_share for t in telling)
+    if all(index.guide_share(t) > TUNING.unclear_share for t in telling):
+        return guides
+    if analysis.kind == "fit" or not telling:
+        return frozenset()
+    # ... or whose words are all in several guides, but a guide's title has one of them ("which trade is growing
+    # faster": "Electrician vs. Plumber: Which Trade Should You Learn?")
+    sharing = frozenset.intersection(*map(index.guides_with, telling)) & guides
+    titled = [
+        g
+        for g in sharing
+        if analysis.terms & asked_terms(index.vocabulary.guides[g].title, index.vocabulary, index.corpus_words)
+    ]
+    return sharing if len(sharing) > 1 and len(titled) != 1 else frozenset()
 
 
 def _guide_asked(analysis, passages: list, index) -> str:

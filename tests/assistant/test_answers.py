@@ -2262,3 +2262,17 @@ def test_a_word_few_guides_use_keeps_the_search_to_them(all_guides):
     teachers' and the speech pathologists' (two guides), and the best passage had been the pharmacists' 45 days."""
     first = first_sentence(all_guides.answer("how long do i have to wait to retake the praxis if i fail").text)
     assert "Praxis" in first and "28 days" in first, first
+
+
+def test_a_roleless_question_whose_words_several_guides_share_is_asked_back_naming_those(all_guides):
+    """ "is the praxis fee the same for both exams", among eighteen guides: the Praxis is the teachers' and the speech
+    pathologists'; asked which, naming those two guides' roles (it had been answered "Yes: You can retake ..."). A
+    guide whose title has the word is the one asked about ("which trade ...": "Which Trade Should You Learn?")."""
+    from assistant.chain import WHICH_ROLES
+
+    asked = all_guides.answer("is the praxis fee the same for both exams")
+    assert asked.asks_which and asked.text.startswith(WHICH_ROLES), asked.text
+    assert "audiologists" in asked.text and "school counselors" in asked.text, asked.text
+    assert "electricians" not in asked.text, asked.text
+    first = first_sentence(all_guides.answer("which trade is growing faster").text)
+    assert first.startswith("Electricians are projected to grow faster"), first

@@ -623,7 +623,8 @@ def test_asking_back_names_each_pair_of_roles_once_and_at_most_twenty():
         GuideVocabulary(f"g{n}.md", "", [Role(f"role{n % 25}a", f"g{n}.md"), Role(f"role{n % 25}b", f"g{n}.md")])
         for n in range(50)  # 25 pairs of roles, each in two copies of its guide
     ]
-    state = {"unclear": True, "index": SimpleNamespace(vocabulary=Vocabulary(guides)), "standalone": "which one?"}
+    unclear = frozenset(g.source for g in guides)  # (the guides the question could be about: here, every one)
+    state = {"unclear": unclear, "index": SimpleNamespace(vocabulary=Vocabulary(guides)), "standalone": "which one?"}
     answer = Assistant._final(Assistant.__new__(Assistant), state)["answer"]
     assert answer.asks_which and answer.text.startswith(WHICH_ROLES)
     assert answer.text.count("role0as and role0bs") == 1 and "role19as" in answer.text and "role20as" not in answer.text
