@@ -435,6 +435,7 @@ class Analysis:
     towards: Role | None = None  # the role one switches to ("can a data scientist switch to ML engineering")
 
 
+@lru_cache(maxsize=1 << 12)  # a question's sentences and parts are read for the figure they want several times
 def _wanted(text: str) -> str | None:
     return next((name for name, pattern in _WANTS if pattern.search(text)), None)
 

@@ -117,6 +117,18 @@ class _Candidate:
 
 
 @lru_cache(maxsize=1 << 16)
+def _alternative(sentence: str) -> bool:
+    """Whether a sentence offers another way in ("A 4-year bachelor's degree ... is also available"), remembered."""
+    return _ALTERNATIVE.search(sentence) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_list(sentence: str) -> bool:
+    """Whether a sentence names a list ("Key skills: ..."), remembered: every answer reads its passages' sentences."""
+    return LIST_SENTENCE.search(sentence) is not None
+
+
+@lru_cache(maxsize=1 << 16)
 def _cues(sentence: str) -> tuple[float, bool, bool, bool, bool, bool, bool, bool, bool]:
     """A sentence's worth apart from the question: signpost penalty, points back, names a list, and which
     figures it states (money, percent, duration, a count of things, any other number, a price)."""
@@ -458,7 +470,7 @@ class _Plan:
         pieces retrieved together name all their items, citing each piece."""
         groups: dict[tuple, list[int]] = {}
         for n, c in enumerate(self.candidates):
-            if LIST_SENTENCE.search(c.text):
+            if _is_list(c.text):
                 p = self.passages[c.passage]
                 groups.setdefault((p.source, p.section, reading.list_parts(c.text)[0]), []).append(n)
         listed = {self.candidates[n].passage for members in groups.values() for n in members}
@@ -1025,7 +1037,7 @@ class _Plan:
         # Nor the other way in, unless asked of ("A 4-year bachelor's degree ... is also available")
         scores = scores - TUNING.alternative_penalty * np.array(
             [
-                bool(_ALTERNATIVE.search(c.text)) and not asked & w
+                _alternative(c.text) and not asked & w
                 for c, w in zip(self.candidates, self.words, strict=True)
             ]
         )
