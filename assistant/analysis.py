@@ -119,7 +119,7 @@ _WANTS = [
         re.compile(
             r"\bhow (long|quickly|soon)\b|\btime to\b|\blength\b|"  # "grad school length slp vs aud?"
             r"\bhow many ((?!more|fewer|less)\w+ )?(years|yrs|months|weeks|days|hours|hrs)\b|"
-            r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker)\b|\btime limit\b|"
+            r"\byears? (to|until|before)\b|\btakes? (longer|less time)\b|\b(longer|quicker|shorter)\b|\btime limit\b|"
             r"\b(working|started|licensed|qualified|there|done|finished) (faster|sooner)\b|"  # "gets me working faster"
             r"\b(faster|sooner) to (get|become|start|finish|qualify)\b",
             re.I,

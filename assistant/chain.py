@@ -511,6 +511,11 @@ class Assistant(Runnable[Question | str, Answer]):
             passages = _in_front(own, passages)
         if sources:  # passages read besides the search (a list's pieces, an intro ...) obey the limit too
             passages = [p for p in passages if p.source in set(sources)]
+        elif len(asked_guides := {r.source for r in analysis.roles}) == 1:
+            # "is ot school shorter than pt school": the roles' guide (and notes comparing none), not the counselors'
+            # "their summer break is shorter"
+            own = [p for p in passages if p.source in asked_guides or p.source in index.vocabulary.notes]
+            passages = own or passages
         context = (
             Said(said.id, state["said"], bool(_NEXT.search(question)), bool(_WHY.match(question)))
             if said is not None

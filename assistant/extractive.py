@@ -1036,10 +1036,7 @@ class _Plan:
             scores = scores - TUNING.choosing_bonus * rows
         # Nor the other way in, unless asked of ("A 4-year bachelor's degree ... is also available")
         scores = scores - TUNING.alternative_penalty * np.array(
-            [
-                _alternative(c.text) and not asked & w
-                for c, w in zip(self.candidates, self.words, strict=True)
-            ]
+            [_alternative(c.text) and not asked & w for c, w in zip(self.candidates, self.words, strict=True)]
         )
         if a.kind == "definition":
             scores = scores + TUNING.definition_subject_bonus * np.array([s in roles for s in self.subject])

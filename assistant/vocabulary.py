@@ -860,7 +860,9 @@ class Vocabulary:
             ]
             if roles:
                 loose.append((start, roles))
-        named = [m.role.source for m in found] + [r.source for _, roles in loose for r in roles]
+        # (a field word said twice counts once: "OT school shorter than PT school" names no school counselor)
+        fields = {singular(tokens[start]): roles for start, roles in loose}
+        named = [m.role.source for m in found] + [r.source for roles in fields.values() for r in roles]
         out = []
         for start, roles in loose:
             beside = [r for r in roles if named.count(r.source) >= 2]  # its guide named elsewhere too

@@ -2276,3 +2276,19 @@ def test_a_roleless_question_whose_words_several_guides_share_is_asked_back_nami
     assert "electricians" not in asked.text, asked.text
     first = first_sentence(all_guides.answer("which trade is growing faster").text)
     assert first.startswith("Electricians are projected to grow faster"), first
+
+
+def test_a_question_naming_one_guides_roles_is_answered_from_that_guide_alone(all_guides):
+    """Among eighteen guides: "do pas have to do continuing ed" had been answered "No" by another guide's "A few
+    states ... set no continuing education requirement"; "is ot school shorter than pt school" had read "school" as
+    the school counselor's field (said twice, it counted as its guide named twice) and answered with the counselors'
+    summer break."""
+    first = first_sentence(all_guides.answer("do pas have to do continuing ed").text)
+    assert first.startswith("Yes: To keep the PA-C credential"), first
+    vocabulary = all_guides.search.keyword_index().vocabulary
+    named = vocabulary.roles_in("is occupational therapist school shorter than physical therapist school")
+    assert [r.name for r in named] == ["occupational therapist", "physical therapist"], named
+    result = all_guides.answer("is ot school shorter than pt school")
+    assert {c.source for c in result.citations} == {"physical-therapist-vs-occupational-therapist.md"}, result.text
+    first = first_sentence(result.text)
+    assert "3 years" in first and "24 to 36 months" in first, first
