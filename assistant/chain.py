@@ -393,6 +393,18 @@ class Assistant(Runnable[Question | str, Answer]):
         """
         index, question, k = state["index"], state["standalone"], self.settings.top_k
         analysis = analyse(question, index.vocabulary, index.corpus_words)
+        if (
+            analysis.kind == "yesno"
+            and len(analysis.roles) == 1
+            and analysis.wants in ("money", "percent")
+            and _WEIGHED.search(question)
+            and not _AGAINST.search(question)
+        ):
+            # "is the growth better for ml engineers?": weighed against the role's partner in its guide (the data
+            # scientists' 35%), not a "Yes" for the 23% alone
+            analysis = replace(
+                analysis, kind="comparison", roles=[*analysis.roles, *index.vocabulary.partner(analysis.roles[0])]
+            )
         asked = _foci_questions(analysis, index)
         texts = [q for q, _, _ in asked] if "vector" in state else [question, *(q for q, _, _ in asked)]
         vectors = list(self.embeddings.encode(texts)) if texts else []
@@ -786,6 +798,12 @@ def _in_front(first: list[Passage], rest: list[Passage], k: int | None = None) -
 
 
 _LISTS = ("list", "common", "howto")
+# A figure weighed, with nothing named to weigh it against: "is the growth better for ml engineers?"
+_WEIGHED = re.compile(r"\b(better|worse|higher|lower|more|less|faster|slower|bigger|smaller|greater|stronger)\b", re.I)
+# ... or something else is ("more than pas", "more in hospitals", "more on the side")
+_AGAINST = re.compile(
+    r"\b(than|vs\.?|versus|compared|or|in|at|on|with|by|as|from|through|per|after|before|if|when)\b", re.I
+)
 # "How much does that pay?", "is it hard?": a follow-up that points at what was said (not "what about lawyers?").
 _POINTS_BACK = re.compile(r"\b(that|this|it|its|they|them|their|those|these|there)\b", re.I)
 # "What comes after that?", "and then?", "what's driving that?": the guide's next sentence after what was said

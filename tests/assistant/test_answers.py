@@ -2292,3 +2292,15 @@ def test_a_question_naming_one_guides_roles_is_answered_from_that_guide_alone(al
     assert {c.source for c in result.citations} == {"physical-therapist-vs-occupational-therapist.md"}, result.text
     first = first_sentence(result.text)
     assert "3 years" in first and "24 to 36 months" in first, first
+
+
+def test_a_yes_no_weighing_one_roles_figure_is_weighed_against_its_partner(two_guides, blind_guides):
+    """ "is the growth better for ml engineers?" had been "Yes: ... a projected 23% increase": the guide's data
+    scientists grow 35%. A figure weighed with nothing named to weigh it against is the role's partner's; not when
+    something else is named ("earn more on the side", "more in hospitals")."""
+    first = first_sentence(two_guides.answer("is the growth better for ml engineers?").text)
+    assert first.startswith("No, data scientists are projected to grow faster: 35%"), first
+    first = first_sentence(blind_guides.answer("do pas make more money?").text)
+    assert first.startswith("Yes, physician assistants earn more: $130,020"), first
+    side = first_sentence(two_guides.answer("can pen testers earn more on the side").text)
+    assert not side.startswith("Yes, penetration testers earn more:"), side
