@@ -1378,10 +1378,15 @@ _ROUTE_WORDS = frozenset(
 
 def asks_route(analysis: Analysis) -> bool:
     """Whether a how-to question asks for the whole route into one role ("how do I become a pen tester")."""
+    return analysis.kind == "howto" and len(analysis.roles) == 1 and analysis.terms <= _route_stems()
+
+
+@lru_cache(maxsize=1)
+def _route_stems() -> frozenset[str]:
+    """`_ROUTE_WORDS` and their stems, once (every sentence of a how-to's passages asks)."""
     from .retrieval import tokenize
 
-    generic = {stem for w in _ROUTE_WORDS for stem in tokenize(w)} | _ROUTE_WORDS
-    return analysis.kind == "howto" and len(analysis.roles) == 1 and analysis.terms <= generic
+    return frozenset({stem for w in _ROUTE_WORDS for stem in tokenize(w)} | _ROUTE_WORDS)
 
 
 # A sentence saying that one moves from one role to another: "If you aspire to transition into an ML engineer role".

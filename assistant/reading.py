@@ -623,6 +623,7 @@ def _initials(letters: str, spelled: list[tuple[str, bool]]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 14)  # a definition's every candidate sentence is read for it
 def spelled_out(sentence: str, abbreviation: str) -> tuple[str, str] | None:
     """What a sentence says an abbreviation stands for, as (the abbreviation as written, its words): "RPh (registered
     pharmacist)" and "Speech-Language Pathologist (SLP)" spell theirs out; "An SLP (sometimes called a speech
