@@ -70,6 +70,12 @@ _CONTRAST = re.compile(
 # "what about the cissp, can i just go for that right away": a thing named, then the question asked of it.
 _ABOUT_THEN = re.compile(r"^\s*(ok(ay)?\W+)?(and\s+)?(what|how) about [^,?]{1,40}[,?]\s*", re.I)
 # A question answered yes or no: "do ...", "is ...", "can ...".
+# A figure weighed, with nothing named to weigh it against ("is the growth better for ml engineers?") ...
+_WEIGHED = re.compile(r"\b(better|worse|higher|lower|more|less|faster|slower|bigger|smaller|greater|stronger)\b", re.I)
+# ... or with something else named ("more than pas", "more in hospitals", "more on the side")
+_AGAINST = re.compile(
+    r"\b(than|vs\.?|versus|compared|or|in|at|on|with|by|as|from|through|per|after|before|if|when)\b", re.I
+)
 YES_NO = re.compile(r"^\s*(do|does|did|is|are|was|were|can|could|will|would|should|has|have|must|need)\b", re.I)
 _LIST = re.compile(
     r"\b(list|name|tools?|skills?|languages?|technolog\w*|certs?|certifications?|frameworks?|responsibilit\w*|"
@@ -1502,6 +1508,16 @@ def analyse(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> Analysis:
         and not vocabulary.unlisted(text)
         and not unknown
     ):
+        roles += vocabulary.partner(roles[0])
+    elif (
+        len(roles) == 1
+        and YES_NO.match(text)
+        and wants_figure(text) in ("money", "percent")
+        and _WEIGHED.search(text)
+        and not _AGAINST.search(text)
+    ):
+        # "is the growth better for ml engineers?": weighed against the role's partner (the data scientists' 35%), not
+        # a "Yes" for the 23% alone
         roles += vocabulary.partner(roles[0])
     elif len(roles) == 1 and _CONTRAST.search(text) and (than := re.search(r"\bthan\b(.*)$", text, re.I)):
         # "is the fire academy longer than the police academy": the partner named by a word of its name after "than"

@@ -393,18 +393,6 @@ class Assistant(Runnable[Question | str, Answer]):
         """
         index, question, k = state["index"], state["standalone"], self.settings.top_k
         analysis = analyse(question, index.vocabulary, index.corpus_words)
-        if (
-            analysis.kind == "yesno"
-            and len(analysis.roles) == 1
-            and analysis.wants in ("money", "percent")
-            and _WEIGHED.search(question)
-            and not _AGAINST.search(question)
-        ):
-            # "is the growth better for ml engineers?": weighed against the role's partner in its guide (the data
-            # scientists' 35%), not a "Yes" for the 23% alone
-            analysis = replace(
-                analysis, kind="comparison", roles=[*analysis.roles, *index.vocabulary.partner(analysis.roles[0])]
-            )
         asked = _foci_questions(analysis, index)
         texts = [q for q, _, _ in asked] if "vector" in state else [question, *(q for q, _, _ in asked)]
         vectors = list(self.embeddings.encode(texts)) if texts else []
@@ -436,9 +424,10 @@ class Assistant(Runnable[Question | str, Answer]):
             # "how long do i have to wait to retake the praxis": a word only a few guides use, which the best
             # passage's guide does not, keeps the search to them (the pharmacists' 45 days were no Praxis retake)
             few = [
-                index.guides_with(t)
+                guides
                 for t in analysis.terms
-                if 0 < index.guide_share(t) <= TUNING.few_guides_share and index.corpus_words.chunks_with(t) > 1
+                if 0 < len(guides := index.guides_with(t)) <= TUNING.few_guides_share * index.guides_compared
+                and index.corpus_words.chunks_with(t) > 1
             ]
             if few and passages[0].source not in frozenset().union(*few):
                 narrowed = sorted(min(few, key=len))
@@ -453,7 +442,7 @@ class Assistant(Runnable[Question | str, Answer]):
                 for u in unknown_words(question, index.vocabulary, index.corpus_words, answering)
                 if u not in analysis.unknown
                 and not any(u in v.split() for v in analysis.unknown)
-                and all(index.guide_share(t) * index.guides_compared <= 1 for t in terms(u))
+                and all(len(index.guides_with(t)) <= 1 for t in terms(u))
             ]
             analysis = replace(analysis, unknown=[*analysis.unknown, *missing]) if missing else analysis
         texts = [p.text for p in passages]
@@ -624,18 +613,15 @@ class Assistant(Runnable[Question | str, Answer]):
                 f"; and {len(pairs) - _NAMED_BACK} more" if len(pairs) > _NAMED_BACK else ""
             )
             every = len(state["unclear"]) >= sum(1 for g in guides.values() if g.roles)
-            text = f"{WHICH_ROLES} The guides {'' if every else 'that speak of it '}compare {named}."
-            asked = Answer(text=text, standalone_question=state["standalone"], asks_which=True)
-            return {"answer": asked, "sentences": [text]}
+            guides_said = "The guides" if every else "The guides that speak of it"
+            return _asked_back(f"{WHICH_ROLES} {guides_said} compare {named}.", state)
         refusal = self._refusal(state)
         if refusal:
             return {"answer": refusal, "sentences": [refusal.text]}
         head, sharers = state.get("which") or ("", [])
         if sharers:  # (after a refusal: no guide says what nurses at Kaiser get, whichever nurses)
             offered = ", ".join(r.plural for r in sharers[:-1]) + f" or {sharers[-1].plural}"
-            text = f"Which {head} do you mean: {offered}? Name them and I'll answer."
-            asked = Answer(text=text, standalone_question=state["standalone"], asks_which=True)
-            return {"answer": asked, "sentences": [text]}
+            return _asked_back(f"Which {head} do you mean: {offered}? Name them and I'll answer.", state)
         return self._write(state)
 
     def _refusal(self, state: dict) -> Answer | None:
@@ -781,6 +767,11 @@ class Assistant(Runnable[Question | str, Answer]):
         return {"answer": answer, "sentences": marked}
 
 
+def _asked_back(text: str, state: dict) -> dict:
+    """The write step's output when the question is asked back which roles it means (`Answer.asks_which`)."""
+    return {"answer": Answer(text=text, standalone_question=state["standalone"], asks_which=True), "sentences": [text]}
+
+
 def _growing(written: dict) -> Iterator[Answer]:
     """The answer as it grows: its first sentence, its first two ..., then the whole answer."""
     final, sentences = written["answer"], written["sentences"]
@@ -798,12 +789,6 @@ def _in_front(first: list[Passage], rest: list[Passage], k: int | None = None) -
 
 
 _LISTS = ("list", "common", "howto")
-# A figure weighed, with nothing named to weigh it against: "is the growth better for ml engineers?"
-_WEIGHED = re.compile(r"\b(better|worse|higher|lower|more|less|faster|slower|bigger|smaller|greater|stronger)\b", re.I)
-# ... or something else is ("more than pas", "more in hospitals", "more on the side")
-_AGAINST = re.compile(
-    r"\b(than|vs\.?|versus|compared|or|in|at|on|with|by|as|from|through|per|after|before|if|when)\b", re.I
-)
 # "How much does that pay?", "is it hard?": a follow-up that points at what was said (not "what about lawyers?").
 _POINTS_BACK = re.compile(r"\b(that|this|it|its|they|them|their|those|these|there)\b", re.I)
 # "What comes after that?", "and then?", "what's driving that?": the guide's next sentence after what was said
@@ -1009,9 +994,8 @@ def _unclear(analysis, index) -> frozenset[str]:
     if analysis.kind not in ("comparison", "fit") and not _POINTS_AT_ROLES.search(analysis.text):
         return frozenset()
     if not analysis.terms or analysis.unknown or index.guides_compared < TUNING.unclear_guides:
-        return (
-            frozenset()
-        )  # (nor about someone no guide describes: "what does an actuary do and how much do they make")
+        # (nor about someone no guide describes: "what does an actuary do and how much do they make")
+        return frozenset()
     guides = frozenset(g.source for g in index.vocabulary.guides.values() if g.roles)
     # (a word of the dictionary one chunk says tells no guide apart: "earners" of "the top 10% earners")
     telling = [t for t in analysis.terms if not (readings(t) and index.corpus_words.chunks_with(t) < 2)]
@@ -1022,22 +1006,21 @@ def _unclear(analysis, index) -> frozenset[str]:
     # ... or whose words are all in several guides, but a guide's title has one of them ("which trade is growing
     # faster": "Electrician vs. Plumber: Which Trade Should You Learn?")
     sharing = frozenset.intersection(*map(index.guides_with, telling)) & guides
-    titled = [
-        g
-        for g in sharing
-        if analysis.terms & asked_terms(index.vocabulary.guides[g].title, index.vocabulary, index.corpus_words)
-    ]
+    titled = [g for g in sharing if _titled(analysis, g, index)]
     return sharing if len(sharing) > 1 and len(titled) != 1 else frozenset()
 
 
 def _guide_asked(analysis, passages: list, index) -> str:
     """The guide a question naming no role is about: of its passages' guides, the first whose title has one of its
     words ("which trade ...": "Electrician vs. Plumber: Which Trade Should You Learn?"), else the best passage's."""
-    for source in dict.fromkeys(p.source for p in passages):
-        guide = index.vocabulary.guides.get(source)
-        if guide and analysis.terms & asked_terms(guide.title, index.vocabulary, index.corpus_words):
-            return source
-    return passages[0].source
+    sources = dict.fromkeys(p.source for p in passages)
+    return next((s for s in sources if _titled(analysis, s, index)), passages[0].source)
+
+
+def _titled(analysis, source: str, index) -> bool:
+    """Whether a guide's title has one of a question's words ("which trade": "... Which Trade Should You Learn?")."""
+    guide = index.vocabulary.guides.get(source)
+    return bool(guide and analysis.terms & asked_terms(guide.title, index.vocabulary, index.corpus_words))
 
 
 def build_assistant(
