@@ -477,6 +477,18 @@ class Assistant(Runnable[Question | str, Answer]):
             vectors = list(self.embeddings.encode([q for q, _, _ in asked])) if asked else []
         top = passages[0].fused if passages else 1.0
         if analysis.kind in _LISTS and passages:  # a list split over chunks: its best passage's other pieces too
+            # (and a how-to's numbered steps, whose first step may be in a piece the search did not find: "**2.
+            # Journeyman.**" found for "how do i become an electrician", "**1. Apprentice.**" not)
+            numbered = next(
+                (
+                    p
+                    for p in passages[1:]
+                    if analysis.kind == "howto" and p.source == passages[0].source and _NUMBERED.search(p.text)
+                ),
+                None,
+            )
+            if numbered is not None and numbered.section != passages[0].section:
+                passages = _in_front(self.search.pieces(numbered, vector, index), passages, k)
             passages = _in_front(self.search.pieces(passages[0], vector, index), passages, k)
         if analysis.kind == "common" and passages:  # "which tools do both use": the guide's section on what they share
             passages = _in_front(
@@ -789,6 +801,8 @@ def _in_front(first: list[Passage], rest: list[Passage], k: int | None = None) -
 
 
 _LISTS = ("list", "common", "howto")
+# A passage holding a numbered list's item: "**2. Journeyman.** Once you finish ...", "3) Pass the exam".
+_NUMBERED = re.compile(r"^\s*(?:\*\*)?\d+[.)]\s", re.M)
 # "How much does that pay?", "is it hard?": a follow-up that points at what was said (not "what about lawyers?").
 _POINTS_BACK = re.compile(r"\b(that|this|it|its|they|them|their|those|these|there)\b", re.I)
 # "What comes after that?", "and then?", "what's driving that?": the guide's next sentence after what was said
@@ -812,6 +826,8 @@ def _caveat(analysis: Analysis, sentences: list[tuple[str, list[int]]]) -> str |
         return None
     if analysis.unknown:
         return f"The guide says nothing about {_listed(analysis.unknown)}"
+    if analysis.kind == "yesno" and sentences and re.match(r"(Yes|No)\b", sentences[0][0]):
+        return None  # "is there a federal minimum number of hours": "No: There is no federal minimum number of hours"
     if analysis.wants in ("duration", "count") and not any(has_figure(s, analysis.wants) for s, _ in sentences):
         return f"The guide gives no {_WANTED[analysis.wants]} for this"
     return None

@@ -168,6 +168,15 @@ _SOONER = re.compile(
 )
 # The best-paying of a role's settings, states or employers, and a question asking where pay is best.
 _PAYS_BEST = re.compile(r"\b(pays? (the )?(best|most)|top-paying|best-paying|highest-paying)\b", re.I)
+# A sentence giving an example of the one before it.
+_EXAMPLE = re.compile(r"\s*(for example|for instance|e\.g\.)\b", re.I)
+# A sentence opening on the typical one of a role: "The median police officer salary is ...", "The average nurse ...".
+_TYPICAL_OF = re.compile(r"\s*the (median|average|typical) ", re.I)
+# Where a sentence's next clause has a subject of its own: "The median truck driver earns $54,320, while the median
+# heavy equipment operator earns $58,320."
+_CLAUSE_OF_ITS_OWN = re.compile(r",?\s+\b(?:while|whereas)\s+(?:the\s+|most\s+|many\s+|a\s+|an\s+)?", re.I)
+# A figure of a place named before: "the median heavy equipment operator there earns about $49,600" (not "there is").
+_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|may|might|can|could|has|have|had)\b)(?!['\u2019]s)", re.I)
 _WHERE_PAID = re.compile(
     r"\b(where|which|state|states|setting|settings|city|cities|industry|industries|employers?|hospitals?|best|top|"
     r"highest|most)\b",
@@ -403,7 +412,10 @@ class _Plan:
         self.named = [list(dict.fromkeys(m.role for m in found)) for found in mentions]
         self.carried = self._carried_roles()
         # a sentence that opens with a role's name ("Controllers must retire at 56 ..."): its subject
-        self.opens = [bool(found) and found[0].start <= 1 for found in mentions]
+        self.opens = [  # (or with "the median" one's: "The median police officer salary is $69,160, compared with ...")
+            bool(found) and (found[0].start <= 1 or (found[0].start == 2 and _TYPICAL_OF.match(c.text) is not None))
+            for found, c in zip(mentions, self.candidates, strict=True)
+        ]
         self.passage_of = np.array([c.passage for c in self.candidates])
         # The role a sentence is about when it opens with it ("A penetration tester is hired to ...").
         self.subject = [next((m.role for m in found if m.start <= 1), None) for found in mentions]
@@ -693,9 +705,9 @@ class _Plan:
                         bool(CAREER_STAGE.search(c.text) or PERCENTILE.search(c.text))
                         and not TYPICAL_FIGURE.search(c.text)
                     )
-                    or (gap and reading.gap_only(c.text, "money"))
+                    or (gap and reading.leads_with_gap(c.text, "money"))
                     or (hourly and reading.hourly_only(c.text))
-                    or (where and _PAYS_BEST.search(c.text) is not None)
+                    or (where and (_PAYS_BEST.search(c.text) or _THERE.search(c.text)) is not None)
                 )
                 for c, f in zip(self.candidates, self.figures["money"], strict=True)
             ]
@@ -761,8 +773,15 @@ class _Plan:
         return frozenset(t for r in self.vocabulary.roles for t in terms(r.name))
 
     def of_other_subject(self, n: int, roles: list[Role]) -> bool:
-        """Whether a sentence opens with another role than the one asked, naming the asked one after it."""
-        return len(roles) == 1 and len(self.named[n]) >= 2 and self.named[n][0] not in roles and self.opens[n]
+        """Whether a sentence opens with another role than the one asked, naming the asked one after it (in passing:
+        not as the subject of a clause of its own, "..., while the median heavy equipment operator earns $58,320")."""
+        if not (len(roles) == 1 and len(self.named[n]) >= 2 and self.named[n][0] not in roles and self.opens[n]):
+            return False
+        text = self.candidates[n].text
+        return not any(
+            roles[0] in self.vocabulary.roles_in(" ".join(clause.split()[:4]))
+            for clause in _CLAUSE_OF_ITS_OWN.split(text)[1:]
+        )
 
     def best(
         self, scores: np.ndarray, ok: np.ndarray, prefer_list: bool = False, about: frozenset[str] | None = None
@@ -827,7 +846,11 @@ class _Plan:
             run = [m for m in self.standalone(n) if m not in seen]
             after = run[-1] + 1 if run else n + 1
             last = run[-1] if run else n
-            short_item = self.same_item(last, after) if after < len(self.candidates) else False
+            short_item = (
+                (self.same_item(last, after) or self.goes_on_about(last, after))
+                if after < len(self.candidates)
+                else False
+            )
             short_item = short_item and len(self.candidates[last].text.split()) < TUNING.definition_short_lead
             terse = len(self.candidates[last].text.split()) < TUNING.terse_words and not self.listing[last]
             terse = terse and ": " not in self.candidates[last].text  # (not a label's value: "Fee: $330.")
@@ -867,6 +890,20 @@ class _Plan:
         CISSP ...")."""
         label = reading.item_label(self.candidates[n].text)
         return bool(label) and label == reading.item_label(self.candidates[m].text) and not self.listing[m]
+
+    def goes_on_about(self, n: int, m: int) -> bool:
+        """Whether a sentence goes on about the labelled item before it, in its passage, naming it again without the
+        label: "Certified Welding Inspector (CWI): inspectors verify ..." and "The AWS CWI exam has three parts ..."."""
+        label, colon, _ = self.candidates[n].text.partition(": ")
+        later = self.candidates[m].text
+        return (
+            bool(colon)
+            and len(label.split()) <= 6
+            and self.candidates[m].passage == self.candidates[n].passage
+            and not reading.item_label(later)
+            and not self.listing[m]
+            and bool(set(re.findall(r"\(([A-Z]{2,})\)", label)) & set(re.findall(r"\b[A-Z]{2,}\b", later)))
+        )
 
     def item_text(self, m: int) -> str:
         """A sentence going on from another of its list item, without the label they share."""
@@ -913,7 +950,9 @@ class _Plan:
             return self.introduction(a.roles[0]) or self.fact()
         if asks_route(a):
             return self.route(a.roles[0]) or self.fact()
-        if a.kind in ("fact", "yesno") and a.roles and (age := reading.asker_age(a.text)) is not None:
+        if a.kind == "yesno" and (faq := self.asked_heading()):
+            return faq
+        if (a.roles or a.kind == "yesno") and a.kind in ("fact", "yesno") and (age := reading.asker_age(a.text)):
             found = self.by_age(age)  # "im 32 can i still apply to be atc": the guide's age bound, read for them
             if found:
                 return found
@@ -1053,10 +1092,14 @@ class _Plan:
                 [c.order == 0 and bool(headed[c.passage]) and headed[c.passage] <= asked for c in self.candidates]
             )
         ok = self.allowed(roles) & ~self.anaphor_orphans()
+        if a.kind in ("howto", "list", "definition"):  # "how do i get my cdl": not an FAQ's verdict ("Yes, but ...")
+            verdicts = np.array([reading.VERDICT_OPENS.match(c.text) is not None for c in self.candidates])
+            ok = ok & ~verdicts if (ok & ~verdicts).any() else ok
         # A follow-up is not answered with what was just said, unless it asks the same of another role ("and
         # hygienists?" after "The number of jobs for dental assistants is about 376,300": the same row has theirs).
         # Nor when it asks what the guide lacks ("what about in canada"): what the guide does say is the figure said.
-        before = self.vocabulary.roles_in(self.said_text.split(". ")[0])
+        before = self.vocabulary.roles_in(self.said_text.split(". ")[0])[:1]  # (its subject: "The median truck driver
+        # earns $54,320 ..., while the median heavy equipment operator earns $58,320" was said of truck drivers)
         if (ok & ~self.said).any() and not (roles and before and not set(roles) & set(before)) and not a.unknown:
             ok &= ~self.said
         # Only a list question prefers a list-naming sentence: a narrower how-to ("how do I learn data viz") takes its
@@ -1719,7 +1762,7 @@ class _Plan:
             asked = terms(a.text) - self.role_words  # ("nursing" of the roles is no "Nursing homes" asked)
             if _other_instance(self.candidates[n].text, asked, self.passages[self.candidates[n].passage].text):
                 continue  # "Massachusetts (state): Elementary teacher median $88,370, ...": one state's, not asked
-            parts = {}
+            parts, last = {}, None
             for part in reading.PARTS.split(self.candidates[n].text):
                 named = self.vocabulary.roles_in(part)
                 if reading.GAP.search(
@@ -1727,7 +1770,11 @@ class _Plan:
                 ):  # "roughly $14,640 more than cybersecurity analysts": a gap, not their figure
                     continue
                 if len(named) == 1 and named[0] in (role_a, role_b) and named[0] not in parts:
-                    parts[named[0]] = reading.figure_value(part, a.wants)
+                    parts[named[0]], last = reading.figure_value(part, a.wants, hourly=hourly), named[0]
+                elif not named and hourly and last and a.wants == "money":  # "... earns $54,320 a year, or $26.12 an
+                    by_hour = reading.figure_value(part, a.wants, hourly=True)  # hour": the same role's, by the hour
+                    if by_hour and by_hour[0].endswith("an hour") and not (parts[last] or ("",))[0].endswith("an hour"):
+                        parts[last] = by_hour
             if parts.get(role_a) and parts.get(role_b) and (found is None or scores[n] > found[0]):
                 found = (float(scores[n]), int(n), parts[role_a], parts[role_b])
         return found
@@ -1813,6 +1860,25 @@ class _Plan:
         if reading.AGAINST_AVERAGE.search(a.text) and (average := asked_terms("average", self.vocabulary, self.corpus)):
             term = next(iter(average & set(anywhere)), term)  # "is rad tech growth faster than average": the average
         has = np.array([term in w for w in self.words]) & near
+        # ... unless the best sentence near, with another asked word, is well above any with it: "can i get my cna
+        # training paid for by an employer" - "... the state must arrange for the training costs to be reimbursed, and
+        # many facilities offer free training outright", not "Many employers also pay a weekend differential"
+        worded = near & np.array([bool(set(asked) & w) for w in self.own_words])
+        top = self.best(scores, worded & self.allowed(a.roles))
+        if top is not None and has.any() and scores[top] > scores[has].max() + TUNING.yes_no_rarest_margin:
+            term = max(set(asked) & self.own_words[top], key=lambda t: self.idf[t])
+            has = np.arange(len(self.candidates)) == top
+        # ... or a sentence near has more of the asked words (three or more) than any with it, or, none near having
+        # it, one of the guide's: "is there a federal minimum number of hours for eldt" - "There is no federal minimum
+        # number of hours", not the sentence naming ELDT; "do i need a cdl to run an excavator on a job site" - "No CDL
+        # is required to operate a machine on a job site" ("excavator" is only in a list of machines)
+        covered = [frozenset(t for t in asked if t in w) for w in self.own_words]
+        pool = near if has.any() else guide & self.allowed(a.roles)
+        most = max(np.flatnonzero(pool), key=lambda n: (len(covered[n]), scores[n]), default=None)
+        widest = max((len(covered[n]) for n in np.flatnonzero(has)), default=0)
+        if most is not None and len(covered[most]) >= 3 and len(covered[most]) > widest:
+            term = max(covered[most], key=lambda t: self.idf[t])
+            has = np.arange(len(self.candidates)) == most
         if (has & ~self.said).any():
             has &= ~self.said  # "can they earn more on the side?": not the salary just said, but what goes beyond it
         if len(a.roles) != 1:  # about both roles, or none: the sentence that has the word answers
@@ -1860,6 +1926,26 @@ class _Plan:
         named = ", ".join(dict.fromkeys(reading.surface(self.candidates[other].text, {term})))
         text = f"No: the guide names {named} for {self.roles[other].plural} [{{a}}], not for {role.plural} [{{b}}]."
         return [Sentence(text, (self.candidates[other].passage, self.candidates[mine].passage), True)]
+
+    def asked_heading(self) -> list[Sentence]:
+        """ "can i get a cdl at 18": the guide's own question that has every word asked ("### Can I get a CDL at 18?")
+        answers it when its answer opens with a yes or no: "Yes, but only for intrastate driving [1]. You must be 21 to
+        drive across state lines ..." (a short verdict with the sentence after it); [] when no heading asks it."""
+        a = self.analysis
+        asked = terms(a.text) - reading.YES_NO_FILLER
+        guides = {r.source for r in a.roles} or {self.passages[0].source if self.passages else ""}
+        for i, p in enumerate(self.passages):
+            heading = p.section.rpartition(" > ")[2].strip()
+            if p.source not in guides or not heading.endswith("?") or len(asked) < 2 or not asked <= terms(heading):
+                continue
+            opening = [n for n, c in enumerate(self.candidates) if c.passage == i and c.order in (0, 1)]
+            if not opening or not reading.SAYS_SO.match(self.candidates[opening[0]].text):
+                continue
+            verdict = self.extracted(opening[:1])
+            length = len(words(self.candidates[opening[0]].text))  # (a terse one, "Usually not.", has the next already)
+            short = len(verdict) == 1 and TUNING.terse_words <= length < TUNING.short_verdict_words
+            return verdict + (self.extracted(opening[1:]) if short and opening[1:] else [])
+        return []
 
     def states_for(self, text: str, numbers: list[str], role: Role) -> bool:
         """Whether a sentence states one of the numbers for the role: in a part after which it names no other role
@@ -1997,11 +2083,19 @@ class _Plan:
             items = [i for i in listed if len(roles) == 1 and roles[0] in self.vocabulary.roles_in(i)]
             items = items or [i for i in listed if term in terms(i) and not self.vocabulary.roles_in(i)]
             first = Sentence(f"{items[0].rstrip('.')}.", first.cites, first.composed) if len(items) == 1 else first
-        if not rest and self._figure_after(n):  # "Apprentices are paid while they learn." and how much: "Pay ..."
+        if not rest and (self._figure_after(n) or self._example_after(n)):  # "Apprentices are paid while they
+            # learn." and how much: "Pay ..."; "does location matter" - "... fluctuates depending on ... location" and
+            # "For example, data scientists ... in technology hubs like Silicon Valley could command higher salaries"
             rest = [s for s in self.extracted([n + 1]) if s.text.rstrip(".") not in first.text]
         # "Can a PA switch specialties w/o going back to school?" - "... without going back to school": agreed.
         asked = self.analysis.text.replace("w/o", "without")
         judged = first.text if first.text != self.candidates[n].text and self.listing[n] else self.candidates[n].text
+        myth = reading.MYTH.match(first.text)
+        if (
+            myth
+        ):  # "do i need a cdl to run an excavator": "No: No CDL is required to operate a machine ...", not the myth
+            first = Sentence(myth.group("fact"), first.cites, first.composed)
+            judged = first.text
         said = "No" if reading.negates(judged, term) != reading.negates(asked, term) else "Yes"
         against = reading.against(asked, self.candidates[n].text)  # "slower than average?" - "faster than the average"
         said = said if against is None else ("No" if against else "Yes")
@@ -2033,7 +2127,7 @@ class _Plan:
         if (
             said == "Yes"
             and not own
-            and any(reading.negates(self.candidates[n].text, t) and not reading.negates(asked, t) for t in others)
+            and any(reading.negates(judged, t) and not reading.negates(asked, t) for t in others)
         ):
             said = "No"
         if own and own.group(1) and needs_more and own.group(1).lower() == "yes" and rest:
@@ -2070,6 +2164,14 @@ class _Plan:
         if found is None:
             return []
         return self.verdict(found, MOVES.search(self.candidates[found].text).group(0).split()[0].lower())
+
+    def _example_after(self, n: int) -> bool:
+        """Whether the next sentence of the passage gives an example of what a yes/no's evidence says ("For example,
+        ...", "For instance, ...")."""
+        if n + 1 >= len(self.candidates):
+            return False
+        this, after = self.candidates[n], self.candidates[n + 1]
+        return (after.passage, after.order) == (this.passage, this.order + 1) and bool(_EXAMPLE.match(after.text))
 
     def _figure_after(self, n: int) -> bool:
         """Whether a short sentence without a figure is followed, in its passage, by one that gives the figure of what
@@ -2117,7 +2219,12 @@ class _Plan:
         # The guide that matches; then, within it, its own words on whom each role suits ("Choose UX design if you
         # love visual problem-solving") before a sentence that shares a word of the profile by chance ("sketching":
         # the Sketch tool). Not across guides: one with such sentences would win every question.
-        guide = max(by_role, key=lambda r: fits(r, scores)).source
+        # (a guide by its two best sentences of any of its roles: one "Choose penetration tester if ... explain your
+        # findings" is no better evidence than the data scientist's two sentences of math and presenting)
+        of_guide: dict[str, list[int]] = {}
+        for role, ns in by_role.items():
+            of_guide.setdefault(role.source, []).extend(ns)
+        guide = max(of_guide, key=lambda g: float(np.mean(sorted(scores[of_guide[g]])[-TUNING.fit_evidence :])))
         choosing = self.choosing()
         scores = scores + TUNING.choosing_bonus * choosing
         candidates = [r for r in by_role if r.source == guide]

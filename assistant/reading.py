@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .analysis import FIGURES, readings
 from .sentences import LIST_SENTENCE
+from .tuning import TUNING
 from .vocabulary import _spells
 
 # After a figure: it is a difference, not a level ("a hygienist earns about $41,000 more per year than an assistant",
@@ -23,6 +24,14 @@ def gap_only(text: str, wants: str) -> bool:
     """Whether every figure of the kind in a sentence is a difference ("$41,000 more per year than an assistant")."""
     found = list(FIGURES[wants].finditer(text)) if wants in FIGURES else []
     return bool(found) and all(GAP_AFTER.match(text, m.end()) for m in found)
+
+
+def leads_with_gap(text: str, wants: str) -> bool:
+    """Whether a sentence's first figure of the kind is a difference: "The median heavy equipment operator earns $4,000
+    more a year than the median truck driver, ... the best-paid 10% of operators earn more than $94,150" gives no
+    median."""
+    found = FIGURES[wants].search(text) if wants in FIGURES else None
+    return found is not None and GAP_AFTER.match(text, found.end()) is not None
 
 
 def hourly_only(text: str) -> bool:
@@ -295,9 +304,14 @@ _AGE_UNDER = re.compile(
     r"\b(?:no older than|maximum (?:hiring )?age (?:of |is )?)(\d{2})\b",
     re.I,
 )
+_NOT_YEARS_OF_AGE = (
+    r"(?!\s*(?:%|percent|(?:days?|weeks?|months?|hours?|minutes?|credits?|questions?|points?)\b|years?\b(?! old)))"
+)
 _AGE_FROM = re.compile(
-    r"\b(?:age (\d{2}) or older|at least (\d{2})|(\d{2}) or older|minimum age (?:of |is )?(\d{2}))\b|"
-    r"(?<!at )\bage (\d{2})(?=[,;])",  # "Meet the basics: age 21, US citizenship", not "retire at age 56,"
+    rf"\b(?:age (\d{{2}}) or older|at least (\d{{2}})\b{_NOT_YEARS_OF_AGE}|(\d{{2}}) or older|"
+    r"minimum age (?:of |is )?(\d{2}))\b|"
+    r"(?<!at )\bage (\d{2})(?=[,;])|"  # "Meet the basics: age 21, US citizenship", not "retire at age 56,"
+    rf"\b(?:must|have to|need to) be (\d{{2}})\b{_NOT_YEARS_OF_AGE}",  # "You must be 21 to drive across state lines"
     re.I,
 )
 _NO_AGE_LIMIT = re.compile(
@@ -378,6 +392,8 @@ def only_after(sentence: str, asked: frozenset[str]) -> bool:
 # A sentence that gives its own verdict: "In most states, yes."; "No. Apprenticeships have no upper age limit".
 # ("Not in most states.", "In most states, yes; a handful of states leave ...")
 SAYS_SO = re.compile(r"^(yes|no|not|usually not|rarely)\b|\b(yes|no)(?:[.!]?$|(?=;))", re.I)
+# A sentence that is a verdict, answering a yes/no question of the guide's own: "Yes, but only for intrastate driving."
+VERDICT_OPENS = re.compile(r"^(yes|no)\b[,.!:;]", re.I)
 BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)
 # What a role asks of whoever does it, beyond "need": a thing it cannot be done without ("nurses deal with blood",
@@ -461,11 +477,25 @@ def negates(sentence: str, term: str) -> bool:
     """Whether a negation stands in the few words before the asked word: "is rarely an entry-level job"."""
     from .retrieval import tokenize
 
-    tokens = re.findall(r"[\w'+#/-]+", sentence.lower())
+    tokens = re.findall(r"[\w'+#/-]+|[.;:,]", sentence.lower())
     at = next((n for n, t in enumerate(tokens) if term in tokenize(t)), None)
-    return at is not None and any(NEGATION.fullmatch(t) for t in tokens[max(0, at - 4) : at])
+    if at is None:
+        return False
+    if any(NEGATION.fullmatch(t) for t in [t for t in tokens[:at] if t != ","][-4:]):
+        return True
+    # ... or one that heads a list of three or more the word is in: "they cannot perform ..., create ..., or give IV
+    # push medications" (not "They do not need a degree, and can work in hospitals or clinics")
+    clause = []
+    for t in reversed(tokens[max(0, at - TUNING.negated_list_words) : at]):
+        if t in ".;:" or t in _TURNS:
+            break
+        clause.append(t)
+    negation = next((n for n, t in enumerate(clause) if NEGATION.fullmatch(t)), None)
+    return negation is not None and clause[:4].count(",") + ("or" in clause[:4]) >= 2 and clause.count(",") >= 2
 
 
+# Words that turn a clause: a negation before them does not reach past them ("No CDL is required ..., but many ...").
+_TURNS = frozenset(["but", "while", "whereas", "although", "though", "however", "yet"])
 SMALL_WORDS = frozenset(["of", "in", "and", "the", "for", "to", "&"])  # not spelled in an acronym
 YES_NO_FILLER = frozenset(
     {
@@ -497,6 +527,9 @@ YES_NO_FILLER = frozenset(
         "career",
     }
 )
+# A myth and the fact that answers it, as one sentence: "Myth: You need a CDL to run heavy equipment: Fact: No CDL is
+# required to operate a machine on a job site, ..." (the fact is the evidence, not the myth).
+MYTH = re.compile(r"^\W*myth\W*:\s*.+?\bfact\W*:\s*(?P<fact>.+)$", re.I)
 
 
 def surface(text: str, stems: set[str]) -> list[str]:
@@ -632,7 +665,9 @@ def spelled_out(sentence: str, abbreviation: str) -> tuple[str, str] | None:
 
     def spells(spelled: list[str]) -> bool:
         parts = [(p, n > 0 or p.lower() in SMALL_WORDS) for w in spelled for n, p in enumerate(w.split("-")) if p]
-        return len(letters) > 1 and sum(not optional for _, optional in parts) > 1 and _initials(letters, parts)
+        # (of two words or more, or of one hyphenated: "over-the-road (OTR)"; not "An audiologist (AuD)")
+        named = sum(p.lower() not in SMALL_WORDS for p, _ in parts)
+        return len(letters) > 1 and named > 1 and _initials(letters, parts)
 
     escaped = re.escape(abbreviation)
     for m in re.finditer(rf"\b({escaped})\s*\(([^()]{{3,80}})\)", sentence, re.I):

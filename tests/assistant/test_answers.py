@@ -439,7 +439,7 @@ def test_a_list_split_over_two_chunks_is_named_whole_citing_both(two_guides):
 def test_a_question_of_two_parts_gets_a_sentence_for_each(two_guides):
     sentences = split_sentences(two_guides.answer("how much do pen testers make and what certs do they need").text)
     assert len(sentences) == 2
-    assert "$135,000" in sentences[0] and "Certifications" in sentences[1]
+    assert "$135,000" in sentences[0] and "OSCP" in sentences[1]
 
 
 @pytest.mark.parametrize(
@@ -899,8 +899,9 @@ def test_a_way_in_told_in_prose_goes_on_to_its_later_steps(blind_guides, questio
             "By the guide's descriptions, that fits sonographers best",
             "avoid radiation",
         ),
-        # a guide's own verdict that starts "Not ..." is its no, not a "Yes:" of ours
-        ("do u need a license to be a PL?", "Not in most states", ""),
+        # a guide's own verdict that starts "Not ..." is its no, not a "Yes:" of ours ("PL", as first asked, spells
+        # paralegal, plumber and pilot alike: which guide answered it was the search's near tie)
+        ("do u need a license to be a paralegal?", "Not in most states", ""),
         # "X or Y for me?" with what the asker says of themselves is advice
         (
             "paralegal or legal secretary for me? i type like 80wpm, hate long hours before deadlines, and cant afford "
@@ -1895,7 +1896,7 @@ def test_advice_naming_no_role_is_not_pointed_at_a_guide_by_one_reading_of_a_cli
     [
         # A sentence too short to stand alone brings the one after it, which qualifies it (the twenty-first grading's
         # 7: the California exception had been cut); a name keeps its capital where the two are joined
-        ("do u need a license to be a PL?", "Not in most states; California is the main exception"),
+        ("do u need a license to be a paralegal?", "Not in most states; California is the main exception"),
         # ... and the guide's own "yes" still comes first
         ("do plumbers need a license", "Yes, in most states; a handful of states leave licensing to cities"),
     ],
@@ -2071,10 +2072,11 @@ def test_a_word_one_chunk_says_does_not_pick_a_guide_for_a_roleless_comparison(b
         ("do lpns get paid more in hospitals than nursing homes", "No: more for nursing homes: $61,200"),
         # a definition asked of an abbreviation: what it stands for, then what the guide says of it
         ("what is an lvn", "LVN stands for licensed vocational nurse"),
-        # "paid for by an employer" asks no pay; a list's evidence is its one item that has the word
+        # "paid for by an employer" asks no pay; the evidence is the sentence that says so, well above any with the
+        # rarest asked word ("Many employers also pay a weekend differential" had been it on this machine)
         (
             "can i get my cna training paid for by an employer",
-            "Yes: Low cost, and often free through employer-sponsored",
+            "Yes: A further perk is built into federal rules: if you take a CNA course on your own and a nursing home",
         ),
         # a role's word after another word, written nowhere as a name of a role: someone no guide describes
         ("whats the median salary for a medical assistant", "The guide does not cover medical assistant"),
@@ -2304,3 +2306,40 @@ def test_a_yes_no_weighing_one_roles_figure_is_weighed_against_its_partner(two_g
     assert first.startswith("Yes, physician assistants earn more: $130,020"), first
     side = first_sentence(two_guides.answer("can pen testers earn more on the side").text)
     assert not side.startswith("Yes, penetration testers earn more:"), side
+
+
+def test_a_pay_figure_is_the_roles_level_by_the_period_asked(all_guides):
+    """The truck guide, written blind, untouched: "how much do heos make" had been answered with "The median heavy
+    equipment operator earns $4,000 more a year than the median truck driver, ..." (a difference, not their pay);
+    "hourly pay diff between heos and truck drivers" with the yearly $58,320 and $54,320 of a sentence that gives
+    both ("... $54,320 a year, or $26.12 an hour, while ... $58,320, or $28.04 an hour")."""
+    first = first_sentence(all_guides.answer("how much do heos make").text)
+    assert "$58,320" in first and "$4,000" not in first, first
+    first = first_sentence(all_guides.answer("hourly pay diff between heos and truck drivers").text)
+    assert first.startswith("Heavy equipment operators earn more: $28.04 an hour"), first
+    assert "$26.12 an hour" in first and "$1.92" in first, first
+    # "and heos?" after an answer naming both, said of the truck drivers: what was said holds their pay
+    said = all_guides.answer("how much do truck drivers make").text
+    history = [{"role": "user", "content": "how much do truck drivers make"}, {"role": "assistant", "content": said}]
+    first = first_sentence(all_guides.answer("and heos?", history).text)
+    assert "$58,320" in first and "$4,000" not in first, first
+
+
+def test_a_yes_no_reads_the_guides_own_no(all_guides):
+    """The truck guide's yes/no questions, untouched: "Yes: Since February 7, 2022, anyone getting a first Class A
+    CDL must complete ... (ELDT)" for "is there a federal minimum number of hours" (the guide: "There is no federal
+    minimum number of hours"); the myth pasted whole for "do i need a cdl to run an excavator"; "Yes: You must be 21 to
+    drive across state lines" for an asker of 18; and "Yes: In most states they cannot ... or give IV push
+    medications" (the CNA/LPN guide), the negation heading a list."""
+    cases = {
+        "is there a federal minimum number of hours for eldt": "No: There is no federal minimum number of hours",
+        "do i need a cdl to run an excavator on a job site": "No CDL is required to operate a machine on a job site",
+        "can i get my cdl at 18 and drive across state lines": "No: You must be 21 to drive across state lines",
+        "can lpns give iv push meds": "No: In most states they cannot perform",
+        # the guide's own question, answered as it answers it: its short verdict and the sentence saying where
+        "can i get a cdl at 18": "Yes, but only for intrastate driving",
+    }
+    for question, opening in cases.items():
+        text = all_guides.answer(question).text
+        assert text.startswith(opening), (question, text)
+    assert "You must be 21" in all_guides.answer("can i get a cdl at 18").text

@@ -682,3 +682,28 @@ def test_a_span_whose_ends_are_in_two_units_is_written_whole():
 
     assert figure_value("Time to get hired: Welder 7 months to 2 years.", "duration")[0] == "7 months to 2 years"
     assert figure_value("It takes 1 to 2 years.", "duration")[0] == "1 to 2 years"
+
+
+def test_a_sentence_leading_with_a_difference_gives_no_level():
+    from assistant import reading
+
+    led = (
+        "The median heavy equipment operator earns $4,000 more a year than the median truck driver, and the best-paid"
+        " 10% of operators earn more than $94,150."
+    )
+    assert reading.leads_with_gap(led, "money") and not reading.gap_only(led, "money")
+    assert not reading.leads_with_gap("PAs earn $130,020, about $43,950 more than nurses.", "money")
+
+
+def test_a_negation_reaches_the_list_it_heads_and_an_age_bound_is_of_years_of_age():
+    from assistant import reading
+
+    listed = "They cannot perform the initial assessment, create the care plan on their own, or give IV push meds."
+    assert reading.negates(listed, "iv")
+    assert not reading.negates("They do not need a degree, and can work in hospitals or clinics.", "clinic")
+    assert not reading.negates("No CDL is required to operate a machine on a job site, but many prefer one.", "site")
+    assert reading.age_bound("You must be 21 to drive across state lines.")
+    assert reading.age_verdict("You must be 21 to drive across state lines.", 18) == "No"
+    assert not reading.age_bound("You must hold the CLP for at least 14 days before the skills test.")
+    assert not reading.age_bound("Most employers want at least 10 years of experience.")
+    assert reading.age_bound("Applicants must be at least 18 years old.")
