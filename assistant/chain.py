@@ -960,7 +960,7 @@ def _says_of(phrase: str, wants: str | None, texts: list[str]) -> bool:
 # Words that point at roles without naming them: "each one", "both", "these jobs", "which role".
 _POINTS_AT_ROLES = re.compile(
     r"\b(both|each|either|these|those|the two|which one|which (role|job|career|field|trade|profession)s?|them|they|"
-    r"their)\b",
+    r"their|which (has|have|is|are|pays?|makes?|earns?|grows?|takes?|gets?|needs?|requires?|offers?))\b",
     re.I,
 )
 

@@ -174,7 +174,7 @@ _EXAMPLE = re.compile(r"\s*(for example|for instance|e\.g\.)\b", re.I)
 _TYPICAL_OF = re.compile(r"\s*the (median|average|typical) ", re.I)
 # Where a sentence's next clause has a subject of its own: "The median truck driver earns $54,320, while the median
 # heavy equipment operator earns $58,320."
-_CLAUSE_OF_ITS_OWN = re.compile(r",?\s+\b(?:while|whereas)\s+(?:the\s+|most\s+|many\s+|a\s+|an\s+)?", re.I)
+_CLAUSE_OF_ITS_OWN = re.compile(r",?\s+\b(?:while|whereas)\s+", re.I)
 # A figure of a place named before: "the median heavy equipment operator there earns about $49,600" (not "there is").
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|may|might|can|could|has|have|had)\b)(?!['\u2019]s)", re.I)
 _WHERE_PAID = re.compile(
@@ -779,7 +779,7 @@ class _Plan:
             return False
         text = self.candidates[n].text
         return not any(
-            roles[0] in self.vocabulary.roles_in(" ".join(clause.split()[:4]))
+            roles[0] in self.vocabulary.roles_in(" ".join(clause.split()[:6]))
             for clause in _CLAUSE_OF_ITS_OWN.split(text)[1:]
         )
 
@@ -1169,6 +1169,7 @@ class _Plan:
         bare = bool(out) and out[0].text == self.candidates[first].text
         cell = self.cell(first, roles[0]) if len(roles) == 1 and bare else None
         cell = cell or (self.row_cells(first, a, asked) if bare else None)
+        cell = cell or (self.role_clause(out[0].text, roles) if out and len(roles) == 1 else None)
         cell = cell or (self.stage_clause(out[0].text, a) if out else None)  # of the sentence, or of it joined to the
         # one after it that points back ("... $120,360 a year; this figure varies ..., while entry-level ... $75,000")
         out = [Sentence(cell, out[0].cites, True), *out[1:]] if cell else out
@@ -1188,6 +1189,21 @@ class _Plan:
         if not step or _ANAPHOR.match(found.group(2)):
             return sentence
         return Sentence(found.group(2), sentence.cites, False)
+
+    def role_clause(self, text: str, roles: list[Role]) -> str | None:
+        """Of a sentence giving another role's figure and then, in a clause of its own, the asked role's, that clause:
+        "The median heavy equipment operator earns $58,320, or $28.04 an hour." for "how much do heos make", not "The
+        median truck driver earns $54,320 ..., while ..."."""
+        wants = self.analysis.wants
+        clauses = _CLAUSE_OF_ITS_OWN.split(text.rstrip("."))
+        if wants not in FIGURES or len(clauses) < 2 or roles[0] in self.vocabulary.roles_in(clauses[0]):
+            return None
+        own = [
+            c
+            for c in clauses[1:]
+            if roles[0] in self.vocabulary.roles_in(" ".join(c.split()[:6])) and FIGURES[wants].search(c)
+        ]
+        return f"{reading.capital(own[0].strip())}." if len(own) == 1 and self.vocabulary.roles_in(clauses[0]) else None
 
     def stage_clause(self, text: str, analysis: Analysis) -> str | None:
         """Of a sentence giving two stages' figures, the asked stage's clause: "Junior UX designers typically start
