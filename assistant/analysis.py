@@ -573,6 +573,7 @@ _CHAT_SHORT = {
     "ppl": "people",
     "qs": "questions",
     "q's": "questions",
+    "thru": "through",  # "job growth thru 2033"
 }
 # Everyday words for what guides head otherwise: "Pros" and "Cons", "Responsibilities".
 _HEADED_AS = {
@@ -897,6 +898,8 @@ def unknown_words(text: str, vocabulary: Vocabulary, corpus: CorpusWords, guide:
             continue  # "too old", "any particular cert", "(red green)": a quality, not a thing the guides lack
         if word in STOPWORDS or word in ASKING or singular(word) in ASKING or word in _FUNCTION_WORDS:
             continue
+        if word in _CHAT_SHORT or (word.endswith("ings") and knows(word[:-4])):
+            continue  # "thru", "ppl": chat's spelling of a common word; "cleanings": what the guides call cleaning
         if RANGE_END.fullmatch(word) or (n and RANGE_END.fullmatch(f"{tokens[n - 1]} {word}")):
             continue  # "lowest", "high end": which end of a figure's range
         base = singular(word)  # "earners": earn

@@ -2353,3 +2353,12 @@ def test_which_before_a_verb_points_at_roles_no_word_tells(all_guides):
     answer = all_guides.answer("which has more job openings per year")
     assert answer.asks_which and not answer.citations, answer.text
     assert all_guides.answer("which is harder on the body").asks_which
+
+
+def test_chat_spellings_and_a_plural_of_a_guides_word_are_nothing_missing(all_guides):
+    """The twenty-eighth grading: "The guide says nothing about thru" (through), "... about cleanings" (the guide:
+    "they do not clean teeth independently")."""
+    text = all_guides.answer("legal secretaries job growth thru 2033").text
+    assert "says nothing" not in text and "-3%" in first_sentence(text), text
+    text = all_guides.answer("can dental assistants do the cleanings tho").text
+    assert "says nothing" not in text and "do not clean teeth" in text, text
