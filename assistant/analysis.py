@@ -985,7 +985,11 @@ def _take_home(tokens: list[str], n: int) -> bool:
 
 
 def unsaid_pairs(
-    text: str, vocabulary: Vocabulary, passages: list[str], headings: list[str] | None = None
+    text: str,
+    vocabulary: Vocabulary,
+    passages: list[str],
+    headings: list[str] | None = None,
+    corpus: CorpusWords | None = None,
 ) -> list[str]:
     """Words the guides use, but never with what the question asks of them: "google" in "what does google pay"
     (the guide names Google Sheets, not Google's pay), "interview" in "interview questions", "bootcamp" in
@@ -1023,6 +1027,9 @@ def unsaid_pairs(
         gap = r"\W+(?:\S+(?<![,;:.])\s+){0,6}"
         # "hourly": "per hour"; "interview": "interv", not the "inter" of "drug interactions"
         stem = re.escape(_adjective_base(word) or word[: max(5, len(word) - 3)])
+        # ... or as the guides spell it: "schol cost" - "cost $4,000 to $10,000 at private schools"
+        spelled = [re.escape(k[: max(5, len(k) - 3)]) for k in (corpus.expand(word) if corpus else ()) if len(k) >= 4]
+        stem = f"(?:{'|'.join(dict.fromkeys([stem, *spelled]))})"
         together = re.compile(rf"\b{stem}\w*{gap}({asked})|\b({asked})\S*{gap}{stem}", re.I)
         headed = re.compile(rf"\b{stem}", re.I)
         under = [

@@ -450,11 +450,8 @@ class Assistant(Runnable[Question | str, Answer]):
         answering = {r.source for r in analysis.roles} or {passages[0].source if passages else ""}
         own = [p.text for p in passages if p.source in answering]
         headings = [p.section.rpartition(" > ")[2] for p in passages if p.source in answering]
-        unsaid = [
-            w
-            for w in unsaid_pairs(question, index.vocabulary, own, headings) + unsaid_quality(question, own)
-            if w not in analysis.unknown
-        ]
+        pairs = unsaid_pairs(question, index.vocabulary, own, headings, index.corpus_words)
+        unsaid = [w for w in pairs + unsaid_quality(question, own) if w not in analysis.unknown]
         if unsaid:  # "what does google pay ...": a word the guides use, never with what is asked of it
             unknown = [*analysis.unknown, *unsaid]  # (a word once: "interview questions", not "interview" besides)
             unknown = [u for u in unknown if not any(u != v and set(u.split()) < set(v.split()) for v in unknown)]

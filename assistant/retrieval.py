@@ -398,7 +398,7 @@ class _KeywordIndex:
         roles = dict.fromkeys(m.role for m in self.vocabulary.mentions(query))
         named = [[t for t in map(tokenize, (r.name, *filter(is_acronym, r.aliases))) if t] for r in roles]
         naming = {t for forms in named for form in forms for t in form}
-        scores = self.scores([t for t in tokenize(query) if t not in naming])
+        scores = self.scores([self.spelled(t) for t in tokenize(query) if t not in naming])
         for role, forms in zip(roles, named, strict=True):  # each name as much as the longest: "PTs" as "physical
             if not forms:  # therapists"
                 continue
@@ -416,6 +416,15 @@ class _KeywordIndex:
         top = np.argpartition(-scores, n)[:n] if n < len(scores) else np.arange(len(scores))
         order = top[np.argsort(-scores[top], kind="stable")]
         return [self.frozen.id(int(i if rows is None else rows[i])) for i in order if scores[i] > 0]
+
+    def spelled(self, token: str) -> str:
+        """A query word as the guides spell it, when it is no word of theirs nor of the dictionary but one letter off
+        one of theirs: "schol" is "school" ("how much does cdl schol cost")."""
+        from .analysis import one_edit_apart, readings
+
+        if len(token) < 5 or not token.isalpha() or token in self.corpus_words.words or readings(token):
+            return token
+        return next((k for k in self.corpus_words.words.starting(token[:2]) if one_edit_apart(token, k)), token)
 
     def _naming(self, source: str) -> np.ndarray:
         """Which chunks may name a role of this guide: its own, and documents that compare no roles."""

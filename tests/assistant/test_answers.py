@@ -2362,3 +2362,13 @@ def test_chat_spellings_and_a_plural_of_a_guides_word_are_nothing_missing(all_gu
     assert "says nothing" not in text and "-3%" in first_sentence(text), text
     text = all_guides.answer("can dental assistants do the cleanings tho").text
     assert "says nothing" not in text and "do not clean teeth" in text, text
+
+
+def test_a_word_one_letter_off_a_guides_word_is_searched_and_checked_as_it(all_guides):
+    """The twenty-eighth grading's q1: "how much does cdl schol cost" had been "The guide says nothing about schol
+    cost" (its pair checked as typed) and answered with the DOT physical's fee (searched as typed): "schol" is the
+    guides' "school", one letter off."""
+    index = all_guides.search.keyword_index()
+    assert index.spelled("schol") == "school" and index.spelled("welding") == "welding"
+    text = all_guides.answer("how much does cdl schol cost").text
+    assert not text.startswith("The guide says nothing") and "$4,000 to $10,000" in text, text
