@@ -777,11 +777,16 @@ class _Plan:
         not as the subject of a clause of its own, "..., while the median heavy equipment operator earns $58,320")."""
         if not (len(roles) == 1 and len(self.named[n]) >= 2 and self.named[n][0] not in roles and self.opens[n]):
             return False
-        text = self.candidates[n].text
-        return not any(
-            roles[0] in self.vocabulary.roles_in(" ".join(clause.split()[:6]))
-            for clause in _CLAUSE_OF_ITS_OWN.split(text)[1:]
-        )
+        return not self.own_clauses(self.candidates[n].text, roles[0])
+
+    def own_clauses(self, text: str, role: Role) -> list[str]:
+        """The clauses after a sentence's first whose subject is the role: "the median heavy equipment operator earns
+        $58,320" of "The median truck driver earns $54,320, while the median heavy equipment operator earns ..."."""
+        return [
+            clause
+            for clause in _CLAUSE_OF_ITS_OWN.split(text.rstrip("."))[1:]
+            if role in self.vocabulary.roles_in(" ".join(clause.split()[:6]))
+        ]
 
     def best(
         self, scores: np.ndarray, ok: np.ndarray, prefer_list: bool = False, about: frozenset[str] | None = None
@@ -1195,15 +1200,11 @@ class _Plan:
         "The median heavy equipment operator earns $58,320, or $28.04 an hour." for "how much do heos make", not "The
         median truck driver earns $54,320 ..., while ..."."""
         wants = self.analysis.wants
-        clauses = _CLAUSE_OF_ITS_OWN.split(text.rstrip("."))
-        if wants not in FIGURES or len(clauses) < 2 or roles[0] in self.vocabulary.roles_in(clauses[0]):
+        opening = self.vocabulary.roles_in(_CLAUSE_OF_ITS_OWN.split(text)[0])
+        if wants not in FIGURES or not opening or roles[0] in opening:
             return None
-        own = [
-            c
-            for c in clauses[1:]
-            if roles[0] in self.vocabulary.roles_in(" ".join(c.split()[:6])) and FIGURES[wants].search(c)
-        ]
-        return f"{reading.capital(own[0].strip())}." if len(own) == 1 and self.vocabulary.roles_in(clauses[0]) else None
+        own = [c for c in self.own_clauses(text, roles[0]) if FIGURES[wants].search(c)]
+        return f"{reading.capital(own[0].strip())}." if len(own) == 1 else None
 
     def stage_clause(self, text: str, analysis: Analysis) -> str | None:
         """Of a sentence giving two stages' figures, the asked stage's clause: "Junior UX designers typically start
@@ -1789,7 +1790,8 @@ class _Plan:
                     parts[named[0]], last = reading.figure_value(part, a.wants, hourly=hourly), named[0]
                 elif not named and hourly and last and a.wants == "money":  # "... earns $54,320 a year, or $26.12 an
                     by_hour = reading.figure_value(part, a.wants, hourly=True)  # hour": the same role's, by the hour
-                    if by_hour and by_hour[0].endswith("an hour") and not (parts[last] or ("",))[0].endswith("an hour"):
+                    had = parts[last][0] if parts[last] else ""
+                    if by_hour and by_hour[0].endswith("an hour") and not had.endswith("an hour"):
                         parts[last] = by_hour
             if parts.get(role_a) and parts.get(role_b) and (found is None or scores[n] > found[0]):
                 found = (float(scores[n]), int(n), parts[role_a], parts[role_b])
@@ -2106,10 +2108,8 @@ class _Plan:
         # "Can a PA switch specialties w/o going back to school?" - "... without going back to school": agreed.
         asked = self.analysis.text.replace("w/o", "without")
         judged = first.text if first.text != self.candidates[n].text and self.listing[n] else self.candidates[n].text
-        myth = reading.MYTH.match(first.text)
-        if (
-            myth
-        ):  # "do i need a cdl to run an excavator": "No: No CDL is required to operate a machine ...", not the myth
+        # "do i need a cdl to run an excavator": "No CDL is required to operate a machine ...", not the myth
+        if myth := reading.MYTH.match(first.text):
             first = Sentence(myth.group("fact"), first.cites, first.composed)
             judged = first.text
         said = "No" if reading.negates(judged, term) != reading.negates(asked, term) else "Yes"

@@ -21,7 +21,7 @@ from pydantic import ConfigDict, Field
 
 from . import clusters
 from . import frozen as frozen_files
-from .analysis import CorpusWords
+from .analysis import CorpusWords, one_edit_apart, readings
 from .errors import InvalidQuestion
 from .frozen import Frozen
 from .sentences import SentenceVectors
@@ -420,8 +420,6 @@ class _KeywordIndex:
     def spelled(self, token: str) -> str:
         """A query word as the guides spell it, when it is no word of theirs nor of the dictionary but one letter off
         one of theirs: "schol" is "school" ("how much does cdl schol cost")."""
-        from .analysis import one_edit_apart, readings
-
         if len(token) < 5 or not token.isalpha() or token in self.corpus_words.words or readings(token):
             return token
         return next((k for k in self.corpus_words.words.starting(token[:2]) if one_edit_apart(token, k)), token)
