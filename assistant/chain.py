@@ -836,6 +836,19 @@ def _uncovered(analysis: Analysis, sentences: list[tuple[str, list[int]]]) -> li
     return analysis.unknown or [_WANTED[analysis.wants]]
 
 
+_FIGURE = re.compile(r"(\$?)(?<![\d,.])(\d[\d,.]*\d|\d)(%| percent\b)?( ?(?:k\b|bucks|dollars))?", re.I)
+
+
+def _figures(text: str) -> set[tuple[str, float]]:
+    """The figures a text states, each as its kind and amount: ("$", 100000) for "100k", ("%", 35) for "35 percent",
+    ("", 800) for "800 openings" (another figure than "800 bucks")."""
+    found = set()
+    for dollar, number, percent, money in _FIGURE.findall(text):
+        value = float(number.rstrip(".,").replace(",", "") or 0) * (1000 if money.strip().lower() == "k" else 1)
+        found.add(("%" if percent else "$" if dollar or money else "", value))
+    return found
+
+
 def _names_a_passage_term(analysis: Analysis, passages: list[Passage]) -> bool:
     """Whether the question names a term of one of its best passages ("SIEM", "Burp Suite"), besides asking words.
 
@@ -846,11 +859,22 @@ def _names_a_passage_term(analysis: Analysis, passages: list[Passage]) -> bool:
     # ... and most of what it asks, in one passage: not one word of many by chance ("morning" of "translate good
     # morning into spanish", "year" of "who won the super bowl last year"), nor each word in another passage
     # ("laptop" and "college" of "whats the best laptop for college")
-    named = max((_named_in(content, terms(p.text)) for p in passages[:3]), default=0)
-    # a figure the question quotes and a passage states ("which role is expected to grow by 35%") counts as a word
-    quoted = set(re.findall(r"\d[\d,.]*\d%?|\d%?", analysis.text))
-    if quoted and any(f in p.text for f in quoted for p in passages):
-        content, named = content | {"#figure"}, named + 1
+    # a figure the question quotes counts as a word of a passage that states an amount or share of its kind ("do apms
+    # start at over 100k"), and as two where the passage states it ("which role is expected to grow by 35%"); a plain
+    # number only as stated: "under 800 bucks" of a laptop is not "800 openings"
+    quoted = _figures(analysis.text)
+    if quoted:
+        content = content | {"#figure"}
+
+    def figured(p: Passage) -> int:
+        stated = _figures(p.text) if quoted else set()
+        if any(f[0] and f in stated for f in quoted):
+            return 2
+        kinds = {k for k, _ in stated if k}
+        return int(any(f in stated or f[0] in kinds for f in quoted))
+
+    named = max((_named_in(content, terms(p.text)) + figured(p) for p in passages[:3]), default=0)
+    named = max([named] + [figured(p) for p in passages[3:]])
     return named > 0 and named * 2 >= len(content) and named >= min(2, len(content))
 
 

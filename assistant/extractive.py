@@ -57,6 +57,13 @@ _ANAPHOR = re.compile(
 
 # A question asking by the hour: "per hour", "hourly", "an hr".
 _BY_THE_HOUR = re.compile(r"\b(hour\w*|hr)\b", re.I)
+# Words of a change over time: what a question about growth asks, and what a sentence states a growth rate with (not
+# "About 80% of insurance underwriters work for insurance carriers", a share).
+_CHANGE = re.compile(
+    r"\b(grow\w*|grew|ris(e|es|ing)|increas\w*|declin\w*|decreas\w*|drop\w*|fall\w*|shrink\w*|expan\w*|outlook|"
+    r"project\w*|demand|faster|slower)\b",
+    re.I,
+)
 # A period pay is asked by: "hourly pay", "per day", "a month".
 _PERIOD = re.compile(r"\b(hour\w*|hrs?|days?|daily|weeks?|weekly|months?|monthly|per)\b", re.I)
 
@@ -565,7 +572,10 @@ class _Plan:
         if said:
             scores = scores + TUNING.phrase_bonus * np.array([bool(said & phrases(c.text)) for c in self.candidates])
         if wants in self.figures:
-            scores = scores + TUNING.figure_bonus * self.figures[wants]
+            figures = self.figures[wants]
+            if wants == "percent" and _CHANGE.search(question if isinstance(question, str) else self.analysis.text):
+                figures = figures & np.array([_CHANGE.search(c.text) is not None for c in self.candidates])
+            scores = scores + TUNING.figure_bonus * figures
             if wants == "money":
                 scores = scores + self.stage_scores(question if isinstance(question, str) else " ".join(question))
             if wants == "duration":  # "how long to get the CPA": the whole span of it ("All told, ... 5 to 7 years")

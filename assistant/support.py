@@ -12,6 +12,12 @@ from .vocabulary import Vocabulary
 _FIGURE = re.compile(r"[$€£]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z])|%)?")
 # Names of things: a capitalised or symbol-bearing word ("C++", "Kubernetes").
 _NAME = re.compile(r"(?<![\w.])([A-Z][\w+#]*[+#]*|[a-z]+[+#]+)")
+# A share written as a fall: "decline 4%", "-4%", "a drop of about 2%".
+_FALL = re.compile(
+    r"(?:\b(?:declin|decreas|drop|fall|fell|shrink|shrank)\w*\s+(?:by |of )?(?:about |roughly |around |nearly )?|"
+    r"(?<![\w\d])[-\u2212\u2013])(\d+(?:\.\d+)?%)",
+    re.I,
+)
 # The connective words the writer itself uses around guide content.
 _OWN_WORDS = frozenset({"Yes", "No", "Neither", "By", "The", "About", "More", "Higher", "Longer"})
 
@@ -31,6 +37,8 @@ def unsupported(sentence: str, cited: list[str], vocabulary: Vocabulary) -> list
     lowered = evidence.lower()
     cited_figures = [f.strip() for f in _FIGURE.findall(evidence)]
     values = [v for v in map(_number, cited_figures) if v is not None]
+    # a fall is a negative change: "projected to decline 4%" is -4% (22% against it is 26 points more)
+    values += [-v for v in map(_number, _FALL.findall(evidence)) if v is not None]
     differences = {round(abs(a - b), 2) for a, b in permutations(values, 2)}
     # ... and a sum of a few of them: steps' spans added up ("about 4 to 7 years": 1 to 2, then 3 to 5)
     if len(values) <= 12:

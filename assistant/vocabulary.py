@@ -143,7 +143,7 @@ _BEFORE_A_ROLE = _DETERMINERS | frozenset(
 # A word naming a person by what they do: "practitioner", "anesthetist", "technician", "assistant".
 _PERSON = re.compile(r"[a-z]{4,}(?:er|or|ist|ian|ant)s?")
 # Punctuation between two words: the first does not modify the second ("who earns more, hygienists or assistants").
-_CLAUSE_BREAK = re.compile(r"[.,;:()!?\u2013\u2014]|\s-\s")
+_CLAUSE_BREAK = re.compile(r"[.,;:()!?|\u2013\u2014]|\s-\s")  # ("|": a table's cells)
 # Words before a role's name that say which stage or what of it, not which other role: "senior analyst", "role".
 _NOT_A_KIND = frozenset(
     [
@@ -225,6 +225,10 @@ _AFTER_LEAD = frozenset(
         "field",
         "path",
     ]
+)
+# Words after a role's field that make it the role's work, when only one role has that field: "underwriting jobs".
+_WORK_OF_FIELD = frozenset(
+    ["employment", "job", "jobs", "career", "careers", "salary", "salaries", "pay", "wages", "openings", "outlook"]
 )
 # Words after a role's field that leave it the field: "hygiene or assisting which pays more", "is analysis better".
 _AFTER_FIELD = _AFTER_LEAD | frozenset(
@@ -537,6 +541,52 @@ def _aliases(name: str, text: str) -> list[str]:
         if expansion and "".join(w[0] for w in expansion).lower() == acronym.lower() and acronym in name_words:
             expansions.append(name.replace(acronym, " ".join(expansion).lower()))
     name_forms = {name.lower(), plural(name).lower()}
+    found += _parenthesised(name, text, name_forms, expansions)
+    # ... and once more, the role named by an acronym found there: "An SLP (sometimes called a speech therapist)"
+    acronyms = {f"{a}{s}".lower() for a in found if a.isupper() for s in ("", "s")}
+    found += _parenthesised(name, text, acronyms, expansions) if acronyms else []
+    # "UX (user experience) designers": an acronym of the name spelled out after it.
+    for acronym in (w for w in name_words if w.isupper() and len(w) >= 2):
+        spelled = re.search(rf"\b{re.escape(acronym)}\s*\(([A-Za-z][A-Za-z -]+)\)", text)
+        if spelled and _spells(acronym, spelled.group(1)):
+            expansions.append(name.replace(acronym, spelled.group(1).strip().lower()))
+    # "pen testers, also known as ...", "UX (user experience) designers, sometimes called UI/UX or product designers"
+    written = "|".join(
+        r"\s+(?:\([^()]*\)\s+)?".join(re.escape(w) for w in form.split()) for form in (plural(name), name)
+    )
+    for match in re.finditer(rf"\b(?:{written}),?\s", text, re.I):
+        also = _ALSO_CALLED.match(text, match.end())
+        if also:
+            for piece in re.split(r"\s+or\s+|,\s*", also.group(1).strip()):
+                piece = re.sub(r"^(an?|the)\s+", "", piece, flags=re.I)
+                piece = piece if len(piece.split()) > 1 or len(name_words) == 1 else f"{piece} {name_words[-1]}"
+                found.append(_display(" ".join(singular(w) for w in piece.split())))
+    found = expansions + found
+    found += _initials(name, expansions)
+    found = [a[:-1] if len(a) > 2 and a[:-1].isupper() and a.endswith("s") else a for a in found]  # "PMs": "PM"
+    return [a for a in dict.fromkeys(found) if a and a.lower() != name.lower()]
+
+
+def _initials(name: str, expansions: list[str]) -> list[str]:
+    """Initials of the name itself: "DS", "MLE" (not of every alias: "EH"), and of a last word made of two words:
+    "UW" for an underwriter, "FF" for a firefighter."""
+    from lemminflect import getAllLemmas
+
+    found = [
+        "".join(w[0] for w in words(form)).upper()
+        for form in [name, *expansions]
+        if len(form.split()) >= 2 and not any(w.isupper() for w in form.split())
+    ]
+    head = words(name)[-1] if words(name) else ""
+    parts = [n for n in range(4, len(head) - 3) if getAllLemmas(head[:n]) and "NOUN" in getAllLemmas(head[n:])]
+    return found + ([(head[0] + head[parts[0]]).upper()] if len(parts) == 1 else [])
+
+
+def _parenthesised(name: str, text: str, name_forms: set[str], expansions: list[str]) -> list[str]:
+    """Names a parenthesis gives the role: "a cybersecurity analyst (often called a security analyst)", "ATCs (air
+    traffic controllers)"."""
+    found = []
+    name_words = name.split()
     for match in _PAREN.finditer(text):
         outer = match.group(1).strip().lower()
         # "(often called a security analyst, or a SOC analyst when working in a SOC)": each name in it.
@@ -565,29 +615,7 @@ def _aliases(name: str, text: str) -> list[str]:
         agrees = inner != plural(name).lower() or alias.lower().endswith("s") or alias.isupper()
         if inner in name_forms and agrees:
             found.append(_display(alias.lower()))
-    # "UX (user experience) designers": an acronym of the name spelled out after it.
-    for acronym in (w for w in name_words if w.isupper() and len(w) >= 2):
-        spelled = re.search(rf"\b{re.escape(acronym)}\s*\(([A-Za-z][A-Za-z -]+)\)", text)
-        if spelled and _spells(acronym, spelled.group(1)):
-            expansions.append(name.replace(acronym, spelled.group(1).strip().lower()))
-    # "pen testers, also known as ...", "UX (user experience) designers, sometimes called UI/UX or product designers"
-    written = "|".join(
-        r"\s+(?:\([^()]*\)\s+)?".join(re.escape(w) for w in form.split()) for form in (plural(name), name)
-    )
-    for match in re.finditer(rf"\b(?:{written}),?\s", text, re.I):
-        also = _ALSO_CALLED.match(text, match.end())
-        if also:
-            for piece in re.split(r"\s+or\s+|,\s*", also.group(1).strip()):
-                piece = re.sub(r"^(an?|the)\s+", "", piece, flags=re.I)
-                piece = piece if len(piece.split()) > 1 or len(name_words) == 1 else f"{piece} {name_words[-1]}"
-                found.append(_display(" ".join(singular(w) for w in piece.split())))
-    found = expansions + found
-    for form in [name, *expansions]:  # initials of the name itself: "DS", "MLE" (not of every alias: "EH")
-        if len(form.split()) >= 2 and not any(w.isupper() for w in form.split()):
-            initials = "".join(w[0] for w in words(form)).upper()
-            found.append(initials)
-    found = [a[:-1] if len(a) > 2 and a[:-1].isupper() and a.endswith("s") else a for a in found]  # "PMs": "PM"
-    return [a for a in dict.fromkeys(found) if a and a.lower() != name.lower()]
+    return found
 
 
 def _names_it(outer: str, forms: set[str]) -> bool:
@@ -709,8 +737,12 @@ class Vocabulary:
                     ok = all(form[i] in match[start + i] for i in range(size))
                     ok = ok and (size > 1 or len(form[0]) > 3 or tokens[start] in (form[0], form[0] + "s"))
                 if ok:
-                    found.append(Mention(role, start, start + size))
-                    taken[start : start + size] = [True] * size
+                    # "insurance uw": the name's own word before its acronym is part of the mention
+                    lead = start - (
+                        acronym and start > 0 and not taken[start - 1] and tokens[start - 1] in words(role.name)[:-1]
+                    )
+                    found.append(Mention(role, lead, start + size))
+                    taken[lead : start + size] = [True] * (start + size - lead)
         for start, token in enumerate(tokens):
             # The head alone matches as written or with one typo ("scientsts"), not as a stem ("testing"), and not
             # after a word that makes it another role ("data engineer" is not the guide's "ML engineer").
@@ -844,7 +876,7 @@ class Vocabulary:
             after = tokens[start + 1] if start + 1 < len(tokens) else ""
             if (
                 after.isalpha()
-                and after not in _AFTER_FIELD
+                and after not in _AFTER_FIELD | _WORK_OF_FIELD
                 and not named_before  # ("elementary teaching license")
                 and not _CLAUSE_BREAK.search(text[spans[start][1] : spans[start + 1][0]])
             ):
@@ -859,12 +891,12 @@ class Vocabulary:
                 r for first, r in self._firsts if singular(token)[:6] == first[:6] and r not in roles
             ]
             if roles:
-                loose.append((start, roles))
+                loose.append((start, roles, after))
         # (a field word said twice counts once: "OT school shorter than PT school" names no school counselor)
-        fields = {singular(tokens[start]): roles for start, roles in loose}
+        fields = {singular(tokens[start]): roles for start, roles, _ in loose}
         named = [m.role.source for m in found] + [r.source for roles in fields.values() for r in roles]
         out = []
-        for start, roles in loose:
+        for start, roles, after in loose:
             beside = [r for r in roles if named.count(r.source) >= 2]  # its guide named elsewhere too
             # ... or after a word of the role's own name: "elementary teaching" (the elementary school teacher's)
             own = [r for r in roles if start and tokens[start - 1] in words(r.name)[:-1] and not taken[start - 1]]
@@ -872,6 +904,8 @@ class Vocabulary:
                 out.append(Mention(own[0], start - 1, start + 1))
             elif len(beside) == 1:
                 out.append(Mention(beside[0], start, start + 1))
+            elif len(roles) == 1 and after in _WORK_OF_FIELD:  # "is underwriting employment expected to grow"
+                out.append(Mention(roles[0], start, start + 1))
         return out
 
     @staticmethod

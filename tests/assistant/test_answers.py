@@ -2372,3 +2372,25 @@ def test_a_word_one_letter_off_a_guides_word_is_searched_and_checked_as_it(all_g
     assert index.spelled("schol") == "school" and index.spelled("welding") == "welding"
     text = all_guides.answer("how much does cdl schol cost").text
     assert not text.startswith("The guide says nothing") and "$4,000 to $10,000" in text, text
+
+
+def test_a_growth_is_weighed_against_a_decline_and_not_against_a_share(all_guides):
+    """The twentieth guide, written blind: "which is growing faster, actuary or underwriter" had been "Insurance
+    underwriters are projected to grow faster: 80% ..." ("About 80% of insurance underwriters work for insurance
+    carriers", a share), and with "uw" the table row alone, no verdict (its 26 points, against a decline, had been
+    unsupported); "is underwriting employment expected to grow" had been a Yes with the actuaries' 22%."""
+    for question in ("which is growing faster, actuary or underwriter", "which has better job growth, actuary or uw"):
+        first = first_sentence(all_guides.answer(question).text)
+        assert first.startswith("Actuaries are projected to grow faster: 22%"), first
+        assert "-4%" in first and "26 percentage points more" in first and "80%" not in first, first
+    text = all_guides.answer("is underwriting employment expected to grow thru 2033?").text
+    assert text.startswith("No: Employment of insurance underwriters is projected to decline 4%"), text
+
+
+def test_a_figure_the_question_quotes_counts_only_as_the_amount_it_is(all_guides):
+    """ "best laptop for grad school under 800 bucks?" had been answered with a cybersecurity guide's fit advice and
+    an EDR tool "on laptops": its "800" had matched an "800" of some passage, as if the guide stated it. A money
+    figure is met by a passage's money ("do apms start at over 100k": the APMs' $95,000)."""
+    assert all_guides.answer("best laptop for grad school under 800 bucks?").refused
+    answer = all_guides.answer("do apms start at over 100k")
+    assert not answer.refused and "$95,000" in first_sentence(answer.text), answer.text

@@ -537,3 +537,45 @@ def test_a_verb_form_and_a_word_written_as_two_are_the_guides_words():
     assert corpus.expand("healthcare") == ("health", "care")
     assert corpus.knows_in("healthcare", frozenset({"any.md"}))
     assert corpus.halves("healthzzzz") == ()
+
+
+def test_a_role_is_named_by_what_its_acronym_is_called_and_by_the_initials_of_its_two_word_head():
+    """The twentieth guide, written blind: "uw" for underwriters had been "The guide does not cover insurance uw";
+    "speech therapist", which the SLP guide gives its role in "An SLP (sometimes called a speech therapist)", had
+    been a missing word."""
+    text = (
+        "A speech-language pathologist (SLP) treats speech. An SLP (sometimes called a speech therapist) helps "
+        "people talk. An insurance underwriter decides whether to accept a risk."
+    )
+    title = "Speech-Language Pathologist vs. Insurance Underwriter"
+    guide = derive_vocabulary("s.md", title, ["Pay", "Pay"], [text, text])
+    aliases = {r.name.lower(): set(r.aliases) for r in guide.roles}
+    assert {"SLP", "speech therapist"} <= aliases["speech-language pathologist"], aliases
+    assert "UW" in aliases["insurance underwriter"], aliases  # under + writer
+    vocabulary = Vocabulary([guide])
+    # the name's word before its acronym is the same mention: "insurance uw" is no "insurance insurance underwriter"
+    assert [(m.start, m.end) for m in vocabulary.mentions("how much do insurance uw make")] == [(3, 5)]
+
+
+def test_a_table_cell_ends_a_role_and_a_field_before_its_work_names_the_role():
+    """ "| State | Actuary median | Underwriter median |" names both roles (the cell's "|" had joined "median
+    Underwriter", and every composed sentence of the row was "unsupported"); "is underwriting employment expected to
+    grow" asks of the underwriters (it had been answered with the actuaries' growth), "data analysis salary" of no
+    analyst."""
+    text = "Actuaries price risk. Insurance underwriters accept it."
+    guide = derive_vocabulary("a.md", "Actuary vs. Insurance Underwriter", ["Pay", "Pay"], [text, text])
+    vocabulary = Vocabulary([guide])
+    names = lambda t: [r.name for r in vocabulary.roles_in(t)]  # noqa: E731
+    assert names("| State | Actuary median | Underwriter median |") == ["actuary", "insurance underwriter"]
+    assert names("is underwriting employment expected to grow") == ["insurance underwriter"]
+    assert names("i like underwriting the most") == []
+
+
+def test_a_gap_against_a_decline_is_supported():
+    """22% against "projected to decline 4%" is 26 points more: a fall is a negative change (in a passage of many
+    figures, where sums of them are not tried)."""
+    many = " ".join(f"State {n}: ${n},100." for n in range(10, 22))
+    cited = [f"Outlook\nActuaries will grow 22%. Underwriters are projected to decline 4% from 2023 to 2033. {many}"]
+    sentence = "Actuaries grow faster: 22% [1] against -4% [1], 26 percentage points more."
+    assert unsupported(sentence, cited, VOCABULARY) == []
+    assert unsupported(sentence, [cited[0].replace("decline", "grow")], VOCABULARY) == ["26"]
