@@ -33,8 +33,9 @@ import numpy as np
 from .settings import Settings
 from .store_pages import unpack_sentences
 
-FORMAT = 6  # bump when the files change, or what `retrieval.derive` writes (6: a section's role by its field, "Choose
-# Teaching If..."): older folders are rebuilt, never misread
+FORMAT = 7  # bump when the files change, or what `retrieval.derive` writes (6: a section's role by its field, "Choose
+# Teaching If..."; 7: initials another guide writes as its own name leave a role, "CAS"): older folders are rebuilt,
+# never misread
 REMEMBERED_ROWS = 1 << 14  # chunk IDs whose rows a revision keeps at hand
 
 

@@ -490,7 +490,8 @@ def settle_acronyms(guides: list[GuideVocabulary], writes) -> list[GuideVocabula
     """The guides with each acronym that roles of several guides go by left to the roles whose guide writes it
     (`writes(source, acronym)`): "PT" stays with the physical therapist ("Physical therapists (PTs)") and leaves the
     penetration tester, whose guide never writes it (it is only that name's initials). An acronym that every guide
-    or none writes stays with every role that has it."""
+    or none writes stays with every role that has it; initials no guide of theirs writes leave a role when another
+    guide writes them as a name of its own ("CAS")."""
     holders: dict[str, list[Role]] = {}
     for guide in guides:
         for role in guide.roles:
@@ -502,6 +503,11 @@ def settle_acronyms(guides: list[GuideVocabulary], writes) -> list[GuideVocabula
             written = [r for r in roles if writes(r.source, acronym)]
             if written and len(written) < len(roles):
                 dropped.update((r, acronym) for r in roles if r not in written)
+        # ... and initials its own guide never writes leave a role when another guide writes them, or them with an S,
+        # as a name of its own: "CAS" (the Casualty Actuarial Society) is no cybersecurity analysts' "CAs"
+        others = {g.source for g in guides} - {r.source for r in roles}
+        if any(writes(source, acronym) or writes(source, f"{acronym}S") for source in others):
+            dropped.update((r, acronym) for r in roles if not writes(r.source, acronym))
     if not dropped:
         return guides
     return [
@@ -918,6 +924,8 @@ class Vocabulary:
         """Whether a role's last word is followed by a word naming a person that no guide's role name has: "nurse
         practitioners", "nurse anesthetist" are other roles than the guide's nurse."""
         after = tokens[start + 1] if start + 1 < len(tokens) else ""
+        if after in _AFTER_LEAD or after in _WORK_OF_FIELD:
+            return False  # "underwriter career": the role's career, not a "career" person
         return bool(_PERSON.fullmatch(after)) and singular(after) not in self.name_words
 
     def unlisted(self, text: str) -> list[str]:

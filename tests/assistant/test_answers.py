@@ -2394,3 +2394,16 @@ def test_a_figure_the_question_quotes_counts_only_as_the_amount_it_is(all_guides
     assert all_guides.answer("best laptop for grad school under 800 bucks?").refused
     answer = all_guides.answer("do apms start at over 100k")
     assert not answer.refused and "$95,000" in first_sentence(answer.text), answer.text
+
+
+def test_initials_another_guide_writes_as_a_name_of_its_own_name_no_role(all_guides):
+    """ "is exam p the same for soa and cas?" had been read as asking of cybersecurity analysts ("CA", their name's
+    initials, which their guide never writes, with an s) and answered from the cybersecurity guide; the actuary guide
+    writes "CAS", the Casualty Actuarial Society. And "underwriter career ladder steps?" had been "The guide does not
+    cover underwriter career": a "career" is no other person than the underwriter."""
+    vocabulary = all_guides.search.keyword_index().vocabulary
+    assert [r.name for r in vocabulary.roles_in("is exam p the same for soa and cas?")] == []
+    assert [r.name for r in vocabulary.roles_in("underwriter career ladder steps?")] == ["insurance underwriter"]
+    text = all_guides.answer("is exam p the same for soa and cas?").text
+    assert text.startswith("Yes: The first two exams are shared by both societies"), text
+    assert "career" not in (all_guides.answer("underwriter career ladder steps?").uncovered or [])
