@@ -2093,6 +2093,14 @@ class _Plan:
         first, *rest = self.extracted([n])
         return [Sentence(f"Yes: {first.text}", first.cites, True), *rest]
 
+    def _fact_after(self, n: int) -> str | None:
+        """The fact a myth's sentence is answered with, when the next sentence of its passage gives it ("Fact: ...")."""
+        after = n + 1
+        if after < len(self.candidates) and self.candidates[after].passage == self.candidates[n].passage:
+            fact = reading.FACT.match(self.candidates[after].text)
+            return fact.group("fact") if fact else None
+        return None
+
     def verdict(self, n: int, term: str) -> list[Sentence]:
         """ "Yes: <the evidence>", or "No: ..." when the evidence negates the asked word ("rarely an entry-level")."""
         first, *rest = self.extracted([n])
@@ -2119,10 +2127,17 @@ class _Plan:
         asked = self.analysis.text.replace("w/o", "without")
         judged = first.text if first.text != self.candidates[n].text and self.listing[n] else self.candidates[n].text
         # "do i need a cdl to run an excavator": "No CDL is required to operate a machine ...", not the myth
-        if myth := reading.MYTH.match(first.text):
+        claimed = None  # a myth the question says again: "do underwriters just follow a checklist"
+        if myth := reading.MYTH.match(self.candidates[n].text) or reading.MYTH.match(first.text):  # (its own)
+            claimed = myth.string[: myth.start("fact")]
             first = Sentence(myth.group("fact"), first.cites, first.composed)
             judged = first.text
+        elif reading.MYTH_ALONE.match(first.text) and (fact := self._fact_after(n)):
+            claimed = first.text
+            first, rest, judged = Sentence(fact, first.cites, first.composed), [], fact
         said = "No" if reading.negates(judged, term) != reading.negates(asked, term) else "Yes"
+        if claimed and len(terms(asked) & terms(claimed)) > len(terms(asked) & terms(judged)):
+            said = "Yes" if reading.negates(asked, term) else "No"  # the myth's claim is what is false
         against = reading.against(asked, self.candidates[n].text)  # "slower than average?" - "faster than the average"
         said = said if against is None else ("No" if against else "Yes")
         if said == "Yes" and reading.other_amount(asked, self.candidates[n].text):
@@ -2237,7 +2252,11 @@ class _Plan:
         if avoided:
             return avoided
         # What the asker would avoid is no match ("bad at math": not the role whose sentences have "math")
-        scores = scores - np.array([reading.covers(self.analysis.lacks, w) for w in self.own_words], dtype=float)
+        # (unless it says the role goes without it: "prefer judgment calls over heavy math", evidence for the role)
+        lacks = self.analysis.lacks
+        spared = np.array([bool(lacks) and reading.spares(c.text, lacks) for c in self.candidates])
+        covered = np.array([reading.covers(lacks, w) for w in self.own_words])
+        scores = scores - (covered & ~spared) + TUNING.fit_spared_bonus * spared
 
         def fits(role: Role, scores: np.ndarray) -> float:  # by its two best sentences, not one lucky match
             return float(np.mean(sorted(scores[by_role[role]])[-TUNING.fit_evidence :]))

@@ -10,7 +10,7 @@ from functools import lru_cache
 from .analysis import FIGURES, readings
 from .sentences import LIST_SENTENCE
 from .tuning import TUNING
-from .vocabulary import _spells
+from .vocabulary import _spells, words
 
 # After a figure: it is a difference, not a level ("a hygienist earns about $41,000 more per year than an assistant",
 # "about $1,800 a year in favor of machinists"); not "$125,000 or more".
@@ -411,6 +411,20 @@ def covers(lacks: frozenset[str], words: frozenset[str]) -> bool:
     return bool(lacks) and len(found) >= min(2, len(lacks))
 
 
+# Words before a thing that say one goes without it: "prefer judgment calls over heavy math", "without a long exam".
+_SPARED = re.compile(r"\b(over|without|no|not|less|little|fewer|avoid\w*|instead of|rather than|away from)\s+", re.I)
+
+
+def spares(text: str, lacks: frozenset[str]) -> bool:
+    """Whether a sentence says its role goes without what the asker would avoid ("... and prefer judgment calls over
+    heavy math" for "hate heavy math"): the avoided words within three after a word of going without."""
+    for m in _SPARED.finditer(text):
+        after = words(text[m.end() :])[:3]
+        if any(forms_of_one(w, t) or w == t for w in after for t in lacks):
+            return True
+    return False
+
+
 def forms_of_one(a: str, b: str) -> bool:
     """Whether two words of four letters or more are forms of one ("renew" and "renewal", "full" and "fully")."""
     return min(len(a), len(b)) >= 4 and (_alike(a, b) or _alike(b, a))
@@ -530,6 +544,9 @@ YES_NO_FILLER = frozenset(
 # A myth and the fact that answers it, as one sentence: "Myth: You need a CDL to run heavy equipment: Fact: No CDL is
 # required to operate a machine on a job site, ..." (the fact is the evidence, not the myth).
 MYTH = re.compile(r"^\W*myth\W*:\s*.+?\bfact\W*:\s*(?P<fact>.+)$", re.I)
+# ... or as two: "Myth: You need a math degree to become an actuary." then "Fact: You need the math, not the degree."
+MYTH_ALONE = re.compile(r"^\W*myth\W*:", re.I)
+FACT = re.compile(r"^\W*fact\W*:\s*(?P<fact>.+)$", re.I)
 
 
 def surface(text: str, stems: set[str]) -> list[str]:

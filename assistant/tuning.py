@@ -159,6 +159,11 @@ class Tuning:
     # Advice picks the role whose this-many best sentences match the asker best on average (1: one lucky sentence).
     # 1 / 2 / 3 on the real questions: first sentence 0.713 / 0.721 / 0.721.
     fit_evidence: int = 2
+    # Advice: a sentence saying its role goes without what the asker would avoid ("prefer judgment calls over heavy
+    # math" for "hate heavy math") is evidence for it, as a "Choose X if" sentence is (`choosing_bonus`, the value
+    # taken). The twentieth guide's "... hate heavy math. which one" had gone to the legal secretaries' "start working
+    # quickly" (0.708 against the underwriters' 0.613); no other eval answer moved with it.
+    fit_spared_bonus: float = 0.3
     # Two sentences sharing this share of their words (of the shorter one's) say the same thing; the second is not
     # added. Measured on words since 2026-11-29: the sentence vectors carry their section's headings, which made any two
     # sentences of one section "alike" at the old cosine bar of 0.85 (0.8-0.93), so a section's second sentence never
