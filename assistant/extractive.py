@@ -56,6 +56,8 @@ _ANAPHOR = re.compile(
 
 
 # A question asking by the hour: "per hour", "hourly", "an hr".
+# Where a table row's cell ends: "...; " or ", " before the next cell's capital ("..., Insurance underwriter 2 to 3").
+_CELL = re.compile(r"[;,]\s+(?=[A-Z])")
 _BY_THE_HOUR = re.compile(r"\b(hour\w*|hr)\b", re.I)
 # Words of a change over time: what a question about growth asks, and what a sentence states a growth rate with (not
 # "About 80% of insurance underwriters work for insurance carriers", a share).
@@ -1414,7 +1416,8 @@ class _Plan:
             label = reading.item_label(c.text)
             at = (self.passages[c.passage].source, self.passages[c.passage].section)
             if at == where and not label:  # "Earn a bachelor's degree (4 years) that ...": its label opens it
-                label = next((item for item in labels if c.text.startswith(item)), "")
+                # (as the list writes it: "Earn a bachelor's degree, business ..." of "...; business ...")
+                label = next((item for item in labels if c.text.replace(";", ",").startswith(item)), "")
             if at == where and label in labels and label not in firsts and not (n and self.same_item(n - 1, n)):
                 firsts[label] = n
         found = [label for label in labels if label in firsts]
@@ -1671,8 +1674,8 @@ class _Plan:
             return []
         scores = self.relevance(a.text, self.vector, wanted)
         ok = self.allowed(a.roles) & self.figures[wanted].astype(bool)
-        picks = []
-        for (label, mine), (_, other) in ((things[0], things[1]), (things[1], things[0])):
+        picks = self.things_row(things, wanted, scores, ok)
+        for (label, mine), (_, other) in ((things[0], things[1]), (things[1], things[0])) if not picks else ():
             has = [
                 len(mine & w) * 2 > len(mine) and not other & own
                 for w, own in zip(self.words, self.own_words, strict=True)
@@ -1696,6 +1699,25 @@ class _Plan:
             lower = re.search(r"\b(less|lower|fewer|cheaper|shorter|quicker)\b", a.text, re.I) is not None
             text = ("Yes: " if (hi_n == picks[0][1]) != lower else "No: ") + reading.lower_first(text)
         return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
+
+    def things_row(
+        self, things: tuple[tuple[str, frozenset], ...], wanted: str, scores: np.ndarray, ok: np.ndarray
+    ) -> list[tuple[str, int, tuple[str, float]]]:
+        """Two things weighed by a table's row that gives each its own cell: "Time to full credential: Actuary 7 to 10
+        years (FSA or FCAS), Insurance underwriter 2 to 3 years (CPCU)" for "fsa or cpcu" ([] if no row does)."""
+        rows = ok & np.array([self.table_row(n) for n in range(len(self.candidates))])
+        for n in sorted(np.flatnonzero(rows), key=lambda m: -scores[m]):
+            cells = _CELL.split(self.candidates[n].text.partition(": ")[2])
+            picks = []
+            for label, mine in things:
+                own = [c for c in cells if mine <= terms(c)]
+                value = reading.figure_value(own[0], wanted) if len(own) == 1 else None
+                if value is None:
+                    break
+                picks.append((self.written(label, n), int(n), value))
+            if len(picks) == 2 and picks[0][2][1] != picks[1][2][1]:
+                return picks
+        return []
 
     def figure_for(self, text: str, wanted: str, roles: list[Role], strict: bool = False) -> tuple[str, float] | None:
         """A sentence's figure of the wanted kind, of the one role asked when its parts name several ("Hospitals (work

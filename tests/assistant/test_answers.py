@@ -2432,3 +2432,15 @@ def test_advice_counts_a_role_that_goes_without_what_the_asker_would_avoid(all_g
     question = "i like talking to people and negotiating, want to start working fast, hate heavy math. which one"
     text = all_guides.answer(question).text
     assert text.startswith("By the guide's descriptions, that fits insurance underwriters best"), text
+
+
+def test_a_step_with_a_semicolon_and_two_things_in_a_tables_row(all_guides):
+    """ "how to become an insurance underwriter" had left out the first step ("Earn a bachelor's degree; business,
+    finance or risk management is helpful but not required": its list writes the ";" as ","), and "which takes longer
+    to get fully credentialed, fsa or cpcu" had been "Longer for FSA: 4 to 6 years" (a sentence of other exams): the
+    table's row gives each its own cell ("Actuary 7 to 10 years (FSA or FCAS), Insurance underwriter 2 to 3 years
+    (CPCU)")."""
+    text = all_guides.answer("how to become an insurance underwriter").text
+    assert text.startswith("Earn a bachelor's degree; business, finance or risk management"), text
+    first = first_sentence(all_guides.answer("which takes longer to get fully credentialed, fsa or cpcu").text)
+    assert first.startswith("Longer for FSA: 7 to 10 years [1] against 2 to 3 years for CPCU"), first
