@@ -1280,7 +1280,7 @@ def guide_pointed(text: str, vocabulary: Vocabulary, corpus: CorpusWords, names_
             continue  # (a name no dictionary has, or a test's number, alone: "oscp", not "flies")
         stems = tuple(s for token in tokenize(word) for s in corpus.expand(token) or (token,) if s in asked)
         guides = {corpus.only_in(stem) for stem in stems}
-        if stems and len(guides) == 1 and None not in guides:
+        if stems and len(guides) == 1 and None not in guides and not _clipped(word, guides, corpus):
             pointing.append((word, stems))
     if len(pointing) == 1 and readings(pointing[0][0]) and max(map(corpus.chunks_with, pointing[0][1])) < 2:
         return None
@@ -1288,6 +1288,14 @@ def guide_pointed(text: str, vocabulary: Vocabulary, corpus: CorpusWords, names_
     if len(guides) > 1:  # "oscp exam fee": a name no dictionary has says more than a common word another guide has
         guides = {corpus.only_in(stems[0]) for word, stems in pointing if not readings(word)}
     return guides.pop() if len(guides) == 1 else None
+
+
+def _clipped(word: str, guides: set, corpus: CorpusWords) -> bool:
+    """Whether a short word no dictionary has may be the clipped start of longer words other guides use too: "med" (of
+    one guide's "med passes") is the "medication" and "medical" of many, no name of one guide's."""
+    if readings(word) or len(word) > 4:
+        return False
+    return any(corpus.only_in(known) not in guides for known in corpus.words.starting(word.lower()) if known != word)
 
 
 # Words after chat's "r" for "are" ("qs r on the exam", "r there"), not after the R language ("use r for").
