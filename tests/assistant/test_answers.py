@@ -2444,3 +2444,16 @@ def test_a_step_with_a_semicolon_and_two_things_in_a_tables_row(all_guides):
     assert text.startswith("Earn a bachelor's degree; business, finance or risk management"), text
     first = first_sentence(all_guides.answer("which takes longer to get fully credentialed, fsa or cpcu").text)
     assert first.startswith("Longer for FSA: 7 to 10 years [1] against 2 to 3 years for CPCU"), first
+
+
+def test_a_clipped_word_points_at_no_one_guide(all_guides):
+    """ "med", which one guide writes once ("med passes"), is the "medication" and "medical" of many: "i want to be the
+    one deciding if a med is safe, not just filling bottles. which suits me" had been sent to the CNA guide alone and
+    answered "fits certified nursing assistants best"; a name no dictionary has still points at its guide ("faa")."""
+    from assistant.analysis import guide_pointed
+
+    index = all_guides.search.keyword_index()
+    question = "i want to be the one deciding if a med is safe, not just filling bottles. which suits me"
+    assert guide_pointed(question, index.vocabulary, index.corpus_words) is None
+    assert guide_pointed("how long is the faa academy", index.vocabulary, index.corpus_words) is not None
+    assert "fits pharmacists best" in all_guides.answer(question).text
