@@ -1605,11 +1605,41 @@ class _Plan:
         if row is not None and a.wants == "count" and fa and fb:  # each side counts what is asked, the row not:
             counts = self.counts_of(a.text)  # "more openings each yr": not the row of "Jobs in the US"
             row = None if counts[na] and counts[nb] and not counts[row[1]] else row
+        # a place or setting asked that each side's sentence names and the row does not ("in california": "Rad techs:
+        # California ($101,450), ...", not the national row): each side's figure after it
+        named = [  # (a name no dictionary has, which each side's sentence writes as one: "California")
+            re.compile(rf"\b{re.escape(w[0].upper() + w[1:5])}\w*")
+            for w in words(a.text)
+            if len(w) > 3 and w.isalpha() and not readings(w) and not self.vocabulary.roles_in(w)
+        ]
+        where = [p for p in named if p.search(self.candidates[na].text) and p.search(self.candidates[nb].text)]
+        place = None
+        if row is not None and where and not where[0].search(self.candidates[row[1]].text) and fa and fb:
+            place = where[0].search(self.candidates[na].text)
+            fa, fb = (
+                reading.figure_value(self.candidates[n].text, a.wants, place.group(0), end, hourly, unit, counted)
+                for n in (na, nb)
+            )
+            row = None
         if row is not None and (not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - margin or staged_row):
             _, n, fa, fb = row
             na = nb = n
         if not (fa and fb):
             return []
+        if na == nb and fa[1] == fb[1]:  # one figure of one sentence read for both: each role's own part's instead
+            # ("the best-paid 10% of operators earn more than $94,150, against $76,850 for drivers"), if each has one
+            parts = self.parts_by_role(self.candidates[na].text)
+            own = [
+                [
+                    v
+                    for of, part in parts
+                    if of == role and (v := reading.figure_value(part, a.wants, stage, end, hourly, unit, counted))
+                ]
+                for role in (role_a, role_b)
+            ]
+            if not (own[0] and own[1]):
+                return []
+            fa, fb = own[0][0], own[1][0]  # (the same again: "4 to 5 years" for each, "Neither")
         if a.wants == "money" and min(fa[1], fb[1]) > 0 and max(fa[1], fb[1]) > 10 * min(fa[1], fb[1]):
             return []  # "$75,000 to $82,000" against "$100 to $200" (a fee): not two roles' pay
         if fa[1] == fb[1]:  # "is the electrical or plumbing apprenticeship longer": "4 to 5 years" for each
@@ -1653,6 +1683,8 @@ class _Plan:
         instance = _instance(row.text, self.passages[row.passage].text) if hi_n == lo_n else None
         if instance and terms(instance.group(1)) & (terms(a.text) - self.role_words):  # "in texas ...": "In Texas, ..."
             text = f"In {instance.group(1)}, {reading.lower_first(text)}"
+        elif place:  # "In California, sonographers earn more: ..."
+            text = f"In {place.group(0)}, {reading.lower_first(text)}"
         if re.search(r"\bworth\b", a.text, re.I):  # "is it worth ...?" is the asker's to weigh: the figures are
             text = f"By pay, {reading.lower_first(text)}"  # what the guide gives
         elif YES_NO.match(a.text) and not re.search(r"\bor\b", a.text) and not a.unknown:

@@ -2457,3 +2457,20 @@ def test_a_clipped_word_points_at_no_one_guide(all_guides):
     assert guide_pointed(question, index.vocabulary, index.corpus_words) is None
     assert guide_pointed("how long is the faa academy", index.vocabulary, index.corpus_words) is not None
     assert "fits pharmacists best" in all_guides.answer(question).text
+
+
+def test_a_comparison_reads_each_roles_own_figure_and_the_place_asked(all_guides):
+    """The twenty-ninth grading: "heavy equipment operator vs truck driver top earners, how much more do the top 10%
+    make" had been "Neither: ... both earn $94,150" (one figure of "the best-paid 10% of operators earn more than
+    $94,150, against $76,850 for drivers" read for both); "sonograhper vs rad tech in california whats the pay
+    difference" had been answered with the national medians ($84,470 against $67,180)."""
+    question = "heavy equipment operator vs truck driver top earners, how much more do the top 10% make"
+    first = first_sentence(all_guides.answer(question).text)
+    assert first.startswith("Heavy equipment operators earn more: $94,150"), first
+    assert "$76,850" in first and "$17,300 more" in first, first
+    first = first_sentence(all_guides.answer("sonograhper vs rad tech in california whats the pay difference").text)
+    assert first.startswith("In California, sonographers earn more: $118,620"), first
+    assert "$101,450" in first and "$17,170 more" in first, first
+    # the same figure of a row's two cells is still the same: "Neither"
+    text = all_guides.answer("is the electrical or plumbing apprenticeship longer").text
+    assert text.startswith("Neither: electricians and plumbers both take 4 to 5 years"), text
