@@ -36,6 +36,9 @@ _FIT = re.compile(
     r"\b(suits?|fits?|right for me|better for me|best for me|for someone (like|who)|match(es)? me|"
     r"should i (be|become|choose|pick|go|do|get into|try)|which (one|role|career|job|path) (should|would|do)|"
     r"\bwhich (one|role|career|job|path)\W*$|"  # "i want a long term career with ..., which role"
+    # "..., which one if i wanna be home every night" (not "which one pays more if i have a bachelors": a figure)
+    r"\bwhich (one|role|career|job|path)\b(?![^?.;]*\b(pays?|earns?|makes?|more|less|longer|shorter|faster|costs?)\b)"
+    r"[^?.;]*\bif (i|u|you)\b|"
     r"(which|what) .*\b(for me|would i(?! (have|need|use|learn|make|earn|get|take)\b))\b|"  # (not "what software
     # would i have to learn": a list)
     r"\bor\b[^?.;]{1,40}\bfor me\b)",  # "paralegal or legal secretary for me?"
@@ -574,6 +577,8 @@ _CHAT_SHORT = {
     "qs": "questions",
     "q's": "questions",
     "thru": "through",  # "job growth thru 2033"
+    "med": "medication",
+    "meds": "medications",  # "can a vet tech prescribe meds": "prescribe medication"
 }
 # Everyday words for what guides head otherwise: "Pros" and "Cons", "Responsibilities".
 _HEADED_AS = {

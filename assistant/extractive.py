@@ -1539,8 +1539,9 @@ class _Plan:
         # naming them together ("The career paths for both data scientists and ML engineers involve ...").
         both = np.array([self.apart(c.text, role_a, role_b) is not None for c in self.candidates])
         both &= self.allowed([role_a, role_b])
-        if a.terms:  # "education differences": a sentence naming both roles must also be about education
-            both &= np.array([bool(a.terms & w) for w in self.words])
+        asked = a.terms - self.role_words  # (not "heavy equipment" of "running heavy equipment": the role's name)
+        if asked:  # "education differences": a sentence naming both roles must also be about education
+            both &= np.array([bool(asked & w) for w in self.words])
         if thing is not None:  # ... and one about the items asked ("degree")
             both &= np.array([terms(thing) <= w for w in self.own_words])
         pick = None if duties else self.best(scores, both)
@@ -1975,6 +1976,14 @@ class _Plan:
         numbers = re.findall(r"\d[\d,.]*\d|\d", a.text)
         stating = has & own & np.array([self.states_for(c.text, numbers, role) for c in self.candidates])
         subject = np.array([self.of_other_subject(n, [role]) for n in range(len(self.candidates))])
+        # ... as is one whose asked word is in the other role's clause, not in the asked role's own: "A dental hygienist
+        # needs a degree and a state license ..., while a dental assistant can start working in under a year"
+        subject |= has & np.array(
+            [
+                bool(clauses := self.own_clauses(c.text, role)) and not any(term in terms(x) for x in clauses)
+                for c in self.candidates
+            ]
+        )
         yes = self.best(scores - TUNING.other_subject_penalty * subject, stating if stating.any() else has & own)
         if yes is not None and reading.NEED.search(a.text):
             # "Do I need a design degree?": a way in without it ("through a degree, an online course, or a bootcamp")
@@ -2173,6 +2182,16 @@ class _Plan:
             items = [i for i in listed if len(roles) == 1 and roles[0] in self.vocabulary.roles_in(i)]
             items = items or [i for i in listed if term in terms(i) and not self.vocabulary.roles_in(i)]
             first = Sentence(f"{items[0].rstrip('.')}.", first.cites, first.composed) if len(items) == 1 else first
+            # a row's cell that is its own verdict: "Dental Hygienist: Yes, in every state" - "Yes, in every state";
+            # "Dental Assistant: Only for certain tasks in some states", of a need - "No, only for certain tasks ..."
+            cell = len(items) == 1 and bool(self.vocabulary.roles_in(items[0].partition(": ")[0]))
+            value = first.text.partition(": ")[2] if cell else ""
+            lead = re.match(r"(yes|no)\b[,.;:]?\s*", value, re.I)
+            if lead and value[lead.end() :]:
+                said = f"{lead.group(1).capitalize()}, {value[lead.end() :]}"
+                return [Sentence(said, first.cites, True), *rest]
+            if re.match(r"only\b", value, re.I) and reading.NEED.search(self.analysis.text):
+                return [Sentence(f"No, {reading.lower_first(value)}", first.cites, True), *rest]
         if not rest and (self._figure_after(n) or self._example_after(n)):  # "Apprentices are paid while they
             # learn." and how much: "Pay ..."; "does location matter" - "... fluctuates depending on ... location" and
             # "For example, data scientists ... in technology hubs like Silicon Valley could command higher salaries"

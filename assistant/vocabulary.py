@@ -573,6 +573,16 @@ def _aliases(name: str, text: str) -> list[str]:
     return [a for a in dict.fromkeys(found) if a and a.lower() != name.lower()]
 
 
+def _agent(word: str) -> tuple[str, ...]:
+    """Who does what a word ending in -ing names: "driver" for "driving", "welder" for "welding"."""
+    if not word.endswith("ing"):
+        return ()
+    from lemminflect import getLemma
+
+    lemma = getLemma(word, upos="VERB")[0]
+    return (lemma + "r", lemma + "er") if lemma != word else ()
+
+
 def _initials(name: str, expansions: list[str]) -> list[str]:
     """Initials of the name itself: "DS", "MLE" (not of every alias: "EH"), and of a last word made of two words:
     "UW" for an underwriter, "FF" for a firefighter."""
@@ -887,10 +897,13 @@ class Vocabulary:
                 and not _CLAUSE_BREAK.search(text[spans[start][1] : spans[start + 1][0]])
             ):
                 continue  # "code or design screens": a thing done to something, not the field
+            agent = _agent(token)  # "driving": a driver's work
             roles = [
                 r
                 for h, rs in [*((h, [r]) for h, r in self._heads.items()), *self._shared_heads.items()]
-                if len(h) >= 6 and singular(token)[: _field_cut(h)] == h[: _field_cut(h)] and singular(token) != h
+                if len(h) >= 6
+                and singular(token) != h
+                and (singular(token)[: _field_cut(h)] == h[: _field_cut(h)] or h in agent)
                 for r in rs
             ]
             roles += [  # or of its first word: "finance" for financial analyst

@@ -2474,3 +2474,30 @@ def test_a_comparison_reads_each_roles_own_figure_and_the_place_asked(all_guides
     # the same figure of a row's two cells is still the same: "Neither"
     text = all_guides.answer("is the electrical or plumbing apprenticeship longer").text
     assert text.startswith("Neither: electricians and plumbers both take 4 to 5 years"), text
+
+
+def test_a_yes_no_reads_the_asked_roles_own_clause_and_cell(all_guides):
+    """The twenty-ninth grading: "does a dental assistant need a license to work" had been "Yes: A dental hygienist
+    needs a degree and a state license ..., while a dental assistant can start working in under a year" (the license
+    is the hygienist's clause); "can a vet tech do surgery or prescribe meds" had opened "The guide says nothing
+    about meds" ("meds": the guide's "medication")."""
+    text = all_guides.answer("does a dental assistant need a license to work").text
+    assert text.startswith("No, only for certain tasks in some states"), text
+    text = all_guides.answer("do dental hygienists need a license").text
+    assert text.startswith("Yes, in every state"), text
+    text = all_guides.answer("can a vet tech do surgery or prescribe meds").text
+    assert text.startswith("No: In every state, vet techs cannot diagnose, prescribe medication"), text
+
+
+def test_a_fields_work_names_its_role_and_which_one_if_i_asks_for_a_fit(all_guides):
+    """ "truck driving or running heavy equipment, which one if i wanna be home with my kids every night" had named no
+    role ("driving" is a driver's work, as "welding" a welder's) and been answered with the FAQ's "Yes" to "Can I do
+    both?"; "which one ... if i ..." asks which suits the asker, unless it asks a figure."""
+    question = "truck driving or running heavy equipment, which one if i wanna be home with my kids every night"
+    text = all_guides.answer(question).text
+    assert "heavy equipment operator" in first_sentence(text) and not text.startswith("Yes"), text
+    assert "home" in first_sentence(text), text
+    index = all_guides.search.keyword_index()
+    assert [r.name for r in index.vocabulary.roles_in("is welding or machining better pay")] == ["welder", "machinist"]
+    asked = analyse("which one pays more if i have a bachelors, rn or pa", index.vocabulary, index.corpus_words)
+    assert asked.kind == "comparison"
