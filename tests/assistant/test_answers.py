@@ -2102,7 +2102,8 @@ def test_a_pros_list_is_no_row_of_both_roles_for_a_figure(newest_guides):
     ("question", "verdict"),
     [
         ("do sonographers get exposed to radiation at all", "No: Sonographer: None (no ionizing radiation)"),
-        ("do rad techs get exposed to radiation", "Yes: Radiologic Technologist: Yes, monitored with a dosimeter"),
+        # (a cell that says yes itself is the verdict: not "Yes: Radiologic Technologist: Yes, ...")
+        ("do rad techs get exposed to radiation", "Yes, monitored with a dosimeter"),
         # (a cell's own "; " stays in it)
         (
             "is the CDA exam required everywhere for dental assistants?",
