@@ -2506,7 +2506,9 @@ class _Plan:
             part = f.analysis or self.analysis
             got = self.as_part(part, f.vector, sides) or (introduces(part) and self.introduction(part.roles[0]))
             got = got or self.fact(f.question, f.vector, part.roles or self.analysis.roles, part, most=1)
-            out += [s for s in got[:1] if s not in out]
+            # (not a sentence said already, with its verdict or without: "do trainees get paid at the faa academy? how
+            # much" - "Yes: Trainees are paid from the start: ... $52,000 ..." answers both)
+            out += [s for s in got[:1] if not any(reading.VERDICT.sub("", s.text) in o.text for o in out)]
         return out or self.fact()
 
     def as_part(self, part: Analysis, vector: np.ndarray, sides: list[Focus]) -> list[Sentence]:

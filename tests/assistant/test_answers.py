@@ -2502,3 +2502,11 @@ def test_a_fields_work_names_its_role_and_which_one_if_i_asks_for_a_fit(all_guid
     assert [r.name for r in index.vocabulary.roles_in("is welding or machining better pay")] == ["welder", "machinist"]
     asked = analyse("which one pays more if i have a bachelors, rn or pa", index.vocabulary, index.corpus_words)
     assert asked.kind == "comparison"
+
+
+def test_a_part_answered_by_what_another_part_said_is_not_said_twice(all_guides):
+    """The twenty-ninth grading's q20: "do air traffic controller trainees get paid at the faa academy? how much" had
+    said "Trainees are paid from the start: expect roughly $52,000 a year ..." twice, once with its "Yes"."""
+    text = all_guides.answer("do air traffic controller trainees get paid at the faa academy? how much").text
+    assert text.startswith("Yes: Trainees are paid from the start") and "$52,000" in text, text
+    assert text.count("Trainees are paid from the start") == 1, text
