@@ -1707,19 +1707,8 @@ class _Plan:
             return []
         scores = self.relevance(a.text, self.vector, wanted)
         ok = self.allowed(a.roles) & self.figures[wanted].astype(bool)
-        picks = self.things_row(things, wanted, scores, ok)
-        for (label, mine), (_, other) in ((things[0], things[1]), (things[1], things[0])) if not picks else ():
-            has = [
-                len(mine & w) * 2 > len(mine) and not other & own
-                for w, own in zip(self.words, self.own_words, strict=True)
-            ]
-            n = self.best(scores, ok & np.array(has))
-            named = self.vocabulary.roles_in(a.text)  # (the role typed: a comparison's roles are its guide's two)
-            value = self.figure_for(self.candidates[n].text, wanted, named) if n is not None else None
-            if value is None:
-                return []
-            picks.append((self.written(label, n), n, value))
-        if picks[0][2][1] == picks[1][2][1]:
+        picks = self.things_row(things, wanted, scores, ok) or self.things_own(things, wanted, scores, ok)
+        if not picks or picks[0][2][1] == picks[1][2][1]:
             return []
         (hi_label, hi_n, hi), (lo_label, lo_n, lo) = sorted(picks, key=lambda pick: -pick[2][1])
         word = {"money": "More", "percent": "Higher", "duration": "Longer", "count": "More"}[wanted]
@@ -1732,6 +1721,25 @@ class _Plan:
             lower = re.search(r"\b(less|lower|fewer|cheaper|shorter|quicker)\b", a.text, re.I) is not None
             text = ("Yes: " if (hi_n == picks[0][1]) != lower else "No: ") + reading.lower_first(text)
         return [Sentence(text, (self.candidates[hi_n].passage, self.candidates[lo_n].passage), True)]
+
+    def things_own(
+        self, things: tuple[tuple[str, frozenset], ...], wanted: str, scores: np.ndarray, ok: np.ndarray
+    ) -> list[tuple[str, int, tuple[str, float]]]:
+        """Two things weighed each by its best sentence that states the figure with its words and not the other's
+        ([] if either has none)."""
+        picks = []
+        named = self.vocabulary.roles_in(self.analysis.text)  # (the role typed: a comparison's roles are its guide's)
+        for (label, mine), (_, other) in ((things[0], things[1]), (things[1], things[0])):
+            has = [
+                len(mine & w) * 2 > len(mine) and not other & own
+                for w, own in zip(self.words, self.own_words, strict=True)
+            ]
+            n = self.best(scores, ok & np.array(has))
+            value = self.figure_for(self.candidates[n].text, wanted, named) if n is not None else None
+            if value is None:
+                return []
+            picks.append((self.written(label, n), n, value))
+        return picks
 
     def things_row(
         self, things: tuple[tuple[str, frozenset], ...], wanted: str, scores: np.ndarray, ok: np.ndarray
