@@ -40,8 +40,8 @@ from .citations import check_citations, renumber
 from .condense import condense, is_follow_up, with_role_names, without_roles
 from .errors import InvalidQuestion
 from .extractive import ExtractiveWriter, Focus, Said, Sentence
+from .reading import VERDICT, forms_of_one
 from .reading import counted as counted_by
-from .reading import forms_of_one
 from .results import Answer, Citation
 from .retrieval import GuideRetriever, HybridSearch, Passage, terms
 from .sentences import SentenceVectors, split_sentences
@@ -748,7 +748,7 @@ class Assistant(Runnable[Question | str, Answer]):
             first, cites = out[0]
             # Only the closest thing the guide says: the rest would answer a question that was not asked; and no yes or
             # no ("does lincoln electric hire welders w no experience": not "No: The AWS CWI exam has three parts")
-            first = _VERDICT.sub("", first)
+            first = VERDICT.sub("", first)
             out = [(f"{caveat}; what it does say: {first[:1].upper()}{first[1:]}", cites)]
         return out
 
@@ -876,10 +876,6 @@ def _names_a_passage_term(analysis: Analysis, passages: list[Passage]) -> bool:
     named = max((_named_in(content, terms(p.text)) + figured(p) for p in passages[:3]), default=0)
     named = max([named] + [figured(p) for p in passages[3:]])
     return named > 0 and named * 2 >= len(content) and named >= min(2, len(content))
-
-
-# A verdict opening a sentence: "Yes: ...", "No, ...", the guide's own "No. ...".
-_VERDICT = re.compile(r"^(yes|no|often not|often, yes|usually not)[:,.]\s+", re.I)
 
 
 def _named_in(content: set[str], said: frozenset[str]) -> int:

@@ -56,8 +56,6 @@ _ANAPHOR = re.compile(
 
 
 # A question asking by the hour: "per hour", "hourly", "an hr".
-# Where a table row's cell ends: "...; " or ", " before the next cell's capital ("..., Insurance underwriter 2 to 3").
-_CELL = re.compile(r"[;,]\s+(?=[A-Z])")
 _BY_THE_HOUR = re.compile(r"\b(hour\w*|hr)\b", re.I)
 # Words of a change over time: what a question about growth asks, and what a sentence states a growth rate with (not
 # "About 80% of insurance underwriters work for insurance carriers", a share).
@@ -1748,7 +1746,7 @@ class _Plan:
         years (FSA or FCAS), Insurance underwriter 2 to 3 years (CPCU)" for "fsa or cpcu" ([] if no row does)."""
         rows = ok & np.array([self.table_row(n) for n in range(len(self.candidates))])
         for n in sorted(np.flatnonzero(rows), key=lambda m: -scores[m]):
-            cells = _CELL.split(self.candidates[n].text.partition(": ")[2])
+            cells = reading.PARTS.split(self.candidates[n].text.partition(": ")[2])
             picks = []
             for label, mine in things:
                 own = [c for c in cells if mine <= terms(c)]
@@ -2209,7 +2207,7 @@ class _Plan:
         judged = first.text if first.text != self.candidates[n].text and self.listing[n] else self.candidates[n].text
         # "do i need a cdl to run an excavator": "No CDL is required to operate a machine ...", not the myth
         claimed = None  # a myth the question says again: "do underwriters just follow a checklist"
-        if myth := reading.MYTH.match(self.candidates[n].text) or reading.MYTH.match(first.text):  # (its own)
+        if myth := reading.MYTH.match(self.candidates[n].text):  # (its own: not one merged with the one before)
             claimed = myth.string[: myth.start("fact")]
             first = Sentence(myth.group("fact"), first.cites, first.composed)
             judged = first.text

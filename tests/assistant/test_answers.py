@@ -2407,22 +2407,26 @@ def test_initials_another_guide_writes_as_a_name_of_its_own_name_no_role(all_gui
     assert [r.name for r in vocabulary.roles_in("underwriter career ladder steps?")] == ["insurance underwriter"]
     text = all_guides.answer("is exam p the same for soa and cas?").text
     assert text.startswith("Yes: The first two exams are shared by both societies"), text
-    assert "career" not in (all_guides.answer("underwriter career ladder steps?").uncovered or [])
+    answer = all_guides.answer("underwriter career ladder steps?")
+    assert not answer.refused and not any("career" in u for u in answer.uncovered or []), answer.text
 
 
-def test_a_myth_said_again_is_answered_no_with_its_fact(all_guides):
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("do i need a math degree to be an actuary", "No: You need the math, not the specific degree"),
+        ("do underwriters just follow a checklist", "No: Routine files are increasingly automated"),
+        # (a myth and its fact in one list item, the myth before it another's: its own fact)
+        ("does operator school guarantee a union job", "No: Unions fill seats through their own apprenticeships"),
+    ],
+)
+def test_a_myth_said_again_is_answered_no_with_its_fact(all_guides, question, opening):
     """The twentieth guide writes each myth and its fact on lines of their own ("**Myth:** You need a math degree to
     become an actuary." / "**Fact:** You need the math, not the specific degree."): "do i need a math degree to be an
     actuary" had been "Yes: Myth: You need a math degree ...". A question that says a myth again is answered no, with
-    the fact; one that asks what the fact says is judged by it."""
-    cases = {
-        "do i need a math degree to be an actuary": "No: You need the math, not the specific degree",
-        "do underwriters just follow a checklist": "No: Routine files are increasingly automated",
-        "does operator school guarantee a union job": "No: Unions fill seats through their own apprenticeships",
-    }
-    for question, opening in cases.items():
-        text = all_guides.answer(question).text
-        assert text.startswith(opening), (question, text)
+    the fact."""
+    text = all_guides.answer(question).text
+    assert text.startswith(opening), text
 
 
 def test_advice_counts_a_role_that_goes_without_what_the_asker_would_avoid(all_guides):
