@@ -195,7 +195,7 @@ def newest_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
 
 @pytest.fixture(scope="session")
 def all_guides(tmp_path_factory: pytest.TempPathFactory, embeddings):
-    """An assistant over the guide and every guide of tests/data (twenty), ingested once: what a user who added
+    """An assistant over the guide and every guide of tests/data (twenty-one), ingested once: what a user who added
     many guides has, where the roles' words overlap most ("nurses", "techs"). Read it only."""
     return _assistant_over(tmp_path_factory.mktemp("all-guides"), embeddings, (GUIDE, *sorted(GUIDE_DATA.glob("*.md"))))
 
