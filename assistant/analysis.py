@@ -140,7 +140,7 @@ _WANTS = [
             # (not what one pays into or off: "do teachers pay into social security", "pay off my loans")
             r"\b(earn\w*|salar\w*|sallar\w*|(?:pay|pays|paid|paying)(?! (?:into|off|back|for by)\b)|income|wages?|"
             r"compensation|money|"
-            r"how much (more |less )?(do|does|did|can|will|would|could) \w+( \w+){0,3} (make|get|earn)|"
+            r"how much (more |less )?(do|does|did|can|will|would|could) \w+( [\w%]+){0,8} (make|get|earn)|"
             r"makes? (more|less)|"
             r"what (do|does|did|can|will|would|could) \w+( \w+){0,3} make\b|"
             r"\b(start|starts|starting) (out )?at\b|"
@@ -679,6 +679,12 @@ class CorpusWords:
                 found.append(known)
                 if len(found) == 8:
                     break
+        if not found and len(stem) >= 5 and not readings(word.lower()):  # "qustions": a typo in its first letters
+            found = [
+                known
+                for known in self.words.starting(stem[:1])
+                if abs(len(known) - len(stem)) <= 1 and not known.startswith(stem[:3]) and one_edit_apart(stem, known)
+            ][:8]
         return tuple(found)
 
     def halves(self, word: str) -> tuple[str, ...]:

@@ -435,14 +435,19 @@ class Assistant(Runnable[Question | str, Answer]):
         if not analysis.roles and passages and len(index.vocabulary.guides) > 1:
             # "how do i get my real estate license in florida", answered by the teachers' pay in Florida: a word only
             # another guide uses is missing from the guide that answers, as for a question naming its roles; a word of
-            # one other guide's own ("estate"), not one several use ("try", "fail")
+            # one or a few other guides' own ("estate"), or a name no dictionary has that most guides lack ("florida"),
+            # not one many use ("try", "fail")
             answering = pinned or passages[0].source
+            few = max(1.0, TUNING.few_guides_share * index.guides_compared)
             missing = [
                 u
                 for u in unknown_words(question, index.vocabulary, index.corpus_words, answering)
                 if u not in analysis.unknown
                 and not any(u in v.split() for v in analysis.unknown)
-                and all(len(index.guides_with(t)) <= 1 for t in terms(u))
+                and all(
+                    (n := len(index.guides_with(t))) <= few or (not readings(t) and 2 * n < index.guides_compared)
+                    for t in terms(u)
+                )
             ]
             analysis = replace(analysis, unknown=[*analysis.unknown, *missing]) if missing else analysis
         texts = [p.text for p in passages]

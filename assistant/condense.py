@@ -102,7 +102,7 @@ def with_role_names(text: str, vocabulary: Vocabulary) -> str:
         start, end = spans[mention.start][0], spans[mention.end - 1][1]
         written = text[start:end]
         if written.lower() in (mention.role.name.lower(), mention.role.plural.lower()) or re.search(
-            r"(ing|ence|ance|ysis)$", written, re.I
+            r"(ing|ence|ance|ysis|ism)$", written, re.I
         ):
             continue
         if _SPELLED_OUT.match(text[end:]):  # "what does rph stand for": the letters asked about, kept

@@ -610,7 +610,13 @@ class _Plan:
                 scores = scores + TUNING.asked_stage_bonus * np.array(measured)
             if wants == "count":  # "how many pts": a count of PTs ("259,200 PTs")
                 text = question if isinstance(question, str) else self.analysis.text
-                scores = scores + TUNING.asked_stage_bonus * self.counts_of(text)
+                counted = self.counts_of(text)
+                # ... of the thing asked by its name: "how many questions on the nbcot test" is no count of the NPTE's
+                typed = set(words(text))  # (as typed: not a typo's guesses, "employe", nor chat's "rn")
+                names = {t for t in asked - self.role_words if t in typed and len(t) > 2 and not readings(t)}
+                if names:
+                    counted = counted & np.array([names <= w for w in self.words])
+                scores = scores + TUNING.asked_stage_bonus * counted
         return scores
 
     def shared_weight(self, asked: frozenset[str], words: frozenset[str], families: list[tuple]) -> float:
@@ -652,6 +658,8 @@ class _Plan:
         roles = {m.role for m in self.vocabulary.mentions(what)}
         head = self.counted_head(question)  # "openings", not the "job" of "Jobs in the US"
         asked = asked_terms(head, self.vocabulary, self.corpus) if head else frozenset()
+        # (a word that alone only phrases a question still names what is counted: "how many questions")
+        asked = asked or frozenset(t for t in terms(head) if t in self.corpus.words)
         stems = {f for t in asked for f in self.corpus.family(t)} | (terms(head) - self.role_words if asked else set())
         if set(words(what)) & _PEOPLE or (roles and not head):  # "how many ppl work as paralegals", "how many rad
             # techs are there": the ones employed
@@ -826,6 +834,15 @@ class _Plan:
                 listing[n] = bool(about & words) if exact else reading.shares(about, words)
         if prefer_list and (ok & listing).any():
             listed = int(np.argmax(np.where(ok & listing, scores, -np.inf)))
+            # (not a list that has the asked word only from the heading of two things that introduces it, over a better
+            # sentence naming several of its own: "Common tools are ... such as Cision, Meltwater and Muck Rack", not
+            # "Skills and Tools (what makes a good PR specialist): Persuasive writing ...")
+            intro = reading.list_parts(self.candidates[listed].text)[0].partition(" (")[0]
+            headed = intro in self.passages[self.candidates[listed].passage].section.split(" > ")
+            several = " and " in intro and self.candidates[best].text.count(", ") >= 2  # (a heading of two things)
+            own = about and not self.listing[best] and about & self.own_words[best] - self.role_words
+            if headed and several and own:
+                return best
             if scores[listed] >= scores[best] - TUNING.list_margin:
                 return listed
         return best
@@ -1803,8 +1820,17 @@ class _Plan:
         wants, text = self.analysis.wants, self.analysis.text
         if wants != "count":
             ends = RANGE_END.search(text) or PERCENTILE.search(text)  # "the top 10%": one that says the end asked
-            if not ends or wants not in FIGURES or reading.figure_value(self.candidates[n].text, wants) is not None:
-                return n  # (else a row of both, if there is one, gives the figures)
+            said = self.candidates[n].text
+            if (
+                not ends
+                or wants not in FIGURES
+                or (
+                    reading.figure_value(said, wants) is not None
+                    and (RANGE_END.search(said) or PERCENTILE.search(said))
+                )
+            ):
+                return n  # (else a row of both, if there is one, gives the figures; not the median's: "The median PR
+                # specialist earns $69,800" is no top 10%'s pay)
             # "... more than $113,860 at the top", not the median
             counts = self.figures[wants].astype(bool)
             counts &= np.array([bool(RANGE_END.search(c.text)) for c in self.candidates])
@@ -1991,7 +2017,8 @@ class _Plan:
             ]
         )
         yes = self.best(scores - TUNING.other_subject_penalty * subject, stating if stating.any() else has & own)
-        if yes is not None and reading.NEED.search(a.text):
+        # (a myth the question says again is answered by its fact: "Myth: You need a journalism degree to be a ...")
+        if yes is not None and reading.NEED.search(a.text) and not reading.MYTH_ALONE.match(self.candidates[yes].text):
             # "Do I need a design degree?": a way in without it ("through a degree, an online course, or a bootcamp")
             # answers before a sentence saying what is typical ("Typical degree: Bachelor's in design ...").
             head = reading.head(a.text, term, asked)  # "design degree": a degree
@@ -2196,6 +2223,10 @@ class _Plan:
             if lead and value[lead.end() :]:
                 said = f"{lead.group(1).capitalize()}, {value[lead.end() :]}"
                 return [Sentence(said, first.cites, True), *rest]
+            if lead:  # "License required: ...; Public relations specialist: No": the row's label says what is no
+                label, role = self.candidates[n].text.partition(": ")[0], self.vocabulary.roles_in(items[0])[0]
+                said = f'{lead.group(1).capitalize()}: "{label}" is "{lead.group(1).lower()}" for {role.plural}.'
+                return [Sentence(said, first.cites, True), *rest]
             if re.match(r"only\b", value, re.I) and reading.NEED.search(self.analysis.text):
                 return [Sentence(f"No, {reading.lower_first(value)}", first.cites, True), *rest]
         if not rest and (self._figure_after(n) or self._example_after(n)):  # "Apprentices are paid while they
@@ -2270,11 +2301,13 @@ class _Plan:
     def moving(self, role: Role, towards: Role) -> list[Sentence]:
         """ "can a data scientist switch to ML engineering": yes, where the guide says one moves to the other ("If you
         aspire to transition into an ML engineer role, consider ..."), in that direction; [] where it does not."""
-        field = towards.name.split()[0].lower()
+        # (or its field's first word, as its name or another name starts: "public", "PR" of "Switching from journalism
+        # to PR is one of the most common career moves")
+        fields = {name.split()[0].lower() for name in (towards.name, *towards.aliases) if " " in name}
         moves = np.array(
             [
                 bool(MOVES.search(c.text))
-                and (towards in nm or field in words(c.text))
+                and (towards in nm or bool(fields & set(words(c.text))))
                 # (not the other way: "ML engineers can transition into the role of a data scientist")
                 and subject != towards
                 for c, nm, subject in zip(self.candidates, self.named, self.subject, strict=True)

@@ -187,6 +187,8 @@ def passage_sentences(text: str, section: str = "") -> list[str]:
                 # "4. Pass the Praxis exam.": a step told as a sentence (not a rung, "1. Financial Analyst (0-3
                 # years)"); "- **Time limit:** 3.5 hours": a fact; each a sentence of its own too
                 step = bullet.group(1)[0].isdigit() and parts[0].rstrip()[-1:] in ".!?" and len(core.split()) >= 3
+                # ... as is a long numbered one ("2. A computer-based exam of 177 questions, taken within one year")
+                step = step or (bullet.group(1)[0].isdigit() and len(core.split()) >= 8)
                 if _LABELLED_FIGURE.match(parts[0]) or step:
                     units.append(f"{parts[0].rstrip('.')}.")
                 continue  # "- clear technical writing": an item of the list, not a sentence

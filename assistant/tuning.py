@@ -185,7 +185,9 @@ class Tuning:
     # A question naming no role whose best passage is of a guide without one of its words that only a few guides use
     # (at most this share of them) is searched again in those guides: "how long do i have to wait to retake the praxis"
     # (2 of 18 guides: the teachers' and the speech pathologists') had been answered with the pharmacists' 45 days.
-    # 0.12: two guides of eighteen, one of nine to sixteen; one guide alone is `guide_pointed`'s.
+    # 0.12: two guides of eighteen, one of nine to sixteen; one guide alone is `guide_pointed`'s. A word only so few
+    # other guides use is also missing from the guide that answers a question naming no role ("estate" of "how do i
+    # get my real estate license in florida", answered by the paralegals' guide: two of twenty-one use it).
     few_guides_share: float = 0.12
     # A question that names no indexed role and uses a word no guide uses is refused below this best-passage
     # similarity, and only caveated above it: "how much do dentists earn" (0.34) is refused; a general in-scope

@@ -216,7 +216,9 @@ _AFTER_LEAD = frozenset(
         "career",
         "careers",
         "people",
+        "person",
         "folks",
+        "pros",
         "salary",
         "salaries",
         "pay",
@@ -567,10 +569,22 @@ def _aliases(name: str, text: str) -> list[str]:
                 piece = re.sub(r"^(an?|the)\s+", "", piece, flags=re.I)
                 piece = piece if len(piece.split()) > 1 or len(name_words) == 1 else f"{piece} {name_words[-1]}"
                 found.append(_display(" ".join(singular(w) for w in piece.split())))
-    found = expansions + found
+    found = expansions + found + _contracted(name, text)
     found += _initials(name, expansions)
     found = [a[:-1] if len(a) > 2 and a[:-1].isupper() and a.endswith("s") else a for a in found]  # "PMs": "PM"
     return [a for a in dict.fromkeys(found) if a and a.lower() != name.lower()]
+
+
+def _contracted(name: str, text: str) -> list[str]:
+    """The name with its first words written as their initials, where the guide writes it so: "PR specialist" for
+    a public relations specialist ("PR" spelled out nowhere near)."""
+    parts = name.split()
+    found = []
+    for n in range(2, len(parts)):
+        initials, rest = "".join(w[0] for w in parts[:n]).upper(), " ".join(parts[n:])
+        if re.search(rf"\b{initials}\s+(?i:{re.escape(rest)})", text):
+            found.append(f"{initials} {rest}")
+    return found
 
 
 def _agent(word: str) -> tuple[str, ...]:
@@ -694,10 +708,17 @@ class Vocabulary:
                 self._ends.setdefault(singular(form[-1]), set()).add(role)
         leads: dict[str, list[Role]] = {}
         for role in self.roles:
-            first = role.name.split()[0]
-            if first.isupper() and 2 <= len(first) <= 4 and len(role.name.split()) > 1:
-                leads.setdefault(first.lower(), []).append(role)
-        # A role's leading acronym alone names it when no other role starts with it: "ux" for UX designer.
+            for name in dict.fromkeys([role.name, *role.aliases]):
+                first = name.split()[0]
+                if (
+                    first.isupper()
+                    and 2 <= len(first) <= 4
+                    and len(name.split()) > 1
+                    and role not in leads.get(first.lower(), [])
+                ):
+                    leads.setdefault(first.lower(), []).append(role)
+        # A role's leading acronym alone names it when no other role starts with it: "ux" for UX designer, "pr" for
+        # the public relations specialist its guide calls a "PR specialist".
         self._leads = {w: rs[0] for w, rs in leads.items() if len(rs) == 1 and w not in _SHORT_WORDS}
         self._forms = sorted(((len(f), role, f) for role in self.roles for f in role.forms()), key=lambda c: -c[0])
         # A one-word name made of two words goes by their initials: "ff" (or "ffs") for firefighter.

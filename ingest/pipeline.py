@@ -24,7 +24,7 @@ from .progress import Progress, Work
 from .untrusted import drop_instructions
 
 # Bump when cleaning or chunking changes, so every file counts as changed once.
-PIPELINE_VERSION = "26"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
+PIPELINE_VERSION = "27"  # 2: vocabulary on each guide's first chunk; 3: inline HTML dropped; 4: aliases;
 # 5: sentences addressed to the assistant dropped; 6: sentence vectors stored at ingest (bump it too when
 # `assistant.sentences.passage_sentences` changes: stored sentences that no longer match are embedded per question);
 # 7: aliases "sometimes called a ..." of a singular name or in quotes, no acronym of a body named after the role
@@ -47,7 +47,8 @@ PIPELINE_VERSION = "26"  # 2: vocabulary on each guide's first chunk; 3: inline 
 # construction (industry): ...")
 # 25: a role named in the title with its abbreviation ("Certified Nursing Assistant (CNA)") is named without it;
 # 26: a parenthesis after the role's acronym names it too ("An SLP (sometimes called a speech therapist)"); the
-# initials of a last word made of two words ("UW", "FF")
+# initials of a last word made of two words ("UW", "FF"); 27: a name whose first words the guide writes as their
+# initials ("PR specialist"), and a long numbered item is a sentence too ("2. A computer-based exam of 177 questions")
 
 
 @dataclass(frozen=True)

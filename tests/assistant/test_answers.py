@@ -2514,3 +2514,56 @@ def test_a_part_answered_by_what_another_part_said_is_not_said_twice(all_guides)
     text = all_guides.answer("do air traffic controller trainees get paid at the faa academy? how much").text
     assert text.startswith("Yes: Trainees are paid from the start") and "$52,000" in text, text
     assert text.count("Trainees are paid from the start") == 1, text
+
+
+def test_the_twenty_first_guides_pr_specialists_and_their_figures(all_guides):
+    """The twenty-first guide, written blind (journalist vs public relations specialist), untouched: "pr specialists"
+    had named no role (its guide writes "PR specialist", "public relations" as its initials), so "median pay and job
+    growth for pr specialists?" was answered with the actuaries' pay; "the top 10% of pr people" weighed against "top
+    reporters" had been the PR specialists' median ($69,800) against the reporters' top 10%."""
+    text = all_guides.answer("median pay and job growth for pr specialists?").text
+    assert "$69,800" in first_sentence(text) and "6%" in text, text
+    first = first_sentence(all_guides.answer("how much more do the top 10% of pr people make vs top reporters").text)
+    assert first.startswith("Public relations specialists earn more: $136,700"), first
+    assert "$127,300" in first and "$9,400" in first and "$69,800" not in first, first
+    first = first_sentence(all_guides.answer("top 10% pay, pr specialists vs reporters, who makes more").text)
+    assert "$136,700" in first and "$127,300" in first, first
+
+
+def test_a_yes_no_answered_by_a_myth_or_a_move_into_a_field(all_guides):
+    """The twenty-first guide: "do i need a journalism degree to become a reporter" is the guide's myth, answered by its
+    fact, not by a step that names the degree ("ideally in journalism"); "can a journalist switch to pr" is answered by
+    the sentence moving "from journalism to PR", the field's initials, not by a pay gap that "mid-career reporters
+    switch" over."""
+    text = all_guides.answer("do i need a journalism degree to become a reporter").text
+    assert text.startswith("No: Editors hire clips, not diplomas"), text
+    text = all_guides.answer("can a journalist switch to pr").text
+    assert text.startswith("Yes") and "one of the most common career moves" in first_sentence(text), text
+
+
+def test_a_yes_no_answered_by_a_bare_cell_says_what_its_row_is(assistant_over, tmp_path):
+    """ "do i need a license to work in pr?", answered from the row "| License required | No | No |", had been "No,
+    public relations specialist: [1]." (the cell is a bare "No", with nothing after it to say)."""
+    guide = tmp_path / "baker-vs-barista.md"
+    guide.write_text(
+        "# Baker vs. Barista: Which Food Job Fits You?\n\nBakers make bread before dawn. Baristas make coffee.\n\n"
+        "## Baker vs. Barista at a Glance\n\n| Measure | Baker | Barista |\n|---|---|---|\n"
+        "| Median annual pay | $35,400 | $29,800 |\n| License required | No | No |\n\n"
+        "## What a Baker Does\n\nA baker mixes dough, shapes loaves and watches the ovens.\n\n"
+        "## What a Barista Does\n\nA barista takes orders, pulls espresso shots and steams milk.\n"
+    )
+    (tmp_path / "index").mkdir()
+    bot = assistant_over(tmp_path / "index", (guide,))
+    text = bot.answer("do i need a license to work as a barista?").text
+    assert text.startswith('No: "License required" is "no" for baristas'), text
+
+
+def test_a_count_of_a_word_that_phrases_questions_and_a_list_named_only_by_its_heading(all_guides):
+    """ "how many qustions are on the apr exam": a typo in the word's first letters is the guides' word, not a thing
+    they lack; "questions" is what is counted; and the numbered step that says it ("2. A computer-based exam of 177
+    questions, taken within one year of approval") is a sentence of its own. "what tools do pr specialists use": the
+    sentence naming the tools, not a list of skills that has "tools" only from its heading ("Skills and Tools")."""
+    first = first_sentence(all_guides.answer("how many qustions are on the apr exam").text)
+    assert "177 questions" in first and "says nothing" not in first, first
+    first = first_sentence(all_guides.answer("what tools do pr specialists use").text)
+    assert "Cision" in first and "Persuasive writing" not in first, first

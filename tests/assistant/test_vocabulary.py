@@ -579,3 +579,20 @@ def test_a_gap_against_a_decline_is_supported():
     sentence = "Actuaries grow faster: 22% [1] against -4% [1], 26 percentage points more."
     assert unsupported(sentence, cited, VOCABULARY) == []
     assert unsupported(sentence, [cited[0].replace("decline", "grow")], VOCABULARY) == ["26"]
+
+
+def test_a_name_whose_first_words_the_guide_writes_as_initials_goes_by_them():
+    """ "Public relations specialist", which its guide writes "PR specialist": that is an alias, and "pr" alone (the
+    field, or "pr people") names the role; "journalism" is a field, kept as written when roles are named."""
+    from assistant.condense import with_role_names
+
+    text = "A PR specialist works for an organization. A good PR person saves a reporter time. Journalists report."
+    guide = derive_vocabulary("j.md", "Journalist vs. Public Relations Specialist", ["Pay", "Pay"], [text, text])
+    aliases = {r.name.lower(): set(r.aliases) for r in guide.roles}
+    assert "PR specialist" in aliases["public relations specialist"], aliases
+    vocabulary = Vocabulary([guide])
+    names = lambda t: [r.name for r in vocabulary.roles_in(t)]  # noqa: E731
+    assert names("pr specs hourly pay") == ["public relations specialist"]
+    assert names("top 10% of pr people") == ["public relations specialist"]
+    assert names("journalism or pr") == ["journalist", "public relations specialist"]
+    assert with_role_names("do i need a journalism degree", vocabulary) == "do i need a journalism degree"
