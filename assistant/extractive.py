@@ -174,7 +174,9 @@ _SOONER = re.compile(
     re.I,
 )
 # The best-paying of a role's settings, states or employers, and a question asking where pay is best.
-_PAYS_BEST = re.compile(r"\b(pays? (the )?(best|most)|top-paying|best-paying|highest-paying)\b", re.I)
+_PAYS_BEST = re.compile(r"\b(pays? (the )?(best|most)|top[- ]paying|best[- ]paying|highest[- ]paying)\b", re.I)
+# The place a figure is given for: "California" of "SLPs: California ($112,340), New Jersey ...".
+_PLACE_OF = r"\b([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,3})\s*[(:]\s*"
 # A sentence giving an example of the one before it.
 _EXAMPLE = re.compile(r"\s*(for example|for instance|e\.g\.)\b", re.I)
 # A sentence opening on the typical one of a role: "The median police officer salary is ...", "The average nurse ...".
@@ -1637,6 +1639,12 @@ class _Plan:
                 for n in (na, nb)
             )
             row = None
+        # "top paying state for slps vs audiologists": each side's best place, not a row of both national medians
+        best_places = None
+        if fa and fb and _PAYS_BEST.search(a.text) and row is not None and na != nb:
+            found = [re.search(_PLACE_OF + re.escape(f[0]), self.candidates[n].text) for f, n in ((fa, na), (fb, nb))]
+            best_places = [m.group(1) for m in found] if all(found) else None
+            row = None if best_places else row
         if row is not None and (not (fa and fb) or row[0] >= max(scores[na], scores[nb]) - margin or staged_row):
             _, n, fa, fb = row
             na = nb = n
@@ -1670,6 +1678,8 @@ class _Plan:
             return []  # "12 to 16 days" against a "40-hour" week: not two spans of one thing
         if a.wants == "duration" and len({bool(_CLOCK.search(f[0])) for f in (fa, fb)}) > 1:
             return []  # "about 2 years" of school against "1,820 hours" of clinical work: not one measure
+        if best_places:  # "$118,390 in Oregon"
+            fa, fb = ((f"{f[0]} in {where}", f[1]) for f, where in zip((fa, fb), best_places, strict=True))
         (hi_role, hi_n, hi), (lo_role, lo_n, lo) = sorted([(role_a, na, fa), (role_b, nb, fb)], key=lambda s: -s[2][1])
         grows = re.search(r"\b(grow\w*|growth|outlook|demand|increase|prospects?)\b", a.text, re.I)
         verdict = {
@@ -1701,6 +1711,8 @@ class _Plan:
             text = f"In {instance.group(1)}, {reading.lower_first(text)}"
         elif place:  # "In California, sonographers earn more: ..."
             text = f"In {place.group(0)}, {reading.lower_first(text)}"
+        elif best_places:
+            text = f"In each one's top-paying state, {reading.lower_first(text)}"
         if re.search(r"\bworth\b", a.text, re.I):  # "is it worth ...?" is the asker's to weigh: the figures are
             text = f"By pay, {reading.lower_first(text)}"  # what the guide gives
         elif YES_NO.match(a.text) and not re.search(r"\bor\b", a.text) and not a.unknown:

@@ -2567,3 +2567,11 @@ def test_a_count_of_a_word_that_phrases_questions_and_a_list_named_only_by_its_h
     assert "177 questions" in first and "says nothing" not in first, first
     first = first_sentence(all_guides.answer("what tools do pr specialists use").text)
     assert "Cision" in first and "Persuasive writing" not in first, first
+
+
+def test_a_comparison_of_where_pay_is_best_weighs_each_sides_best_place(all_guides):
+    """ "top paying state for slps vs audiologists, which is higher" had been the national medians ($92,120 against
+    $89,290, one sentence giving both): each role's own top-paying state, named with its figure."""
+    first = first_sentence(all_guides.answer("top paying state for slps vs audiologists, which is higher").text)
+    assert "$118,390 in Oregon" in first and "$112,340 in California" in first, first
+    assert first.startswith("In each one's top-paying state, audiologists earn more"), first
