@@ -111,7 +111,7 @@ _WANTS = [
     (  # what something costs, not what a role earns: "how much does the vtne cost", "whats the exam fee"
         "cost",
         re.compile(
-            r"\bhow much (does|do|is|are|will|would)\b.*\bcosts?\b|\bhow expensive\b|"
+            r"\bhow much (more |less )?(does|do|is|are|will|would)\b.*\bcosts?\b|\bhow expensive\b|"
             r"\b(what|how much) (is|are|was) (the|a|an) (\w+ ){0,2}(fees?|costs?|price|tuition)\b|"
             r"\b(what|how much)'?s (the|a|an) (\w+ ){0,2}(fees?|costs?|price|tuition)\b|"
             # "how much is the arrt exam": what it costs to take, not a figure about it
@@ -1260,6 +1260,7 @@ def asked_terms(text: str, vocabulary: Vocabulary, corpus: CorpusWords) -> froze
         and not (n and tokens[n - 1] == "how" and w in _HOW_WORDS)  # "how long": a span asked, not "long-term"
         and not (w in ("take", "takes") and "how long" in " ".join(tokens[:n]))  # "how long does it take"
         and not (w == "r" and tokens[n + 1 : n + 2] and tokens[n + 1] in _AFTER_ARE)  # "how many qs r on the exam"
+        and not _take_home(tokens, n)  # "take home pay": pay, no home
     )
     # ... and a code the guides use ("the praxis 5331": "### Praxis Speech-Language Pathology (5331)"), not a figure
     codes = [c for c in _CODE.findall(text) if c in corpus.words]

@@ -845,6 +845,14 @@ class _Plan:
             own = about and not self.listing[best] and about & self.own_words[best] - self.role_words
             if headed and several and own:
                 return best
+            # ... nor a list that only names the thing asked by its name, over a sentence about it: "how do i get the
+            # PLS certification" - "Professional Legal Secretary (PLS) - an advanced credential. It requires ...", not
+            # "Certification is optional ...: Accredited Legal Professional (ALP); Professional Legal Secretary (PLS)"
+            names = {t for t in about or () if len(t) > 2 and not readings(t)} - self.role_words
+            items = reading.list_parts(self.candidates[listed].text)[1]
+            label = [i for i in items if names & terms(i) and len(i.split()) <= 6]
+            if label and not self.listing[best] and names <= self.own_words[best]:
+                return best
             if scores[listed] >= scores[best] - TUNING.list_margin:
                 return listed
         return best
@@ -1189,6 +1197,7 @@ class _Plan:
             and (
                 _YOU_DO.search(self.candidates[after].text)
                 or self.same_item(first, after)
+                or self.anaphor[after]  # "Professional Legal Secretary (PLS) - ...", then "It requires at least 3 ..."
                 # (or opens on a name it has: "... (CWI): ..." then "The AWS CWI exam has three parts")
                 or any(
                     not readings(t)

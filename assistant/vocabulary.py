@@ -311,6 +311,8 @@ def token_matches(typed: str, name: str) -> bool:
         return True
     if len(name) <= 3 or len(typed) <= 2:
         return False
+    if typed.endswith("ly") and not name.endswith("ly"):
+        return False  # "actually" is how it is said, not the actuary
     if name.endswith("e") and typed == name[:-1] + "ing":  # "nursing" for nurse
         return True
     prefix = 0

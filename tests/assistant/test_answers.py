@@ -2575,3 +2575,11 @@ def test_a_comparison_of_where_pay_is_best_weighs_each_sides_best_place(all_guid
     first = first_sentence(all_guides.answer("top paying state for slps vs audiologists, which is higher").text)
     assert "$118,390 in Oregon" in first and "$112,340 in California" in first, first
     assert first.startswith("In each one's top-paying state, audiologists earn more"), first
+
+
+def test_a_credential_asked_by_its_name_is_its_own_item_and_what_it_takes(all_guides):
+    """ "how do i get the PLS certification" had been the list that only names it ("Certification is optional ...:
+    Accredited Legal Professional (ALP); Professional Legal Secretary (PLS)"): the item about it, and the sentence
+    after it that goes on about it ("It requires at least 3 years of experience ...")."""
+    text = all_guides.answer("how do i get the PLS certification").text
+    assert text.startswith("Professional Legal Secretary (PLS)") and "3 years of experience" in text, text

@@ -596,3 +596,17 @@ def test_a_name_whose_first_words_the_guide_writes_as_initials_goes_by_them():
     assert names("top 10% of pr people") == ["public relations specialist"]
     assert names("journalism or pr") == ["journalist", "public relations specialist"]
     assert with_role_names("do i need a journalism degree", vocabulary) == "do i need a journalism degree"
+
+
+def test_an_adverb_names_no_role_and_take_home_pay_has_no_home():
+    """ "how much would an lpn actually take home after taxes each paycheck" had named the actuary ("actually" shares
+    its first five letters), and been weighed against the actuary's pay; "take home" asks for pay, not for a home (the
+    "Home health care services" row had answered). "how much more does lpn school cost" asks what it costs."""
+    from assistant.vocabulary import token_matches
+
+    assert not token_matches("actually", "actuary") and not token_matches("usually", "user")
+    assert token_matches("actuarys", "actuary") and token_matches("engineering", "engineer")
+    asked = analyse("how much would a nurse actually take home after taxes", VOCABULARY, CorpusWords(["home", "tax"]))
+    assert "home" not in asked.terms, asked.terms
+    cost = analyse("how much more does lpn school cost than cna classes", VOCABULARY, CorpusWords(["school", "cost"]))
+    assert cost.wants == "cost", cost
