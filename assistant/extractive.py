@@ -40,7 +40,7 @@ from .analysis import (
     listed_thing,
     readings,
 )
-from .retrieval import SHARED_HEADING, Passage, phrases, terms
+from .retrieval import SHARED_HEADING, STOPWORDS, Passage, phrases, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors, plain
 from .tuning import TUNING
 from .vocabulary import Role, singular, words
@@ -1613,6 +1613,19 @@ class _Plan:
         # a side's sentence without the figure ("RNs: employment is projected to grow 6% ..."): its role's best that
         # has it ("Because the workforce is so large, that means about 197,200 openings each year")
         na, nb = (self.stating(role, n, scores) for role, n in ((role_a, na), (role_b, nb)))
+        # a place or setting asked ("in california"): a name no dictionary has, as each side's sentence writes it (not
+        # a word of a role's name, "cybersecurity", nor one of how it is asked, "than")
+        named = [
+            re.compile(rf"\b{re.escape(w[0].upper() + w[1:5])}\w*")
+            for w in words(a.text)
+            if len(w) > 3
+            and w.isalpha()
+            and not readings(w)
+            and w not in STOPWORDS
+            and not terms(w) & self.role_words
+            and not self.vocabulary.roles_in(w)
+        ]
+        na, nb = (self.placed(role, n, named, scores) for role, n in ((role_a, na), (role_b, nb)))
         counted = self.counted_head(a.text) if a.wants == "count" else ""
         fa, fb = (
             reading.figure_value(self.candidates[n].text, a.wants, stage, end, hourly, unit, counted) for n in (na, nb)
@@ -1634,14 +1647,9 @@ class _Plan:
             row = None if counts[na] and counts[nb] and not counts[row[1]] else row
         # a place or setting asked that each side's sentence names and the row does not ("in california": "Rad techs:
         # California ($101,450), ...", not the national row): each side's figure after it
-        named = [  # (a name no dictionary has, which each side's sentence writes as one: "California")
-            re.compile(rf"\b{re.escape(w[0].upper() + w[1:5])}\w*")
-            for w in words(a.text)
-            if len(w) > 3 and w.isalpha() and not readings(w) and not self.vocabulary.roles_in(w)
-        ]
         where = [p for p in named if p.search(self.candidates[na].text) and p.search(self.candidates[nb].text)]
         place = None
-        if row is not None and where and not where[0].search(self.candidates[row[1]].text) and fa and fb:
+        if where and (row is None or not where[0].search(self.candidates[row[1]].text)) and fa and fb:
             place = where[0].search(self.candidates[na].text)
             fa, fb = (
                 reading.figure_value(self.candidates[n].text, a.wants, place.group(0), end, hourly, unit, counted)
@@ -1874,6 +1882,22 @@ class _Plan:
         found = self.best(scores, counts & of_role & self.allowed([role]))
         return n if found is None else found
 
+    def placed(self, role: Role, n: int, places: list[re.Pattern], scores: np.ndarray) -> int:
+        """A side's sentence, or when it names no place asked, the best of its role's that gives the figure asked after
+        one ("welder or machinist in alaska": "... followed by Alaska ($62,900)", not the national median)."""
+        wants = self.analysis.wants
+        if not places or wants not in FIGURES or any(p.search(self.candidates[n].text) for p in places):
+            return n
+        ok = self.allowed([role]) & np.array(
+            [
+                (own == role or (own is None and (role in named or carried == role)))
+                and any((m := p.search(c.text)) and reading.figure_value(c.text, wants, m.group(0)) for p in places)
+                for own, named, carried, c in zip(self.roles, self.named, self.carried, self.candidates, strict=True)
+            ]
+        )
+        found = self.best(scores, ok)
+        return n if found is None else found
+
     def both_figures(
         self, role_a: Role, role_b: Role, scores: np.ndarray, having: Callable[[str], object] | None = None
     ) -> tuple[float, int, tuple, tuple] | None:
@@ -2015,6 +2039,14 @@ class _Plan:
         if most is not None and len(covered[most]) >= 3 and len(covered[most]) > widest:
             term = max(covered[most], key=lambda t: self.idf[t])
             has = np.arange(len(self.candidates)) == most
+        # ... or the best sentence near is a myth the question says again in its own words, which has two asked words:
+        # "do u need a cdl to run an excavator" - "Myth: You need a CDL to run heavy equipment: Fact: No CDL is ..."
+        myth = self.best(scores, near & self.allowed(a.roles))
+        said_again = reading.MYTH.match(self.candidates[myth].text) if myth is not None and not has[myth] else None
+        if said_again:
+            shared = set(asked) & terms(said_again.string[: said_again.start("fact")])
+            if len(shared) >= 2:
+                term, has = max(shared, key=lambda t: self.idf[t]), np.arange(len(self.candidates)) == myth
         if (has & ~self.said).any():
             has &= ~self.said  # "can they earn more on the side?": not the salary just said, but what goes beyond it
         if len(a.roles) != 1:  # about both roles, or none: the sentence that has the word answers

@@ -181,9 +181,12 @@ def figure_value(
     unit = re.search(r"(year|month|week|day|hour|minute|million|billion|thousand)", match.group(0), re.I)
     value *= UNITS.get(unit.group(1).lower(), 1) if unit else 1  # "27 months" against "2 to 4 years"
     upper = _MONEY_RANGE_END.match(text, match.end()) if wants == "money" else None
+    if wants == "money" and not upper and _BETWEEN.search(text[: match.start()]):  # "between $68,000 and $78,000"
+        upper = _MONEY_AND_END.match(text, match.end())  # (written "$68,000 to $78,000")
     # "7 months to 2 years": a span's other end in another unit is written with it
     upper = upper or (_SPAN_END.match(text, match.end()) if wants == "duration" else None)
     written = match.group(0).strip() + (upper.group(0) if upper else "")  # "$36,000-$40,000": the range as written
+    written = re.sub(r"\s+and\s+(?=[$€£])", " to ", written)
     end_at = upper.end() if upper else match.end()
     per = PER.search(text[end_at : end_at + 20])
     by = BY_YEAR.match(text, match.end())  # "16% by 2033": the figure's horizon goes with it
@@ -204,6 +207,9 @@ _FALLING = re.compile(
 _SPAN_END = re.compile(r"\s?(?:[-\u2013]|to)\s?\d+(?:\.\d+)?\s(?:years?|months?|weeks?|days?|hours?)\b", re.I)
 # The rest of a pay range after its first figure: "-$40,000" of "$36,000-$40,000", " to $85,000".
 _MONEY_RANGE_END = re.compile(r"\s?(?:[-\u2013]|to)\s?[$€£]\d[\d,]*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?")
+# ... and after "between": " and $78,000" of "between $68,000 and $78,000".
+_BETWEEN = re.compile(r"\bbetween\s+(?:about\s+|roughly\s+)?$", re.I)
+_MONEY_AND_END = re.compile(r"\s+and\s+[$€£]\d[\d,]*(?:\.\d+)?(?:\s?[KkMm](?![A-Za-z]))?")
 
 
 def number_of(figure: str) -> float:

@@ -313,6 +313,8 @@ def token_matches(typed: str, name: str) -> bool:
         return False
     if typed.endswith("ly") and not name.endswith("ly"):
         return False  # "actually" is how it is said, not the actuary
+    if typed.endswith(("man", "men")) and not name.endswith(("man", "men")):
+        return False  # "journeyman" is a person of his own, not the journalist
     if name.endswith("e") and typed == name[:-1] + "ing":  # "nursing" for nurse
         return True
     prefix = 0
@@ -816,7 +818,12 @@ class Vocabulary:
             if not of_guide and not taken[start] and sources and singular(token) not in self._heads:
                 clipped = {r for r in self._clipped(singular(token)) if r.source in sources}
                 of_guide = list(clipped) if len(clipped) == 1 else []
-            if len(of_guide) == 1 and not taken[start] and (not start or self._alone(tokens, spans, text, start)):
+            if (
+                len(of_guide) == 1
+                and not taken[start]
+                and (not start or self._alone(tokens, spans, text, start))
+                and not self._another_person(tokens, start)  # "nurse practitioner vs pa": no registered nurse
+            ):
                 found.append(Mention(of_guide[0], start, start + 1))
                 taken[start] = True
             elif not of_guide and not taken[start] and (not start or self._alone(tokens, spans, text, start)):
@@ -983,7 +990,11 @@ class Vocabulary:
                 and not (modifier.endswith("ed") and len(modifier) > 5)  # "the recommended counselor ratio"
             ):
                 found.append(f"{tokens[n - 1]} {token}")
-            elif n not in taken and singular(token) in self._heads and self._another_person(tokens, n):
+            elif (
+                n not in taken
+                and (singular(token) in self._heads or singular(token) in self._shared_heads)
+                and self._another_person(tokens, n)
+            ):
                 found.append(f"{token} {tokens[n + 1]}")  # "nurse practitioners"
         return found
 

@@ -2583,3 +2583,37 @@ def test_a_credential_asked_by_its_name_is_its_own_item_and_what_it_takes(all_gu
     after it that goes on about it ("It requires at least 3 years of experience ...")."""
     text = all_guides.answer("how do i get the PLS certification").text
     assert text.startswith("Professional Legal Secretary (PLS)") and "3 years of experience" in text, text
+
+
+def test_a_place_asked_is_each_sides_figure_there(all_guides):
+    """The thirtieth grading's q10 and q27: "pharmacist vs pharm tech pay in california" had weighed the national
+    median against the technicians' hospital median; "welder or machinist in alaska who makes more", the welders'
+    national median against the machinists' Washington one. Each side's sentence that names the place, and its figure
+    after it."""
+    first = first_sentence(all_guides.answer("pharmacist vs pharm tech pay in california").text)
+    assert first.startswith("In California, pharmacists earn more: $151,200"), first
+    assert "$50,900" in first and "$100,300" in first, first
+    first = first_sentence(all_guides.answer("welder or machinist in alaska who makes more").text)
+    assert first.startswith("In Alaska, welders earn more: $77,400"), first
+    assert "$62,900" in first and "$14,500" in first, first
+
+
+def test_a_person_of_his_own_and_a_role_after_a_shared_head_are_no_guides_roles(all_guides):
+    """The thirtieth grading's q2 and q15: "how much do journeyman electricians make in chicago" had named the
+    journalist ("journ..."), and been answered with a reporter's pay; "nurse practitioner vs pa which makes more" had
+    named the registered nurse ("nurse" is a last word two guides' roles share), and been weighed as RN against PA."""
+    text = all_guides.answer("how much do journeyman electricians make in chicago").text
+    assert "chicago" in first_sentence(text).lower() and "journalist" not in text, text
+    assert "$61,590" in text, text
+    text = all_guides.answer("nurse practitioner vs pa which makes more").text
+    assert "says nothing about nurse practitioner" in first_sentence(text), text
+    assert "registered nurses" not in text, text
+
+
+def test_a_myth_said_again_in_other_words_is_the_evidence(all_guides):
+    """The thirtieth grading's q32: "do u need a cdl to run an excavator" had been "Yes: A heavy equipment operator
+    (HEO) runs bulldozers, excavators, ..." (the one sentence with the rarest word asked); the guide's myth "You need a
+    CDL to run heavy equipment" is the question said again, and its fact the answer."""
+    text = all_guides.answer("do u need a cdl to run an excavator").text
+    assert text.startswith("No CDL is required to operate a machine") or text.startswith("No"), text
+    assert "No CDL is required" in first_sentence(text), text

@@ -610,3 +610,13 @@ def test_an_adverb_names_no_role_and_take_home_pay_has_no_home():
     assert "home" not in asked.terms, asked.terms
     cost = analyse("how much more does lpn school cost than cna classes", VOCABULARY, CorpusWords(["school", "cost"]))
     assert cost.wants == "cost", cost
+
+
+def test_a_pay_range_written_between_two_figures_is_one_range():
+    """ "New OT graduates typically start between $68,000 and $78,000": the range, not its first figure (a comparison
+    had weighed "$68,000" against another role's median)."""
+    assert figure_value("New OT graduates typically start between $68,000 and $78,000.", "money") == (
+        "$68,000 to $78,000",
+        68000.0,
+    )
+    assert figure_value("They earn $50,000 and get $5,000 in bonuses.", "money") == ("$50,000", 50000.0)
