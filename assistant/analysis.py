@@ -1327,6 +1327,7 @@ _EXAMS = frozenset(["exam", "exams", "test", "tests", "certification", "cert", "
 _PROFILE_CUT = [
     re.compile(r"[,;.]?\s*\b(so |then |but )?(which|what|should|would|do you think)\b.*$", re.I),
     re.compile(r"^\s*(which|what)\b.*?\b(if|since|as|because|when|given)\b\s*", re.I),
+    re.compile(r"^.*?[,;]\s*(which|what)\b[^,;.?]*?\b(if|since|because|given)\b\s*", re.I),  # "x or y, which ... if"
 ]
 
 
@@ -1353,11 +1354,10 @@ def profile_of(text: str) -> str:
     """What an advice question says of the asker, without the asking: "I love maths, which role suits me?"; "" when
     it says nothing of them ("how do I decide which one fits me?")."""
     rest = text
-    for cut in _PROFILE_CUT:
-        cut_off = cut.sub("", text).strip(" ,;?")
-        if cut_off != text.strip(" ,;?") and len(words(cut_off)) >= 3:
-            rest = cut_off
-            break
+    cuts = [c for cut in _PROFILE_CUT if (c := cut.sub("", text).strip(" ,;?")) != text.strip(" ,;?")]
+    cuts = [c for c in cuts if len(words(c)) >= 3]
+    # (the cut that leaves what the asker says of themselves: "journalism or pr, which fits me if i love writing ...")
+    rest = next((c for c in cuts if _DESCRIBES_SELF.search(c)), cuts[0] if cuts else rest)
     rest = _AVERSION.sub("", _LESS.sub("", rest))  # what they would avoid is no match (`lacks`)
     rest = _INDIFFERENT.sub("", rest).strip(" ,;?")  # nor what they do not care about
     if not _DESCRIBES_SELF.search(rest) and _SAYS_THEN_ASKS.search(text):  # "27, want to be home every night. x or y?"

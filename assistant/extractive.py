@@ -2442,13 +2442,23 @@ class _Plan:
         # the roles with a "Choose X if ..." sentence that says a word the asker did ("A predictable summer break
         # matters to you"): the guide's own words on whom the role suits, even when the other role's were not found
         matching = [r for r in candidates if any(choosing[n] and said & self.own_words[n] for n in by_role[r])]
-        if all(choosing[by_role[r]].any() for r in candidates):  # each role has its "Choose X if ...": weigh those
-            best_role = max(candidates, key=lambda r: max(scores[n] for n in by_role[r] if choosing[n]))
-        elif matching:
-            best_role = max(matching, key=lambda r: max(scores[n] for n in by_role[r] if choosing[n]))
+        if all(choosing[by_role[r]].any() for r in candidates):  # each role has its "Choose X if ...": weigh those,
+            # first by how many of its items say a word the asker did ("... far more job openings", "... regular
+            # business hours" for "want normal hours and more jobs"), then by the best one's score
+            def agreeing(n: int) -> int:
+                return sum(bool(said & terms(item)) for item in reading.list_parts(self.candidates[n].text)[1])
+
+            lists = {r: [n for n in by_role[r] if choosing[n]] for r in candidates}
+            best_role = max(candidates, key=lambda r: max((agreeing(n), scores[n]) for n in lists[r]))
+            best_n = max(lists[best_role], key=lambda n: (agreeing(n), scores[n]))
+            best_n = best_n if agreeing(best_n) else max(by_role[best_role], key=lambda n: scores[n])
         else:
-            best_role = max(candidates, key=lambda r: fits(r, scores))
-        best_n = max(by_role[best_role], key=lambda n: scores[n])
+            best_role = (
+                max(matching, key=lambda r: max(scores[n] for n in by_role[r] if choosing[n]))
+                if matching
+                else max(candidates, key=lambda r: fits(r, scores))
+            )
+            best_n = max(by_role[best_role], key=lambda n: scores[n])
         said = self.candidates[best_n].text
         if self.listing[best_n]:  # of "Choose legal secretary if you: ...", the items that are what the asker said
             intro, items = reading.list_parts(said)

@@ -830,7 +830,9 @@ class Vocabulary:
                 found += self._pair(tokens, start, taken)
         for start, token in enumerate(tokens):
             role = self._leads.get(token)
-            if role and not taken[start] and (start + 1 == len(tokens) or tokens[start + 1] in _AFTER_LEAD):
+            # (or set against another: "journalism or pr, which fits me")
+            beside = start + 1 == len(tokens) or tokens[start + 1] in _AFTER_LEAD or tokens[start - 1 : start] == ["or"]
+            if role and not taken[start] and (beside or (start and tokens[start - 1] in ("vs", "versus"))):
                 found.append(Mention(role, start, start + 1))
                 taken[start] = True
         for start, token in enumerate(tokens):

@@ -2617,3 +2617,15 @@ def test_a_myth_said_again_in_other_words_is_the_evidence(all_guides):
     text = all_guides.answer("do u need a cdl to run an excavator").text
     assert text.startswith("No CDL is required to operate a machine") or text.startswith("No"), text
     assert "No CDL is required" in first_sentence(text), text
+
+
+def test_a_fit_after_its_roles_weighs_each_choose_list_by_the_items_the_asker_said(all_guides):
+    """The thirtieth grading's q30: "journalism or pr, which fits me if i love writing but want normal hours and more jobs
+    to pick from" had named only the journalist ("pr," before "which" named no one), read nothing of the asker (all of
+    it after "which" was cut as the asking), and listed "Choose journalist if: ...". The PR specialists' list has two
+    items the asker said ("... far more job openings", "... regular business hours"), the journalists' one."""
+    text = all_guides.answer(
+        "journalism or pr, which fits me if i love writing but want normal hours and more jobs to pick from"
+    ).text
+    assert text.startswith("By the guide's descriptions, that fits public relations specialists best"), text
+    assert "regular business hours" in text and "job openings" in text, text
