@@ -101,6 +101,9 @@ _PART_SPLIT = re.compile(
     re.I,
 )
 
+# A comma before another question: ", which is growing faster".
+_COMMA_PART = re.compile(r",\s+(?=(?:which|what|how|who|where|when|why)\b)", re.I)
+
 # Words that make a piece of a message a question: "what", "how much", "do they", "is it".
 ASKS = re.compile(
     r"\b(what|whats|how|which|who|where|when|why)\b|^\s*(do|does|did|is|are|can|could|should|would|will|any)\b",
@@ -541,6 +544,17 @@ def split_parts(text: str) -> list[str]:
     parts = [p for n, p in enumerate(parts) if not (n and ASKS_GAP.search(p) and len(words(p)) <= 4)]
     # "pa is growing way faster than rn right? but which one ...": what they take as known, before what they ask
     parts = [p for n, p in enumerate(parts) if n == len(parts) - 1 or not re.search(r"\b(right|correct)$", p, re.I)]
+    # "accountant vs financial analyst, which has more jobs, which is growing faster": questions a comma parts, a
+    # piece that asks nothing going with the question after it (as "I love maths, which role suits me?" stays one),
+    # and a word alone with the one before it ("..., which has more openings a year, and why")
+    pieces = [q for p in parts for q in _COMMA_PART.split(p) if q.strip(" ?,;")]
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and (len(words(re.sub(r"\([^()]*\)", "", piece))) < 2 or not ASKS.search(merged[-1])):
+            merged[-1] = f"{merged[-1]}, {piece}"
+        else:
+            merged.append(piece.strip(" ?,;"))
+    parts = merged if len(merged) > 1 and all(ASKS.search(p) for p in merged) else parts
     if len(parts) > 1 and all(len(words(p)) >= 2 for p in parts):
         return parts
     # "X salary and job outlook": two topics that want different figures, the second sharing the first's subject.
@@ -580,6 +594,13 @@ _CHAT_SHORT = {
     "med": "medication",
     "meds": "medications",  # "can a vet tech prescribe meds": "prescribe medication"
 }
+
+
+def spelled_out(word: str) -> str:
+    """A word as written out when chat typed it short ("ppl": people), else itself."""
+    return _CHAT_SHORT.get(word.lower(), word)
+
+
 # Everyday words for what guides head otherwise: "Pros" and "Cons", "Responsibilities".
 _HEADED_AS = {
     "downside": "cons",

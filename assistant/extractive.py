@@ -39,6 +39,7 @@ from .analysis import (
     is_list_question,
     listed_thing,
     readings,
+    spelled_out,
 )
 from .retrieval import SHARED_HEADING, STOPWORDS, Passage, phrases, terms
 from .sentences import LIST_SENTENCE, SIGNPOST, SentenceVectors, plain
@@ -1838,7 +1839,7 @@ class _Plan:
     def counted_thing(self) -> str:
         """What a verdict says a count question counts: its head word, or "the higher count" for a word no guide
         writes ("hrs")."""
-        thing = self.counted_head(self.analysis.text)
+        thing = spelled_out(self.counted_head(self.analysis.text))  # ("ppl": people)
         if thing and not any(stem in self.corpus.words for stem in terms(thing)):
             return "the higher count"  # "hrs": a word no guide writes, not to be written back
         return thing

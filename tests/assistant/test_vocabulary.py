@@ -118,6 +118,21 @@ def test_several_parts_are_split_and_read():
     assert read.wants == "money"
 
 
+def test_a_question_after_a_comma_is_a_part_and_what_asks_nothing_goes_with_the_next():
+    from assistant.analysis import split_parts
+
+    assert split_parts("ds vs mle, which has more jobs, which is growing faster, and how long does the phd take") == [
+        "ds vs mle, which has more jobs",
+        "which is growing faster",
+        "how long does the phd take",
+    ]
+    assert split_parts("how many ds are there, which has more openings, and why") == [
+        "how many ds are there",
+        "which has more openings, why",
+    ]
+    assert split_parts("I love maths, which role suits me?") == []
+
+
 def test_a_remark_after_a_question_is_no_part_of_it():
     from assistant.analysis import split_parts
 
