@@ -241,6 +241,11 @@ _EACH = re.compile(r"\b(?:in\s+)?(?:each|every|all(?: the)?|different)\s+([a-z]+
 # A table row of one role, read with its headers: "School counselor (role): Median yearly pay: $65,170; ...".
 _ROLE_ROW = re.compile(r"^[^:;.()]{2,60} \([^()]+\): [^:;]{2,60}: ")
 # What a reader does, as a guide tells it: "you weld a test coupon ...".
+# A sentence that announces the parts of what it names, which the sentences after it tell: "The CDL process has two
+# stages."
+_ANNOUNCES = re.compile(
+    r"\b(?:has|have|takes|involves|in) (two|three|four) (?:main )?(?:stages|steps|parts|phases)\.$", re.I
+)
 _YOU_DO = re.compile(r"\byou (?!can\b|may\b|might\b)\w+", re.I)
 # "what industry pays welders the best", "which state is the highest paying for ..."
 _TOP_PAYING = re.compile(
@@ -1208,6 +1213,13 @@ class _Plan:
             )
         ):
             picks.append(after)
+        announced = _ANNOUNCES.search(self.candidates[first].text) if a.kind == "howto" else None
+        if announced:  # "The CDL process has two stages.": the stages, as the sentences after it tell them (not the
+            # items of their lists told alone)
+            same = [n for n in range(first + 1, len(self.candidates)) if self.passage_of[n] == self.passage_of[first]]
+            listed = " ".join(self.candidates[n].text for n in same if self.listing[n])
+            told = [n for n in same if self.listing[n] or self.candidates[n].text.rstrip(".") not in listed]
+            picks = [first, *told[: reading.NUMBER_WORDS.get(announced.group(1).lower(), 0)]]
         rest = sorted(picks[1:], key=lambda n: (self.candidates[n].passage, self.candidates[n].order))
         out = self.extracted([first, *rest], continued=scores[first] - TUNING.continuation_margin, scores=scores)
         bare = bool(out) and out[0].text == self.candidates[first].text

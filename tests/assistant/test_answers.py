@@ -2646,3 +2646,12 @@ def test_questions_a_comma_parts_are_each_answered(all_guides):
     ).text
     assert text.startswith("Veterinary technicians have more people: 127,800"), text
     assert "Veterinary assistants have more openings: 24,700" in text, text
+
+
+def test_a_how_to_that_announces_its_stages_tells_them(all_guides):
+    """The thirtieth grading's q33: "how do i get my cdl a step by step" had been "The CDL process has two stages [1]."
+    and nothing more; the two sentences after it are the stages (not the list's items told alone before them)."""
+    text = all_guides.answer("how do i get my cdl a step by step").text
+    assert text.startswith("The CDL process has two stages"), text
+    assert "First you pass the knowledge tests" in text and "You must hold the CLP for at least 14 days" in text, text
+    assert text.count("General knowledge test") == 1, text
