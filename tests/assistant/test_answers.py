@@ -2620,9 +2620,9 @@ def test_a_myth_said_again_in_other_words_is_the_evidence(all_guides):
 
 
 def test_a_fit_after_its_roles_weighs_each_choose_list_by_the_items_the_asker_said(all_guides):
-    """The thirtieth grading's q30: "journalism or pr, which fits me if i love writing but want normal hours and more jobs
-    to pick from" had named only the journalist ("pr," before "which" named no one), read nothing of the asker (all of
-    it after "which" was cut as the asking), and listed "Choose journalist if: ...". The PR specialists' list has two
+    """The thirtieth grading's q30: "journalism or pr, which fits me if i love writing but want normal hours and more
+    jobs to pick from" had named only the journalist ("pr," before "which" named no one), read nothing of the asker (all
+    of it after "which" was cut as the asking), and listed "Choose journalist if: ...". The PR specialists' list has two
     items the asker said ("... far more job openings", "... regular business hours"), the journalists' one."""
     text = all_guides.answer(
         "journalism or pr, which fits me if i love writing but want normal hours and more jobs to pick from"
