@@ -240,12 +240,12 @@ def _verb_of(label: str) -> str:
 _EACH = re.compile(r"\b(?:in\s+)?(?:each|every|all(?: the)?|different)\s+([a-z]+(?:\s+[a-z]+)?)\b", re.I)
 # A table row of one role, read with its headers: "School counselor (role): Median yearly pay: $65,170; ...".
 _ROLE_ROW = re.compile(r"^[^:;.()]{2,60} \([^()]+\): [^:;]{2,60}: ")
-# What a reader does, as a guide tells it: "you weld a test coupon ...".
 # A sentence that announces the parts of what it names, which the sentences after it tell: "The CDL process has two
 # stages."
 _ANNOUNCES = re.compile(
     r"\b(?:has|have|takes|involves|in) (two|three|four) (?:main )?(?:stages|steps|parts|phases)\.$", re.I
 )
+# What a reader does, as a guide tells it: "you weld a test coupon ...".
 _YOU_DO = re.compile(r"\byou (?!can\b|may\b|might\b)\w+", re.I)
 # "what industry pays welders the best", "which state is the highest paying for ..."
 _TOP_PAYING = re.compile(
@@ -620,8 +620,7 @@ class _Plan:
                 text = question if isinstance(question, str) else self.analysis.text
                 counted = self.counts_of(text)
                 # ... of the thing asked by its name: "how many questions on the nbcot test" is no count of the NPTE's
-                typed = set(words(text))  # (as typed: not a typo's guesses, "employe", nor chat's "rn")
-                names = {t for t in asked - self.role_words if t in typed and len(t) > 2 and not readings(t)}
+                names = self.names(asked) & set(words(text))  # (as typed: not a typo's guesses, "employe")
                 if names:
                     counted = counted & np.array([names <= w for w in self.words])
                 scores = scores + TUNING.asked_stage_bonus * counted
@@ -798,6 +797,10 @@ class _Plan:
         """The words of the roles' names, as the keyword index spells them."""
         return frozenset(t for r in self.vocabulary.roles for t in terms(r.name))
 
+    def names(self, stems: frozenset[str]) -> set[str]:
+        """The asked words that are names no dictionary has ("pls", "nbcot"), not of a role's name."""
+        return {t for t in stems - self.role_words if len(t) > 2 and not readings(t)}
+
     def of_other_subject(self, n: int, roles: list[Role]) -> bool:
         """Whether a sentence opens with another role than the one asked, naming the asked one after it (in passing:
         not as the subject of a clause of its own, "..., while the median heavy equipment operator earns $58,320")."""
@@ -845,7 +848,8 @@ class _Plan:
             # (not a list that has the asked word only from the heading of two things that introduces it, over a better
             # sentence naming several of its own: "Common tools are ... such as Cision, Meltwater and Muck Rack", not
             # "Skills and Tools (what makes a good PR specialist): Persuasive writing ...")
-            intro = reading.list_parts(self.candidates[listed].text)[0].partition(" (")[0]
+            intro, items = reading.list_parts(self.candidates[listed].text)
+            intro = intro.partition(" (")[0]
             headed = intro in self.passages[self.candidates[listed].passage].section.split(" > ")
             several = " and " in intro and self.candidates[best].text.count(", ") >= 2  # (a heading of two things)
             own = about and not self.listing[best] and about & self.own_words[best] - self.role_words
@@ -854,8 +858,7 @@ class _Plan:
             # ... nor a list that only names the thing asked by its name, over a sentence about it: "how do i get the
             # PLS certification" - "Professional Legal Secretary (PLS) - an advanced credential. It requires ...", not
             # "Certification is optional ...: Accredited Legal Professional (ALP); Professional Legal Secretary (PLS)"
-            names = {t for t in about or () if len(t) > 2 and not readings(t)} - self.role_words
-            items = reading.list_parts(self.candidates[listed].text)[1]
+            names = self.names(about or frozenset())
             label = [i for i in items if names & terms(i) and len(i.split()) <= 6]
             if label and not self.listing[best] and names <= self.own_words[best]:
                 return best

@@ -398,9 +398,9 @@ def only_after(sentence: str, asked: frozenset[str]) -> bool:
 # A sentence that gives its own verdict: "In most states, yes."; "No. Apprenticeships have no upper age limit".
 # ("Not in most states.", "In most states, yes; a handful of states leave ...")
 SAYS_SO = re.compile(r"^(yes|no|not|usually not|rarely)\b|\b(yes|no)(?:[.!]?$|(?=;))", re.I)
-# A sentence that is a verdict, answering a yes/no question of the guide's own: "Yes, but only for intrastate driving."
 # A verdict opening a sentence: "Yes: ...", "No, not necessarily: ...", "No, ...", the guide's own "No. ...".
 VERDICT = re.compile(r"^(yes|no|neither|often not|often, yes|usually not)(\b[^:.]{0,20}:|[:,.])\s+", re.I)
+# A sentence that is a verdict, answering a yes/no question of the guide's own: "Yes, but only for intrastate driving."
 VERDICT_OPENS = re.compile(r"^(yes|no)\b[,.!:;]", re.I)
 BELOW = frozenset(["under", "below", "less than", "at most", "fewer than"])
 NEED = re.compile(r"\b(need|needs|required?|requires|must|have to|has to|necessary|mandatory)\b", re.I)

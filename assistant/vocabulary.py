@@ -712,14 +712,9 @@ class Vocabulary:
                 self._ends.setdefault(singular(form[-1]), set()).add(role)
         leads: dict[str, list[Role]] = {}
         for role in self.roles:
-            for name in dict.fromkeys([role.name, *role.aliases]):
-                first = name.split()[0]
-                if (
-                    first.isupper()
-                    and 2 <= len(first) <= 4
-                    and len(name.split()) > 1
-                    and role not in leads.get(first.lower(), [])
-                ):
+            firsts = {n.split()[0] for n in (role.name, *role.aliases) if len(n.split()) > 1}
+            for first in firsts:
+                if first.isupper() and 2 <= len(first) <= 4:
                     leads.setdefault(first.lower(), []).append(role)
         # A role's leading acronym alone names it when no other role starts with it: "ux" for UX designer, "pr" for
         # the public relations specialist its guide calls a "PR specialist".
@@ -830,9 +825,9 @@ class Vocabulary:
                 found += self._pair(tokens, start, taken)
         for start, token in enumerate(tokens):
             role = self._leads.get(token)
-            # (or set against another: "journalism or pr, which fits me")
-            beside = start + 1 == len(tokens) or tokens[start + 1] in _AFTER_LEAD or tokens[start - 1 : start] == ["or"]
-            if role and not taken[start] and (beside or (start and tokens[start - 1] in ("vs", "versus"))):
+            before = tokens[start - 1] if start else ""  # (or set against another: "journalism or pr, which fits me")
+            beside = start + 1 == len(tokens) or tokens[start + 1] in _AFTER_LEAD or before in ("or", "vs", "versus")
+            if role and not taken[start] and beside:
                 found.append(Mention(role, start, start + 1))
                 taken[start] = True
         for start, token in enumerate(tokens):

@@ -1840,18 +1840,24 @@ def test_the_twenty_third_gradings_answers_are_fixed_at_the_first_sentence(newes
     assert text.startswith(opening), text
 
 
+def _over_one_guide(assistant_over, guide: Path, text: str):
+    """An assistant over one guide written for a test (`guide`, with `text`), its index beside it."""
+    guide.write_text(text)
+    (guide.parent / "index").mkdir()
+    return assistant_over(guide.parent / "index", (guide,))
+
+
 def test_a_negation_of_any_asked_word_the_evidence_has_is_a_no(assistant_over, tmp_path):
     """The twenty-third grading's "Yes: There is no written exam": the verdict had read the negation only before the
     question's rarest word ("aws"), which here is not the negated one ("written" is said all over this guide)."""
-    guide = tmp_path / "welder-vs-machinist.md"
-    guide.write_text(
+    bot = _over_one_guide(
+        assistant_over,
+        tmp_path / "welder-vs-machinist.md",
         "# Welder vs. Machinist\n\n## Welder certification\n\nThere is no written exam for the AWS Certified Welder "
         "credential; you weld a test coupon, and the coupon is bent to see whether it holds up.\n\n"
         "## Machinist credentials\n\nMachinists take written tests for NIMS credentials. The written tests cover "
-        "blueprints. A written work plan comes first. Written shop math is common.\n"
+        "blueprints. A written work plan comes first. Written shop math is common.\n",
     )
-    (tmp_path / "index").mkdir()
-    bot = assistant_over(tmp_path / "index", (guide,))
     text = bot.answer("is there a written part on the aws certified welder test").text
     assert text.startswith("No: There is no written exam for the AWS"), text
 
@@ -2544,16 +2550,15 @@ def test_a_yes_no_answered_by_a_myth_or_a_move_into_a_field(all_guides):
 def test_a_yes_no_answered_by_a_bare_cell_says_what_its_row_is(assistant_over, tmp_path):
     """ "do i need a license to work in pr?", answered from the row "| License required | No | No |", had been "No,
     public relations specialist: [1]." (the cell is a bare "No", with nothing after it to say)."""
-    guide = tmp_path / "baker-vs-barista.md"
-    guide.write_text(
+    bot = _over_one_guide(
+        assistant_over,
+        tmp_path / "baker-vs-barista.md",
         "# Baker vs. Barista: Which Food Job Fits You?\n\nBakers make bread before dawn. Baristas make coffee.\n\n"
         "## Baker vs. Barista at a Glance\n\n| Measure | Baker | Barista |\n|---|---|---|\n"
         "| Median annual pay | $35,400 | $29,800 |\n| License required | No | No |\n\n"
         "## What a Baker Does\n\nA baker mixes dough, shapes loaves and watches the ovens.\n\n"
-        "## What a Barista Does\n\nA barista takes orders, pulls espresso shots and steams milk.\n"
+        "## What a Barista Does\n\nA barista takes orders, pulls espresso shots and steams milk.\n",
     )
-    (tmp_path / "index").mkdir()
-    bot = assistant_over(tmp_path / "index", (guide,))
     text = bot.answer("do i need a license to work as a barista?").text
     assert text.startswith('No: "License required" is "no" for baristas'), text
 
